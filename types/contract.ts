@@ -1,0 +1,23 @@
+import type { z } from 'zod'
+import { directoryActions } from './directory.actions'
+
+/** Deployable functions and their actions: the one list both the client and the functions are typed by. */
+export const contract = {
+  directory: directoryActions,
+} as const
+
+export type FunctionName = keyof typeof contract
+export type ActionName<F extends FunctionName> = keyof (typeof contract)[F] & string
+type Spec<F extends FunctionName, A extends ActionName<F>> = (typeof contract)[F][A] extends {
+  input: z.ZodType
+  output: z.ZodType
+}
+  ? (typeof contract)[F][A]
+  : never
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Spec<F, A>['input']>
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<Spec<F, A>['output']>
+
+/** What a function receives from `callFunction({ name, data })`: the caller is never in here. */
+export type FunctionEvent = { action: string; input?: unknown }
+
+export const functionNames = Object.keys(contract) as FunctionName[]

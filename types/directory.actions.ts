@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { Category } from './category.schema'
+import { BranchLevel, CommunityType, DecisionStatus } from './directory.schema'
+import { GeoPoint } from './geo.schema'
+import { RouteDecision, RouteTarget } from './route.schema'
+
+const Id = z.string().min(1).max(64)
+const Empty = z.object({}).strict()
+
+export const Role = z.enum(['resident', 'verifiedResident', 'partyMember', 'branchSecretary', 'gridWorker', 'committee', 'streetAdmin'])
+export type Role = z.infer<typeof Role>
+
+export const HouseholdView = z.object({
+  householdId: Id,
+  communityId: Id,
+  communityName: z.string(),
+  estate: z.string(),
+  buildingId: Id,
+  buildingName: z.string(),
+  room: z.string(),
+  gridId: Id,
+  gridName: z.string(),
+})
+export type HouseholdView = z.infer<typeof HouseholdView>
+
+export const BindingRequestView = z.object({
+  requestId: Id,
+  status: DecisionStatus,
+  household: HouseholdView,
+  applicantName: z.string(),
+  /** Masked (138****5678) for everyone but the applicant. */
+  applicantPhone: z.string().optional(),
+  reason: z.string().optional(),
+  createdAt: z.number(),
+  decidedAt: z.number().optional(),
+})
+export type BindingRequestView = z.infer<typeof BindingRequestView>
+
+export const PartyRegistrationView = z.object({
+  registrationId: Id,
+  status: DecisionStatus,
+  branchId: Id,
+  branchName: z.string(),
+  memberName: z.string(),
+  workplace: z.string().optional(),
+  reason: z.string().optional(),
+  createdAt: z.number(),
+  decidedAt: z.number().optional(),
+})
+export type PartyRegistrationView = z.infer<typeof PartyRegistrationView>
+
+export const WhoAmI = z.object({
+  userId: Id,
+  name: z.string().nullable(),
+  roles: z.array(Role),
+  household: HouseholdView.nullable(),
+  party: z.object({ branchId: Id, branchName: z.string(), status: z.enum(['pending', 'verified']) }).nullable(),
+  pendingBinding: BindingRequestView.nullable(),
+  lastRefusedBinding: BindingRequestView.nullable(),
+  pendingRegistration: PartyRegistrationView.nullable(),
+  scopes: z.object({ gridIds: z.array(Id), communityIds: z.array(Id), streetIds: z.array(Id), branchIds: z.array(Id) }),
+})
+export type WhoAmI = z.infer<typeof WhoAmI>
+
+const Option = z.object({ id: Id, name: z.string() })
+const Decision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  z.object({ decision: z.literal('refuse'), reason: z.string().trim().min(2).max(200) }),
+])
+const PersonName = z.string().trim().min(1).max(20)
+
+/** Every action of the `directory` function: its input and output schemas. */
+export const directoryActions = {
+  whoami: { input: Empty, output: WhoAmI },
+  route: {
+    input: z.object({ category: Category, target: RouteTarget }).strict(),
+    output: RouteDecision.extend({
+      communityName: z.string(),
+      gridName: z.string().nullable(),
+      branchName: z.string().nullable(),
+      handlerName: z.string().nullable(),
+    }),
+  },
+  listCommunities: {
+    input: Empty,
+    output: z.array(Option.extend({ type: CommunityType })),
+  },
+  listBuildings: {
+    input: z.object({ communityId: Id }).strict(),
+    output: z.array(Option.extend({ estate: z.string(), gridId: Id })),
+  },
+  listHouseholds: {
+    input: z.object({ buildingId: Id }).strict(),
+    output: z.array(z.object({ id: Id, room: z.string() })),
+  },
+  /** Locating on the map: the buildings nearest a point, nearest first, with their distance in metres. */
+  nearbyBuildings: {
+    input: z.object({ point: GeoPoint }).strict(),
+    output: z.array(Option.extend({ estate: z.string(), communityId: Id, communityName: z.string(), distanceM: z.number() })),
+  },
+  requestBinding: {
+    input: z.object({ householdId: Id, name: PersonName, phone: z.string().regex(/^1\d{10}$/).optional() }).strict(),
+    output: BindingRequestView,
+  },
+  listBindingRequests: {
+    input: z.object({ status: DecisionStatus.optional() }).strict(),
+    output: z.array(BindingRequestView),
+  },
+  decideBinding: {
+    input: z.intersection(z.object({ requestId: Id }), Decision),
+    output: BindingRequestView,
+  },
+  listBranches: {
+    input: z.object({ communityId: Id.optional() }).strict(),
+    output: z.array(Option.extend({ level: BranchLevel, parentId: Id.nullable() })),
+  },
+  registerParty: {
+    input: z.object({ branchId: Id, name: PersonName, workplace: z.string().trim().min(1).max(80).optional() }).strict(),
+    output: PartyRegistrationView,
+  },
+  listPartyRegistrations: {
+    input: z.object({ status: DecisionStatus.optional() }).strict(),
+    output: z.array(PartyRegistrationView),
+  },
+  verifyParty: {
+    input: z.intersection(z.object({ registrationId: Id }), Decision),
+    output: PartyRegistrationView,
+  },
+} as const

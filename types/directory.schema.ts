@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import { GeoPoint, Polygon } from './geo.schema'
+
+const Id = z.string().min(1).max(64)
+const Name = z.string().trim().min(1).max(60)
+const Timestamp = z.number().int().nonnegative()
+
+/** The seven community types of Shanghai's 一特征三清单 practice. */
+export const CommunityType = z.enum(['老公房', '商品房', '混合型', '涉外', '农村宅基', '农民集中安置', '大型居住社区'])
+export type CommunityType = z.infer<typeof CommunityType>
+
+export const Street = z.object({ _id: Id, name: Name })
+export type Street = z.infer<typeof Street>
+
+export const Community = z.object({
+  _id: Id,
+  streetId: Id,
+  name: Name,
+  type: CommunityType,
+  /** 一特征三清单: needs, resources and services lists, kept by the committee. */
+  needs: z.array(z.string().max(200)),
+  resources: z.array(z.string().max(200)),
+  services: z.array(z.string().max(200)),
+  /** Staff posts the category matrix routes to (e.g. the elderly-services worker). */
+  posts: z.object({ elderlyServices: Id.optional(), general: Id.optional() }),
+})
+export type Community = z.infer<typeof Community>
+
+export const Grid = z.object({
+  _id: Id,
+  communityId: Id,
+  name: Name,
+  boundary: Polygon,
+  /** Grid workers in rota order; the first is on duty unless `onDuty` names another. */
+  workerIds: z.array(Id),
+  onDuty: Id.optional(),
+  branchId: Id,
+})
+export type Grid = z.infer<typeof Grid>
+
+export const Building = z.object({
+  _id: Id,
+  gridId: Id,
+  communityId: Id,
+  /** 小区 or 自然村: the estate a property company serves. */
+  estate: Name,
+  name: Name,
+  location: GeoPoint,
+  partyGroupId: Id.optional(),
+  propertyContactId: Id.optional(),
+})
+export type Building = z.infer<typeof Building>
+
+export const Household = z.object({ _id: Id, buildingId: Id, room: z.string().trim().min(1).max(20) })
+export type Household = z.infer<typeof Household>
+
+/** 街道大工委 → 社区大党委 → 网格党支部 → 楼栋党小组 → 党员中心户. */
+export const BranchLevel = z.enum(['street', 'community', 'grid', 'building', 'household'])
+export type BranchLevel = z.infer<typeof BranchLevel>
+
+export const Branch = z.object({
+  _id: Id,
+  level: BranchLevel,
+  parentId: Id.nullable(),
+  name: Name,
+  /** The territory unit the branch stands for: a street, community, grid, building or household _id. */
+  unitId: Id,
+  secretaryId: Id.optional(),
+})
+export type Branch = z.infer<typeof Branch>
+
+export const StaffRoles = z.object({
+  gridWorker: z.object({ gridIds: z.array(Id).min(1) }).optional(),
+  committee: z.object({ communityIds: z.array(Id).min(1) }).optional(),
+  streetAdmin: z.object({ streetIds: z.array(Id).min(1) }).optional(),
+})
+export type StaffRoles = z.infer<typeof StaffRoles>
+
+export const PartyMembership = z.object({
+  branchId: Id,
+  status: z.enum(['pending', 'verified']),
+  /** 在职党员双报到: the member's own organisation, when they report to the community as a serving member. */
+  workplace: z.string().trim().max(80).optional(),
+  verifiedBy: Id.optional(),
+  verifiedAt: Timestamp.optional(),
+})
+export type PartyMembership = z.infer<typeof PartyMembership>
+
+/** A user's _id is their OPENID: CloudBase puts it in the invocation context, never the client. */
+export const User = z.object({
+  _id: Id,
+  name: Name,
+  phone: z.string().regex(/^1\d{10}$/).optional(),
+  staff: StaffRoles,
+  householdId: Id.optional(),
+  party: PartyMembership.optional(),
+  createdAt: Timestamp,
+})
+export type User = z.infer<typeof User>
+
+export const DecisionStatus = z.enum(['pending', 'approved', 'refused'])
+export type DecisionStatus = z.infer<typeof DecisionStatus>
+
+export const BindingRequest = z.object({
+  _id: Id,
+  userId: Id,
+  householdId: Id,
+  communityId: Id,
+  status: DecisionStatus,
+  reason: z.string().max(200).optional(),
+  createdAt: Timestamp,
+  decidedBy: Id.optional(),
+  decidedAt: Timestamp.optional(),
+})
+export type BindingRequest = z.infer<typeof BindingRequest>
+
+export const PartyRegistration = z.object({
+  _id: Id,
+  userId: Id,
+  branchId: Id,
+  workplace: z.string().trim().max(80).optional(),
+  status: DecisionStatus,
+  reason: z.string().max(200).optional(),
+  createdAt: Timestamp,
+  decidedBy: Id.optional(),
+  decidedAt: Timestamp.optional(),
+})
+export type PartyRegistration = z.infer<typeof PartyRegistration>

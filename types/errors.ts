@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+/**
+ * The closed set of error codes every function may answer with. The client maps each code to words a
+ * resident understands (src/services/error-text.ts); add a code here and the compiler points at the
+ * places that must learn it.
+ */
+export const errorCodes = {
+  INVALID_INPUT: 'The input does not match the action’s schema; nothing was changed.',
+  UNKNOWN_ACTION: 'The function has no action of that name.',
+  UNAUTHENTICATED: 'The call carries no caller identity (no OPENID in the invocation context).',
+  FORBIDDEN: 'The caller’s roles do not allow this action on this resource.',
+  NOT_FOUND: 'The resource named in the input does not exist (or the caller may not know it does).',
+  CONFLICT: 'The resource is not in a state that allows this action (already decided, already bound…).',
+  DUPLICATE: 'An equivalent pending item already exists (a second binding request, a second registration).',
+  OUT_OF_AREA: 'The place given lies outside every community this deployment serves.',
+  INTERNAL: 'An unexpected failure on the server; the operation was not completed.',
+} as const
+
+export const ErrorCode = z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes, ...(keyof typeof errorCodes)[]])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const Failure = z.object({ ok: z.literal(false), code: ErrorCode, message: z.string() })
+export type Failure = z.infer<typeof Failure>
+
+export type Success<T> = { ok: true; data: T }
+export type Result<T> = Success<T> | Failure
+
+export const success = <T>(data: T): Success<T> => ({ ok: true, data })
+export const failure = (code: ErrorCode, message: string = errorCodes[code]): Failure => ({ ok: false, code, message })

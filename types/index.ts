@@ -1,0 +1,7 @@
+export * from './errors'
+export * from './geo.schema'
+export * from './directory.schema'
+export * from './category.schema'
+export * from './route.schema'
+export * from './directory.actions'
+export * from './contract'
