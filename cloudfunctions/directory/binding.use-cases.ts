@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto'
+import { BindingRequest, failure, success, User, type BindingRequestView, type DecisionStatus, type Result } from '../../types'
+import { decide } from '../shared/core/decision.machine'
+import { can } from '../shared/core/policy'
+import { maskPhone } from '../shared/core/mask'
+import { Collections } from '../shared/runtime/collections'
+import { database } from '../shared/runtime/cloudbase'
+import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { findById, findMany } from '../shared/runtime/documents'
+import { isDuplicateWrite } from '../shared/runtime/database-errors'
+import type { ActionHandler } from '../shared/runtime/function-entry'
+import { ensureUser } from './user-record'
+import { findHouseholdView } from './household-view'
+
+export const requestBinding: ActionHandler<'directory', 'requestBinding'> = async (input, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const household = await findHouseholdView(directory, input.householdId)
+  if (!household) return failure('NOT_FOUND', '没有找到这一户')
+  if (actor.user?.householdId === input.householdId) return failure('CONFLICT', '您已经绑定了这一户')
+  await ensureUser(actor, { name: input.name, phone: input.phone }, now)
+  const request: BindingRequest & { openSlot: string } = {
+    _id: `bind-${randomUUID()}`,
+    userId: actor.userId,
+    householdId: input.householdId,
+    communityId: household.communityId,
+    status: 'pending',
+    createdAt: now,
+    openSlot: 'open',
+  }
+  try {
+    await database().collection(Collections.bindingRequests).add(request)
+  } catch (error) {
+    if (isDuplicateWrite(error)) return failure('DUPLICATE', '您已有一个待审核的绑定申请')
+    throw error
+  }
+  return success(await bindingView(directory, request, actor.userId))
+}
+
+export const listBindingRequests: ActionHandler<'directory', 'listBindingRequests'> = async (input, { actor, now }) => {
+  if (!can(actor, { action: 'binding.list' })) return failure('FORBIDDEN')
+  const directory = await loadDirectory(now)
+  const communityIds = [...directory.communities.values()]
+    .filter((community) => can(actor, { action: 'binding.review', communityId: community._id, streetId: community.streetId }))
+    .map((community) => community._id)
+  const _ = database().command
+  const requests = await findMany(
+    Collections.bindingRequests,
+    { communityId: _.in(communityIds), ...(input.status ? { status: input.status } : {}) },
+    BindingRequest,
+    { orderBy: ['createdAt', 'desc'], limit: 200 },
+  )
+  return success(await Promise.all(requests.map((request) => bindingView(directory, request, actor.userId))))
+}
+
+export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async (input, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const request = await findById(Collections.bindingRequests, input.requestId, BindingRequest)
+  const community = request && directory.communities.get(request.communityId)
+  if (!request || !community) return failure('NOT_FOUND')
+  if (!can(actor, { action: 'binding.review', communityId: community._id, streetId: community.streetId })) {
+    return failure('FORBIDDEN')
+  }
+  const reason = input.decision === 'refuse' ? { reason: input.reason } : {}
+  const outcome = await database().runTransaction(async (transaction): Promise<Result<Decided>> => {
+    const current = (await transaction.collection(Collections.bindingRequests).doc(request._id).get()).data as BindingRequest | null
+    const status = current && decide(current.status, input.decision)
+    if (!status) return failure('CONFLICT', '这个申请已经处理过了')
+    const decided: Decided = { status, decidedBy: actor.userId, decidedAt: now }
+    await transaction.collection(Collections.bindingRequests).doc(request._id).update({ ...decided, ...reason, openSlot: request._id })
+    if (input.decision === 'approve') {
+      await transaction.collection(Collections.users).doc(request.userId).update({ householdId: request.householdId })
+    }
+    return success(decided)
+  })
+  if (!outcome.ok) return outcome
+  const updated = BindingRequest.parse({ ...request, ...outcome.data, ...reason })
+  return success(await bindingView(directory, updated, actor.userId))
+}
+
+export async function bindingView(directory: Directory, request: BindingRequest, viewerId: string): Promise<BindingRequestView> {
+  const [household, applicant] = await Promise.all([
+    findHouseholdView(directory, request.householdId),
+    findById(Collections.users, request.userId, User),
+  ])
+  if (!household) throw new Error(`binding request ${request._id} names a missing household`)
+  const phone = applicant?.phone
+  return {
+    requestId: request._id,
+    status: request.status,
+    household,
+    applicantName: applicant?.name ?? '',
+    ...(phone ? { applicantPhone: viewerId === request.userId ? phone : maskPhone(phone) } : {}),
+    ...(request.reason ? { reason: request.reason } : {}),
+    createdAt: request.createdAt,
+    ...(request.decidedAt ? { decidedAt: request.decidedAt } : {}),
+  }
+}
+
+type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number }

@@ -1,0 +1,23 @@
+import { createFunction } from '../shared/runtime/function-entry'
+import { decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
+import { listBuildings, listCommunities, listHouseholds, nearbyBuildings } from './listings.use-cases'
+import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
+import { route } from './route.use-case'
+import { whoami } from './whoami.use-case'
+
+/** The directory: who the caller is, where things are, household binding and party registration. */
+export const main = createFunction('directory', {
+  whoami,
+  route,
+  listCommunities,
+  listBuildings,
+  listHouseholds,
+  nearbyBuildings,
+  requestBinding,
+  listBindingRequests,
+  decideBinding,
+  listBranches,
+  registerParty,
+  listPartyRegistrations,
+  verifyParty,
+})

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto'
+import { failure, PartyRegistration, success, User, type PartyRegistrationView, type DecisionStatus, type Result } from '../../types'
+import { decide } from '../shared/core/decision.machine'
+import { can } from '../shared/core/policy'
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { isDuplicateWrite } from '../shared/runtime/database-errors'
+import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { findById, findMany } from '../shared/runtime/documents'
+import type { ActionHandler } from '../shared/runtime/function-entry'
+import { ensureUser } from './user-record'
+
+const levelOrder = ['street', 'community', 'grid', 'building', 'household']
+
+export const listBranches: ActionHandler<'directory', 'listBranches'> = async (input, { now }) => {
+  const directory = await loadDirectory(now)
+  const inCommunity = (unitId: string) =>
+    !input.communityId ||
+    unitId === input.communityId ||
+    directory.grids.get(unitId)?.communityId === input.communityId ||
+    directory.buildings.get(unitId)?.communityId === input.communityId
+  const branches = [...directory.branches.values()]
+    .filter((branch) => branch.level !== 'household' && (branch.level === 'street' || inCommunity(branch.unitId)))
+    .sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || a.name.localeCompare(b.name, 'zh'))
+  return success(branches.map((branch) => ({ id: branch._id, name: branch.name, level: branch.level, parentId: branch.parentId })))
+}
+
+export const registerParty: ActionHandler<'directory', 'registerParty'> = async (input, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  if (!directory.branches.has(input.branchId)) return failure('NOT_FOUND', '没有找到这个党组织')
+  if (actor.user?.party?.status === 'verified') return failure('CONFLICT', '您已经是报到核实的党员')
+  await ensureUser(actor, { name: input.name }, now)
+  const registration: PartyRegistration & { openSlot: string } = {
+    _id: `party-${randomUUID()}`,
+    userId: actor.userId,
+    branchId: input.branchId,
+    ...(input.workplace ? { workplace: input.workplace } : {}),
+    status: 'pending',
+    createdAt: now,
+    openSlot: 'open',
+  }
+  try {
+    await database().collection(Collections.partyRegistrations).add(registration)
+  } catch (error) {
+    if (isDuplicateWrite(error)) return failure('DUPLICATE', '您已有一个待核实的党员报到')
+    throw error
+  }
+  return success(registrationView(directory, registration, input.name))
+}
+
+export const listPartyRegistrations: ActionHandler<'directory', 'listPartyRegistrations'> = async (input, { actor, now }) => {
+  if (!can(actor, { action: 'party.list' })) return failure('FORBIDDEN')
+  const directory = await loadDirectory(now)
+  const branchIds = [...directory.branches.keys()].filter((id) =>
+    can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, id) }),
+  )
+  const registrations = await findMany(
+    Collections.partyRegistrations,
+    { branchId: database().command.in(branchIds), ...(input.status ? { status: input.status } : {}) },
+    PartyRegistration,
+    { orderBy: ['createdAt', 'desc'], limit: 200 },
+  )
+  const names = await Promise.all(registrations.map((registration) => memberName(registration.userId)))
+  return success(registrations.map((registration, i) => registrationView(directory, registration, names[i])))
+}
+
+export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (input, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const registration = await findById(Collections.partyRegistrations, input.registrationId, PartyRegistration)
+  if (!registration) return failure('NOT_FOUND')
+  if (!can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, registration.branchId) })) {
+    return failure('FORBIDDEN')
+  }
+  const reason = input.decision === 'refuse' ? { reason: input.reason } : {}
+  const outcome = await database().runTransaction(async (transaction): Promise<Result<Decided>> => {
+    const registrations = transaction.collection(Collections.partyRegistrations)
+    const current = (await registrations.doc(registration._id).get()).data as PartyRegistration | null
+    const status = current && decide(current.status, input.decision)
+    if (!status) return failure('CONFLICT', '这个报到已经处理过了')
+    const decided: Decided = { status, decidedBy: actor.userId, decidedAt: now }
+    await registrations.doc(registration._id).update({ ...decided, ...reason, openSlot: registration._id })
+    if (input.decision === 'approve') {
+      const party = { branchId: registration.branchId, status: 'verified', verifiedBy: actor.userId, verifiedAt: now }
+      await transaction.collection(Collections.users).doc(registration.userId).update({
+        party: { ...party, ...(registration.workplace ? { workplace: registration.workplace } : {}) },
+      })
+    }
+    return success(decided)
+  })
+  if (!outcome.ok) return outcome
+  const updated = PartyRegistration.parse({ ...registration, ...outcome.data, ...reason })
+  return success(registrationView(directory, updated, await memberName(registration.userId)))
+}
+
+async function memberName(userId: string): Promise<string> {
+  return (await findById(Collections.users, userId, User))?.name ?? ''
+}
+
+export function registrationView(directory: Directory, registration: PartyRegistration, name: string): PartyRegistrationView {
+  return {
+    registrationId: registration._id,
+    status: registration.status,
+    branchId: registration.branchId,
+    branchName: directory.branches.get(registration.branchId)?.name ?? '',
+    memberName: name,
+    ...(registration.workplace ? { workplace: registration.workplace } : {}),
+    ...(registration.reason ? { reason: registration.reason } : {}),
+    createdAt: registration.createdAt,
+    ...(registration.decidedAt ? { decidedAt: registration.decidedAt } : {}),
+  }
+}
+
+type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number }

@@ -1,0 +1,10 @@
+/** 138****5678: lists never show a full phone number (DESIGN.md, privacy by default). */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
+}
+
+/** 1**2 for room 1202: enough for a resident to recognise their own, not to find a neighbour's door. */
+export function maskRoom(room: string): string {
+  if (room.length <= 2) return '*'.repeat(room.length)
+  return `${room[0]}${'*'.repeat(room.length - 2)}${room[room.length - 1]}`
+}

@@ -1,0 +1,65 @@
+import { Branch, Building, Community, Grid, Street } from '../../../types'
+import { buildDirectoryIndex, type DirectoryIndex } from '../core/route-request'
+import { Collections } from './collections'
+import { findMany } from './documents'
+
+/**
+ * The territory and party structure changes a few times a year; requests arrive all day. A warm
+ * function instance keeps one copy for a minute instead of reading ~100 documents per call.
+ */
+const TTL_MS = 60_000
+
+export type Directory = {
+  streets: Map<string, Street>
+  communities: Map<string, Community>
+  grids: Map<string, Grid>
+  buildings: Map<string, Building>
+  branches: Map<string, Branch>
+  /** Routing's spatial index; households are looked up per call, not held here. */
+  routing: DirectoryIndex
+}
+
+let cached: { at: number; directory: Promise<Directory> } | null = null
+
+export function loadDirectory(now: number): Promise<Directory> {
+  if (!cached || now - cached.at > TTL_MS) {
+    const directory = readDirectory()
+    cached = { at: now, directory }
+    directory.catch(() => {
+      if (cached?.directory === directory) cached = null
+    })
+  }
+  return cached.directory
+}
+
+/** After a directory write the next read must see it. */
+export function forgetDirectory(): void {
+  cached = null
+}
+
+async function readDirectory(): Promise<Directory> {
+  const [streets, communities, grids, buildings, branches] = await Promise.all([
+    findMany(Collections.streets, {}, Street),
+    findMany(Collections.communities, {}, Community),
+    findMany(Collections.grids, {}, Grid),
+    findMany(Collections.buildings, {}, Building),
+    findMany(Collections.branches, {}, Branch),
+  ])
+  const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((doc) => [doc._id, doc]))
+  return {
+    streets: byId(streets),
+    communities: byId(communities),
+    grids: byId(grids),
+    buildings: byId(buildings),
+    branches: byId(branches),
+    routing: buildDirectoryIndex({ communities, grids, buildings, branches, households: [] }),
+  }
+}
+
+export function branchLineage(directory: Directory, branchId: string): string[] {
+  const lineage: string[] = []
+  for (let id: string | null = branchId; id && !lineage.includes(id); id = directory.branches.get(id)?.parentId ?? null) {
+    lineage.push(id)
+  }
+  return lineage
+}

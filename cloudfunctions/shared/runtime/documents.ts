@@ -1,0 +1,31 @@
+import type { z } from 'zod'
+import { database } from './cloudbase'
+import type { CollectionName } from './collections'
+
+/** CloudBase's server-side get() answers at most 1000 documents a call: page through. */
+const PAGE = 1000
+
+export async function findById<S extends z.ZodType>(collection: CollectionName, id: string, schema: S): Promise<z.output<S> | null> {
+  const result = await database().collection(collection).doc(id).get()
+  const doc = (result.data as unknown[])[0]
+  return doc === undefined ? null : schema.parse(doc)
+}
+
+export async function findMany<S extends z.ZodType>(
+  collection: CollectionName,
+  query: Record<string, unknown>,
+  schema: S,
+  options: { orderBy?: [string, 'asc' | 'desc']; limit?: number } = {},
+): Promise<z.output<S>[]> {
+  const wanted = options.limit ?? Number.POSITIVE_INFINITY
+  const found: z.output<S>[] = []
+  while (found.length < wanted) {
+    let request = database().collection(collection).where(query)
+    if (options.orderBy) request = request.orderBy(options.orderBy[0], options.orderBy[1])
+    const pageSize = Math.min(PAGE, wanted - found.length)
+    const page = (await request.skip(found.length).limit(pageSize).get()).data as unknown[]
+    found.push(...page.map((doc) => schema.parse(doc)))
+    if (page.length < pageSize) break
+  }
+  return found
+}

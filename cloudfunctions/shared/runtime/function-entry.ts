@@ -1,0 +1,75 @@
+import tcb from '@cloudbase/node-sdk'
+import type { z } from 'zod'
+import {
+  contract,
+  failure,
+  type ActionName,
+  type ActionOutput,
+  type FunctionName,
+  type Result,
+} from '../../../types'
+import type { Actor } from '../core/actor'
+import { loadActor } from './actor-store'
+
+export type UseCaseContext = { actor: Actor; now: number }
+
+type InputSchemaOf<F extends FunctionName, A extends ActionName<F>> = (typeof contract)[F][A] extends {
+  input: infer S extends z.ZodType
+}
+  ? S
+  : never
+
+export type ActionHandler<F extends FunctionName, A extends ActionName<F>> = (
+  input: z.output<InputSchemaOf<F, A>>,
+  context: UseCaseContext,
+) => Promise<Result<ActionOutput<F, A>>>
+
+/** One handler per action of the contract: a missing or extra action is a compile error. */
+export type FunctionHandlers<F extends FunctionName> = { [A in ActionName<F>]: ActionHandler<F, A> }
+
+type ActionSpec = { input: z.ZodType; output: z.ZodType }
+
+/**
+ * The thin transport every function shares: parse the event, find the caller in the invocation
+ * context (WX_OPENID, set by CloudBase or the local function host — never the request body), run the
+ * use case, and answer `{ ok, data } | { ok: false, code, message }`. Nothing thrown escapes as a
+ * success.
+ */
+export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>) {
+  const actions = contract[name] as unknown as Record<string, ActionSpec>
+  return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
+    const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
+    if (typeof action !== 'string' || !Object.hasOwn(actions, action)) {
+      return failure('UNKNOWN_ACTION', `${name} has no action ${JSON.stringify(action)}`)
+    }
+    const parsed = actions[action].input.safeParse((event as { input?: unknown }).input ?? {})
+    if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error))
+    const openid = callerOpenId(context)
+    if (!openid) return failure('UNAUTHENTICATED')
+    try {
+      const actor = await loadActor(openid)
+      const handler = handlers[action as ActionName<F>] as (input: unknown, ctx: UseCaseContext) => Promise<Result<unknown>>
+      return await handler(parsed.data, { actor, now: Date.now() })
+    } catch (error) {
+      console.error(`[${name}.${action}]`, error)
+      return failure('INTERNAL')
+    }
+  }
+}
+
+function callerOpenId(context: unknown): string | undefined {
+  if (typeof context !== 'object' || context === null) return undefined
+  try {
+    const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID
+    return typeof openid === 'string' && openid.length > 0 ? openid : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+    .join('; ')
+}

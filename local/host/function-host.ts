@@ -1,0 +1,86 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { failure } from '../../types'
+import { createDemoSessions } from './demo-session'
+import { invocationContext } from './invocation-context'
+import { serveStatic } from './static-files'
+
+export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
+export type Persona = { openid: string; label: string; description: string; roles: string[] }
+
+export type FunctionHostOptions = {
+  functions: Record<string, FunctionMain>
+  personas: Persona[]
+  secret: string
+  staticDir?: string
+  port?: number
+  host?: string
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * Runs the same function entries CloudBase would, one invocation per request, with the caller's
+ * OPENID put into the invocation context from a demo sign-in token — never from the request body.
+ */
+export async function startFunctionHost(options: FunctionHostOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const sessions = createDemoSessions(options.secret, new Set(options.personas.map((persona) => persona.openid)))
+  const server = createServer((request, response) => {
+    route(request, response).catch((error) => {
+      console.error('[function-host]', error)
+      if (!response.headersSent) send(response, 500, failure('INTERNAL'))
+    })
+  })
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://local').pathname
+    if (request.method === 'GET' && path === '/auth/personas') return send(response, 200, options.personas)
+    if (request.method === 'POST' && path === '/auth/sign-in') {
+      const body = await readJson(request)
+      const token = typeof body?.openid === 'string' ? sessions.issue(body.openid) : null
+      return token ? send(response, 200, { token }) : send(response, 400, failure('INVALID_INPUT', 'not a demo persona'))
+    }
+    const fn = /^\/functions\/([\w-]+)$/.exec(path)?.[1]
+    if (fn !== undefined && request.method === 'POST') {
+      const main = Object.hasOwn(options.functions, fn) ? options.functions[fn] : undefined
+      if (!main) return send(response, 404, failure('UNKNOWN_ACTION', `no function ${fn}`))
+      const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+      const openid = bearer ? sessions.verify(bearer) : null
+      if (!openid) return send(response, 401, failure('UNAUTHENTICATED'))
+      const event = await readJson(request)
+      if (event === undefined) return send(response, 200, failure('INVALID_INPUT', 'the body is not JSON'))
+      return send(response, 200, await main(event, invocationContext(fn, openid)))
+    }
+    if (options.staticDir && request.method === 'GET') return serveStatic(options.staticDir, path, response)
+    send(response, 404, failure('NOT_FOUND'))
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return undefined
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.end(JSON.stringify(body))
+}

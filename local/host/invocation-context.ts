@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * The context CloudBase hands a function: `environment` is a JSON string of the caller's WeChat
+ * identity (the SDK's getCloudbaseContext parses it; see @cloudbase/node-sdk src/utils/tcbcontext.ts).
+ * The local host builds the same shape, so handlers find the caller exactly as they do in production.
+ */
+export function invocationContext(functionName: string, openid: string | null) {
+  const environment: Record<string, string> = { WX_APPID: 'local-demo', TCB_CONTEXT_KEYS: '' }
+  if (openid) environment.WX_OPENID = openid
+  return {
+    request_id: randomUUID(),
+    function_name: functionName,
+    function_version: '$LATEST',
+    namespace: 'local',
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 10_000,
+    environment: JSON.stringify(environment),
+  }
+}

@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { startDatabase } from './db/server'
+import { localSdkEnv } from './db/sdk-env'
+import { startFunctionHost } from './host/function-host'
+
+export type LocalCloudbaseOptions = { dataDir: string; port?: number; dbPort?: number; staticDir?: string; seed?: boolean }
+
+/**
+ * The whole local CloudBase: the database the real SDK talks to, the demo data, and the function
+ * host running the same function entries CloudBase runs. Used by `npm start` and by the tests.
+ */
+export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
+  mkdirSync(options.dataDir, { recursive: true })
+  const db = await startDatabase({ dataDir: join(options.dataDir, 'db'), port: options.dbPort ?? 0 })
+  // The SDK reads its redirect from the environment; functions must be imported after this.
+  Object.assign(process.env, localSdkEnv(db.url))
+  const [{ functionMains }, { applyDemoSeed }, { personas }] = await Promise.all([
+    import('./host/function-mains'),
+    import('./seed/apply-seed'),
+    import('./seed/demo-street'),
+  ])
+  const seeded = options.seed === false ? null : await applyDemoSeed()
+  const host = await startFunctionHost({
+    functions: functionMains,
+    personas,
+    secret: demoSecret(options.dataDir),
+    staticDir: options.staticDir,
+    port: options.port ?? 0,
+  })
+  return {
+    db,
+    host,
+    seeded,
+    personas,
+    functionMains,
+    async close() {
+      await host.close()
+      await db.close()
+    },
+  }
+}
+
+function demoSecret(dataDir: string): string {
+  const file = join(dataDir, 'demo-secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'))
+  return readFileSync(file, 'utf8').trim()
+}

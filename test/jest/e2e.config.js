@@ -1,0 +1,14 @@
+const { resolve } = require('node:path')
+
+/** Browser stories on the H5 build in Chromium (playwright-core, Debian's /usr/bin/chromium). */
+module.exports = {
+  displayName: 'e2e',
+  rootDir: resolve(__dirname, '../..'),
+  roots: ['<rootDir>/test/e2e'],
+  testMatch: ['**/*.e2e.ts'],
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+  testTimeout: 60000,
+  maxWorkers: 1,
+}
