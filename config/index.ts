@@ -9,6 +9,9 @@ const root = path.resolve(__dirname, '..')
 // project.config.json) and dist/h5 (served by the local function host) never overwrite each other.
 const platform = process.env.TARO_ENV ?? 'weapp'
 
+// Taro compiles only sourceRoot by default; the contract in types/ is TypeScript the client imports.
+const compile = { include: [path.join(root, 'types')] }
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jucun',
@@ -29,18 +32,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile,
       // Relative paths let the function host serve dist/h5 from any mount point.
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         // H5 keeps rem units (pxtransform's default for h5) so the browser's font scale carries through.

@@ -1,13 +1,27 @@
+const h5 = process.env.TARO_ENV === 'h5'
+
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/mine/index'],
-  window: { navigationBarTitleText: '居村通', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundColor: '#f5f5f5' },
+  // The demo sign-in page exists only in the H5 build: in the mini-program WeChat says who you are.
+  pages: ['pages/home/index', 'pages/mine/index', 'pages/help/index', 'pages/bind/index', 'pages/party/index', ...(h5 ? ['pages/sign-in/index'] : [])],
+  // Staff-only pages stay out of the main package residents download (DESIGN: main package ≤ 2 MB).
+  subPackages: [{ root: 'pages-staff', pages: ['workbench/index'] }],
+  window: {
+    navigationBarTitleText: '居村通',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f5f5',
+  },
+  // Text-only tabs: #595959 and #b8000c on white are 7.0:1 and 6.9:1.
   tabBar: {
     color: '#595959',
     selectedColor: '#b8000c',
     backgroundColor: '#ffffff',
+    borderStyle: 'black',
     list: [
       { pagePath: 'pages/home/index', text: '首页' },
       { pagePath: 'pages/mine/index', text: '我的' },
     ],
   },
+  // wx.chooseLocation must be declared here and in the privacy guide before it works (since 2023-07).
+  requiredPrivateInfos: ['chooseLocation'],
 })

@@ -9,7 +9,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['**/*.test.ts?(x)'],
   transform: {
-    '^.+\\.[jt]sx?$': ['babel-jest', { configFile: false, babelrc: false, presets: [
+    '^.+\\.(m?js|jsx|tsx?)$': ['babel-jest', { configFile: false, babelrc: false, presets: [
       ['@babel/preset-env', { targets: { node: 'current' } }],
       ['@babel/preset-react', { runtime: 'automatic' }],
       '@babel/preset-typescript',
@@ -26,6 +26,16 @@ module.exports = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   // Taro's webpack build defines these; the H5 components read them at import time.
-  globals: { DEPRECATED_ADAPTER_COMPONENT: false },
+  globals: {
+    DEPRECATED_ADAPTER_COMPONENT: false,
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: true,
+    ENABLE_SIZE_APIS: false,
+    ENABLE_TEMPLATE_CONTENT: true,
+    ENABLE_CLONE_NODE: true,
+    ENABLE_CONTAINS: true,
+    ENABLE_MUTATION_OBSERVER: false,
+    SUPPORT_TARO_POLYFILL: 'disabled',
+  },
   setupFilesAfterEnv: ['<rootDir>/test/component/support/setup.ts'],
 }

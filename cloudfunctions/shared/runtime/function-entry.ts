@@ -42,7 +42,9 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
     if (typeof action !== 'string' || !Object.hasOwn(actions, action)) {
       return failure('UNKNOWN_ACTION', `${name} has no action ${JSON.stringify(action)}`)
     }
-    const parsed = actions[action].input.safeParse((event as { input?: unknown }).input ?? {})
+    // An action without input may omit it; an explicit null is malformed like any other non-object.
+    const { input = {} } = event as { input?: unknown }
+    const parsed = actions[action].input.safeParse(input)
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error))
     const openid = callerOpenId(context)
     if (!openid) return failure('UNAUTHENTICATED')

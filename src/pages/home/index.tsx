@@ -1,8 +1,20 @@
-import { View } from '@tarojs/components'
-import { Button, Cell, Input } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-export default function Home() {
-  return <View><Cell title="首页" /><Input placeholder="姓名" /><Button type="primary">提交</Button></View>
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { BigEntry } from '@/components/big-entry'
+import { PageShell } from '@/components/page-shell'
+
+const soon = (what: string) => () => void Taro.showToast({ title: `${what}即将开放，敬请期待`, icon: 'none' })
+
+export default function HomePage() {
+  return (
+    <PageShell>
+      <View className="greeting">
+        <Text className="greeting__title">居村通</Text>
+        <Text className="greeting__note">有事找居委，不用跑腿</Text>
+      </View>
+      <BigEntry tone="brand" title="有困难找居村" note="家门口的难事，告诉我们，网格员来帮您" onClick={() => void Taro.navigateTo({ url: '/pages/help/index' })} />
+      <BigEntry title="微心愿" badge="即将开放" note="说出一个小心愿，党员志愿者帮您实现" onClick={soon('微心愿')} />
+      <BigEntry title="邻里议事厅" badge="即将开放" note="小区里的事，大家商量着办" onClick={soon('邻里议事厅')} />
+    </PageShell>
+  )
 }

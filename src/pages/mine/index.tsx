@@ -1,4 +1,47 @@
-import { View, Text } from '@tarojs/components'
-export default function Mine() {
-  return <View><Text>我的</Text></View>
+import Taro, { useDidShow } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { BigEntry } from '@/components/big-entry'
+import { Failed, Loading } from '@/components/status-views'
+import { BindingStatus } from '@/features/mine/binding-status'
+import { WhoAmICard } from '@/features/mine/whoami-card'
+import { SignInEntry } from '@/features/sign-in/sign-in-entry'
+import { useResult } from '@/hooks/use-result'
+import { call } from '@/services/call'
+import { staffRoles } from '@/services/labels'
+import type { WhoAmI } from '@/types'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+function Entries({ me }: { me: WhoAmI }) {
+  const canBind = !me.household && !me.pendingBinding
+  const canRegister = !me.party && !me.pendingRegistration
+  const isStaff = me.roles.some((role) => staffRoles.has(role))
+  return (
+    <>
+      {canBind && <BigEntry tone="brand" title="绑定我家" note="选小区、楼栋和房号，居委会确认后就能参加议事投票" onClick={go('/pages/bind/index')} />}
+      {canRegister && <BigEntry title="党员报到" note="在职党员双报到也在这里登记" onClick={go('/pages/party/index')} />}
+      {isStaff && <BigEntry title="工作台" note="审核绑定申请、党员报到" onClick={go('/pages-staff/workbench/index')} />}
+    </>
+  )
+}
+
+export default function MinePage() {
+  const me = useResult(() => call('directory', 'whoami', {}), null)
+  // Coming back from the binding or registration page must show the new pending request.
+  useDidShow(() => me.reload())
+
+  return (
+    <PageShell>
+      <SignInEntry />
+      {me.state === 'loading' && <Loading />}
+      {me.state === 'failed' && <Failed code={me.code} onRetry={me.reload} />}
+      {me.state === 'ready' && (
+        <>
+          <WhoAmICard me={me.data} />
+          <BindingStatus me={me.data} />
+          <Entries me={me.data} />
+        </>
+      )}
+    </PageShell>
+  )
 }

@@ -83,16 +83,19 @@ export function boundingBox(polygon: Polygon): BBox {
 const EARTH_RADIUS_M = 6_371_008.8
 const RAD = Math.PI / 180
 
+/** Metres per degree of longitude and of latitude around a latitude (equirectangular projection). */
+const metresPerDegree = (lat: number): [number, number] => [EARTH_RADIUS_M * RAD * Math.cos(lat * RAD), EARTH_RADIUS_M * RAD]
+
 /** Planar (shoelace) area in m², the outer ring minus its holes, projected at the polygon's latitude. */
 export function polygonAreaM2(polygon: Polygon): number {
-  const lat0 = polygon[0][0][1] * RAD
-  const kx = EARTH_RADIUS_M * RAD * Math.cos(lat0)
-  const ky = EARTH_RADIUS_M * RAD
+  const [lng0, lat0] = polygon[0][0]
+  const [kx, ky] = metresPerDegree(lat0)
+  // Offsets from the first vertex keep the products small: absolute degrees × metres lose precision.
+  const x = (v: Polygon[number][number]) => (v[0] - lng0) * kx
+  const y = (v: Polygon[number][number]) => (v[1] - lat0) * ky
   const ringArea = (ring: Polygon[number]): number => {
     let twice = 0
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      twice += ring[j][0] * kx * (ring[i][1] * ky) - ring[i][0] * kx * (ring[j][1] * ky)
-    }
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) twice += x(ring[j]) * y(ring[i]) - x(ring[i]) * y(ring[j])
     return Math.abs(twice) / 2
   }
   return polygon.reduce((area, ring, r) => (r === 0 ? area + ringArea(ring) : area - ringArea(ring)), 0)
@@ -111,8 +114,7 @@ export function distanceM(a: GeoPoint, b: GeoPoint): number {
  * Equirectangular around the point: under 0.1% error within the few kilometres routing looks at.
  */
 export function distanceToPolygonEdgeM(point: GeoPoint, polygon: Polygon): number {
-  const kx = EARTH_RADIUS_M * RAD * Math.cos(point.lat * RAD)
-  const ky = EARTH_RADIUS_M * RAD
+  const [kx, ky] = metresPerDegree(point.lat)
   let best = Infinity
   for (const ring of polygon) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -127,9 +129,13 @@ export function distanceToPolygonEdgeM(point: GeoPoint, polygon: Polygon): numbe
   return best
 }
 
-/** A lower bound of the distance in metres from a point to anything inside the box. */
+/**
+ * Distance in metres from a point to its bounding box, in the same projection as
+ * distanceToPolygonEdgeM, so it is a true lower bound of the distance to the polygon's edges.
+ */
 export function distanceToBBoxM(point: GeoPoint, box: BBox): number {
-  const lng = Math.min(Math.max(point.lng, box.minLng), box.maxLng)
-  const lat = Math.min(Math.max(point.lat, box.minLat), box.maxLat)
-  return distanceM(point, { lng, lat })
+  const [kx, ky] = metresPerDegree(point.lat)
+  const dLng = Math.max(box.minLng - point.lng, 0, point.lng - box.maxLng)
+  const dLat = Math.max(box.minLat - point.lat, 0, point.lat - box.maxLat)
+  return Math.hypot(dLng * kx, dLat * ky)
 }

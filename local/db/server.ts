@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { collectionIndexes } from '../../cloudfunctions/shared/runtime/collections'
+import { DbError } from './errors'
+import { handle } from './protocol'
+import { Stats } from './stats'
+import { Store } from './store'
+import { Transactions } from './transactions'
+
+export type DatabaseServer = { url: string; port: number; close(): Promise<void> }
+
+/**
+ * The local CloudBase database: an HTTP server on loopback that the unmodified @cloudbase/node-sdk
+ * talks to once redirected (see sdk-env.ts), durable in `dataDir`. Every declared collection and
+ * index (cloudfunctions/shared/runtime/collections.ts) exists from the start. `GET /__stats` and
+ * `POST /__stats/reset` count the database requests served.
+ */
+export async function startDatabase(opts: { dataDir: string; port?: number; host?: string }): Promise<DatabaseServer> {
+  const store = new Store(opts.dataDir, collectionIndexes)
+  const transactions = new Transactions(store)
+  const stats = new Stats()
+
+  const server = createServer((req, res) => {
+    void serve(req, res).catch((error: unknown) => reply(res, 500, { message: String(error) }))
+  })
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]
+    if (path === '/__stats' && req.method === 'GET') return reply(res, 200, stats.snapshot())
+    if (path === '/__stats/reset' && req.method === 'POST') {
+      stats.reset()
+      return reply(res, 200, { ok: true })
+    }
+    if (req.method !== 'POST') return reply(res, 405, { message: 'POST the SDK request' })
+    const requestId = randomUUID()
+    let params: Record<string, unknown>
+    try {
+      params = JSON.parse(await body(req)) as Record<string, unknown>
+    } catch {
+      return reply(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON', requestId })
+    }
+    stats.record(String(params.action), params.collectionName)
+    try {
+      reply(res, 200, { requestId, ...(await handle(params, store, transactions)) })
+    } catch (error) {
+      reply(res, 200, { ...failure(error), requestId })
+    }
+  }
+
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/admin`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      transactions.close()
+      store.close()
+    },
+  }
+}
+
+// Anything but a DbError is a fault here, answered with CloudBase's internal-error code so the SDK throws it.
+function failure(error: unknown): { code: string; message: string } {
+  if (error instanceof DbError) return { code: error.code, message: error.message }
+  console.error('[local db]', error)
+  return { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }
+}
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function reply(res: ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}

@@ -1,0 +1,14 @@
+import { View } from '@tarojs/components'
+import type { CSSProperties, PropsWithChildren } from 'react'
+import { fontScale } from '@/services/font-scale'
+
+/** Every page's root: carries the resident's font scale down to every `fs()` size. */
+export function PageShell({ children }: PropsWithChildren) {
+  const scale = fontScale()
+  const style = scale === 1 ? undefined : ({ '--jc-fs': String(scale) } as CSSProperties)
+  return (
+    <View className="page-shell" style={style}>
+      {children}
+    </View>
+  )
+}

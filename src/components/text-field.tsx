@@ -1,0 +1,27 @@
+import { Input, Text, Textarea, View } from '@tarojs/components'
+
+type Props = {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  hint?: string
+  type?: 'text' | 'number' | 'digit'
+  maxlength?: number
+  multiline?: boolean
+}
+
+/** A labelled input whose label stays visible after typing, so nobody has to remember what a box was for. */
+export function TextField({ label, value, onChange, placeholder, hint, type = 'text', maxlength, multiline }: Props) {
+  return (
+    <View className="field">
+      <Text className="field__label">{label}</Text>
+      {multiline ? (
+        <Textarea className="field__input field__input--multi" value={value} placeholder={placeholder} maxlength={maxlength ?? 200} autoHeight onInput={(e) => onChange(e.detail.value)} />
+      ) : (
+        <Input className="field__input" value={value} placeholder={placeholder} type={type} maxlength={maxlength ?? 40} onInput={(e) => onChange(e.detail.value)} />
+      )}
+      {hint && <Text className="field__hint">{hint}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,73 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { CheckRow } from '@/components/check-row'
+import { ChoiceList, type Choice } from '@/components/choice-list'
+import { Empty, Failed, Loading, FormError } from '@/components/status-views'
+import { TextField } from '@/components/text-field'
+import { useResult } from '@/hooks/use-result'
+import { call } from '@/services/call'
+import { errorText } from '@/services/error-text'
+import { success, type BranchLevel, type PartyRegistrationView } from '@/types'
+
+const levelLabels: Record<BranchLevel, string> = {
+  street: '街道大工委',
+  community: '社区大党委',
+  grid: '网格党支部',
+  building: '楼栋党小组',
+  household: '党员中心户',
+}
+
+/** Report to a branch; a serving member (在职党员双报到) also names their own organisation. */
+export function PartyForm({ onDone }: { onDone: (registration: PartyRegistrationView) => void }) {
+  const branches = useResult(async () => {
+    const result = await call('directory', 'listBranches', {})
+    return result.ok ? success(result.data.map((b): Choice => ({ id: b.id, title: b.name, note: levelLabels[b.level] }))) : result
+  }, 'branches')
+  const [branch, setBranch] = useState<Choice | null>(null)
+  const [name, setName] = useState('')
+  const [serving, setServing] = useState(false)
+  const [workplace, setWorkplace] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (!branch || busy) return
+    if (!name.trim()) return setProblem('请填写您的姓名。')
+    if (serving && !workplace.trim()) return setProblem('请填写您的工作单位。')
+    setProblem(null)
+    setBusy(true)
+    const result = await call('directory', 'registerParty', { branchId: branch.id, name: name.trim(), ...(serving ? { workplace: workplace.trim() } : {}) })
+    setBusy(false)
+    if (result.ok) onDone(result.data)
+    else setProblem(errorText[result.code])
+  }
+
+  if (!branch) {
+    if (branches.state === 'loading') return <Loading />
+    if (branches.state === 'failed') return <Failed code={branches.code} onRetry={branches.reload} />
+    if (branches.data.length === 0) return <Empty>还没有可以报到的党组织。</Empty>
+    return (
+      <View>
+        <Text className="step-question">第一步：到哪个党组织报到？</Text>
+        <ChoiceList choices={branches.data} onPick={setBranch} />
+      </View>
+    )
+  }
+  return (
+    <View className="form">
+      <View className="trail">
+        <Text className="trail__text">报到到：{branch.title}</Text>
+        <Button className="btn btn--plain btn--small" onClick={() => setBranch(null)}>
+          重新选
+        </Button>
+      </View>
+      <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} />
+      <CheckRow label="我是在职党员（双报到）" checked={serving} onChange={setServing} />
+      {serving && <TextField label="工作单位" value={workplace} onChange={setWorkplace} placeholder="您的组织关系所在单位" maxlength={80} />}
+      {problem && <FormError>{problem}</FormError>}
+      <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={submit}>
+        {busy ? '正在提交…' : '提交报到'}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,77 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { FormError } from '@/components/status-views'
+import { TextField } from '@/components/text-field'
+import { errorText } from '@/services/error-text'
+import type { Result } from '@/types'
+
+type Props = {
+  title: string
+  lines: string[]
+  approveWord: string
+  approve: () => Promise<Result<unknown>>
+  refuse: (reason: string) => Promise<Result<unknown>>
+  onDecided: (word: string) => void
+}
+
+/**
+ * One request awaiting a decision. Saying no needs a reason, because the resident reads it on their
+ * 我的 page (the contract asks for 2–200 characters).
+ */
+export function ReviewCard({ title, lines, approveWord, approve, refuse, onDecided }: Props) {
+  const [refusing, setRefusing] = useState(false)
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const decide = async (run: () => Promise<Result<unknown>>, word: string) => {
+    setBusy(true)
+    const result = await run()
+    setBusy(false)
+    if (result.ok) onDecided(word)
+    else setProblem(errorText[result.code])
+  }
+
+  const confirmRefusal = () => {
+    if (reason.trim().length < 2) return setProblem('请写明原因（至少两个字），申请人会看到它。')
+    setProblem(null)
+    void decide(() => refuse(reason.trim()), '已退回')
+  }
+
+  return (
+    <View className="card review">
+      <Text className="card__title">{title}</Text>
+      {lines.map((line) => (
+        <Text key={line} className="card__line">
+          {line}
+        </Text>
+      ))}
+      {refusing && <TextField label="不同意的原因" value={reason} onChange={setReason} placeholder="例如：房号与登记信息不符" multiline maxlength={200} />}
+      {problem && <FormError>{problem}</FormError>}
+      <View className="review__actions">
+        {refusing ? (
+          <>
+            <Button className="btn btn--danger" disabled={busy} onClick={confirmRefusal}>
+              确认不同意
+            </Button>
+            <Button className="btn btn--plain" disabled={busy} onClick={() => {
+                setRefusing(false)
+                setProblem(null)
+              }}>
+              取消
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button className="btn btn--ok" disabled={busy} onClick={() => void decide(approve, approveWord)}>
+              同意
+            </Button>
+            <Button className="btn btn--plain" disabled={busy} onClick={() => setRefusing(true)}>
+              不同意…
+            </Button>
+          </>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,35 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { Notice } from '@/components/status-views'
+import { useResult, type Loaded } from '@/hooks/use-result'
+import { call } from '@/services/call'
+import { BindingReviews } from '../components/binding-reviews'
+import { PartyReviews } from '../components/party-reviews'
+
+/**
+ * Staff work, in a subpackage so residents never download it. The server decides who sees which
+ * queue: a queue that answers FORBIDDEN is simply not this person's work and is left out.
+ */
+const forbidden = (loaded: Loaded<unknown>) => loaded.state === 'failed' && loaded.code === 'FORBIDDEN'
+
+export default function WorkbenchPage() {
+  const bindings = useResult(() => call('directory', 'listBindingRequests', { status: 'pending' }), 'bindings')
+  const registrations = useResult(() => call('directory', 'listPartyRegistrations', { status: 'pending' }), 'registrations')
+
+  usePullDownRefresh(() => {
+    bindings.reload()
+    registrations.reload()
+    void Taro.stopPullDownRefresh()
+  })
+
+  const showBindings = !forbidden(bindings)
+  const showRegistrations = !forbidden(registrations)
+
+  return (
+    <PageShell>
+      {!showBindings && !showRegistrations && <Notice tone="info" title="这里是工作人员的页面">您现在没有需要审核的工作。如果您是工作人员，请联系社区开通权限。</Notice>}
+      {showBindings && <BindingReviews loaded={bindings} reload={bindings.reload} />}
+      {showRegistrations && <PartyReviews loaded={registrations} reload={registrations.reload} />}
+    </PageShell>
+  )
+}

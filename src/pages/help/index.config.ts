@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '有困难找居村' })

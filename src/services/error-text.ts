@@ -1,0 +1,17 @@
+import type { ErrorCode } from '@/types'
+
+/**
+ * What a resident is told for each failure: what happened and what to do next, without jargon.
+ * A Record over the closed set, so a new code in types/errors.ts fails the build until it has words.
+ */
+export const errorText: Record<ErrorCode, string> = {
+  INVALID_INPUT: '填写的内容有误，请检查后再提交。',
+  UNKNOWN_ACTION: '这个功能暂时用不了，请更新小程序后再试。',
+  UNAUTHENTICATED: '还没有确认您的身份，请重新进入后再试。',
+  FORBIDDEN: '这件事需要相应的工作人员来办，您暂时不能操作。',
+  NOT_FOUND: '没有找到这条信息，可能已经被删除或修改。',
+  CONFLICT: '这件事已经有人处理过了，请刷新后再看。',
+  DUPLICATE: '您已经提交过了，请耐心等待处理结果。',
+  OUT_OF_AREA: '这个位置不在我们服务的社区里，请换一个位置试试。',
+  INTERNAL: '这次没有办成，请检查网络后再试一次。',
+}
