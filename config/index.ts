@@ -52,6 +52,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
+      webpackChain(chain) {
+        // Pages load as async chunks, and Taro splits only `initial` ones: every page carried its own
+        // copy of zod and the contract (~100 KB each). Splitting `all` chunks lets them share one.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
     },
   }
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)

@@ -101,28 +101,19 @@ export type User = z.infer<typeof User>
 export const DecisionStatus = z.enum(['pending', 'approved', 'refused'])
 export type DecisionStatus = z.infer<typeof DecisionStatus>
 
-export const BindingRequest = z.object({
+/** What a user asks for and someone with the right decides once (core/decision.machine.ts). */
+const PendingDecision = z.object({
   _id: Id,
   userId: Id,
-  householdId: Id,
-  communityId: Id,
   status: DecisionStatus,
   reason: z.string().max(200).optional(),
   createdAt: Timestamp,
   decidedBy: Id.optional(),
   decidedAt: Timestamp.optional(),
 })
+
+export const BindingRequest = PendingDecision.extend({ householdId: Id, communityId: Id })
 export type BindingRequest = z.infer<typeof BindingRequest>
 
-export const PartyRegistration = z.object({
-  _id: Id,
-  userId: Id,
-  branchId: Id,
-  workplace: z.string().trim().max(80).optional(),
-  status: DecisionStatus,
-  reason: z.string().max(200).optional(),
-  createdAt: Timestamp,
-  decidedBy: Id.optional(),
-  decidedAt: Timestamp.optional(),
-})
+export const PartyRegistration = PendingDecision.extend({ branchId: Id, workplace: z.string().trim().max(80).optional() })
 export type PartyRegistration = z.infer<typeof PartyRegistration>

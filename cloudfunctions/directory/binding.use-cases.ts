@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { BindingRequest, failure, success, User, type BindingRequestView, type DecisionStatus, type Result } from '../../types'
-import { decide } from '../shared/core/decision.machine'
+import { BindingRequest, failure, success, User, type BindingRequestView } from '../../types'
 import { can } from '../shared/core/policy'
 import { maskPhone } from '../shared/core/mask'
 import { Collections } from '../shared/runtime/collections'
@@ -10,6 +9,7 @@ import { findById, findMany } from '../shared/runtime/documents'
 import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { ensureUser } from './user-record'
+import { decidePending } from './decide-pending'
 import { findHouseholdView } from './household-view'
 
 export const requestBinding: ActionHandler<'directory', 'requestBinding'> = async (input, { actor, now }) => {
@@ -60,20 +60,16 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
   if (!can(actor, { action: 'binding.review', communityId: community._id, streetId: community.streetId })) {
     return failure('FORBIDDEN')
   }
-  const reason = input.decision === 'refuse' ? { reason: input.reason } : {}
-  const outcome = await database().runTransaction(async (transaction): Promise<Result<Decided>> => {
-    const current = (await transaction.collection(Collections.bindingRequests).doc(request._id).get()).data as BindingRequest | null
-    const status = current && decide(current.status, input.decision)
-    if (!status) return failure('CONFLICT', '这个申请已经处理过了')
-    const decided: Decided = { status, decidedBy: actor.userId, decidedAt: now }
-    await transaction.collection(Collections.bindingRequests).doc(request._id).update({ ...decided, ...reason, openSlot: request._id })
-    if (input.decision === 'approve') {
+  const outcome = await decidePending(
+    Collections.bindingRequests,
+    request._id,
+    { ...input, reviewerId: actor.userId, now, alreadyDecided: '这个申请已经处理过了' },
+    async (transaction) => {
       await transaction.collection(Collections.users).doc(request.userId).update({ householdId: request.householdId })
-    }
-    return success(decided)
-  })
+    },
+  )
   if (!outcome.ok) return outcome
-  const updated = BindingRequest.parse({ ...request, ...outcome.data, ...reason })
+  const updated = BindingRequest.parse({ ...request, ...outcome.data })
   return success(await bindingView(directory, updated, actor.userId))
 }
 
@@ -95,5 +91,3 @@ export async function bindingView(directory: Directory, request: BindingRequest,
     ...(request.decidedAt ? { decidedAt: request.decidedAt } : {}),
   }
 }
-
-type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { failure, PartyRegistration, success, User, type PartyRegistrationView, type DecisionStatus, type Result } from '../../types'
-import { decide } from '../shared/core/decision.machine'
+import { failure, PartyRegistration, success, User, type PartyRegistrationView } from '../../types'
 import { can } from '../shared/core/policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
@@ -8,6 +7,7 @@ import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
+import { decidePending } from './decide-pending'
 import { ensureUser } from './user-record'
 
 const levelOrder = ['street', 'community', 'grid', 'building', 'household']
@@ -71,24 +71,18 @@ export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (inp
   if (!can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, registration.branchId) })) {
     return failure('FORBIDDEN')
   }
-  const reason = input.decision === 'refuse' ? { reason: input.reason } : {}
-  const outcome = await database().runTransaction(async (transaction): Promise<Result<Decided>> => {
-    const registrations = transaction.collection(Collections.partyRegistrations)
-    const current = (await registrations.doc(registration._id).get()).data as PartyRegistration | null
-    const status = current && decide(current.status, input.decision)
-    if (!status) return failure('CONFLICT', '这个报到已经处理过了')
-    const decided: Decided = { status, decidedBy: actor.userId, decidedAt: now }
-    await registrations.doc(registration._id).update({ ...decided, ...reason, openSlot: registration._id })
-    if (input.decision === 'approve') {
-      const party = { branchId: registration.branchId, status: 'verified', verifiedBy: actor.userId, verifiedAt: now }
-      await transaction.collection(Collections.users).doc(registration.userId).update({
-        party: { ...party, ...(registration.workplace ? { workplace: registration.workplace } : {}) },
-      })
-    }
-    return success(decided)
-  })
+  const outcome = await decidePending(
+    Collections.partyRegistrations,
+    registration._id,
+    { ...input, reviewerId: actor.userId, now, alreadyDecided: '这个报到已经处理过了' },
+    async (transaction) => {
+      const { branchId, workplace } = registration
+      const party = { branchId, status: 'verified', verifiedBy: actor.userId, verifiedAt: now, ...(workplace ? { workplace } : {}) }
+      await transaction.collection(Collections.users).doc(registration.userId).update({ party })
+    },
+  )
   if (!outcome.ok) return outcome
-  const updated = PartyRegistration.parse({ ...registration, ...outcome.data, ...reason })
+  const updated = PartyRegistration.parse({ ...registration, ...outcome.data })
   return success(registrationView(directory, updated, await memberName(registration.userId)))
 }
 
@@ -109,5 +103,3 @@ export function registrationView(directory: Directory, registration: PartyRegist
     ...(registration.decidedAt ? { decidedAt: registration.decidedAt } : {}),
   }
 }
-
-type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number }

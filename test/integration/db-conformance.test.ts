@@ -13,6 +13,8 @@ import { localSdkEnv } from '../../local/db/sdk-env'
  * use, with the CloudBase semantics they rely on.
  */
 type Db = ReturnType<typeof databaseFn>
+/** What runTransaction hands its callback (the SDK types it `any`). */
+type Tx = { collection(name: string): ReturnType<Db['collection']>; rollback(reason?: unknown): Promise<unknown> }
 
 const SCRATCH = 'conformance'
 const contacted = new Set<string>()
@@ -297,7 +299,7 @@ describe('transactions', () => {
   })
 
   test('runTransaction commits every write together and returns the callback result', async () => {
-    const result = await db.runTransaction(async (tx) => {
+    const result = await db.runTransaction(async (tx: Tx) => {
       const a = (await tx.collection(SCRATCH).doc('acc-a').get()).data as { balance: number }
       await tx.collection(SCRATCH).doc('acc-a').update({ balance: a.balance - 30 })
       await tx.collection(SCRATCH).doc('acc-b').update({ balance: db.command.inc(30) })
@@ -319,6 +321,8 @@ describe('transactions', () => {
     await tx.collection(SCRATCH).doc('acc-b').delete()
     expect((await tx.collection(SCRATCH).doc('tx-created').get()).data).toEqual({ _id: 'tx-created', v: 1 })
     expect((await tx.collection(SCRATCH).doc('acc-b').get()).data).toBeNull()
+    const inside = await tx.collection(SCRATCH).where({ _id: db.command.in(['tx-created', 'tx-set', 'acc-a', 'acc-b']) }).get()
+    expect(inside.data).toEqual([{ _id: 'acc-a', balance: 0 }, { _id: 'tx-created', v: 1 }, { _id: 'tx-set', v: 1 }])
     await tx.rollback()
     expect((await scratch().where({ _id: db.command.in(['tx-created', 'tx-set']) }).get()).data).toEqual([])
     expect(await first('acc-a')).toEqual({ _id: 'acc-a', balance: 70 })
@@ -326,12 +330,12 @@ describe('transactions', () => {
   })
 
   test('a throwing callback rolls back and rethrows; rollback(reason) rejects with the reason', async () => {
-    const failing = db.runTransaction(async (tx) => {
+    const failing = db.runTransaction(async (tx: Tx) => {
       await tx.collection(SCRATCH).add({ _id: 'tx-thrown' })
       throw new Error('changed my mind')
     })
     await expect(failing).rejects.toThrow('changed my mind')
-    const aborted = db.runTransaction(async (tx) => {
+    const aborted = db.runTransaction(async (tx: Tx) => {
       await tx.collection(SCRATCH).add({ _id: 'tx-aborted' })
       await tx.rollback('no')
     })
@@ -365,7 +369,7 @@ describe('transactions', () => {
   test('concurrent transactions are serialised: both increments land', async () => {
     await scratch().add({ _id: 'counter', n: 0 })
     const bump = () =>
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Tx) => {
         const { n } = (await tx.collection(SCRATCH).doc('counter').get()).data as { n: number }
         await tx.collection(SCRATCH).doc('counter').update({ n: n + 1 })
       })
@@ -386,7 +390,7 @@ describe('the server', () => {
     await fetch(`${stats}/reset`, { method: 'POST' })
     await scratch().doc('acc-a').get()
     await scratch().where({ group: 'q' }).count()
-    await db.runTransaction(async (tx) => {
+    await db.runTransaction(async (tx: Tx) => {
       await tx.collection(SCRATCH).doc('acc-a').get()
     })
     const counted = (await (await fetch(stats)).json()) as { total: number; byCollection: Record<string, Record<string, number>> }

@@ -1,0 +1,39 @@
+import { failure, success, type DecisionStatus, type Result } from '../../types'
+import { decide, type DecisionEvent } from '../shared/core/decision.machine'
+import { database } from '../shared/runtime/cloudbase'
+import type { CollectionName } from '../shared/runtime/collections'
+
+/** The SDK types `runTransaction` as `any`; this is the part of its transaction we use. */
+type Transaction = {
+  collection(name: CollectionName): {
+    doc(id: string): { get(): Promise<{ data: unknown }>; update(data: Record<string, unknown>): Promise<unknown> }
+  }
+}
+export type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number; reason?: string }
+
+/**
+ * Decides a pending binding or registration exactly once: the read, the status change (through the
+ * decision table) and the approval's own write commit together, so two reviewers at once cannot
+ * both land. Freeing `openSlot` lets the applicant ask again.
+ */
+export async function decidePending(
+  collection: CollectionName,
+  id: string,
+  review: { decision: DecisionEvent; reason?: string; reviewerId: string; now: number; alreadyDecided: string },
+  onApprove: (transaction: Transaction) => Promise<void>,
+): Promise<Result<Decided>> {
+  return database().runTransaction(async (transaction: Transaction): Promise<Result<Decided>> => {
+    const current = (await transaction.collection(collection).doc(id).get()).data as { status: DecisionStatus } | null
+    const status = current && decide(current.status, review.decision)
+    if (!status) return failure('CONFLICT', review.alreadyDecided)
+    const decided: Decided = {
+      status,
+      decidedBy: review.reviewerId,
+      decidedAt: review.now,
+      ...(review.decision === 'refuse' && review.reason ? { reason: review.reason } : {}),
+    }
+    await transaction.collection(collection).doc(id).update({ ...decided, openSlot: id })
+    if (review.decision === 'approve') await onApprove(transaction)
+    return success(decided)
+  })
+}

@@ -1,0 +1,94 @@
+import { render, screen } from '@testing-library/react'
+import { BindingForm } from '@/features/bind/binding-form'
+import { errorText } from '@/services/error-text'
+import { failure, success } from '@/types'
+import { answer, inputsOf } from './support/fake-call'
+import { tap, typeInto } from './support/fields'
+import { bindingRequest } from './support/fixtures'
+
+jest.mock('@/services/call', () => ({ call: jest.fn() }))
+
+const places = {
+  'directory.listCommunities': () => success([{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }, { id: 'comm-cuihu', name: '翠湖社区', type: '商品房' }]),
+  'directory.listBuildings': () => success([{ id: 'bldg-kl-1', name: '1号楼', estate: '康乐小区', gridId: 'grid-kangle-1' }]),
+  'directory.listHouseholds': () => success([{ id: 'hh-kl-1-101', room: '101室' }, { id: 'hh-kl-1-102', room: '102室' }]),
+  'directory.nearbyBuildings': () => success([{ id: 'bldg-kl-1', name: '1号楼', estate: '康乐小区', communityId: 'comm-kangle', communityName: '康乐社区', distanceM: 42.4 }]),
+}
+
+async function walkToDetails() {
+  await tap('康乐社区')
+  await tap('康乐小区 1号楼')
+  await tap('102室')
+  await screen.findByText('最后一步：留下您的姓名')
+}
+
+describe('binding my household', () => {
+  test('walks community → building → room and submits who is asking', async () => {
+    const done = jest.fn()
+    const calls = answer({ ...places, 'directory.requestBinding': () => success(bindingRequest()) })
+    render(<BindingForm onDone={done} />)
+    await walkToDetails()
+    expect(inputsOf(calls, 'listBuildings')).toEqual([{ communityId: 'comm-kangle' }])
+    expect(inputsOf(calls, 'listHouseholds')).toEqual([{ buildingId: 'bldg-kl-1' }])
+    expect(screen.getByText('已选：康乐社区 › 康乐小区 1号楼 › 102室')).toBeInTheDocument()
+
+    await typeInto('请填写真实姓名', ' 王秀英 ')
+    await typeInto('方便居委会联系您', '13800001111')
+    await tap('提交绑定申请')
+
+    await screen.findByText('提交绑定申请')
+    expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英', phone: '13800001111' }])
+    expect(done).toHaveBeenCalledWith(bindingRequest())
+  })
+
+  test('leaves the phone out when none is given, and asks again for a mistyped one', async () => {
+    const calls = answer({ ...places, 'directory.requestBinding': () => success(bindingRequest()) })
+    render(<BindingForm onDone={jest.fn()} />)
+    await walkToDetails()
+    await typeInto('请填写真实姓名', '王秀英')
+    await typeInto('方便居委会联系您', '1380000')
+    await tap('提交绑定申请')
+    expect(await screen.findByRole('alert')).toHaveTextContent('手机号应是 11 位数字')
+    expect(inputsOf(calls, 'requestBinding')).toEqual([])
+
+    await typeInto('方便居委会联系您', '')
+    await tap('提交绑定申请')
+    await screen.findByText('提交绑定申请')
+    expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英' }])
+  })
+
+  test('tells the resident in plain words when a request is already waiting', async () => {
+    const done = jest.fn()
+    answer({ ...places, 'directory.requestBinding': () => failure('DUPLICATE', 'pending request exists') })
+    render(<BindingForm onDone={done} />)
+    await walkToDetails()
+    await typeInto('请填写真实姓名', '王秀英')
+    await tap('提交绑定申请')
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorText.DUPLICATE)
+    expect(done).not.toHaveBeenCalled()
+  })
+
+  test('finds the building from a point on the map, nearest first', async () => {
+    const calls = answer({ ...places, 'directory.requestBinding': () => success(bindingRequest()) })
+    render(<BindingForm onDone={jest.fn()} />)
+    await tap('在地图上找')
+    await typeInto('例如 121.43', '121.4334')
+    await typeInto('例如 31.19', '31.1851')
+    await tap('找这个位置附近的楼')
+    expect(await screen.findByText('康乐社区 · 约42米')).toBeInTheDocument()
+    expect(inputsOf(calls, 'nearbyBuildings')).toEqual([{ point: { lng: 121.4334, lat: 31.1851 } }])
+    await tap('康乐小区 1号楼')
+    await tap('101室')
+    expect(await screen.findByText('已选：康乐小区 1号楼 › 101室')).toBeInTheDocument()
+  })
+
+  test('does not search the map with an empty point', async () => {
+    const calls = answer(places)
+    render(<BindingForm onDone={jest.fn()} />)
+    await tap('在地图上找')
+    await typeInto('例如 121.43', '121.4334')
+    await tap('找这个位置附近的楼')
+    expect(await screen.findByText('经度、纬度要填数字，请检查一下。')).toBeInTheDocument()
+    expect(inputsOf(calls, 'nearbyBuildings')).toEqual([])
+  })
+})
