@@ -22,6 +22,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: {},
+    // The only TARO_APP_* values the client reads (typed in types/global.d.ts). Taro substitutes only
+    // the variables that are set, and an unset one left as `process.env.X` throws in the browser and
+    // the mini-program, so each is always defined, as '' when unset.
+    env: {
+      TARO_APP_FUNCTIONS_URL: JSON.stringify(process.env.TARO_APP_FUNCTIONS_URL ?? ''),
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     // `@/types` must come first: webpack matches aliases in order and `@` would swallow it.
     alias: {
       '@/types': path.join(root, 'types'),
@@ -48,8 +55,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        // H5 keeps rem units (pxtransform's default for h5) so the browser's font scale carries through.
-        pxtransform: { enable: true, config: {} },
+        // Design px → rem at 32 design px per rem (750-wide design, 375 CSS px phone), so 34px text is
+        // 17px at the browser's default 16px and grows with the resident's own font size. Taro's usual
+        // width-based root font-size script is left out of src/index.html for the same reason.
+        pxtransform: { enable: true, config: { baseFontSize: 16 } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {

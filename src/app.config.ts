@@ -11,15 +11,15 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f5f5',
   },
-  // Text-only tabs: #595959 and #b8000c on white are 7.0:1 and 6.9:1.
+  // Tab text: #595959 and #b8000c on white are 7.0:1 and 6.9:1.
   tabBar: {
     color: '#595959',
     selectedColor: '#b8000c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
   // wx.chooseLocation must be declared here and in the privacy guide before it works (since 2023-07).

@@ -1,7 +1,7 @@
 import { stringifyEjson, type Doc } from './ejson'
 import { aggregate, applyUpdate, find, matcher } from './engine'
 import { dbErrors } from './errors'
-import { candidates, criteria, decode, decodeObject, newId, targets, type DocumentRequest } from './request'
+import { candidates, criteria, decode, decodeObject, field, newId, targets, type DocumentRequest } from './request'
 import { docKey, type Change } from './store'
 
 /** CloudBase's server-side get(): 100 documents unless a limit is given, never more than 1000. */
@@ -14,8 +14,8 @@ const positive = (value: unknown): number | undefined =>
 export function insertDocument(request: DocumentRequest) {
   const data = request.params.data
   if (!Array.isArray(data) || data.length === 0) throw dbErrors.invalidParam('data must be a non-empty array')
-  const docs = data.map((_, index) => {
-    const doc = decodeObject({ ...request, params: { doc: data[index] } }, 'doc') as Doc
+  const docs = data.map((text) => {
+    const doc = decodeObject(text, 'data', request.now) ?? {}
     return doc._id === undefined ? { _id: newId(), ...doc } : doc
   })
   write(request, docs.map((doc) => ({ collection: request.collection, key: docKey(doc._id), after: doc, insert: true })))
@@ -28,8 +28,8 @@ export function getDocument(request: DocumentRequest) {
   const offset = positive(request.params.offset) ?? 0
   const list = find(candidates(request, query), {
     criteria: query,
-    order: decodeObject(request, 'order') as Record<string, 1 | -1> | undefined,
-    projection: decodeObject(request, 'projection'),
+    order: field(request, 'order') as Record<string, 1 | -1> | undefined,
+    projection: field(request, 'projection'),
     offset,
     limit,
   })
@@ -43,7 +43,7 @@ export function calculateDocument(request: DocumentRequest) {
 
 /** `doc().set()` (merge false: replace, upsert), `doc().update()` and `where().update()` (merge: operators). */
 export function modifyDocument(request: DocumentRequest) {
-  const data = decodeObject(request, 'data') ?? {}
+  const data = field(request, 'data') ?? {}
   const replace = request.params.merge === false
   const matched = targets(request, request.params.multi !== false)
   if (matched.length === 0 && request.params.upsert === true) {
@@ -64,7 +64,7 @@ export function modifyDocument(request: DocumentRequest) {
 export function modifyAndReturnDoc(request: DocumentRequest) {
   const [before] = targets(request, false)
   if (!before) return { updated: 0, doc: null }
-  const after = applyUpdate(before, operators(decodeObject(request, 'data') ?? {}))
+  const after = applyUpdate(before, operators(field(request, 'data') ?? {}))
   const updated = changed(before, after) ? 1 : 0
   if (updated) write(request, [{ collection: request.collection, key: docKey(before._id), after }])
   return { updated, doc: stringifyEjson(after) }
@@ -81,7 +81,7 @@ export function aggregateDocuments(request: DocumentRequest) {
   if (!Array.isArray(stages)) throw dbErrors.invalidParam('stages must be an array')
   const pipeline = stages.map((stage: { stageKey?: unknown; stageValue?: unknown }) => {
     if (typeof stage?.stageKey !== 'string') throw dbErrors.invalidParam('every stage needs a stageKey')
-    return { [stage.stageKey]: decode({ ...request, params: { value: stage.stageValue } }, 'value') }
+    return { [stage.stageKey]: decode(stage.stageValue, stage.stageKey, request.now) }
   })
   const lookup = (name: string) => {
     try {

@@ -19,7 +19,7 @@ const options = { scriptEnabled: false }
 
 export function matcher(criteria: Doc): (doc: Doc) => boolean {
   const query = guard(() => new Query(criteria, options))
-  return (doc) => query.test(doc)
+  return (doc) => guard(() => query.test(doc))
 }
 
 export function find(docs: Doc[], spec: Find): Doc[] {

@@ -14,26 +14,31 @@ export type DocumentRequest = {
   now: number
 }
 
-export function decode(request: DocumentRequest, field: string): unknown {
-  const text = request.params[field]
+/** Decodes one EJSON string of the request; `what` names it in the error. */
+export function decode(text: unknown, what: string, now: number): unknown {
   if (text === undefined) return undefined
-  if (typeof text !== 'string') throw dbErrors.invalidParam(`${field} must be an EJSON string`)
+  if (typeof text !== 'string') throw dbErrors.invalidParam(`${what} must be an EJSON string`)
   try {
-    return parseEjson(text, request.now)
+    return parseEjson(text, now)
   } catch {
-    throw dbErrors.invalidParam(`${field} is not valid EJSON`)
+    throw dbErrors.invalidParam(`${what} is not valid EJSON`)
   }
 }
 
-export function decodeObject(request: DocumentRequest, field: string): Doc | undefined {
-  const value = decode(request, field)
+export function decodeObject(text: unknown, what: string, now: number): Doc | undefined {
+  const value = decode(text, what, now)
   if (value === undefined) return undefined
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw dbErrors.invalidParam(`${field} must be an object`)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw dbErrors.invalidParam(`${what} must be an object`)
   return value as Doc
 }
 
+/** A request field that holds an EJSON object: query, data, order, projection. */
+export function field(request: DocumentRequest, name: string): Doc | undefined {
+  return decodeObject(request.params[name], name, request.now)
+}
+
 export function criteria(request: DocumentRequest): Doc {
-  return decodeObject(request, 'query') ?? {}
+  return field(request, 'query') ?? {}
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import type { ErrorCode } from '@/types'
 import { errorText } from '@/services/error-text'
+import { ActionButton } from './action-button'
 
 export function Loading({ what = '正在加载' }: { what?: string }) {
   return (
@@ -24,9 +25,9 @@ export function Failed({ code, onRetry }: { code: ErrorCode; onRetry?: () => voi
     <View className="status status--bad" role="alert">
       <Text>{errorText[code]}</Text>
       {onRetry && (
-        <Button className="btn btn--plain" onClick={onRetry}>
+        <ActionButton onClick={onRetry}>
           再试一次
-        </Button>
+        </ActionButton>
       )}
     </View>
   )

@@ -377,6 +377,14 @@ describe('transactions', () => {
     expect(await first('counter')).toEqual({ _id: 'counter', n: 3 })
   })
 
+  test('where().update() inside a transaction runs outside it: the SDK sends it no transaction id', async () => {
+    await scratch().add({ _id: 'outside', v: 0 })
+    const tx = await db.startTransaction()
+    expect((await tx.collection(SCRATCH).where({ _id: 'outside' }).update({ v: 1 })).updated).toBe(1)
+    await tx.rollback()
+    expect(await first('outside')).toEqual({ _id: 'outside', v: 1 })
+  })
+
   test('a finished transaction answers DATABASE_TRANSACTION_FAIL', async () => {
     const tx = await db.startTransaction()
     await tx.commit()

@@ -37,5 +37,7 @@ module.exports = {
     ENABLE_MUTATION_OBSERVER: false,
     SUPPORT_TARO_POLYFILL: 'disabled',
   },
+  // Each test states what the fakes answer; calls recorded by an earlier test must not leak into it.
+  clearMocks: true,
   setupFilesAfterEnv: ['<rootDir>/test/component/support/setup.ts'],
 }

@@ -1,5 +1,6 @@
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { call } from '@/services/call'
@@ -34,9 +35,9 @@ export function BindingDetails({ householdId, onDone }: Props) {
       <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} />
       <TextField label="手机号（可不填）" value={phone} onChange={setPhone} type="number" placeholder="方便居委会联系您" maxlength={11} />
       {problem && <FormError>{problem}</FormError>}
-      <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={submit}>
+      <ActionButton tone="primary" busy={busy} onClick={submit}>
         {busy ? '正在提交…' : '提交绑定申请'}
-      </Button>
+      </ActionButton>
     </View>
   )
 }

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import type { Choice } from '@/components/choice-list'
 import type { BindingRequestView, GeoPoint } from '@/types'
 import { BindingDetails } from './binding-details'
@@ -33,20 +34,20 @@ export function BindingForm({ onDone }: { onDone: (request: BindingRequestView) 
     <View className="binding-form">
       {choosingStart && (
         <View className="switch">
-          <Button className={`btn ${step.at === 'community' ? 'btn--primary' : 'btn--plain'}`} onClick={() => setStep({ at: 'community' })}>
+          <ActionButton tone={step.at === 'community' ? 'primary' : 'plain'} onClick={() => setStep({ at: 'community' })}>
             按小区楼栋选
-          </Button>
-          <Button className={`btn ${step.at === 'locate' ? 'btn--primary' : 'btn--plain'}`} onClick={() => setStep({ at: 'locate' })}>
+          </ActionButton>
+          <ActionButton tone={step.at === 'locate' ? 'primary' : 'plain'} onClick={() => setStep({ at: 'locate' })}>
             在地图上找
-          </Button>
+          </ActionButton>
         </View>
       )}
       {trail.length > 0 && (
         <View className="trail">
           <Text className="trail__text">已选：{trail.join(' › ')}</Text>
-          <Button className="btn btn--plain btn--small" onClick={() => setStep({ at: 'community' })}>
+          <ActionButton small onClick={() => setStep({ at: 'community' })}>
             重新选
-          </Button>
+          </ActionButton>
         </View>
       )}
       <Text className="step-question">{questions[step.at]}</Text>

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { TextField } from '@/components/text-field'
 import { GeoPoint } from '@/types'
 
@@ -25,9 +26,9 @@ export function PointPicker({ onPoint }: { onPoint: (point: GeoPoint) => void })
       <TextField label="经度" value={lng} onChange={setLng} type="digit" placeholder="例如 121.43" />
       <TextField label="纬度" value={lat} onChange={setLat} type="digit" placeholder="例如 31.19" />
       {wrong && <Text className="form__error">经度、纬度要填数字，请检查一下。</Text>}
-      <Button className="btn btn--primary" onClick={use}>
+      <ActionButton tone="primary" onClick={use}>
         找这个位置附近的楼
-      </Button>
+      </ActionButton>
     </View>
   )
 }

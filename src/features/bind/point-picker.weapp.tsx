@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/action-button'
 import type { GeoPoint } from '@/types'
 
 /**
@@ -18,9 +19,9 @@ export function PointPicker({ onPoint }: { onPoint: (point: GeoPoint) => void })
   return (
     <View className="form">
       <Text className="form__intro">在地图上找到您家的楼，点一下确定。</Text>
-      <Button className="btn btn--primary" onClick={choose}>
+      <ActionButton tone="primary" onClick={choose}>
         打开地图选位置
-      </Button>
+      </ActionButton>
     </View>
   )
 }

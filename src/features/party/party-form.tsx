@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { CheckRow } from '@/components/check-row'
 import { ChoiceList, type Choice } from '@/components/choice-list'
 import { Empty, Failed, Loading, FormError } from '@/components/status-views'
@@ -57,17 +58,17 @@ export function PartyForm({ onDone }: { onDone: (registration: PartyRegistration
     <View className="form">
       <View className="trail">
         <Text className="trail__text">报到到：{branch.title}</Text>
-        <Button className="btn btn--plain btn--small" onClick={() => setBranch(null)}>
+        <ActionButton small onClick={() => setBranch(null)}>
           重新选
-        </Button>
+        </ActionButton>
       </View>
       <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} />
       <CheckRow label="我是在职党员（双报到）" checked={serving} onChange={setServing} />
       {serving && <TextField label="工作单位" value={workplace} onChange={setWorkplace} placeholder="您的组织关系所在单位" maxlength={80} />}
       {problem && <FormError>{problem}</FormError>}
-      <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={submit}>
+      <ActionButton tone="primary" busy={busy} onClick={submit}>
         {busy ? '正在提交…' : '提交报到'}
-      </Button>
+      </ActionButton>
     </View>
   )
 }

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { errorText } from '@/services/error-text'
@@ -51,24 +52,24 @@ export function ReviewCard({ title, lines, approveWord, approve, refuse, onDecid
       <View className="review__actions">
         {refusing ? (
           <>
-            <Button className="btn btn--danger" disabled={busy} onClick={confirmRefusal}>
+            <ActionButton tone="danger" busy={busy} onClick={confirmRefusal}>
               确认不同意
-            </Button>
-            <Button className="btn btn--plain" disabled={busy} onClick={() => {
+            </ActionButton>
+            <ActionButton busy={busy} onClick={() => {
                 setRefusing(false)
                 setProblem(null)
               }}>
               取消
-            </Button>
+            </ActionButton>
           </>
         ) : (
           <>
-            <Button className="btn btn--ok" disabled={busy} onClick={() => void decide(approve, approveWord)}>
+            <ActionButton tone="ok" busy={busy} onClick={() => void decide(approve, approveWord)}>
               同意
-            </Button>
-            <Button className="btn btn--plain" disabled={busy} onClick={() => setRefusing(true)}>
+            </ActionButton>
+            <ActionButton busy={busy} onClick={() => setRefusing(true)}>
               不同意…
-            </Button>
+            </ActionButton>
           </>
         )}
       </View>

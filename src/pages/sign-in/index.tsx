@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { PageShell } from '@/components/page-shell'
 import { ChoiceList } from '@/components/choice-list'
 import { Empty, Loading, Notice } from '@/components/status-views'
@@ -59,9 +60,9 @@ export default function SignInPage() {
       )}
       {current && (
         <View className="actions">
-          <Button className="btn btn--plain" onClick={leave}>
+          <ActionButton onClick={leave}>
             退出演示身份（{current.label}）
-          </Button>
+          </ActionButton>
         </View>
       )}
     </PageShell>

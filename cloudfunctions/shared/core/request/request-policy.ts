@@ -1,0 +1,97 @@
+import type { Request, RequestRelation } from '../../../../types/request.schema'
+import type { Actor } from '../actor'
+import { maskPhone, maskRoom } from '../mask'
+import { followableStatuses, type TransitionActor } from './request.machine'
+
+/** The facts of a request that decide how a caller stands to it. */
+export type RequestScope = Pick<Request, 'residentId' | 'ownerId' | 'coHandlerIds' | 'route' | 'streetId'>
+
+/**
+ * Every way the caller stands to the request, or ['other']. One person may hold several: a grid
+ * worker who found an item on patrol owns it and is staff of its grid.
+ */
+export function relationsTo(actor: Actor, request: RequestScope): RequestRelation[] {
+  const relations: RequestRelation[] = []
+  if (request.residentId !== null && request.residentId === actor.userId) relations.push('requester')
+  if (request.ownerId === actor.userId) relations.push('owner')
+  if (request.coHandlerIds.includes(actor.userId)) relations.push('coHandler')
+  if (request.route.gridId !== null && actor.gridIds.includes(request.route.gridId)) relations.push('gridStaff')
+  if (actor.communityIds.includes(request.route.communityId)) relations.push('committee')
+  if (actor.streetIds.includes(request.streetId)) relations.push('streetAdmin')
+  return relations.length > 0 ? relations : ['other']
+}
+
+/** The caller as the machine needs it: built here, so no use case hands the machine relations of its own. */
+export const transitionActor = (actor: Actor, request: RequestScope): TransitionActor => ({
+  id: actor.userId,
+  relations: relationsTo(actor, request),
+})
+
+/**
+ * full: the resident their own, staff the items of their grids / community / street, handlers theirs.
+ * summary: anyone else, of an item they could +1 — category, status, place, no text or photos (the
+ * text may name people). none: everything else.
+ */
+export type Visibility = 'full' | 'summary' | 'none'
+
+export function visibility(request: Pick<Request, 'status'>, relations: readonly RequestRelation[]): Visibility {
+  if (relations.some((r) => r !== 'other' && r !== 'system')) return 'full'
+  return followableStatuses.includes(request.status) ? 'summary' : 'none'
+}
+
+/** 有困难找居村 privacy: contact details go to the resident and those handling the item, no one else. */
+const contactRelations: readonly RequestRelation[] = ['requester', 'owner', 'coHandler']
+
+export type Contact = { phone?: string; room?: string }
+export type ContactView = Contact & { masked: boolean; logRead: boolean }
+
+/**
+ * Lists always mask (DESIGN.md: in every list); a detail shows the full contact to the resident and
+ * the handlers. A staff member's full read is logged; the resident reading their own is not.
+ */
+export function contactView(contact: Contact, relations: readonly RequestRelation[], where: 'list' | 'detail'): ContactView {
+  const full = where === 'detail' && relations.some((r) => contactRelations.includes(r))
+  if (!full) {
+    return {
+      ...(contact.phone !== undefined && { phone: maskPhone(contact.phone) }),
+      ...(contact.room !== undefined && { room: maskRoom(contact.room) }),
+      masked: true,
+      logRead: false,
+    }
+  }
+  const staffRead = !relations.includes('requester') && (contact.phone !== undefined || contact.room !== undefined)
+  return { ...contact, masked: false, logRead: staffRead }
+}
+
+/** Actions on no single request: filing for others and reading a dashboard, given the territory in question. */
+export type RequestPermission =
+  | { action: 'request.fileForOthers'; gridId: string | null; communityId: string; streetId: string }
+  | { action: 'request.dashboard'; gridId: string | null; communityId: string | null; streetId: string }
+  | { action: 'request.reviewQueue' }
+
+/**
+ * A grid worker holds their grids, a committee member their community, street staff the whole street.
+ * The use case fills in every level above the one asked about: a grid's dashboard carries its community.
+ */
+const holds = (actor: Actor, at: { gridId: string | null; communityId: string | null; streetId: string }) =>
+  (at.gridId !== null && actor.gridIds.includes(at.gridId)) ||
+  (at.communityId !== null && actor.communityIds.includes(at.communityId)) ||
+  actor.streetIds.includes(at.streetId)
+
+export function canRequest(actor: Actor, permission: RequestPermission): boolean {
+  switch (permission.action) {
+    // 代办 and 主动治理 are staff's work within their own territory, never a resident's.
+    case 'request.fileForOthers':
+      return holds(actor, permission)
+    // A dashboard is as wide as its scope: a community's needs the committee, a grid's its worker too.
+    case 'request.dashboard':
+      return holds(actor, permission)
+    // Content review is the committee's (and the street's): grid workers see flagged items once released.
+    case 'request.reviewQueue':
+      return actor.communityIds.length > 0 || actor.streetIds.length > 0
+    default: {
+      const unreachable: never = permission
+      return unreachable
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import type { ErrorCode } from '../../../../types/errors'
+import {
+  RequestStatus, type Request, type RequestAction, type RequestEvent, type RequestRelation,
+} from '../../../../types/request.schema'
+import { effects, type TransitionPayloads } from './request-effects'
+
+/** A relation may take a transition outright (true) or only when the request meets a condition. */
+type Permit = true | ((request: Request) => boolean)
+export type Transition = {
+  to: RequestStatus
+  by: Partial<Record<RequestRelation, Permit>>
+  /** A condition on the request for anyone: failing it is a conflict, not a missing right. */
+  when?: (request: Request) => boolean
+}
+
+const unowned: Permit = (r) => r.ownerId === null
+/** 代办 for someone without the app, or 主动治理: the committee rates on the 回访 call, as 12345 does. */
+const noResidentAccount: Permit = (r) => r.residentId === null
+const belowStreet = (r: Request) => r.escalation !== 'street'
+
+const system = { system: true } as const
+const handlers = { owner: true, committee: true, streetAdmin: true } as const
+const working = { owner: true, coHandler: true, committee: true, streetAdmin: true } as const
+const rater: Transition['by'] = { requester: true, committee: noResidentAccount }
+const reviewers = { committee: true, streetAdmin: true } as const
+const neighbours = { other: true } as const
+
+/** The timer's 催办 and 督办 and a neighbour's +1 leave the status as it is. */
+const running = (status: RequestStatus) => ({
+  remind: { to: status, by: system },
+  supervise: { to: status, by: system },
+  follow: { to: status, by: neighbours },
+})
+
+/** Every handling step after acceptance: the first one starts the work (办理中). */
+const handling = (status: 'accepted' | 'inProgress' | 'escalated') => {
+  const onward = status === 'accepted' ? 'inProgress' : status
+  return {
+    note: { to: onward, by: working },
+    transfer: { to: onward, by: handlers },
+    escalate: { to: 'escalated', by: { owner: true, committee: true }, when: belowStreet },
+    refer: { to: 'referred', by: handlers },
+    reply: { to: 'replied', by: { owner: true, committee: true } },
+    ...running(status),
+  } satisfies Partial<Record<RequestAction, Transition>>
+}
+
+const callback = (status: 'replied' | 'closed' | 'closedUnrated') => ({ recordCallback: { to: status, by: working } })
+
+/**
+ * The request lifecycle of DESIGN.md, the only door to a new status. 首接负责: dispatch names the first
+ * responder and accepting fixes the owner (the committee may take over an item nobody answered);
+ * after that transfer and escalation add co-handlers and the owner stays to the end.
+ */
+export const requestTransitions: Record<RequestStatus, Partial<Record<RequestAction, Transition>>> = {
+  submitted: {
+    dispatch: { to: 'dispatched', by: system },
+    flag: { to: 'inReview', by: system },
+    withdraw: { to: 'withdrawn', by: { requester: true } },
+  },
+  inReview: {
+    release: { to: 'submitted', by: reviewers },
+    reject: { to: 'rejected', by: reviewers },
+    refer: { to: 'referred', by: reviewers },
+    withdraw: { to: 'withdrawn', by: { requester: true } },
+  },
+  dispatched: {
+    accept: { to: 'accepted', by: { owner: true, gridStaff: unowned, committee: true, streetAdmin: true } },
+    refer: { to: 'referred', by: handlers },
+    withdraw: { to: 'withdrawn', by: { requester: true } },
+    ...running('dispatched'),
+  },
+  accepted: handling('accepted'),
+  inProgress: handling('inProgress'),
+  escalated: handling('escalated'),
+  replied: {
+    rate: { to: 'closed', by: rater },
+    // 不解决 reopens and escalates (接诉即办: 重办, one level up).
+    reopen: { to: 'escalated', by: rater },
+    autoClose: { to: 'closedUnrated', by: system },
+    ...callback('replied'),
+  },
+  closed: callback('closed'),
+  closedUnrated: callback('closedUnrated'),
+  withdrawn: {},
+  referred: {},
+  rejected: {},
+}
+
+const statuses = RequestStatus.options
+const leaves = (s: RequestStatus) => Object.values(requestTransitions[s]).some((t) => t.to !== s)
+/** Open: some transition still leads elsewhere. A 回访 after closing records a call, it reopens nothing. */
+export const openStatuses: readonly RequestStatus[] = statuses.filter(leaves)
+export const closedStatuses: readonly RequestStatus[] = statuses.filter((s) => !leaves(s))
+/** Where a neighbour may +1 instead of filing again: what duplicates show. */
+export const followableStatuses: readonly RequestStatus[] = statuses.filter((s) => requestTransitions[s].follow !== undefined)
+
+/** The first of the caller's relations that may take the transition now, or null. */
+function permittedAs(t: Transition, request: Request, relations: readonly RequestRelation[]): RequestRelation | null {
+  for (const relation of relations) {
+    const permit = t.by[relation]
+    if (permit === true || (permit !== undefined && permit(request))) return relation
+  }
+  return null
+}
+
+/** The server answers each item with these, so the client shows buttons without knowing the rules. */
+export function availableActions(request: Request, relations: readonly RequestRelation[]): RequestAction[] {
+  return (Object.entries(requestTransitions[request.status]) as [RequestAction, Transition][])
+    .filter(([, t]) => permittedAs(t, request, relations) !== null && (t.when?.(request) ?? true))
+    .map(([action]) => action)
+}
+
+/** request-policy.ts transitionActor builds it for a person; the timer and content safety are SYSTEM. */
+export type TransitionActor = { id: string; relations: readonly RequestRelation[] }
+export const SYSTEM: TransitionActor = { id: 'system', relations: ['system'] }
+
+export type TransitionFailure = 'WRONG_STATUS' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_PAYLOAD' | 'NOT_DUE'
+export const transitionErrorCode: Record<TransitionFailure, ErrorCode> = {
+  WRONG_STATUS: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVALID_PAYLOAD: 'INVALID_INPUT',
+  NOT_DUE: 'CONFLICT',
+}
+export type TransitionOutcome =
+  | { ok: true; request: Request; event: RequestEvent }
+  | { ok: false; reason: TransitionFailure; detail: string }
+
+export function applyTransition<A extends RequestAction>(
+  request: Request, action: A, actor: TransitionActor, now: number, payload: TransitionPayloads[A],
+): TransitionOutcome {
+  const t = requestTransitions[request.status][action]
+  if (!t) return { ok: false, reason: 'WRONG_STATUS', detail: `${action} is not possible when ${request.status}` }
+  const relation = permittedAs(t, request, actor.relations)
+  if (relation === null) return { ok: false, reason: 'FORBIDDEN', detail: `${action} is not for ${actor.relations.join('/')}` }
+  if (t.when && !t.when(request)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
+  const effect = effects[action](request, payload, { actorId: actor.id, now })
+  if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
+  const seq = request.version + 1
+  return {
+    ok: true,
+    request: { ...request, ...effect.changes, status: t.to, updatedAt: now, version: seq },
+    event: {
+      _id: `${request._id}#${seq}`,
+      requestId: request._id,
+      seq,
+      at: now,
+      actorId: actor.id,
+      relation,
+      action,
+      from: request.status,
+      to: t.to,
+      ...(effect.note !== undefined && { note: effect.note }),
+      ...(effect.details !== undefined && { details: effect.details }),
+    },
+  }
+}

@@ -1,0 +1,93 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import WorkbenchPage from '@/pages-staff/workbench/index'
+import { errorText } from '@/services/error-text'
+import { failure, success } from '@/types'
+import { answer, inputsOf } from './support/fake-call'
+import { tap, typeInto } from './support/fields'
+import { bindingRequest, registration } from './support/fixtures'
+import { toasts } from './support/taro.mock'
+
+jest.mock('@/services/call', () => ({ call: jest.fn() }))
+
+const twoRequests = [bindingRequest(), bindingRequest({ requestId: 'br-2', applicantName: '赵德明', applicantPhone: undefined })]
+const queues = {
+  'directory.listBindingRequests': () => success(twoRequests),
+  'directory.listPartyRegistrations': () => success([registration({ workplace: '徐汇区第一人民医院' })]),
+}
+
+const cardOf = async (name: string) => (await screen.findByText(name)).closest('.review') as HTMLElement
+
+describe('the staff workbench', () => {
+  test('asks only for what is waiting, and shows who asked for which household', async () => {
+    const calls = answer(queues)
+    render(<WorkbenchPage />)
+    const card = await cardOf('王秀英')
+    expect(within(card).getByText('康乐社区 康乐小区 1号楼 101室')).toBeInTheDocument()
+    expect(within(card).getByText('电话 138****1111')).toBeInTheDocument()
+    expect(within(await cardOf('赵德明')).getByText('没有留电话')).toBeInTheDocument()
+    expect(within(await cardOf('李建国')).getByText('在职党员 · 徐汇区第一人民医院')).toBeInTheDocument()
+    expect(inputsOf(calls, 'listBindingRequests')).toEqual([{ status: 'pending' }])
+    expect(inputsOf(calls, 'listPartyRegistrations')).toEqual([{ status: 'pending' }])
+  })
+
+  test('approving a binding sends the decision and takes it off the list', async () => {
+    const calls = answer({ ...queues, 'directory.decideBinding': () => success(bindingRequest({ status: 'approved' })) })
+    render(<WorkbenchPage />)
+    const card = await cardOf('王秀英')
+    fireEvent.click(within(card).getByText('同意'))
+    await waitFor(() => expect(screen.queryByText('王秀英')).not.toBeInTheDocument())
+    expect(inputsOf(calls, 'decideBinding')).toEqual([{ requestId: 'br-1', decision: 'approve' }])
+    expect(screen.getByText('赵德明')).toBeInTheDocument()
+    expect(toasts).toEqual(['已同意绑定'])
+  })
+
+  test('refusing needs a reason before anything is sent, then sends it', async () => {
+    const calls = answer({ ...queues, 'directory.decideBinding': () => success(bindingRequest({ status: 'refused' })) })
+    render(<WorkbenchPage />)
+    await cardOf('王秀英')
+    const [firstRefuse] = await screen.findAllByText('不同意…')
+    fireEvent.click(firstRefuse)
+    await tap('确认不同意')
+    expect(await screen.findByRole('alert')).toHaveTextContent('请写明原因')
+    expect(inputsOf(calls, 'decideBinding')).toEqual([])
+
+    await typeInto('例如：房号与登记信息不符', ' 查无此人 ')
+    await tap('确认不同意')
+    await waitFor(() => expect(screen.queryByText('王秀英')).not.toBeInTheDocument())
+    expect(inputsOf(calls, 'decideBinding')).toEqual([{ requestId: 'br-1', decision: 'refuse', reason: '查无此人' }])
+    expect(toasts).toEqual(['已退回'])
+  })
+
+  test('a decision someone else already made stays on screen with plain words', async () => {
+    answer({ ...queues, 'directory.verifyParty': () => failure('CONFLICT', 'already decided') })
+    render(<WorkbenchPage />)
+    const card = await cardOf('李建国')
+    fireEvent.click(within(card).getByText('同意'))
+    expect(await within(card).findByRole('alert')).toHaveTextContent(errorText.CONFLICT)
+    expect(screen.getByText('李建国')).toBeInTheDocument()
+  })
+
+  test('the branch secretary confirms a registration', async () => {
+    const calls = answer({ ...queues, 'directory.verifyParty': () => success(registration({ status: 'approved' })) })
+    render(<WorkbenchPage />)
+    fireEvent.click(within(await cardOf('李建国')).getByText('同意'))
+    await waitFor(() => expect(screen.queryByText('李建国')).not.toBeInTheDocument())
+    expect(inputsOf(calls, 'verifyParty')).toEqual([{ registrationId: 'pr-1', decision: 'approve' }])
+    expect(await screen.findByText('没有等待确认的党员报到。')).toBeInTheDocument()
+  })
+
+  test('a queue the server says is not mine is left out', async () => {
+    answer({ ...queues, 'directory.listBindingRequests': () => failure('FORBIDDEN', 'committee only') })
+    render(<WorkbenchPage />)
+    await cardOf('李建国')
+    expect(screen.queryByText('住户绑定申请')).not.toBeInTheDocument()
+    expect(screen.queryByText('这里是工作人员的页面')).not.toBeInTheDocument()
+  })
+
+  test('someone with no queue at all is told so kindly', async () => {
+    answer({ 'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'), 'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no') })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('这里是工作人员的页面')).toBeInTheDocument()
+    expect(screen.queryByText('党员报到')).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,112 @@
+import type { Actor } from '../../cloudfunctions/shared/core/actor'
+import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
+import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
+import { applyTransition, availableActions } from '../../cloudfunctions/shared/core/request/request.machine'
+import {
+  canRequest, contactView, relationsTo, transitionActor, visibility, type RequestPermission,
+} from '../../cloudfunctions/shared/core/request/request-policy'
+import type { RequestAction, RequestRelation, RequestStatus } from '../../types/request.schema'
+
+const T0 = 1_741_000_000_000
+const person = (userId: string, scopes: Partial<Pick<Actor, 'gridIds' | 'communityIds' | 'streetIds'>> = {}): Actor =>
+  ({ userId, user: null, roles: ['resident'], gridIds: [], communityIds: [], streetIds: [], branchIds: [], ...scopes })
+
+/** A request of 王阿姨 in grid-1 of comm-1 in street-1, owned by 网格员 u-owner, with a co-handler. */
+const draft: RequestDraft = {
+  _id: 'req-1', idempotencyKey: 'key-00000001', category: 'environment', text: '楼下垃圾三天没清', photos: [],
+  place: { householdId: 'hh-1' }, location: null, contactPhone: '13812345678', residentId: 'u-res', filedBy: { kind: 'resident' },
+  route: { communityId: 'comm-1', gridId: 'grid-1', buildingId: 'bldg-1', branchId: 'br-1', partyGroupId: null, handlerId: 'u-owner',
+    handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'environment→gridWorker', category: 'environment' },
+  streetId: 'street-1',
+}
+const base = { ...newRequest(draft, person('u-res'), T0).request, ownerId: 'u-owner', coHandlerIds: ['u-co'], deadlines: dueTimes('environment', T0), dispatchedAt: T0, repliedAt: T0 }
+const inStatus = (status: RequestStatus) => ({ ...base, status })
+
+type Row = [who: string, actor: Actor, relations: RequestRelation[], contact: 'full' | 'masked',
+  dispatched: RequestAction[], inProgress: RequestAction[], replied: RequestAction[]]
+const handle: RequestAction[] = ['note', 'transfer', 'escalate', 'refer', 'reply']
+
+/** role × own/other: how each stands to the request, what they see, and what they may do in three states. */
+const matrix: Row[] = [
+  ['the resident, own request', person('u-res'), ['requester'], 'full', ['withdraw'], [], ['rate', 'reopen']],
+  ['another resident', person('u-neighbour'), ['other'], 'masked', ['follow'], ['follow'], []],
+  ['the owner, a grid worker of the grid', person('u-owner', { gridIds: ['grid-1'] }), ['owner', 'gridStaff'], 'full', ['accept', 'refer'], handle, ['recordCallback']],
+  ['a co-handler (another department)', person('u-co'), ['coHandler'], 'full', [], ['note'], ['recordCallback']],
+  ['another grid worker of the same grid', person('u-grid', { gridIds: ['grid-1'] }), ['gridStaff'], 'masked', [], [], []],
+  ['a grid worker of another grid', person('u-grid2', { gridIds: ['grid-2'] }), ['other'], 'masked', ['follow'], ['follow'], []],
+  ['the committee of the community', person('u-comm', { communityIds: ['comm-1'] }), ['committee'], 'masked', ['accept', 'refer'], handle, ['recordCallback']],
+  ['the committee of another community', person('u-comm2', { communityIds: ['comm-2'] }), ['other'], 'masked', ['follow'], ['follow'], []],
+  ['the street admin of the street', person('u-street', { streetIds: ['street-1'] }), ['streetAdmin'], 'masked', ['accept', 'refer'], ['note', 'transfer', 'refer'], ['recordCallback']],
+  ['the street admin of another street', person('u-street2', { streetIds: ['street-2'] }), ['other'], 'masked', ['follow'], ['follow'], []],
+]
+
+describe.each(matrix)('%s', (_who, actor, relations, contact, dispatched, inProgress, replied) => {
+  test('relations', () => {
+    expect(relationsTo(actor, base)).toEqual(relations)
+  })
+
+  test.each([['dispatched', dispatched], ['inProgress', inProgress], ['replied', replied]] as const)('may do in %s', (status, actions) => {
+    expect(availableActions(inStatus(status), relations)).toEqual(actions)
+  })
+
+  test('every action outside the list is refused, the listed ones go through', () => {
+    for (const [status, allowed] of [['dispatched', dispatched], ['inProgress', inProgress], ['replied', replied]] as const) {
+      for (const action of ['withdraw', 'accept', 'note', 'refer', 'reply', 'rate', 'follow', 'recordCallback'] as const) {
+        const request = inStatus(status)
+        const payload = { note: 'x', scope: 'court', text: '已处理', photos: [], outcome: 'resolved', satisfaction: 'basic', reached: true }
+        const outcome = applyTransition(request, action, transitionActor(actor, request), T0 + 1, payload as never)
+        expect([status, action, outcome.ok]).toEqual([status, action, (allowed as readonly RequestAction[]).includes(action)])
+      }
+    }
+  })
+
+  test('what they see: the full item, a summary of an open one, or nothing', () => {
+    const full = !relations.includes('other')
+    expect(visibility(inStatus('inProgress'), relations)).toBe(full ? 'full' : 'summary')
+    expect(visibility(inStatus('closed'), relations)).toBe(full ? 'full' : 'none')
+    expect(visibility(inStatus('inReview'), relations)).toBe(full ? 'full' : 'none')
+  })
+
+  test('contact details: full on the detail only for the resident and the handlers; masked in every list', () => {
+    const detail = contactView({ phone: '13812345678', room: '1202' }, relations, 'detail')
+    expect(detail).toEqual(contact === 'full'
+      ? { phone: '13812345678', room: '1202', masked: false, logRead: !relations.includes('requester') }
+      : { phone: '138****5678', room: '1**2', masked: true, logRead: false })
+    expect(contactView({ phone: '13812345678', room: '1202' }, relations, 'list')).toEqual({ phone: '138****5678', room: '1**2', masked: true, logRead: false })
+  })
+})
+
+test('one person may stand in several ways: a grid worker who found it on patrol and owns it', () => {
+  const patrol = { ...base, residentId: null, ownerId: 'u-owner', coHandlerIds: [] }
+  expect(relationsTo(person('u-owner', { gridIds: ['grid-1'], communityIds: ['comm-1'] }), patrol)).toEqual(['owner', 'gridStaff', 'committee'])
+})
+
+test('an item in the community queue (no grid) has no grid staff, only the committee and the street', () => {
+  const queued = { ...base, route: { ...base.route, gridId: null }, ownerId: null }
+  expect(relationsTo(person('u-grid', { gridIds: ['grid-1'] }), queued)).toEqual(['other'])
+  expect(relationsTo(person('u-comm', { communityIds: ['comm-1'] }), queued)).toEqual(['committee'])
+})
+
+describe('actions on no single request', () => {
+  const at = { gridId: 'grid-1', communityId: 'comm-1', streetId: 'street-1' }
+  const people = {
+    resident: person('u-res'),
+    gridWorker: person('u-grid', { gridIds: ['grid-1'] }),
+    otherGridWorker: person('u-grid2', { gridIds: ['grid-2'] }),
+    committee: person('u-comm', { communityIds: ['comm-1'] }),
+    otherCommittee: person('u-comm2', { communityIds: ['comm-2'] }),
+    streetAdmin: person('u-street', { streetIds: ['street-1'] }),
+    otherStreetAdmin: person('u-street2', { streetIds: ['street-2'] }),
+  }
+  const cases: [string, RequestPermission, (keyof typeof people)[]][] = [
+    ['file on behalf / proactive in grid-1', { action: 'request.fileForOthers', ...at }, ['gridWorker', 'committee', 'streetAdmin']],
+    ['the grid-1 dashboard', { action: 'request.dashboard', ...at }, ['gridWorker', 'committee', 'streetAdmin']],
+    ['the comm-1 dashboard', { action: 'request.dashboard', ...at, gridId: null }, ['committee', 'streetAdmin']],
+    ['the street-1 dashboard', { action: 'request.dashboard', gridId: null, communityId: null, streetId: 'street-1' }, ['streetAdmin']],
+    ['the content review queue', { action: 'request.reviewQueue' }, ['committee', 'otherCommittee', 'streetAdmin', 'otherStreetAdmin']],
+  ]
+  test.each(cases)('%s', (_name, permission, allowed) => {
+    const who = (Object.keys(people) as (keyof typeof people)[]).filter((k) => canRequest(people[k], permission))
+    expect(who).toEqual(allowed)
+  })
+})

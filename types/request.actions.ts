@@ -1,0 +1,178 @@
+import { z } from 'zod'
+import { Category } from './category.schema'
+import { RouteTarget } from './route.schema'
+import {
+  EscalationLevel, IdempotencyKey, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Request, RequestAction,
+  RequestEvent, RequestStatus, RequestText, Satisfaction,
+} from './request.schema'
+
+const Id = z.string().min(1).max(64)
+const Timestamp = z.number().int().nonnegative()
+const Ref = z.object({ requestId: Id })
+const Page = { limit: z.number().int().min(1).max(50).default(20), cursor: z.string().max(200).optional() }
+const Named = z.object({ id: Id, name: z.string().nullable() })
+
+export const Urgency = z.enum(['onTime', 'dueSoon', 'overdue'])
+export type Urgency = z.infer<typeof Urgency>
+/** The clock that runs now (deadlines.ts): answer, resolve, or the resident's 7 days to rate. */
+export const Due = z.object({ stage: z.enum(['respond', 'resolve', 'rate']), dueAt: Timestamp, urgency: Urgency })
+export type Due = z.infer<typeof Due>
+
+/** Phone and room: masked in every list, in full on a detail only for the resident and the handlers. */
+export const ContactView = z.object({ phone: z.string().optional(), room: z.string().optional(), masked: z.boolean() })
+
+export const RequestSummary = z.object({
+  _id: Id,
+  category: Category,
+  status: RequestStatus,
+  excerpt: z.string().max(60),
+  filedBy: z.enum(['resident', 'onBehalf', 'proactive']),
+  owner: Named.nullable(),
+  gridName: z.string().nullable(),
+  escalation: EscalationLevel,
+  due: Due.nullable(),
+  latest: RequestEvent.pick({ action: true, at: true, to: true }).nullable(),
+  contact: ContactView,
+  followers: z.number().int().nonnegative(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+export type RequestSummary = z.infer<typeof RequestSummary>
+
+export const TimelineEntry = RequestEvent.omit({ _id: true, requestId: true }).extend({ actorName: z.string().nullable() })
+
+export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: true, alerts: true }).extend({
+  owner: Named.nullable(),
+  coHandlers: z.array(Named),
+  communityName: z.string(),
+  gridName: z.string().nullable(),
+  placeLabel: z.string(),
+  contact: ContactView,
+  due: Due.nullable(),
+  timeline: z.array(TimelineEntry),
+  /** What the caller may do now (request.machine.ts availableActions): the client shows these buttons only. */
+  availableActions: z.array(RequestAction),
+  following: z.boolean(),
+})
+export type RequestDetail = z.infer<typeof RequestDetail>
+
+/** A neighbour's open request, as much as someone else may see: no text, no photos, no contact. */
+export const DuplicateView = z.object({
+  _id: Id,
+  category: Category,
+  status: RequestStatus,
+  buildingName: z.string().nullable(),
+  sameBuilding: z.boolean(),
+  distanceM: z.number().nonnegative().nullable(),
+  followers: z.number().int().nonnegative(),
+  following: z.boolean(),
+  createdAt: Timestamp,
+})
+
+export const InboxState = z.enum(['review', 'toAccept', 'inHand', 'awaitingRating', 'done'])
+export type InboxState = z.infer<typeof InboxState>
+
+/** Counts and the three rates of signals.ts; a rate is null when its denominator is zero. */
+export const RequestRates = z.object({
+  dispatched: z.number().int().nonnegative(),
+  responseCounted: z.number().int().nonnegative(),
+  respondedOnTime: z.number().int().nonnegative(),
+  rated: z.number().int().nonnegative(),
+  resolved: z.number().int().nonnegative(),
+  partly: z.number().int().nonnegative(),
+  satisfied: z.number().int().nonnegative(),
+  closedUnrated: z.number().int().nonnegative(),
+  proactive: z.number().int().nonnegative(),
+  responseRate: z.number().min(0).max(1).nullable(),
+  resolutionRate: z.number().min(0).max(1).nullable(),
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+})
+export type RequestRates = z.infer<typeof RequestRates>
+
+export const OverdueItem = z.object({
+  requestId: Id,
+  category: Category,
+  status: RequestStatus,
+  communityId: Id,
+  gridId: Id.nullable(),
+  ownerId: Id.nullable(),
+  stage: z.enum(['respond', 'resolve']),
+  dueAt: Timestamp,
+  overdueMs: z.number().int().positive(),
+})
+export type OverdueItem = z.infer<typeof OverdueItem>
+
+const DAY_MS = 86_400_000
+export const Period = z
+  .object({ from: Timestamp, to: Timestamp })
+  .refine((p) => p.from < p.to && p.to - p.from <= 366 * DAY_MS, { message: 'a period runs forward, a year at most' })
+export type Period = z.infer<typeof Period>
+
+const Filing = {
+  idempotencyKey: IdempotencyKey,
+  category: Category,
+  text: RequestText,
+  photos: Photos,
+  /** The bound household by default, or a point chosen on the map. */
+  place: RouteTarget,
+}
+const RatingInput = { outcome: RatingOutcome, satisfaction: Satisfaction, comment: z.string().trim().max(300).optional() }
+
+/** Every action of the `requests` function: its input and output schemas. */
+export const requestActions = {
+  file: { input: z.object({ ...Filing, contactPhone: Phone.optional() }).strict(), output: RequestDetail },
+  listMine: {
+    input: z.object({ open: z.boolean().optional(), ...Page }).strict(),
+    output: z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable() }),
+  },
+  detail: { input: Ref.strict(), output: RequestDetail },
+  withdraw: { input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail },
+  /** By the resident; by the committee on the 回访 call when the resident has no account (代办). */
+  rate: { input: Ref.extend(RatingInput).strict(), output: RequestDetail },
+  follow: { input: Ref.strict(), output: z.object({ requestId: Id, followers: z.number().int().nonnegative(), following: z.literal(true) }) },
+  checkDuplicates: {
+    input: z.object({ category: Category, place: RouteTarget }).strict(),
+    output: z.object({ items: z.array(DuplicateView) }),
+  },
+  inbox: {
+    input: z.object({ state: InboxState.optional(), urgency: Urgency.optional(), ...Page }).strict(),
+    output: z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable() }),
+  },
+  review: {
+    input: z.intersection(
+      Ref,
+      z.discriminatedUnion('decision', [
+        z.object({ decision: z.literal('release'), note: NoteText.optional() }),
+        z.object({ decision: z.literal('reject'), reason: z.string().trim().min(2).max(200) }),
+      ]),
+    ),
+    output: RequestDetail,
+  },
+  accept: { input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail },
+  note: { input: Ref.extend({ note: NoteText, photos: Photos.optional() }).strict(), output: RequestDetail },
+  transfer: { input: Ref.extend({ toUserId: Id, note: NoteText }).strict(), output: RequestDetail },
+  escalate: {
+    input: Ref.extend({ level: z.enum(['community', 'street']), coHandlerIds: z.array(Id).max(10), note: NoteText }).strict(),
+    output: RequestDetail,
+  },
+  refer: { input: Ref.extend({ scope: OutOfScope, note: NoteText.optional() }).strict(), output: RequestDetail },
+  reply: { input: Ref.extend({ text: RequestText, photos: Photos }).strict(), output: RequestDetail },
+  recordCallback: { input: Ref.extend({ reached: z.boolean(), note: NoteText }).strict(), output: RequestDetail },
+  fileOnBehalf: {
+    input: z
+      .object({ ...Filing, resident: z.object({ name: z.string().trim().min(1).max(20), phone: Phone.optional(), userId: Id.optional() }).strict() })
+      .strict(),
+    output: RequestDetail,
+  },
+  fileProactive: { input: z.object(Filing).strict(), output: RequestDetail },
+  dashboard: {
+    input: z
+      .object({ scope: z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict(), z.object({ streetId: Id }).strict()]), period: Period })
+      .strict(),
+    output: z.object({
+      byGrid: z.array(z.object({ communityId: Id, gridId: Id.nullable(), gridName: z.string().nullable(), rates: RequestRates })),
+      byCommunity: z.array(z.object({ communityId: Id, communityName: z.string(), rates: RequestRates })),
+      overdue: z.array(OverdueItem),
+    }),
+  },
+} as const
