@@ -25,6 +25,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   action: A,
   input: ActionInput<F, A>,
 ): Promise<Result<ActionOutput<F, A>>> {
+  // Indexed by generic keys, the contract's schemas lose their types; the signature above restores them.
   const spec = (contract[fn] as Record<string, Spec>)[action]
   const checked = spec.input.safeParse(input)
   if (!checked.success) return failure('INVALID_INPUT', checked.error.issues.map((issue) => issue.path.join('.')).join(', '))

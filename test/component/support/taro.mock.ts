@@ -22,12 +22,10 @@ const Taro = {
   switchTab: async ({ url }: { url: string }) => void navigations.push(url),
   navigateBack: async () => void navigations.push('back'),
   showToast: async ({ title }: { title: string }) => void toasts.push(title),
-  getCurrentInstance: () => ({ router: { params: {} } }),
 }
 
 // The pages reload on show; in a test a mount is the show.
 export const useDidShow = (fn: () => void) => useEffect(fn, [])
-export const useLoad = useDidShow
 export const usePullDownRefresh = () => undefined
 
 export default Taro
