@@ -1,0 +1,38 @@
+import { describeInBrowser } from '../support/browser'
+import { fillField, onScreen, startStoryWorld, type StoryWorld } from '../support/e2e-app'
+
+let world: StoryWorld
+beforeAll(async () => {
+  world = await startStoryWorld()
+})
+afterAll(() => world?.close())
+
+describeInBrowser('a resident asks to bind a household, the committee approves, the resident sees it', () => {
+  test('the whole story, on phones, through the H5 app and the local CloudBase', async () => {
+    const resident = await world.signedInAs('新居民（未绑定）')
+    await onScreen(resident, '绑定我家').click()
+    await onScreen(resident, '康乐社区').click()
+    await onScreen(resident, '康乐小区 3号楼').click()
+    await onScreen(resident, '202').click()
+    await fillField(resident, '您的姓名', '林小雨')
+    await fillField(resident, '手机号', '13912345678')
+    await onScreen(resident, '提交绑定申请').click()
+    await onScreen(resident, '绑定申请正在等居委会确认').waitFor()
+
+    const committee = await world.signedInAs('康乐社区居委会')
+    await onScreen(committee, '工作台').click()
+    const card = committee.locator('.review', { hasText: '林小雨' }).filter({ visible: true })
+    await card.waitFor()
+    expect(await card.innerText()).toContain('139****5678')
+    await card.getByText('同意', { exact: true }).click()
+    await card.waitFor({ state: 'detached' })
+
+    await resident.reload()
+    await onScreen(resident, '我家').waitFor()
+    const page = await resident.locator('body').innerText()
+    expect(page).toContain('康乐社区 康乐小区 3号楼 202')
+    expect(await onScreen(resident, '绑定申请正在等居委会确认').count()).toBe(0)
+    expect(await onScreen(resident, '绑定我家').count()).toBe(0)
+    expect(world.pageErrors).toEqual([])
+  })
+})
