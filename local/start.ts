@@ -20,7 +20,7 @@ async function start(): Promise<void> {
   Demo data:         ${local.seeded ? `${local.seeded.inserted} documents added, ${local.seeded.kept} already there` : 'not seeded'}
 
 Sign in as one of these personas (本地演示登录 — a local stand-in for WeChat login):
-${local.personas.map((persona) => `  ${persona.label.padEnd(14)} ${persona.openid.padEnd(28)} ${persona.description}`).join('\n')}
+${local.personas.map((persona) => `  ${padToWidth(persona.label, 26)} ${persona.openid.padEnd(24)} ${persona.description}`).join('\n')}
 
 Ctrl+C stops. \`npm run reset\` wipes the local data.`)
   const stop = async () => {
@@ -35,3 +35,9 @@ start().catch((error) => {
   console.error(error)
   process.exit(1)
 })
+
+/** Chinese characters take two columns in a terminal; pad by what the eye sees, not by length. */
+function padToWidth(text: string, width: number): string {
+  const seen = [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0xff ? 2 : 1), 0)
+  return text + ' '.repeat(Math.max(1, width - seen))
+}
