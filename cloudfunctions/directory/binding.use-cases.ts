@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { BindingRequest, failure, success, User, type BindingRequestView } from '../../types'
 import { can } from '../shared/core/policy'
 import { maskPhone } from '../shared/core/mask'
@@ -6,10 +5,9 @@ import { Collections } from '../shared/runtime/collections'
 import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
-import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { ensureUser } from './user-record'
-import { decidePending } from './decide-pending'
+import { decidePending, openPending } from './pending-decision'
 import { findHouseholdView } from './household-view'
 
 export const requestBinding: ActionHandler<'directory', 'requestBinding'> = async (input, { actor, now }) => {
@@ -18,22 +16,14 @@ export const requestBinding: ActionHandler<'directory', 'requestBinding'> = asyn
   if (!household) return failure('NOT_FOUND', '没有找到这一户')
   if (actor.user?.householdId === input.householdId) return failure('CONFLICT', '您已经绑定了这一户')
   await ensureUser(actor, { name: input.name, phone: input.phone }, now)
-  const request: BindingRequest & { openSlot: string } = {
-    _id: `bind-${randomUUID()}`,
-    userId: actor.userId,
-    householdId: input.householdId,
-    communityId: household.communityId,
-    status: 'pending',
-    createdAt: now,
-    openSlot: 'open',
-  }
-  try {
-    await database().collection(Collections.bindingRequests).add(request)
-  } catch (error) {
-    if (isDuplicateWrite(error)) return failure('DUPLICATE', '您已有一个待审核的绑定申请')
-    throw error
-  }
-  return success(await bindingView(directory, request, actor.userId))
+  const opened = await openPending(
+    Collections.bindingRequests,
+    { userId: actor.userId, householdId: input.householdId, communityId: household.communityId },
+    now,
+    '您已有一个待审核的绑定申请',
+  )
+  if (!opened.ok) return opened
+  return success(await bindingView(directory, opened.data, actor.userId))
 }
 
 export const listBindingRequests: ActionHandler<'directory', 'listBindingRequests'> = async (input, { actor, now }) => {

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import { failure, PartyRegistration, success, User, type PartyRegistrationView } from '../../types'
 import { can } from '../shared/core/policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { decidePending } from './decide-pending'
+import { decidePending, openPending } from './pending-decision'
 import { ensureUser } from './user-record'
 
 const levelOrder = ['street', 'community', 'grid', 'building', 'household']
@@ -30,22 +28,14 @@ export const registerParty: ActionHandler<'directory', 'registerParty'> = async 
   if (!directory.branches.has(input.branchId)) return failure('NOT_FOUND', '没有找到这个党组织')
   if (actor.user?.party?.status === 'verified') return failure('CONFLICT', '您已经是报到核实的党员')
   await ensureUser(actor, { name: input.name }, now)
-  const registration: PartyRegistration & { openSlot: string } = {
-    _id: `party-${randomUUID()}`,
-    userId: actor.userId,
-    branchId: input.branchId,
-    ...(input.workplace ? { workplace: input.workplace } : {}),
-    status: 'pending',
-    createdAt: now,
-    openSlot: 'open',
-  }
-  try {
-    await database().collection(Collections.partyRegistrations).add(registration)
-  } catch (error) {
-    if (isDuplicateWrite(error)) return failure('DUPLICATE', '您已有一个待核实的党员报到')
-    throw error
-  }
-  return success(registrationView(directory, registration, input.name))
+  const opened = await openPending(
+    Collections.partyRegistrations,
+    { userId: actor.userId, branchId: input.branchId, ...(input.workplace ? { workplace: input.workplace } : {}) },
+    now,
+    '您已有一个待核实的党员报到',
+  )
+  if (!opened.ok) return opened
+  return success(registrationView(directory, opened.data, input.name))
 }
 
 export const listPartyRegistrations: ActionHandler<'directory', 'listPartyRegistrations'> = async (input, { actor, now }) => {

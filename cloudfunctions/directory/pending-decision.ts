@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import { failure, success, type DecisionStatus, type Result } from '../../types'
 import { decide, type DecisionEvent } from '../shared/core/decision.machine'
 import { database } from '../shared/runtime/cloudbase'
 import type { CollectionName } from '../shared/runtime/collections'
+import { isDuplicateWrite } from '../shared/runtime/database-errors'
 
 /** The SDK types `runTransaction` as `any`; this is the part of its transaction we use. */
 type Transaction = {
@@ -10,6 +12,28 @@ type Transaction = {
   }
 }
 export type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number; reason?: string }
+
+type Opened = { _id: string; status: 'pending'; createdAt: number }
+
+/**
+ * Opens a binding request or party registration. `openSlot` is 'open' while pending, and the unique
+ * index on (userId, openSlot) turns a second open one into DATABASE_DUPLICATE_WRITE: no read-then-write race.
+ */
+export async function openPending<T extends { userId: string }>(
+  collection: CollectionName,
+  fields: T,
+  now: number,
+  duplicateMessage: string,
+): Promise<Result<T & Opened>> {
+  const opened = { ...fields, _id: `${collection}-${randomUUID()}`, status: 'pending' as const, createdAt: now }
+  try {
+    await database().collection(collection).add({ ...opened, openSlot: 'open' })
+  } catch (error) {
+    if (isDuplicateWrite(error)) return failure('DUPLICATE', duplicateMessage)
+    throw error
+  }
+  return success(opened)
+}
 
 /**
  * Decides a pending binding or registration exactly once: the read, the status change (through the
