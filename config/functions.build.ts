@@ -1,7 +1,7 @@
 import { build } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { functionNames } from '../types/contract'
+import { functionNames, timerFunctionNames } from '../types/contract'
 
 /**
  * One deployable folder per function: dist/functions/<name>/{index.js,package.json}. The shared core,
@@ -14,7 +14,7 @@ const sdkVersion: string = JSON.parse(readFileSync(join(root, 'node_modules/@clo
 
 async function buildFunctions(): Promise<void> {
   rmSync(outRoot, { recursive: true, force: true })
-  for (const name of functionNames) {
+  for (const name of [...functionNames, ...timerFunctionNames]) {
     const outDir = join(outRoot, name)
     mkdirSync(outDir, { recursive: true })
     const result = await build({

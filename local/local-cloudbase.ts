@@ -4,8 +4,20 @@ import { join } from 'node:path'
 import { startDatabase } from './db/server'
 import { localSdkEnv } from './db/sdk-env'
 import { startFunctionHost } from './host/function-host'
+import { startTimerRunner } from './host/timer-runner'
 
-export type LocalCloudbaseOptions = { dataDir: string; port?: number; dbPort?: number; staticDir?: string; seed?: boolean }
+export type LocalCloudbaseOptions = {
+  dataDir: string
+  port?: number
+  dbPort?: number
+  staticDir?: string
+  seed?: boolean
+  /** How often the timer-triggered functions run; 0 turns them off (tests drive the timer themselves). */
+  timerIntervalMs?: number
+}
+
+/** CloudBase runs the deadlines timer every 10 minutes; locally once a minute shows it sooner. */
+const DEFAULT_TIMER_INTERVAL_MS = 60_000
 
 /**
  * The whole local CloudBase: the database the real SDK talks to, the demo data, and the function
@@ -16,7 +28,7 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
   const db = await startDatabase({ dataDir: join(options.dataDir, 'db'), port: options.dbPort ?? 0 })
   // The SDK reads its redirect from the environment; functions must be imported after this.
   Object.assign(process.env, localSdkEnv(db.url))
-  const [{ functionMains }, { applyDemoSeed }, { personas }] = await Promise.all([
+  const [{ functionMains, timerMains }, { applyDemoSeed }, { personas }] = await Promise.all([
     import('./host/function-mains'),
     import('./seed/apply-seed'),
     import('./seed/demo-street'),
@@ -27,15 +39,20 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
     personas,
     secret: demoSecret(options.dataDir),
     staticDir: options.staticDir,
+    storageDir: join(options.dataDir, 'storage'),
     port: options.port ?? 0,
   })
+  const intervalMs = options.timerIntervalMs ?? Number(process.env.JUCUN_TIMER_INTERVAL_MS ?? DEFAULT_TIMER_INTERVAL_MS)
+  const timers = intervalMs > 0 ? startTimerRunner({ mains: timerMains, intervalMs }) : null
   return {
     db,
     host,
     seeded,
     personas,
     functionMains,
+    timerMains,
     async close() {
+      await timers?.stop()
       await host.close()
       await db.close()
     },

@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import { directoryActions } from './directory.actions'
+import { requestActions } from './request.actions'
 
 /** Deployable functions and their actions: the one list both the client and the functions are typed by. */
 export const contract = {
   directory: directoryActions,
+  requests: requestActions,
 } as const
 
 export type FunctionName = keyof typeof contract
@@ -21,3 +23,10 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.ou
 export type FunctionEvent = { action: string; input?: unknown }
 
 export const functionNames = Object.keys(contract) as FunctionName[]
+
+/**
+ * Functions no client calls: started by a timer trigger (cloudbaserc.json `triggers`), with no caller
+ * and no actions. Bundled and deployed like the others.
+ */
+export const timerFunctionNames = ['requests-timer'] as const
+export type TimerFunctionName = (typeof timerFunctionNames)[number]

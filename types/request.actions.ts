@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Category } from './category.schema'
 import { RouteTarget } from './route.schema'
 import {
-  EscalationLevel, IdempotencyKey, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Request, RequestAction,
+  EscalationLevel, IdempotencyKey, Message, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Request, RequestAction,
   RequestEvent, RequestStatus, RequestText, Satisfaction,
 } from './request.schema'
 
@@ -165,6 +165,11 @@ export const requestActions = {
     output: RequestDetail,
   },
   fileProactive: { input: z.object(Filing).strict(), output: RequestDetail },
+  /** The 消息 page: the caller's notifications, newest first. */
+  myMessages: {
+    input: z.object({ ...Page }).strict(),
+    output: z.object({ items: z.array(Message.omit({ recipientId: true })), nextCursor: z.string().nullable() }),
+  },
   dashboard: {
     input: z
       .object({ scope: z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict(), z.object({ streetId: Id }).strict()]), period: Period })

@@ -12,8 +12,11 @@ const chars = (max: number) =>
 
 export const RequestText = chars(2000)
 export const NoteText = chars(500)
-/** A CloudBase storage fileID (cloud://…) or the local store's equivalent. */
-export const FileId = z.string().min(1).max(512)
+/**
+ * A file the client uploaded first (Taro.cloud.uploadFile answers a `cloud://` fileID); the local
+ * CloudBase's store will answer `local://` ids. Anything else (a URL, a path) is not ours to keep.
+ */
+export const FileId = z.string().max(512).regex(/^(cloud|local):\/\/\S+$/)
 export const Photos = z.array(FileId).max(9)
 export const Phone = z.string().regex(/^1\d{10}$/)
 /** Made by the client once per filing form; a retried submit sends the same key (idempotent file). */
@@ -180,3 +183,21 @@ export const outOfScopeGuidance: Record<OutOfScope, { label: string; guidance: s
   consumer: { label: '消费纠纷', guidance: '买东西、商家服务的纠纷，请打 12315 消费者投诉', phone: '12315', urgent: false },
   government: { label: '政府部门业务', guidance: '社保、户籍、税务等部门的业务，请打 12345 政务服务热线', phone: '12345', urgent: false },
 }
+
+/**
+ * One notification: written to the `messages` outbox (the 消息 page reads it in every environment);
+ * in production a resident's also goes out as a subscribe message. `_id` is `${eventId}>${recipientId}`,
+ * so a retried delivery cannot send it twice.
+ */
+export const Message = z.object({
+  _id: z.string().min(1).max(160),
+  recipientId: Id,
+  /** Residents get subscribe messages; staff read theirs in the workbench. */
+  audience: z.enum(['resident', 'staff']),
+  requestId: Id,
+  action: z.union([z.literal('file'), RequestAction]),
+  title: z.string().max(40),
+  body: z.string().max(200),
+  at: Timestamp,
+})
+export type Message = z.infer<typeof Message>

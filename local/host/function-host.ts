@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { failure } from '../../types'
 import { createDemoSessions } from './demo-session'
+import { createFileStore } from './file-store'
 import { invocationContext } from './invocation-context'
 import { serveStatic } from './static-files'
 
@@ -13,6 +14,8 @@ export type FunctionHostOptions = {
   personas: Persona[]
   secret: string
   staticDir?: string
+  /** Where uploaded photos are kept (the local file storage); without it there is none. */
+  storageDir?: string
   port?: number
   host?: string
 }
@@ -25,6 +28,11 @@ const MAX_BODY_BYTES = 1024 * 1024
  */
 export async function startFunctionHost(options: FunctionHostOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const sessions = createDemoSessions(options.secret, new Set(options.personas.map((persona) => persona.openid)))
+  const files = options.storageDir ? createFileStore(options.storageDir) : null
+  const caller = (request: IncomingMessage) => {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+    return bearer ? sessions.verify(bearer) : null
+  }
   const server = createServer((request, response) => {
     route(request, response).catch((error) => {
       console.error('[function-host]', error)
@@ -40,12 +48,18 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
       const token = typeof body?.openid === 'string' ? sessions.issue(body.openid) : null
       return token ? send(response, 200, { token }) : send(response, 400, failure('INVALID_INPUT', 'not a demo persona'))
     }
+    if (files && request.method === 'POST' && path === '/storage/upload') {
+      // Signed in like a function call: only a demo persona may put files here.
+      if (!caller(request)) return send(response, 401, failure('UNAUTHENTICATED'))
+      const { status, body } = await files.upload(request)
+      return send(response, status, body)
+    }
+    if (files && request.method === 'GET' && path.startsWith('/storage/')) return files.serve(path.slice('/storage/'.length), response)
     const fn = /^\/functions\/([\w-]+)$/.exec(path)?.[1]
     if (fn !== undefined && request.method === 'POST') {
       const main = Object.hasOwn(options.functions, fn) ? options.functions[fn] : undefined
       if (!main) return send(response, 404, failure('UNKNOWN_ACTION', `no function ${fn}`))
-      const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
-      const openid = bearer ? sessions.verify(bearer) : null
+      const openid = caller(request)
       if (!openid) return send(response, 401, failure('UNAUTHENTICATED'))
       const event = await readJson(request)
       if (event === undefined) return send(response, 200, failure('INVALID_INPUT', 'the body is not JSON'))

@@ -7,11 +7,15 @@ import { startLocalCloudbase } from '../../local/local-cloudbase'
 
 /**
  * A fresh local CloudBase per test file: its own data directory, the demo seed, and the real
- * function entries invoked with a caller identity in the context, as CloudBase invokes them.
+ * function entries invoked with a caller identity in the context, as CloudBase invokes them. The
+ * timer does not run by itself; `runTimer` runs it, and `clock` moves the functions' time forward.
  */
 export async function startTestCloudbase(options: { seed?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jucun-test-'))
-  const local = await startLocalCloudbase({ dataDir, seed: options.seed })
+  // The clock port is chosen once, at the first call: this must precede it.
+  process.env.JUCUN_CLOCK = 'controlled'
+  const local = await startLocalCloudbase({ dataDir, seed: options.seed, timerIntervalMs: 0 })
+  const { controlledClock } = await import('../../cloudfunctions/shared/runtime/clock')
   return {
     ...local,
     call<F extends FunctionName, A extends ActionName<F>>(
@@ -26,6 +30,12 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
     callRaw(openid: string | null, fn: FunctionName, event: unknown): Promise<Result<unknown>> {
       return local.functionMains[fn](event, invocationContext(fn, openid)) as Promise<Result<unknown>>
     },
+    /** One run of the deadlines timer, as its trigger would start it (no caller). */
+    runTimer(): Promise<Result<unknown>> {
+      const name = 'requests-timer'
+      return local.timerMains[name]({ Type: 'Timer', TriggerName: 'deadlines' }, invocationContext(name, null)) as Promise<Result<unknown>>
+    },
+    clock: controlledClock(),
     async close() {
       await local.close()
       rmSync(dataDir, { recursive: true, force: true })

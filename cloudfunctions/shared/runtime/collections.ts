@@ -14,6 +14,10 @@ export const Collections = {
   bindingRequests: 'binding_requests',
   partyRegistrations: 'party_registrations',
   auditLog: 'audit_log',
+  requests: 'requests',
+  requestEvents: 'request_events',
+  requestFollows: 'request_follows',
+  messages: 'messages',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -47,4 +51,21 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_branch_status', keys: { branchId: 1, status: 1, createdAt: -1 } },
   ],
   audit_log: [{ name: 'by_actor_time', keys: { actorId: 1, at: -1 } }],
+  // Each query the requests function makes has its index: the resident's list, the workbench by
+  // owner / co-handler / grid / community / street, the timer's due items, and duplicates by category.
+  requests: [
+    { name: 'by_resident', keys: { residentId: 1, updatedAt: -1 } },
+    { name: 'by_owner_status', keys: { ownerId: 1, status: 1 } },
+    { name: 'by_cohandler_status', keys: { coHandlerIds: 1, status: 1 } },
+    { name: 'by_grid_status', keys: { 'route.gridId': 1, status: 1, updatedAt: -1 } },
+    { name: 'by_community_status', keys: { 'route.communityId': 1, status: 1, updatedAt: -1 } },
+    { name: 'by_street_status', keys: { streetId: 1, status: 1, updatedAt: -1 } },
+    { name: 'by_timer', keys: { timerDueAt: 1 } },
+    { name: 'by_category_time', keys: { category: 1, createdAt: -1 } },
+  ],
+  // The event `_id` already makes a replayed write collide; the unique (requestId, seq) says the same
+  // of any writer that builds ids some other way.
+  request_events: [{ name: 'one_per_seq', keys: { requestId: 1, seq: 1 }, unique: true }],
+  request_follows: [{ name: 'by_user', keys: { userId: 1, at: -1 } }],
+  messages: [{ name: 'by_recipient_time', keys: { recipientId: 1, at: -1 } }],
 }

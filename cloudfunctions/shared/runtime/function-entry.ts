@@ -10,6 +10,7 @@ import {
 } from '../../../types'
 import type { Actor } from '../core/actor'
 import { loadActor } from './actor-store'
+import { clock } from './clock'
 
 export type UseCaseContext = { actor: Actor; now: number }
 
@@ -51,7 +52,7 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
     try {
       const actor = await loadActor(openid)
       const handler = handlers[action as ActionName<F>] as (input: unknown, ctx: UseCaseContext) => Promise<Result<unknown>>
-      return await handler(parsed.data, { actor, now: Date.now() })
+      return await handler(parsed.data, { actor, now: clock().now() })
     } catch (error) {
       console.error(`[${name}.${action}]`, error)
       return failure('INTERNAL')

@@ -123,3 +123,19 @@ export function timerStep(request: Timed & Pick<Request, 'alerts'>, now: number,
   if (c.urgency === 'dueSoon') return sent('remind') ? null : 'remind'
   return null
 }
+
+/**
+ * When the timer next has something to do for this item, or null. Stored on the item and indexed, so
+ * a tick reads only what is due instead of every open item. It mirrors timerStep: 催办 from the remind
+ * point, 督办 once past the due time, nothing after 督办 was sent; for a reply, the end of its rating window.
+ */
+export function timerDueAt(request: Timed & Pick<Request, 'alerts'>, config: DeadlineConfig = defaultDeadlineConfig): number | null {
+  const clock = clockOf(request)
+  if (!clock) return null
+  if (clock.stage === 'rate') return clock.dueAt
+  const sent = (kind: Alert['kind']) => request.alerts.some((a) => a.kind === kind && a.stage === clock.stage && a.dueAt === clock.dueAt)
+  if (sent('supervise')) return null
+  // Overdue means strictly after the due time (classify), hence the millisecond.
+  if (sent('remind')) return clock.dueAt + 1
+  return Math.ceil(clock.from + config.remindAtFraction * (clock.dueAt - clock.from))
+}

@@ -1,0 +1,80 @@
+import { success, type Category, type Failure, type FiledBy, type RequestDetail, type Result, type RouteTarget } from '../../types'
+import { dueTimes } from '../shared/core/request/deadlines'
+import { newRequest } from '../shared/core/request/new-request'
+import { contentSafety } from '../shared/runtime/content-safety'
+import type { UseCaseContext } from '../shared/runtime/function-entry'
+import { settings } from '../shared/runtime/settings'
+import { locate, type Located } from './locate'
+import { notify } from './notify'
+import { appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
+import { detailOf } from './request-view'
+import { runSteps, type Step } from './transition'
+
+export type Filing = {
+  idempotencyKey: string
+  category: Category
+  text: string
+  photos: string[]
+  place: RouteTarget
+  contactPhone?: string
+  residentId: string | null
+  filedBy: FiledBy
+  /** Whether the caller may file at the place routing found: staff only within their territory. */
+  authorize?: (located: Located) => Failure | null
+}
+
+/**
+ * Filing, for a resident, on behalf of one (代办) or on patrol (主动治理): route it, check the words,
+ * and in one write store it dispatched to the first responder with its deadlines (即时答复: the answer
+ * names owner and due time) or held for review. The `_id` comes from caller and key, so a retried
+ * submit finds its first answer instead of filing twice.
+ */
+export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext): Promise<Result<RequestDetail>> {
+  const _id = requestIdFor(actor.userId, filing.idempotencyKey)
+  const located = await locate(filing.category, filing.place, now)
+  if ('ok' in located) return located
+  const refused = filing.authorize?.(located)
+  if (refused) return refused
+  const verdict = await contentSafety().checkText(filing.text, { openid: actor.userId })
+  const { request, event } = newRequest(
+    {
+      _id,
+      idempotencyKey: filing.idempotencyKey,
+      category: filing.category,
+      text: filing.text,
+      photos: filing.photos,
+      place: filing.place,
+      location: located.location,
+      ...(filing.contactPhone !== undefined && { contactPhone: filing.contactPhone }),
+      residentId: filing.residentId,
+      filedBy: filing.filedBy,
+      route: located.route,
+      streetId: located.streetId,
+    },
+    actor,
+    now,
+  )
+  const steps: Step[] = verdict.ok
+    ? [{ action: 'dispatch', by: 'system', payload: { deadlines: dueTimes(filing.category, now, settings().deadlines) } }]
+    : [{ action: 'flag', by: 'system', payload: { reason: verdict.reason } }]
+  // Found on patrol by the very person routing names: they answer it at once, there is no one to wait for.
+  if (verdict.ok && filing.filedBy.kind === 'proactive' && located.route.handlerId === actor.userId) {
+    steps.push({ action: 'accept', by: 'caller', payload: {} })
+  }
+  const outcome = runSteps(request, steps, actor, now)
+  if (!outcome.ok) return outcome
+  const events = [event, ...outcome.events]
+  const stored = toStored(outcome.request, events, located.room)
+  if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, { actor, now })
+  await appendEvents(events)
+  await notify(events, stored, now)
+  return success(await detailOf(stored, actor, now, events))
+}
+
+/** The retried submit: the first answer again, and the first write's events appended if a crash lost them. */
+async function answerAgain(id: string, { actor, now }: UseCaseContext): Promise<Result<RequestDetail>> {
+  const existing = await loadRequest(id)
+  if (!existing) throw new Error(`request ${id} was reported taken but cannot be read`)
+  await appendEvents(existing.recentEvents)
+  return success(await detailOf(existing, actor, now))
+}

@@ -1,0 +1,31 @@
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { isDuplicateWrite } from '../shared/runtime/database-errors'
+
+/** One +1 per person and request: the `_id` says who and what, so a second tap collides. */
+const followId = (requestId: string, userId: string) => `${requestId}:${userId}`
+const follows = () => database().collection(Collections.requestFollows)
+
+/** 'again' when this person already follows it. */
+export async function recordFollow(requestId: string, userId: string, at: number): Promise<'new' | 'again'> {
+  try {
+    await follows().add({ _id: followId(requestId, userId), requestId, userId, at })
+    return 'new'
+  } catch (error) {
+    if (isDuplicateWrite(error)) return 'again'
+    throw error
+  }
+}
+
+export async function isFollowing(requestId: string, userId: string): Promise<boolean> {
+  const { data } = await follows().doc(followId(requestId, userId)).get()
+  return (data as unknown[]).length > 0
+}
+
+/** Which of these requests the person follows: one read for a page of duplicates. */
+export async function followedAmong(requestIds: readonly string[], userId: string): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set()
+  const ids = requestIds.map((id) => followId(id, userId))
+  const { data } = await follows().where({ _id: database().command.in(ids) }).limit(ids.length).get()
+  return new Set((data as Array<{ requestId: string }>).map((doc) => doc.requestId))
+}

@@ -1,0 +1,112 @@
+import { RequestDetail, RequestEvent, RequestSummary, type Due } from '../../types'
+import type { Actor } from '../shared/core/actor'
+import { classify } from '../shared/core/request/deadlines'
+import { availableActions } from '../shared/core/request/request.machine'
+import { contactView, relationsTo } from '../shared/core/request/request-policy'
+import { appendAudit } from '../shared/runtime/audit-log'
+import { Collections } from '../shared/runtime/collections'
+import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { findMany } from '../shared/runtime/documents'
+import { settings } from '../shared/runtime/settings'
+import { isFollowing } from './follows'
+import { userNames } from './user-names'
+import type { StoredRequest } from './request-store'
+
+const named = (id: string | null, names: ReadonlyMap<string, string>) => (id === null ? null : { id, name: names.get(id) ?? null })
+
+export function dueOf(request: StoredRequest, now: number): Due | null {
+  const c = classify(request, now, settings().deadlines)
+  return c ? { stage: c.stage, dueAt: c.dueAt, urgency: c.urgency } : null
+}
+
+/** At most 60 UTF-16 units (the schema's max), cut on a character, never inside an emoji. */
+function excerpt(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    if (out.length + ch.length > 59) return `${out}…`
+    out += ch
+  }
+  return out
+}
+
+const contactOf = (r: StoredRequest) => ({
+  ...(r.contactPhone !== undefined && { phone: r.contactPhone }),
+  ...(r.contactRoom !== null && { room: r.contactRoom }),
+})
+
+/** List rows: contact always masked (DESIGN.md: in every list), no text beyond an excerpt. */
+export async function summaries(list: readonly StoredRequest[], actor: Actor, now: number): Promise<RequestSummary[]> {
+  const [directory, names] = await Promise.all([loadDirectory(now), userNames(list.flatMap((r) => (r.ownerId ? [r.ownerId] : [])), now)])
+  return list.map((r) => {
+    // The schema drops contactView's logRead: a list never shows a contact in full, so never logs.
+    const contact = contactView(contactOf(r), relationsTo(actor, r), 'list')
+    const latest = r.recentEvents[r.recentEvents.length - 1]
+    return RequestSummary.parse({
+      _id: r._id,
+      category: r.category,
+      status: r.status,
+      excerpt: excerpt(r.text),
+      filedBy: r.filedBy.kind,
+      owner: named(r.ownerId, names),
+      gridName: gridName(directory, r),
+      escalation: r.escalation,
+      due: dueOf(r, now),
+      latest: latest ? { action: latest.action, at: latest.at, to: latest.to } : null,
+      contact,
+      followers: r.followers,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    })
+  })
+}
+
+const gridName = (directory: Directory, r: StoredRequest) => (r.route.gridId ? (directory.grids.get(r.route.gridId)?.name ?? null) : null)
+
+/** Where, without the room: the room is contact detail, shown (or masked) in `contact`. */
+function placeLabel(directory: Directory, r: StoredRequest): string {
+  const building = r.route.buildingId ? directory.buildings.get(r.route.buildingId) : undefined
+  const community = directory.communities.get(r.route.communityId)?.name ?? ''
+  if (building) return 'householdId' in r.place ? `${building.estate}${building.name}` : `${building.estate}${building.name}附近`
+  return gridName(directory, r) ?? community
+}
+
+async function timelineOf(r: StoredRequest): Promise<RequestEvent[]> {
+  const stored = await findMany(Collections.requestEvents, { requestId: r._id }, RequestEvent, { orderBy: ['seq', 'asc'] })
+  const bySeq = new Map(stored.map((e) => [e.seq, e]))
+  for (const e of r.recentEvents) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e)
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
+}
+
+/**
+ * The detail, for those who may see it in full (the caller checked visibility). Contact details in
+ * full only for the resident and the handlers; a staff member's full read goes to the audit log.
+ * A request just filed passes its events: they are the whole timeline, no need to read them back.
+ */
+export async function detailOf(r: StoredRequest, actor: Actor, now: number, fresh?: readonly RequestEvent[]): Promise<RequestDetail> {
+  const relations = relationsTo(actor, r)
+  const [directory, timeline, following] = await Promise.all([
+    loadDirectory(now),
+    fresh ? [...fresh] : timelineOf(r),
+    // The resident cannot +1 their own; anyone else may have +1'd it as a neighbour before handling it.
+    relations.includes('requester') ? Promise.resolve(false) : isFollowing(r._id, actor.userId),
+  ])
+  const names = await userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
+  const contact = contactView(contactOf(r), relations, 'detail')
+  if (contact.logRead) {
+    const fields = Object.keys(contactOf(r))
+    await appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.requests, id: r._id }, fields })
+  }
+  return RequestDetail.parse({
+    ...r,
+    owner: named(r.ownerId, names),
+    coHandlers: r.coHandlerIds.map((id) => named(id, names)),
+    communityName: directory.communities.get(r.route.communityId)?.name ?? '',
+    gridName: gridName(directory, r),
+    placeLabel: placeLabel(directory, r),
+    contact,
+    due: dueOf(r, now),
+    timeline: timeline.map((event) => ({ ...event, actorName: names.get(event.actorId) ?? null })),
+    availableActions: availableActions(r, relations),
+    following,
+  })
+}

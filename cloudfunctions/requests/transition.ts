@@ -1,0 +1,75 @@
+import { failure, success, type Failure, type Request, type RequestAction, type RequestDetail, type RequestEvent, type Result } from '../../types'
+import type { Actor } from '../shared/core/actor'
+import type { TransitionPayloads } from '../shared/core/request/request-effects'
+import { applyTransition, SYSTEM, transitionErrorCode } from '../shared/core/request/request.machine'
+import { relationsTo, transitionActor, visibility } from '../shared/core/request/request-policy'
+import type { UseCaseContext } from '../shared/runtime/function-entry'
+import { notify } from './notify'
+import { loadRequest, saveTransition, type StoredRequest } from './request-store'
+import { detailOf } from './request-view'
+
+/** One step through the machine, taken by the caller or by the system (dispatch after a release). */
+export type Step = { [A in RequestAction]: { action: A; by: 'caller' | 'system'; payload: TransitionPayloads[A] } }[RequestAction]
+
+export type Stepped = { ok: true; request: Request; events: RequestEvent[] }
+
+/** Several steps in memory, each through applyTransition; the first refusal refuses them all. */
+export function runSteps(request: Request, steps: readonly Step[], actor: Actor, now: number): Stepped | Failure {
+  let current = request
+  const events: RequestEvent[] = []
+  for (const step of steps) {
+    const who = step.by === 'system' ? SYSTEM : transitionActor(actor, current)
+    const outcome = applyTransition(current, step.action, who, now, step.payload as never)
+    if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
+    current = outcome.request
+    events.push(outcome.event)
+  }
+  return { ok: true, request: current, events }
+}
+
+type Plan = (request: StoredRequest) => Step[]
+type Options = {
+  /** Facts beyond the request, checked once the machine agreed (so a refusal is told first). */
+  verify?: () => Promise<Failure | null>
+  /** Re-reads after a lost race, for steps that commute (a +1); an accept must not retry. */
+  retries?: number
+}
+
+export const conflict = () => failure('CONFLICT', '这条诉求刚刚有了变化，请刷新后再试')
+
+/**
+ * The one way a use case changes a request: read it, let the plan name the steps, run them through
+ * the machine, write the result conditionally on the version read, and append the events. A request
+ * the caller may not see is NOT_FOUND, not FORBIDDEN: its existence is not theirs to learn.
+ */
+export async function commit(
+  requestId: string,
+  { actor, now }: UseCaseContext,
+  plan: Plan,
+  { verify, retries = 0 }: Options = {},
+): Promise<Result<{ stored: StoredRequest; events: RequestEvent[] }>> {
+  for (let attempt = 0; ; attempt++) {
+    const stored = await loadRequest(requestId)
+    if (!stored || visibility(stored, relationsTo(actor, stored)) === 'none') return failure('NOT_FOUND', '没有找到这条诉求')
+    const outcome = runSteps(stored, plan(stored), actor, now)
+    if (!outcome.ok) return outcome
+    const refused = verify && (await verify())
+    if (refused) return refused
+    const saved = await saveTransition(stored, outcome.request, outcome.events)
+    if (saved) return success({ stored: saved, events: outcome.events })
+    if (attempt >= retries) return conflict()
+  }
+}
+
+/** commit, tell those concerned, and answer the detail with the caller's available actions. */
+export async function transition(requestId: string, ctx: UseCaseContext, plan: Plan, options: Options = {}): Promise<Result<RequestDetail>> {
+  const committed = await commit(requestId, ctx, plan, options)
+  if (!committed.ok) return committed
+  const { stored, events } = committed.data
+  await notify(events, stored, ctx.now)
+  return success(await detailOf(stored, ctx.actor, ctx.now))
+}
+
+/** The common case: one step by the caller. */
+export const byCaller = <A extends RequestAction>(action: A, payload: TransitionPayloads[A]): Step[] =>
+  [{ action, by: 'caller', payload } as Step]

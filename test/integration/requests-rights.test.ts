@@ -1,0 +1,164 @@
+import type { ActionInput } from '../../types'
+import { Collections } from '../../cloudfunctions/shared/runtime/collections'
+import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
+import { documents, fileAs, P } from '../support/requests'
+
+/**
+ * Who may do what to 王阿姨's request (康乐一网格, owner 网格员周丽): role × action × own / other, each
+ * cell on a fresh request in the state where the action is possible at all. A refusal changes nothing.
+ */
+let cloud: TestCloudbase
+beforeAll(async () => {
+  cloud = await startTestCloudbase()
+})
+afterAll(() => cloud.close())
+
+const roles = {
+  'the resident (own)': P.residentA,
+  'another resident': P.residentB,
+  'the owner (grid worker)': P.workerKangleA,
+  'a grid worker of other grids': P.workerCuihu,
+  'the committee of its community': P.committeeKangle,
+  'the committee of another community': P.committeeCuihu,
+  'the street admin': P.streetAdmin,
+} as const
+type Role = keyof typeof roles
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND'
+type Stage = 'dispatched' | 'accepted' | 'replied' | 'inReview'
+type RequestAction = 'detail' | 'withdraw' | 'accept' | 'note' | 'transfer' | 'escalate' | 'refer' | 'reply' | 'rate' | 'recordCallback' | 'follow' | 'review'
+
+/** A request in the stage an action needs. */
+async function requestIn(stage: Stage): Promise<string> {
+  if (stage === 'inReview') return (await fileAs(cloud, P.residentA, { text: '有人在楼道贴代开发票的小广告' }))._id
+  const { _id } = await fileAs(cloud, P.residentA)
+  if (stage === 'dispatched') return _id
+  expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: _id }))
+  if (stage === 'replied') expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: _id, text: '已处理', photos: [] }))
+  return _id
+}
+
+const inputs: { [A in RequestAction]: [Stage, (requestId: string) => ActionInput<'requests', A>] } = {
+  detail: ['dispatched', (requestId) => ({ requestId })],
+  withdraw: ['dispatched', (requestId) => ({ requestId })],
+  accept: ['dispatched', (requestId) => ({ requestId })],
+  follow: ['dispatched', (requestId) => ({ requestId })],
+  note: ['accepted', (requestId) => ({ requestId, note: '进展' })],
+  transfer: ['accepted', (requestId) => ({ requestId, toUserId: P.propertyCuihu, note: '请协助' })],
+  escalate: ['accepted', (requestId) => ({ requestId, level: 'community', coHandlerIds: [], note: '吹哨' })],
+  refer: ['accepted', (requestId) => ({ requestId, scope: 'court' })],
+  reply: ['accepted', (requestId) => ({ requestId, text: '已办结', photos: [] })],
+  rate: ['replied', (requestId) => ({ requestId, outcome: 'resolved', satisfaction: 'satisfied' })],
+  recordCallback: ['replied', (requestId) => ({ requestId, reached: true, note: '电话回访' })],
+  review: ['inReview', (requestId) => ({ requestId, decision: 'release' })],
+}
+
+const ok = 'ok'
+const F = 'FORBIDDEN'
+const N = 'NOT_FOUND'
+/** Columns in the order of `roles`: resident, other resident, owner, other worker, committee, other committee, street. */
+const matrix: Record<RequestAction, Outcome[]> = {
+  detail: [ok, N, ok, N, ok, N, ok],
+  // Outsiders may +1 an open request, so they learn it exists: refused, not hidden.
+  withdraw: [ok, F, F, F, F, F, F],
+  accept: [F, F, ok, F, ok, F, ok],
+  follow: [F, ok, F, ok, F, ok, F],
+  note: [F, F, ok, F, ok, F, ok],
+  transfer: [F, F, ok, F, ok, F, ok],
+  escalate: [F, F, ok, F, ok, F, F],
+  refer: [F, F, ok, F, ok, F, ok],
+  reply: [F, F, ok, F, ok, F, F],
+  rate: [ok, N, F, N, F, N, F],
+  recordCallback: [F, N, ok, N, ok, N, ok],
+  // Content review is the committee's and the street's; a flagged item is hidden from everyone else outside.
+  review: [F, N, F, N, ok, N, ok],
+}
+
+const cells = (Object.entries(matrix) as [RequestAction, Outcome[]][]).flatMap(([action, outcomes]) =>
+  (Object.keys(roles) as Role[]).map((role, i) => [`${action} × ${role} → ${outcomes[i]}`, action, role, outcomes[i]] as const),
+)
+
+test.each(cells)('%s', async (_label, action, role, expected) => {
+  const [stage, input] = inputs[action]
+  const requestId = await requestIn(stage)
+  const [before] = await documents<{ version: number }>(Collections.requests, { _id: requestId })
+  const result = await cloud.call(roles[role], 'requests', action, input(requestId) as never)
+  expect(result.ok ? ok : result.code).toBe(expected)
+  const [after] = await documents<{ version: number }>(Collections.requests, { _id: requestId })
+  if (expected !== ok || action === 'detail') expect(after.version).toBe(before.version)
+  else expect(after.version).toBeGreaterThan(before.version)
+})
+
+describe('lists: each sees their own and their territory, nothing else', () => {
+  let requestId: string
+  beforeAll(async () => {
+    requestId = await requestIn('accepted')
+  })
+  /** Every page of the open work, following the cursor. */
+  async function inInbox(openid: string): Promise<boolean> {
+    const seen: string[] = []
+    for (let cursor: string | undefined, pages = 0; pages < 50; pages++) {
+      const page = expectOk(await cloud.call(openid, 'requests', 'inbox', { limit: 50, ...(cursor && { cursor }) }))
+      seen.push(...page.items.map((i) => i._id))
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    expect(new Set(seen).size).toBe(seen.length)
+    return seen.includes(requestId)
+  }
+
+  test.each<[Role, boolean]>([
+    ['the resident (own)', false], ['another resident', false], ['the owner (grid worker)', true], ['a grid worker of other grids', false],
+    ['the committee of its community', true], ['the committee of another community', false], ['the street admin', true],
+  ])('workbench inbox of %s: %s', async (role, sees) => {
+    expect(await inInbox(roles[role])).toBe(sees)
+  })
+
+  test('my requests: the resident’s own only', async () => {
+    expect(expectOk(await cloud.call(P.residentA, 'requests', 'listMine', {})).items.map((i) => i._id)).toContain(requestId)
+    expect(expectOk(await cloud.call(P.residentB, 'requests', 'listMine', {})).items.map((i) => i._id)).not.toContain(requestId)
+  })
+
+  test('the review queue is the committee’s: a grid worker asking for it is refused', async () => {
+    expect(await cloud.call(P.workerKangleA, 'requests', 'inbox', { state: 'review' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expectOk(await cloud.call(P.committeeKangle, 'requests', 'inbox', { state: 'review' }))
+  })
+})
+
+describe('dashboards and filing for others: within the caller’s territory only', () => {
+  const period = { from: 0, to: 86_400_000 * 300 }
+  test.each<[string, string, { gridId: string } | { communityId: string } | { streetId: string }, Outcome]>([
+    ['grid worker, own grid', P.workerKangleA, { gridId: 'grid-kangle-1' }, ok],
+    ['grid worker, another grid', P.workerCuihu, { gridId: 'grid-kangle-1' }, F],
+    ['grid worker, the community', P.workerKangleA, { communityId: 'comm-kangle' }, F],
+    ['committee, a grid of theirs', P.committeeKangle, { gridId: 'grid-kangle-1' }, ok],
+    ['committee, own community', P.committeeKangle, { communityId: 'comm-kangle' }, ok],
+    ['committee, another community', P.committeeCuihu, { communityId: 'comm-kangle' }, F],
+    ['committee, the street', P.committeeKangle, { streetId: 'street-hubin' }, F],
+    ['street admin, the street', P.streetAdmin, { streetId: 'street-hubin' }, ok],
+    ['resident, own grid', P.residentA, { gridId: 'grid-kangle-1' }, F],
+    ['anyone, a grid that does not exist', P.streetAdmin, { gridId: 'grid-nowhere' }, N],
+  ])('dashboard: %s → %s', async (_label, openid, scope, expected) => {
+    const result = await cloud.call(openid, 'requests', 'dashboard', { scope, period: { from: Date.now() - period.to, to: Date.now() + 1 } })
+    expect(result.ok ? ok : result.code).toBe(expected)
+  })
+
+  test.each<[string, string, Outcome]>([
+    ['the grid’s worker', P.workerKangleA, ok],
+    ['another grid’s worker', P.workerCuihu, F],
+    ['the community’s committee', P.committeeKangle, ok],
+    ['another community’s committee', P.committeeCuihu, F],
+    ['the street admin', P.streetAdmin, ok],
+    ['a resident', P.residentB, F],
+  ])('代办 at a 康乐一网格 household by %s → %s', async (_label, openid, expected) => {
+    const result = await cloud.call(openid, 'requests', 'fileOnBehalf', {
+      idempotencyKey: `behalf-${openid}`, category: 'facility', text: '路灯不亮', photos: [], place: { householdId: 'hh-kl-3-102' }, resident: { name: '李大爷' },
+    })
+    expect(result.ok ? ok : result.code).toBe(expected)
+  })
+
+  test('a resident files only at their own bound household (or a point)', async () => {
+    const elsewhere = await cloud.call(P.residentB, 'requests', 'file', { idempotencyKey: 'not-my-door-1', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: 'hh-kl-3-201' } })
+    expect(elsewhere).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call(P.newcomer, 'requests', 'file', { idempotencyKey: 'not-my-door-2', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: 'hh-kl-3-201' } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
