@@ -13,7 +13,9 @@ export function h5BuildIsStale(root: string): boolean {
 }
 
 export function buildH5(root: string): void {
-  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
+  // Taro picks its dev or prod config from NODE_ENV; under jest it is 'test', which yields a build
+  // whose router never shows a page. The H5 build served locally is always the production one.
+  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (result.status !== 0) throw new Error(`npm run build:h5 failed (exit ${result.status})`)
 }
 

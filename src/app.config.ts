@@ -2,9 +2,19 @@ const h5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
   // The demo sign-in page exists only in the H5 build: in the mini-program WeChat says who you are.
-  pages: ['pages/home/index', 'pages/mine/index', 'pages/help/index', 'pages/bind/index', 'pages/party/index', ...(h5 ? ['pages/sign-in/index'] : [])],
+  pages: [
+    'pages/home/index',
+    'pages/messages/index',
+    'pages/mine/index',
+    'pages/help/index',
+    'pages/requests/index',
+    'pages/request/index',
+    'pages/bind/index',
+    'pages/party/index',
+    ...(h5 ? ['pages/sign-in/index'] : []),
+  ],
   // Staff-only pages stay out of the main package residents download (DESIGN: main package ≤ 2 MB).
-  subPackages: [{ root: 'pages-staff', pages: ['workbench/index'] }],
+  subPackages: [{ root: 'pages-staff', pages: ['workbench/index', 'inbox/index', 'request/index', 'file/index', 'dashboard/index'] }],
   window: {
     navigationBarTitleText: '居村通',
     navigationBarBackgroundColor: '#ffffff',
@@ -19,6 +29,7 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },

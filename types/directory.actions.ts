@@ -79,6 +79,9 @@ export const directoryActions = {
       gridName: z.string().nullable(),
       branchName: z.string().nullable(),
       handlerName: z.string().nullable(),
+      /** 限时办理: when the owner must answer and resolve, were it filed now (the category's limits). */
+      respondBy: z.number(),
+      resolveBy: z.number(),
     }),
   },
   listCommunities: {

@@ -1,9 +1,11 @@
 import { failure, Household, success, User } from '../../types'
+import { dueTimes } from '../shared/core/request/deadlines'
 import { routeRequest } from '../shared/core/route-request'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
+import { settings } from '../shared/runtime/settings'
 
 /** Where an item would go and why: the filing form shows it before the resident submits. */
 export const route: ActionHandler<'directory', 'route'> = async (input, { now }) => {
@@ -21,6 +23,7 @@ export const route: ActionHandler<'directory', 'route'> = async (input, { now })
       : failure('NOT_FOUND', '没有找到这一户所在的楼栋')
   }
   const { decision } = outcome
+  const due = dueTimes(decision.category, now, settings().deadlines)
   const handler = decision.handlerId ? await findById(Collections.users, decision.handlerId, User) : null
   return success({
     ...decision,
@@ -28,5 +31,7 @@ export const route: ActionHandler<'directory', 'route'> = async (input, { now })
     gridName: decision.gridId ? (directory.grids.get(decision.gridId)?.name ?? null) : null,
     branchName: decision.branchId ? (directory.branches.get(decision.branchId)?.name ?? null) : null,
     handlerName: handler?.name ?? null,
+    respondBy: due.respondBy,
+    resolveBy: due.resolveBy,
   })
 }

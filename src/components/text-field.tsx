@@ -9,10 +9,14 @@ type Props = {
   type?: 'text' | 'number' | 'digit'
   maxlength?: number
   multiline?: boolean
+  /** Shows “n/max 字” under the box: long texts need to know how much room is left. */
+  counter?: boolean
 }
 
 /** A labelled input whose label stays visible after typing, so nobody has to remember what a box was for. */
-export function TextField({ label, value, onChange, placeholder, hint, type = 'text', maxlength, multiline }: Props) {
+export function TextField({ label, value, onChange, placeholder, hint, type = 'text', maxlength, multiline, counter }: Props) {
+  // Counted in code points, as the contract counts them (an emoji is one character to a resident).
+  const count = counter ? `${[...value].length}/${maxlength ?? 200} 字` : null
   return (
     <View className="field">
       <Text className="field__label">{label}</Text>
@@ -22,6 +26,7 @@ export function TextField({ label, value, onChange, placeholder, hint, type = 't
         <Input className="field__input" value={value} placeholder={placeholder} type={type} maxlength={maxlength ?? 40} onInput={(e) => onChange(e.detail.value)} />
       )}
       {hint && <Text className="field__hint">{hint}</Text>}
+      {count && <Text className="field__hint field__count">{count}</Text>}
     </View>
   )
 }

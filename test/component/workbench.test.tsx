@@ -5,12 +5,14 @@ import { failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { bindingRequest, registration } from './support/fixtures'
-import { toasts } from './support/taro.mock'
+import { requestSummary } from './support/request-fixtures'
+import { navigations, toasts } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
 const twoRequests = [bindingRequest(), bindingRequest({ requestId: 'br-2', applicantName: '赵德明', applicantPhone: undefined })]
 const queues = {
+  'requests.inbox': () => success({ items: [], nextCursor: null }),
   'directory.listBindingRequests': () => success(twoRequests),
   'directory.listPartyRegistrations': () => success([registration({ workplace: '徐汇区第一人民医院' })]),
 }
@@ -85,9 +87,30 @@ describe('the staff workbench', () => {
   })
 
   test('someone with no queue at all is told so kindly', async () => {
-    answer({ 'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'), 'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no') })
+    answer({
+      'requests.inbox': () => failure('FORBIDDEN', 'no'),
+      'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'),
+      'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no'),
+    })
     render(<WorkbenchPage />)
     expect(await screen.findByText('这里是工作人员的页面')).toBeInTheDocument()
     expect(screen.queryByText('党员报到')).not.toBeInTheDocument()
+    expect(screen.queryByText('诉求收件箱')).not.toBeInTheDocument()
+  })
+
+  test('a grid worker with no reviews gets the request work, with what is already late counted', async () => {
+    const late = [requestSummary({ _id: 'rq-1' }), requestSummary({ _id: 'rq-2' })]
+    const calls = answer({
+      'requests.inbox': () => success({ items: late, nextCursor: null }),
+      'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'),
+      'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no'),
+    })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('2 件已超时')).toBeInTheDocument()
+    expect(screen.queryByText('这里是工作人员的页面')).not.toBeInTheDocument()
+    expect(inputsOf(calls, 'inbox')).toEqual([{ urgency: 'overdue', limit: 50 }])
+    await tap('代居民登记（代办）')
+    await tap('网格看板')
+    expect(navigations).toEqual(['/pages-staff/file/index?kind=onBehalf', '/pages-staff/dashboard/index'])
   })
 })

@@ -72,6 +72,10 @@ describe('the directory contract at its edge', () => {
       partyGroupId: 'br-bldg-kl-3',
       locateRule: 'household',
     })
+    // hazards: answer within 2 hours (deadlines.ts defaults), counted from the moment of asking
+    expect(byHousehold.respondBy - Date.now()).toBeGreaterThan(2 * 3600_000 - 60_000)
+    expect(byHousehold.respondBy - Date.now()).toBeLessThanOrEqual(2 * 3600_000)
+    expect(byHousehold.resolveBy).toBeGreaterThan(byHousehold.respondBy)
     const farAway = await cloud.call('demo-resident-a', 'directory', 'route', { category: 'hazard', target: { point: { lng: 116.39, lat: 39.9 } } })
     expect(farAway).toMatchObject({ ok: false, code: 'OUT_OF_AREA' })
     const unknown = await cloud.call('demo-resident-a', 'directory', 'route', { category: 'hazard', target: { householdId: 'hh-nowhere' } })

@@ -51,3 +51,13 @@ export function onScreen(page: Page, text: string) {
 export async function fillField(page: Page, label: string, value: string): Promise<void> {
   await page.locator('.field', { hasText: label }).filter({ visible: true }).locator('input, textarea').fill(value)
 }
+
+/** A handler's way to one request: 我的 → 工作台 → 诉求收件箱 → the tab → the card with these words. */
+export async function openWorkbenchRequest(page: Page, tab: string, words: string): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/pages/mine/index`)
+  await onScreen(page, '工作台').click()
+  await onScreen(page, '诉求收件箱').click()
+  await onScreen(page, tab).click()
+  await page.locator('.request-card', { hasText: words }).filter({ visible: true }).click()
+  await onScreen(page, '现在可以做').waitFor()
+}

@@ -4,11 +4,14 @@ import { ActionButton } from '@/components/action-button'
 import { TextField } from '@/components/text-field'
 import { GeoPoint } from '@/types'
 
+/** `intro` is what the mini-program's map picker says, `action` what the browser's button says. */
+export type PointPickerProps = { onPoint: (point: GeoPoint) => void; intro?: string; action?: string }
+
 /**
  * H5 stand-in for the mini-program's map picker: the browser build has no WeChat map, so the point
  * is typed in (GCJ-02, as a map app shows it).
  */
-export function PointPicker({ onPoint }: { onPoint: (point: GeoPoint) => void }) {
+export function PointPicker({ onPoint, action = '找这个位置附近的楼' }: PointPickerProps) {
   const [lng, setLng] = useState('')
   const [lat, setLat] = useState('')
   const [wrong, setWrong] = useState(false)
@@ -27,7 +30,7 @@ export function PointPicker({ onPoint }: { onPoint: (point: GeoPoint) => void })
       <TextField label="纬度" value={lat} onChange={setLat} type="digit" placeholder="例如 31.19" />
       {wrong && <Text className="form__error">经度、纬度要填数字，请检查一下。</Text>}
       <ActionButton tone="primary" onClick={use}>
-        找这个位置附近的楼
+        {action}
       </ActionButton>
     </View>
   )

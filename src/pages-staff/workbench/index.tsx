@@ -5,6 +5,7 @@ import { useResult, type Loaded } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { BindingReviews } from '../components/binding-reviews'
 import { PartyReviews } from '../components/party-reviews'
+import { RequestEntries } from '../components/request-entries'
 
 /**
  * Staff work, in a subpackage so residents never download it. The server decides who sees which
@@ -13,21 +14,27 @@ import { PartyReviews } from '../components/party-reviews'
 const forbidden = (loaded: Loaded<unknown>) => loaded.state === 'failed' && loaded.code === 'FORBIDDEN'
 
 export default function WorkbenchPage() {
+  const overdue = useResult(() => call('requests', 'inbox', { urgency: 'overdue', limit: 50 }), 'overdue')
   const bindings = useResult(() => call('directory', 'listBindingRequests', { status: 'pending' }), 'bindings')
   const registrations = useResult(() => call('directory', 'listPartyRegistrations', { status: 'pending' }), 'registrations')
 
   usePullDownRefresh(() => {
+    overdue.reload()
     bindings.reload()
     registrations.reload()
     void Taro.stopPullDownRefresh()
   })
 
+  const showRequests = !forbidden(overdue)
   const showBindings = !forbidden(bindings)
   const showRegistrations = !forbidden(registrations)
 
   return (
     <PageShell>
-      {!showBindings && !showRegistrations && <Notice tone="info" title="这里是工作人员的页面">您现在没有需要审核的工作。如果您是工作人员，请联系社区开通权限。</Notice>}
+      {!showRequests && !showBindings && !showRegistrations && (
+        <Notice tone="info" title="这里是工作人员的页面">您现在没有需要办理的工作。如果您是工作人员，请联系社区开通权限。</Notice>
+      )}
+      {showRequests && <RequestEntries overdue={overdue} reload={overdue.reload} />}
       {showBindings && <BindingReviews loaded={bindings} reload={bindings.reload} />}
       {showRegistrations && <PartyReviews loaded={registrations} reload={registrations.reload} />}
     </PageShell>

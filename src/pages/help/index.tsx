@@ -1,45 +1,73 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Text } from '@tarojs/components'
-import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { BigEntry } from '@/components/big-entry'
-import { ChoiceList } from '@/components/choice-list'
 import { PageShell } from '@/components/page-shell'
 import { Failed, Loading, Notice } from '@/components/status-views'
-import { WhoHelps } from '@/features/help/who-helps'
+import { CategoryStep } from '@/features/requests/category-step'
+import { EmergencyNotice } from '@/features/requests/emergency-notice'
+import { FiledAnswer } from '@/features/requests/filed-answer'
+import { FilingForm } from '@/features/requests/filing-form'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
-import { Category, categoryLabels } from '@/types'
+import { categoryLabels, type Category, type RequestDetail } from '@/types'
 
-const choices = Category.options.map((category) => ({ id: category, title: categoryLabels[category] }))
+type Step = { at: 'category' } | { at: 'form'; category: Category } | { at: 'filed'; request: RequestDetail } | { at: 'followed' }
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
 
 export default function HelpPage() {
   const me = useResult(() => call('directory', 'whoami', {}), null)
-  useDidShow(() => me.reload())
-  const [category, setCategory] = useState<Category | null>(null)
+  const [step, setStep] = useState<Step>({ at: 'category' })
+  // The page shows again after the photo picker and the map close (weapp): reloading then would
+  // unmount a half-filled form. Only the first step needs a fresh household (after binding).
+  const stepAt = useRef(step.at)
+  stepAt.current = step.at
+  useDidShow(() => {
+    if (stepAt.current === 'category') me.reload()
+  })
 
-  if (me.state === 'loading') return <PageShell><Loading /></PageShell>
-  if (me.state === 'failed') return <PageShell><Failed code={me.code} onRetry={me.reload} /></PageShell>
-  const household = me.data.household
   return (
     <PageShell>
-      {!household && (
+      {step.at !== 'filed' && step.at !== 'followed' && <EmergencyNotice />}
+      {me.state === 'loading' && <Loading />}
+      {me.state === 'failed' && <Failed code={me.code} onRetry={me.reload} />}
+      {me.state === 'ready' && step.at === 'category' && (
         <>
-          <Notice tone="warn" title="先绑定您家">
-            <Text>绑定后，我们就知道您家归哪个网格，该请谁来帮您。</Text>
+          {!me.data.household && (
+            <Notice tone="info" title="还没有绑定您家">
+              <Text>不绑定也能提交，在地图上选位置就行；绑定后，您家的事会直接交给您家所在网格。</Text>
+            </Notice>
+          )}
+          <CategoryStep onPick={(category) => setStep({ at: 'form', category })} />
+          <BigEntry title="我提交过的事" note="看办理进度、评价" onClick={go('/pages/requests/index')} />
+          {!me.data.household && <BigEntry title="绑定我家" onClick={go('/pages/bind/index')} />}
+        </>
+      )}
+      {me.state === 'ready' && step.at === 'form' && (
+        <>
+          <View className="trail">
+            <Text className="step-question">{`“${categoryLabels[step.category]}”的事，请告诉我们`}</Text>
+            <ActionButton small onClick={() => setStep({ at: 'category' })}>
+              换一类
+            </ActionButton>
+          </View>
+          <FilingForm
+            category={step.category}
+            household={me.data.household}
+            onFiled={(request) => setStep({ at: 'filed', request })}
+            onFollowed={() => setStep({ at: 'followed' })}
+          />
+        </>
+      )}
+      {step.at === 'filed' && <FiledAnswer request={step.request} detailUrl="/pages/request/index" />}
+      {step.at === 'followed' && (
+        <>
+          <Notice tone="ok" title="已经记下，您也遇到了这件事">
+            <Text>工作人员会一起处理，办理有进展会在“消息”里告诉您。</Text>
           </Notice>
-          <BigEntry tone="brand" title="绑定我家" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} />
-        </>
-      )}
-      {household && category && (
-        <>
-          <WhoHelps householdId={household.householdId} category={category} />
-          <BigEntry title="换一类事情" onClick={() => setCategory(null)} />
-        </>
-      )}
-      {household && !category && (
-        <>
-          <Text className="step-question">遇到的是哪一类事？</Text>
-          <ChoiceList choices={choices} onPick={(choice) => setCategory(Category.parse(choice.id))} />
+          <BigEntry title="回到首页" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })} />
         </>
       )}
     </PageShell>

@@ -18,9 +18,10 @@ function Entries({ me }: { me: WhoAmI }) {
   const isStaff = me.roles.some((role) => staffRoles.has(role))
   return (
     <>
+      <BigEntry title="我提交过的事" note="看办理进度、评价办理结果" onClick={go('/pages/requests/index')} />
       {canBind && <BigEntry tone="brand" title="绑定我家" note="选小区、楼栋和房号，居委会确认后就能参加议事投票" onClick={go('/pages/bind/index')} />}
       {canRegister && <BigEntry title="党员报到" note="在职党员双报到也在这里登记" onClick={go('/pages/party/index')} />}
-      {isStaff && <BigEntry title="工作台" note="审核绑定申请、党员报到" onClick={go('/pages-staff/workbench/index')} />}
+      {isStaff && <BigEntry title="工作台" note="诉求收件箱、代办登记、看板，审核绑定和报到" onClick={go('/pages-staff/workbench/index')} />}
     </>
   )
 }

@@ -6,11 +6,17 @@ const storage = new Map<string, unknown>()
 
 export const navigations: string[] = []
 export const toasts: string[] = []
+/** The query of the page under test (useRouter().params); a test sets what the URL would carry. */
+export const routerParams: Record<string, string> = {}
+/** What the photo picker hands back next; empty means the resident cancelled. */
+export const pickedPhotos: string[] = []
 
 export function resetTaroMock() {
   storage.clear()
   navigations.length = 0
   toasts.length = 0
+  pickedPhotos.length = 0
+  for (const key of Object.keys(routerParams)) delete routerParams[key]
 }
 
 const Taro = {
@@ -22,10 +28,18 @@ const Taro = {
   switchTab: async ({ url }: { url: string }) => void navigations.push(url),
   navigateBack: async () => void navigations.push('back'),
   showToast: async ({ title }: { title: string }) => void toasts.push(title),
+  stopPullDownRefresh: async () => undefined,
+  makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => void navigations.push(`tel:${phoneNumber}`),
+  previewImage: async () => undefined,
+  chooseImage: async ({ count }: { count: number }) => {
+    if (pickedPhotos.length === 0) throw new Error('chooseImage:fail cancel')
+    return { tempFilePaths: pickedPhotos.splice(0, count) }
+  },
 }
 
 // The pages reload on show; in a test a mount is the show.
 export const useDidShow = (fn: () => void) => useEffect(fn, [])
 export const usePullDownRefresh = () => undefined
+export const useRouter = () => ({ params: routerParams })
 
 export default Taro

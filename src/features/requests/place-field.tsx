@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/action-button'
+import { PointPicker } from '@/features/bind/point-picker'
+import type { HouseholdView } from '@/types'
+import { householdPlace, pointPlace, type Place } from './place'
+
+type Props = { household: HouseholdView | null; value: Place | null; onChange: (place: Place | null) => void }
+
+/** The bound household by default; a point on the map for a problem elsewhere (or before binding). */
+export function PlaceField({ household, value, onChange }: Props) {
+  const atHome = value !== null && 'householdId' in value.target
+  return (
+    <View className="field">
+      <Text className="field__label">在哪里</Text>
+      {household && (
+        <View className="switch">
+          <ActionButton tone={atHome ? 'primary' : 'plain'} onClick={() => onChange(householdPlace(household))}>
+            就在我家
+          </ActionButton>
+          <ActionButton tone={atHome ? 'plain' : 'primary'} onClick={() => onChange(null)}>
+            在别的地方
+          </ActionButton>
+        </View>
+      )}
+      {value ? (
+        <View className="trail">
+          <Text className="trail__text">{value.label}</Text>
+          {!atHome && (
+            <ActionButton small onClick={() => onChange(null)}>
+              重新选
+            </ActionButton>
+          )}
+        </View>
+      ) : (
+        <PointPicker intro="在地图上找到出问题的地方，点一下确定。" action="就是这个位置" onPoint={(point) => onChange(pointPlace(point))} />
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
+import { PickOne, type Option } from '@/components/pick-one'
+import { FormError } from '@/components/status-views'
+import { TextField } from '@/components/text-field'
+import { useSend } from '@/hooks/use-send'
+import { call } from '@/services/call'
+import { outcomeLabels, satisfactionLabels } from '@/services/request-labels'
+import { RatingOutcome, Satisfaction, type RequestAction, type RequestDetail } from '@/types'
+
+type Props = { requestId: string; actions: readonly RequestAction[]; onDone: (request: RequestDetail) => void }
+
+/**
+ * 回访考评. The server offers `rate` (closing) and `reopen` (没有解决: done again) as separate
+ * actions; only the outcomes whose action it offers now are shown, and both go out as `rate`.
+ */
+export function RatingForm({ requestId, actions, onDone }: Props) {
+  const outcomes: Option<RatingOutcome>[] = RatingOutcome.options
+    .filter((outcome) => actions.includes(outcome === 'unresolved' ? 'reopen' : 'rate'))
+    .map((outcome) => ({ id: outcome, title: outcomeLabels[outcome] }))
+  const [outcome, setOutcome] = useState<RatingOutcome | null>(null)
+  const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null)
+  const [comment, setComment] = useState('')
+  const { busy, problem, setProblem, send } = useSend()
+
+  const submit = () => {
+    if (!outcome) return setProblem('请选一下事情解决了没有。')
+    if (!satisfaction) return setProblem('请选一下您满不满意。')
+    void send(() => call('requests', 'rate', { requestId, outcome, satisfaction, ...(comment.trim() ? { comment: comment.trim() } : {}) }), onDone)
+  }
+
+  return (
+    <View className="form">
+      <Text className="form__title">请评价这次办理</Text>
+      <PickOne label="事情解决了吗" options={outcomes} value={outcome} onChange={setOutcome} />
+      {outcome === 'unresolved' && <Text className="form__intro">选“没有解决”，这件事会重新办理。</Text>}
+      <PickOne label="您满意吗" options={Satisfaction.options.map((id) => ({ id, title: satisfactionLabels[id] }))} value={satisfaction} onChange={setSatisfaction} />
+      <TextField label="想说的话（可不填）" value={comment} onChange={setComment} placeholder="比如哪里还没弄好" multiline maxlength={300} counter />
+      {problem && <FormError>{problem}</FormError>}
+      <ActionButton tone="primary" busy={busy} onClick={submit}>
+        {busy ? '正在提交…' : '提交评价'}
+      </ActionButton>
+    </View>
+  )
+}

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components'
+import { PhotoStrip } from '@/components/photo-strip'
+import { Notice } from '@/components/status-views'
+import { dueLine, escalationLabels, outcomeLabels, satisfactionLabels, statusLabels, timeLine } from '@/services/request-labels'
+import { categoryLabels, outOfScopeGuidance, type RequestDetail } from '@/types'
+import { Timeline } from './timeline'
+
+const Row = ({ name, children }: { name: string; children: string }) => (
+  <View className="card__row">
+    <Text className="card__key">{name}</Text>
+    <Text>{children}</Text>
+  </View>
+)
+
+/** A request as the server shows it to this caller; which actions follow is the page's business. */
+export function RequestView({ request }: { request: RequestDetail }) {
+  const handlers = request.coHandlers.map((person) => person.name ?? '工作人员').join('、')
+  const contact = [request.contact.room, request.contact.phone].filter(Boolean).join(' · ')
+  return (
+    <>
+      <View className="card">
+        <Text className="card__title">{`${categoryLabels[request.category]} · ${statusLabels[request.status]}`}</Text>
+        <Text className="card__line request-text">{request.text}</Text>
+        <PhotoStrip fileIds={request.photos} what="诉求照片" />
+        <Row name="地点">{request.placeLabel}</Row>
+        {contact && <Row name="联系">{contact}</Row>}
+        <Row name="提交">{timeLine(request.createdAt)}</Row>
+      </View>
+      <View className="card">
+        <Row name="负责人">{request.owner ? (request.owner.name ?? '工作人员') : '等待社区安排'}</Row>
+        {handlers && <Row name="协办">{handlers}</Row>}
+        <Row name="网格">{[request.communityName, request.gridName].filter(Boolean).join(' ')}</Row>
+        {request.due && <Row name="期限">{dueLine(request.due)}</Row>}
+        {request.escalation !== 'none' && <Row name="上报">{escalationLabels[request.escalation]}</Row>}
+        {request.followers > 0 && <Row name="邻居">{`${request.followers} 位也遇到了`}</Row>}
+      </View>
+      {request.reply && (
+        <Notice tone="ok" title={`办理结果（${timeLine(request.reply.at)}）`}>
+          <Text>{request.reply.text}</Text>
+          <PhotoStrip fileIds={request.reply.photos} what="办理结果照片" />
+        </Notice>
+      )}
+      {request.rating && (
+        <Notice tone="info" title="居民评价">
+          <Text>{`${outcomeLabels[request.rating.outcome]} · ${satisfactionLabels[request.rating.satisfaction]}`}</Text>
+          {request.rating.comment && <Text>{request.rating.comment}</Text>}
+        </Notice>
+      )}
+      {request.referral && (
+        <Notice tone="warn" title={`这件事请找：${outOfScopeGuidance[request.referral.scope].label}`}>
+          <Text>{outOfScopeGuidance[request.referral.scope].guidance}</Text>
+          {request.referral.note && <Text>{request.referral.note}</Text>}
+        </Notice>
+      )}
+      {request.moderation && (
+        <Notice tone="bad" title="审核说明">
+          <Text>{request.moderation.note ?? request.moderation.reason}</Text>
+        </Notice>
+      )}
+      <Timeline entries={request.timeline} />
+    </>
+  )
+}

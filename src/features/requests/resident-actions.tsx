@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
+import { BigEntry } from '@/components/big-entry'
+import { FormError } from '@/components/status-views'
+import { TextField } from '@/components/text-field'
+import { useSend } from '@/hooks/use-send'
+import { call } from '@/services/call'
+import type { RequestAction, RequestDetail } from '@/types'
+import { RatingForm } from './rating-form'
+
+/** What a staff member does on this request happens in the workbench, not on the resident's page. */
+const staffActions: ReadonlySet<RequestAction> = new Set(['accept', 'note', 'transfer', 'escalate', 'refer', 'reply', 'recordCallback', 'release', 'reject'])
+
+type Props = { request: RequestDetail; onChange: (request: RequestDetail) => void; onFollowed: () => void }
+
+/** The buttons the server offers this caller now, and nothing else. */
+export function ResidentActions({ request, onChange, onFollowed }: Props) {
+  const can = (action: RequestAction) => request.availableActions.includes(action)
+  const [withdrawing, setWithdrawing] = useState(false)
+  const [reason, setReason] = useState('')
+  const { busy, problem, send } = useSend()
+  const withdraw = () => send(() => call('requests', 'withdraw', { requestId: request._id, ...(reason.trim() ? { note: reason.trim() } : {}) }), onChange)
+  const follow = () => send(() => call('requests', 'follow', { requestId: request._id }), onFollowed)
+
+  return (
+    <View className="actions">
+      {(can('rate') || can('reopen')) && <RatingForm requestId={request._id} actions={request.availableActions} onDone={onChange} />}
+      {can('follow') && !request.following && (
+        <ActionButton tone="primary" busy={busy} onClick={() => void follow()}>
+          我也遇到了（+1）
+        </ActionButton>
+      )}
+      {can('withdraw') && !withdrawing && <ActionButton onClick={() => setWithdrawing(true)}>撤回这件事…</ActionButton>}
+      {can('withdraw') && withdrawing && (
+        <View className="form">
+          <TextField label="撤回的原因（可不填）" value={reason} onChange={setReason} placeholder="比如问题已经自己解决了" multiline maxlength={500} />
+          <ActionButton tone="danger" busy={busy} onClick={() => void withdraw()}>
+            确认撤回
+          </ActionButton>
+          <ActionButton onClick={() => setWithdrawing(false)}>不撤回了</ActionButton>
+        </View>
+      )}
+      {problem && <FormError>{problem}</FormError>}
+      {request.availableActions.some((action) => staffActions.has(action)) && (
+        <BigEntry title="到工作台办理" note="接单、记录、答复等在工作台里做" onClick={() => void Taro.navigateTo({ url: `/pages-staff/request/index?id=${encodeURIComponent(request._id)}` })} />
+      )}
+    </View>
+  )
+}

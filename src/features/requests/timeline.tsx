@@ -1,0 +1,22 @@
+import { Text, View } from '@tarojs/components'
+import { eventLabels, relationLabels, timeLine } from '@/services/request-labels'
+import type { RequestDetail } from '@/types'
+
+/** Everything that happened to the request, newest first, each with who and when (the audit trail). */
+export function Timeline({ entries }: { entries: RequestDetail['timeline'] }) {
+  const newestFirst = [...entries].sort((a, b) => b.seq - a.seq)
+  return (
+    <View className="section">
+      <Text className="section__title">办理经过</Text>
+      <View className="timeline" role="list">
+        {newestFirst.map((entry) => (
+          <View key={entry.seq} className="timeline__item" role="listitem">
+            <Text className="timeline__when">{timeLine(entry.at)}</Text>
+            <Text className="timeline__what">{`${entry.actorName ?? relationLabels[entry.relation]} ${eventLabels[entry.action]}`}</Text>
+            {entry.note && <Text className="timeline__note">{entry.note}</Text>}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

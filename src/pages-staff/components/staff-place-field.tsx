@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
+import type { Choice } from '@/components/choice-list'
+import { BuildingStep, CommunityStep, RoomStep } from '@/features/bind/place-steps'
+import { PointPicker } from '@/features/bind/point-picker'
+import { pointPlace, type Place } from '@/features/requests/place'
+
+type Walk = { at: 'community' } | { at: 'building'; community: Choice } | { at: 'room'; community: Choice; building: Choice } | { at: 'map' }
+
+/** Staff name the place as a household (代办: the resident's home) or a point (found on patrol). */
+export function StaffPlaceField({ value, onChange }: { value: Place | null; onChange: (place: Place | null) => void }) {
+  const [walk, setWalk] = useState<Walk>({ at: 'community' })
+  if (value) {
+    return (
+      <View className="trail">
+        <Text className="trail__text">{value.label}</Text>
+        <ActionButton small onClick={() => onChange(null)}>
+          重新选
+        </ActionButton>
+      </View>
+    )
+  }
+  return (
+    <View className="field">
+      <Text className="field__label">在哪里</Text>
+      <View className="switch">
+        <ActionButton tone={walk.at === 'map' ? 'plain' : 'primary'} onClick={() => setWalk({ at: 'community' })}>
+          按楼栋房号选
+        </ActionButton>
+        <ActionButton tone={walk.at === 'map' ? 'primary' : 'plain'} onClick={() => setWalk({ at: 'map' })}>
+          在地图上选
+        </ActionButton>
+      </View>
+      {walk.at === 'community' && <CommunityStep onPick={(community) => setWalk({ at: 'building', community })} />}
+      {walk.at === 'building' && <BuildingStep communityId={walk.community.id} onPick={(building) => setWalk({ at: 'room', community: walk.community, building })} />}
+      {walk.at === 'room' && (
+        <RoomStep
+          buildingId={walk.building.id}
+          onPick={(room) => onChange({ target: { householdId: room.id }, label: [walk.community.title, walk.building.title, room.title].join(' ') })}
+        />
+      )}
+      {walk.at === 'map' && <PointPicker intro="在地图上找到出问题的地方，点一下确定。" action="就是这个位置" onPoint={(point) => onChange(pointPlace(point))} />}
+    </View>
+  )
+}

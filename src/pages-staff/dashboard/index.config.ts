@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格看板', enablePullDownRefresh: true })

@@ -1,0 +1,40 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { PageShell } from '@/components/page-shell'
+import { PagedList } from '@/components/paged-list'
+import { RequestCard } from '@/features/requests/request-card'
+import { usePaged } from '@/hooks/use-paged'
+import { call } from '@/services/call'
+import { InboxTabs, type InboxTab } from '../components/inbox-tabs'
+import { overdueFirst } from '../components/overdue-first'
+
+/** The handler's work by state; each card opens the request with the actions the server allows. */
+export default function InboxPage() {
+  const [tab, setTab] = useState<InboxTab>({ state: 'toAccept' })
+  const tabRef = useRef(tab)
+  const list = usePaged((cursor) => call('requests', 'inbox', { ...tabRef.current, limit: 20, ...(cursor ? { cursor } : {}) }), null)
+  useDidShow(() => list.reload())
+  usePullDownRefresh(() => {
+    list.reload()
+    void Taro.stopPullDownRefresh()
+  })
+  const choose = (next: InboxTab) => {
+    tabRef.current = next
+    setTab(next)
+    list.reload()
+  }
+
+  return (
+    <PageShell>
+      <InboxTabs value={tab} onChange={choose} />
+      <PagedList
+        paged={overdueFirst(list.paged)}
+        reload={list.reload}
+        loadMore={list.loadMore}
+        empty="这里没有诉求。"
+        idOf={(request) => request._id}
+        render={(request) => <RequestCard request={request} onOpen={() => void Taro.navigateTo({ url: `/pages-staff/request/index?id=${encodeURIComponent(request._id)}` })} />}
+      />
+    </PageShell>
+  )
+}

@@ -1,0 +1,40 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import { PagedList } from '@/components/paged-list'
+import { usePaged } from '@/hooks/use-paged'
+import { call } from '@/services/call'
+import { timeLine } from '@/services/request-labels'
+import type { ActionOutput } from '@/types'
+
+type Message = ActionOutput<'requests', 'myMessages'>['items'][number]
+
+/** Staff notices open the request in the workbench, a resident's in their own progress page. */
+const detailUrl = (message: Message) =>
+  `${message.audience === 'staff' ? '/pages-staff/request/index' : '/pages/request/index'}?id=${encodeURIComponent(message.requestId)}`
+
+/** 消息: every notification the server wrote for me, newest first; the same in WeChat and the browser. */
+export default function MessagesPage() {
+  const list = usePaged((cursor) => call('requests', 'myMessages', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
+  useDidShow(() => list.reload())
+  usePullDownRefresh(() => {
+    list.reload()
+    void Taro.stopPullDownRefresh()
+  })
+  return (
+    <PageShell>
+      <PagedList
+        {...list}
+        empty="还没有消息。您提交的事有进展时，会在这里告诉您。"
+        idOf={(message) => message._id}
+        render={(message) => (
+          <View className="card message" role="button" onClick={() => void Taro.navigateTo({ url: detailUrl(message) })}>
+            <Text className="card__title">{message.title}</Text>
+            <Text className="card__line">{message.body}</Text>
+            <Text className="card__line message__when">{timeLine(message.at)}</Text>
+          </View>
+        )}
+      />
+    </PageShell>
+  )
+}

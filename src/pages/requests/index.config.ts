@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我提交过的事', enablePullDownRefresh: true })

@@ -1,0 +1,48 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { ActionButton } from '@/components/action-button'
+import { PageShell } from '@/components/page-shell'
+import { PagedList } from '@/components/paged-list'
+import { RequestCard } from '@/features/requests/request-card'
+import { usePaged } from '@/hooks/use-paged'
+import { call } from '@/services/call'
+
+/** My requests, the ones still being handled first; all of them one tap away. */
+export default function MyRequestsPage() {
+  const [open, setOpen] = useState(true)
+  // Read by the list's run, which may start before React renders the new `open`.
+  const openRef = useRef(open)
+  const list = usePaged((cursor) => call('requests', 'listMine', { ...(openRef.current ? { open: true } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), null)
+  // Coming back from a detail (a rating, a withdrawal) must show the new state.
+  useDidShow(() => list.reload())
+  usePullDownRefresh(() => {
+    list.reload()
+    void Taro.stopPullDownRefresh()
+  })
+  const show = (next: boolean) => () => {
+    if (next === openRef.current) return
+    openRef.current = next
+    setOpen(next)
+    list.reload()
+  }
+
+  return (
+    <PageShell>
+      <View className="switch">
+        <ActionButton tone={open ? 'primary' : 'plain'} onClick={show(true)}>
+          正在办的
+        </ActionButton>
+        <ActionButton tone={open ? 'plain' : 'primary'} onClick={show(false)}>
+          全部
+        </ActionButton>
+      </View>
+      <PagedList
+        {...list}
+        empty={open ? '没有正在办的事。' : '您还没有提交过。'}
+        idOf={(request) => request._id}
+        render={(request) => <RequestCard request={request} onOpen={() => void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(request._id)}` })} />}
+      />
+    </PageShell>
+  )
+}

@@ -1,0 +1,149 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import HelpPage from '@/pages/help/index'
+import { errorText } from '@/services/error-text'
+import { categoryGuidance, failure, success } from '@/types'
+import { answer, inputsOf } from './support/fake-call'
+import { tap, typeInto } from './support/fields'
+import { household, whoami } from './support/fixtures'
+import { at, HOUR, requestDetail, shown } from './support/request-fixtures'
+import { navigations, pickedPhotos } from './support/taro.mock'
+
+jest.mock('@/services/call', () => ({ call: jest.fn() }))
+// The storage port below `call`: in the browser it posts to the local host, in WeChat to CloudBase.
+jest.mock('@/services/upload-photo', () => ({ uploadPhoto: jest.fn(async (path: string) => `local://requests/${path}`) }))
+
+const decision = {
+  communityId: 'comm-kangle',
+  gridId: 'grid-kangle-1',
+  buildingId: 'bldg-kl-1',
+  branchId: 'branch-grid-kangle-1',
+  partyGroupId: null,
+  handlerId: 'staff-zhou',
+  handlerRole: 'gridWorker',
+  locateRule: 'household',
+  classifyRule: 'property→gridWorker',
+  category: 'property',
+  communityName: '康乐社区',
+  gridName: '康乐一网格',
+  branchName: '康乐一网格党支部',
+  handlerName: '网格员周丽',
+  respondBy: new Date(2026, 2, 5, 14, 0).getTime(),
+  resolveBy: new Date(2026, 2, 12, 9, 30).getTime(),
+} as const
+
+const bound = {
+  'directory.whoami': () => success(whoami({ household })),
+  'directory.route': () => success(decision),
+  'requests.checkDuplicates': () => success({ items: [] }),
+}
+
+describe('有困难找居村: filing a request', () => {
+  test('emergencies are pointed to their number at once, and each kind of problem says what it covers', async () => {
+    answer(bound)
+    render(<HelpPage />)
+    expect(screen.getByText('紧急情况，请马上打电话')).toBeInTheDocument()
+    await tap('拨打 110')
+    await tap('拨打 120')
+    expect(navigations).toEqual(['tel:110', 'tel:120'])
+    expect(await screen.findByText(categoryGuidance.property)).toBeInTheDocument()
+    expect(screen.getByText(categoryGuidance.elderly)).toBeInTheDocument()
+    expect(screen.getByText(/消费纠纷：.*12315/)).toBeInTheDocument()
+  })
+
+  test('a bound resident sees who will own it, then files text, a photo and a phone from the household', async () => {
+    const calls = answer({ ...bound, 'requests.file': () => success(requestDetail()) })
+    render(<HelpPage />)
+    await tap('物业服务')
+    expect(await screen.findByText('这件事会交给康乐社区康乐一网格，由 网格员周丽 办理，会一直跟到办完。')).toBeInTheDocument()
+    expect(screen.getByText('如果现在提交，最晚 3月5日 14:00 前答复，3月12日 09:30 前办好。')).toBeInTheDocument()
+    expect(inputsOf(calls, 'route')).toEqual([{ category: 'property', target: { householdId: household.householdId } }])
+    expect(inputsOf(calls, 'checkDuplicates')).toEqual([{ category: 'property', place: { householdId: household.householdId } }])
+
+    await typeInto('说说是什么事、从什么时候开始的', ' 3号楼电梯停了两天 ')
+    expect(screen.getByText('11/2000 字')).toBeInTheDocument()
+    pickedPhotos.push('blob-1')
+    // The picker and the upload answer after the tap: act lets both settle before looking.
+    await act(() => tap('添加照片（最多 9 张）'))
+    expect(await screen.findByText('再加照片（还能加 8 张）')).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByText('上传中…')).not.toBeInTheDocument())
+    await typeInto('方便工作人员联系您', '13800001111')
+    await tap('提交')
+
+    expect(await screen.findByText('提交成功，我们收到了')).toBeInTheDocument()
+    expect(screen.getByText('负责人：网格员周丽（康乐社区 康乐一网格）')).toBeInTheDocument()
+    expect(screen.getByText(`最晚 ${shown(at + 24 * HOUR)} 前答复`)).toBeInTheDocument()
+    expect(inputsOf(calls, 'file')).toEqual([
+      {
+        idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+        category: 'property',
+        text: '3号楼电梯停了两天',
+        photos: ['local://requests/blob-1'],
+        place: { householdId: household.householdId },
+        contactPhone: '13800001111',
+      },
+    ])
+    await tap('看办理进度')
+    expect(navigations).toEqual(['/pages/request/index?id=rq-1'])
+  })
+
+  test('a retried submit sends the same idempotency key, so the server files it once', async () => {
+    let attempts = 0
+    const calls = answer({ ...bound, 'requests.file': () => (++attempts === 1 ? failure('INTERNAL', 'timeout') : success(requestDetail())) })
+    render(<HelpPage />)
+    await tap('环境卫生')
+    await typeInto('说说是什么事、从什么时候开始的', '垃圾三天没人清')
+    await tap('提交')
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorText.INTERNAL)
+    await tap('提交')
+    expect(await screen.findByText('提交成功，我们收到了')).toBeInTheDocument()
+    const [first, second] = inputsOf(calls, 'file') as { idempotencyKey: string }[]
+    expect(second.idempotencyKey).toBe(first.idempotencyKey)
+  })
+
+  test('a neighbour’s open request of the same kind nearby is offered for +1 instead of filing again', async () => {
+    const nearby = { _id: 'rq-9', category: 'property', status: 'accepted', buildingName: '1号楼', sameBuilding: true, distanceM: 0, followers: 2, following: false, createdAt: Date.UTC(2025, 2, 1) } as const
+    const calls = answer({
+      ...bound,
+      'requests.checkDuplicates': () => success({ items: [nearby] }),
+      'requests.follow': () => success({ requestId: 'rq-9', followers: 3, following: true }),
+    })
+    render(<HelpPage />)
+    await tap('物业服务')
+    expect(await screen.findByText('附近已经有人反映过同类的事')).toBeInTheDocument()
+    expect(screen.getByText('2025年3月1日提交 · 已接单 · 2 位邻居也遇到了')).toBeInTheDocument()
+    await tap('我也遇到了（+1）')
+    expect(await screen.findByText('已经记下，您也遇到了这件事')).toBeInTheDocument()
+    expect(inputsOf(calls, 'follow')).toEqual([{ requestId: 'rq-9' }])
+    expect(inputsOf(calls, 'file')).toEqual([])
+  })
+
+  test('nothing is sent without words, or with a mistyped phone', async () => {
+    const calls = answer(bound)
+    render(<HelpPage />)
+    await tap('公共设施')
+    await tap('提交')
+    expect(await screen.findByRole('alert')).toHaveTextContent('请写一下遇到了什么事。')
+    await typeInto('说说是什么事、从什么时候开始的', '路灯不亮')
+    await typeInto('方便工作人员联系您', '1380000')
+    await tap('提交')
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('手机号应是 11 位数字'))
+    expect(inputsOf(calls, 'file')).toEqual([])
+  })
+
+  test('a resident without a household files at a point on the map', async () => {
+    const calls = answer({ ...bound, 'directory.whoami': () => success(whoami()), 'requests.file': () => success(requestDetail({ owner: null, gridName: null, due: null })) })
+    render(<HelpPage />)
+    expect(await screen.findByText('还没有绑定您家')).toBeInTheDocument()
+    await tap('安全隐患')
+    await typeInto('例如 121.43', '121.4334')
+    await typeInto('例如 31.19', '31.1851')
+    await tap('就是这个位置')
+    expect(await screen.findByText('地图上选的位置（121.4334, 31.1851）')).toBeInTheDocument()
+    await typeInto('说说是什么事、从什么时候开始的', '消防通道被堵')
+    await tap('提交')
+    expect(await screen.findByText('由康乐社区的工作人员统一安排')).toBeInTheDocument()
+    const point = { point: { lng: 121.4334, lat: 31.1851 } }
+    expect(inputsOf(calls, 'route')).toEqual([{ category: 'hazard', target: point }])
+    expect(inputsOf(calls, 'file')).toEqual([expect.objectContaining({ category: 'hazard', place: point, photos: [] })])
+  })
+})

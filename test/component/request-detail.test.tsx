@@ -1,0 +1,95 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import RequestPage from '@/pages/request/index'
+import StaffRequestPage from '@/pages-staff/request/index'
+import { success } from '@/types'
+import { answer, inputsOf } from './support/fake-call'
+import { tap, typeInto } from './support/fields'
+import { requestDetail } from './support/request-fixtures'
+import { navigations, pickedPhotos, routerParams, toasts } from './support/taro.mock'
+
+jest.mock('@/services/call', () => ({ call: jest.fn() }))
+jest.mock('@/services/upload-photo', () => ({ uploadPhoto: jest.fn(async (path: string) => `local://requests/${path}`) }))
+
+const residentButtons = ['请评价这次办理', '我也遇到了（+1）', '撤回这件事…', '到工作台办理']
+const staffButtons = ['审核通过', '审核不通过', '接单', '答复办理结果', '记录办理进展', '请同事协办', '吹哨上报', '转介（不归社区管）', '记录电话回访', '代居民评价（回访时）']
+const shownOf = (texts: string[]) => texts.filter((text) => screen.queryByText(text) !== null)
+
+describe('a request’s detail shows the actions the server offers, and only those', () => {
+  beforeEach(() => {
+    routerParams.id = 'rq-1'
+  })
+
+  test('a resident before acceptance may withdraw, and nothing else', async () => {
+    const calls = answer({ 'requests.detail': () => success(requestDetail({ availableActions: ['withdraw'] })) })
+    render(<RequestPage />)
+    expect(await screen.findByText('物业服务 · 等待接单')).toBeInTheDocument()
+    expect(shownOf(residentButtons)).toEqual(['撤回这件事…'])
+    expect(inputsOf(calls, 'detail')).toEqual([{ requestId: 'rq-1' }])
+  })
+
+  test('withdrawing sends the reason and shows the request as the server answers it', async () => {
+    const calls = answer({
+      'requests.detail': () => success(requestDetail({ availableActions: ['withdraw'] })),
+      'requests.withdraw': () => success(requestDetail({ status: 'withdrawn', due: null, availableActions: [] })),
+    })
+    render(<RequestPage />)
+    await tap('撤回这件事…')
+    await typeInto('比如问题已经自己解决了', '邻居帮忙修好了')
+    await tap('确认撤回')
+    expect(await screen.findByText('物业服务 · 已撤回')).toBeInTheDocument()
+    expect(shownOf(residentButtons)).toEqual([])
+    expect(inputsOf(calls, 'withdraw')).toEqual([{ requestId: 'rq-1', note: '邻居帮忙修好了' }])
+  })
+
+  test('with no action offered there are no buttons, only the story', async () => {
+    answer({ 'requests.detail': () => success(requestDetail({ status: 'closed', due: null })) })
+    render(<RequestPage />)
+    expect(await screen.findByText('办理经过')).toBeInTheDocument()
+    expect(screen.getByText('王秀英 提交了诉求')).toBeInTheDocument()
+    expect(screen.getByText('系统 派给了负责人')).toBeInTheDocument()
+    expect(shownOf(residentButtons)).toEqual([])
+  })
+
+  test('someone who is also staff is sent to the workbench for the staff actions', async () => {
+    answer({ 'requests.detail': () => success(requestDetail({ availableActions: ['accept', 'refer'] })) })
+    render(<RequestPage />)
+    await tap('到工作台办理')
+    expect(navigations).toEqual(['/pages-staff/request/index?id=rq-1'])
+    expect(shownOf(['接单', '转介（不归社区管）'])).toEqual([])
+  })
+
+  test('a handler sees exactly the server’s actions, and accepting shows the new state', async () => {
+    const calls = answer({
+      'requests.detail': () => success(requestDetail({ availableActions: ['accept', 'refer', 'follow'] })),
+      'requests.accept': () => success(requestDetail({ status: 'accepted', availableActions: ['note', 'reply'] })),
+    })
+    render(<StaffRequestPage />)
+    await screen.findByText('现在可以做')
+    expect(shownOf(staffButtons)).toEqual(['接单', '转介（不归社区管）'])
+    await tap('接单')
+    await typeInto('例如：今天下午上门查看', '下午去看')
+    await tap('确认接单')
+    expect(await screen.findByText('物业服务 · 已接单')).toBeInTheDocument()
+    expect(shownOf(staffButtons)).toEqual(['答复办理结果', '记录办理进展'])
+    expect(inputsOf(calls, 'accept')).toEqual([{ requestId: 'rq-1', note: '下午去看' }])
+    expect(toasts).toEqual(['已办好'])
+  })
+
+  test('a reply carries the result and its photos', async () => {
+    const calls = answer({
+      'requests.detail': () => success(requestDetail({ status: 'inProgress', availableActions: ['reply', 'note'] })),
+      'requests.reply': () => success(requestDetail({ status: 'replied', availableActions: ['recordCallback'] })),
+    })
+    render(<StaffRequestPage />)
+    await tap('答复办理结果')
+    await typeInto('做了什么，现在怎么样了', '电梯已修好')
+    pickedPhotos.push('after.jpg')
+    // The picker and the upload answer after the tap: act lets both settle before looking.
+    await act(() => tap('添加照片（最多 9 张）'))
+    await screen.findByText('再加照片（还能加 8 张）')
+    await waitFor(() => expect(screen.queryByText('上传中…')).not.toBeInTheDocument())
+    await tap('答复居民')
+    await waitFor(() => expect(inputsOf(calls, 'reply')).toEqual([{ requestId: 'rq-1', text: '电梯已修好', photos: ['local://requests/after.jpg'] }]))
+    expect(await screen.findByText('记录电话回访')).toBeInTheDocument()
+  })
+})

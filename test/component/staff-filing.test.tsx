@@ -1,0 +1,67 @@
+import { render, screen } from '@testing-library/react'
+import StaffFilePage from '@/pages-staff/file/index'
+import { success } from '@/types'
+import { answer, inputsOf } from './support/fake-call'
+import { tap, typeInto } from './support/fields'
+import { requestDetail } from './support/request-fixtures'
+import { navigations, routerParams } from './support/taro.mock'
+
+jest.mock('@/services/call', () => ({ call: jest.fn() }))
+
+const directory = {
+  'directory.listCommunities': () => success([{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }]),
+  'directory.listBuildings': () => success([{ id: 'bldg-kl-1', name: '1号楼', estate: '康乐小区', gridId: 'grid-kangle-1' }]),
+  'directory.listHouseholds': () => success([{ id: 'hh-kl-1-101', room: '101室' }]),
+  'directory.route': () =>
+    success({
+      communityId: 'comm-kangle', gridId: 'grid-kangle-1', buildingId: 'bldg-kl-1', branchId: null, partyGroupId: null, handlerId: 'staff-zhou',
+      handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'elderly→gridWorker', category: 'elderly',
+      communityName: '康乐社区', gridName: '康乐一网格', branchName: null, handlerName: '网格员周丽', respondBy: 0, resolveBy: 0,
+    } as const),
+}
+
+describe('staff file for others', () => {
+  test('代办: the resident’s household, name and phone go with the filing, and the handler is named at once', async () => {
+    const calls = answer({ ...directory, 'requests.fileOnBehalf': () => success(requestDetail({ _id: 'rq-5', filedBy: { kind: 'onBehalf', staffId: 'staff-zhou', residentName: '王阿姨' } })) })
+    render(<StaffFilePage />)
+    await tap('为老服务')
+    await tap('康乐社区')
+    await tap('康乐小区 1号楼')
+    await tap('101室')
+    expect(await screen.findByText('康乐社区 康乐小区 1号楼 101室')).toBeInTheDocument()
+    await typeInto('例如：3号楼王阿姨', '王阿姨')
+    await typeInto('回访时打这个电话', '13900002222')
+    await typeInto('是什么事、在哪个位置', '独居老人想要助餐')
+    await tap('登记')
+    expect(await screen.findByText('已经登记')).toBeInTheDocument()
+    expect(inputsOf(calls, 'fileOnBehalf')).toEqual([
+      {
+        idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+        category: 'elderly',
+        text: '独居老人想要助餐',
+        photos: [],
+        place: { householdId: 'hh-kl-1-101' },
+        resident: { name: '王阿姨', phone: '13900002222' },
+      },
+    ])
+    await tap('看办理进度')
+    expect(navigations).toEqual(['/pages-staff/request/index?id=rq-5'])
+  })
+
+  test('主动治理: no resident is asked for, and the filing goes out as proactive', async () => {
+    routerParams.kind = 'proactive'
+    const calls = answer({ ...directory, 'requests.fileProactive': () => success(requestDetail({ filedBy: { kind: 'proactive', staffId: 'staff-zhou' } })) })
+    render(<StaffFilePage />)
+    expect(screen.getByText('巡查发现（主动治理）')).toBeInTheDocument()
+    await tap('安全隐患')
+    await tap('在地图上选')
+    await typeInto('例如 121.43', '121.4358')
+    await typeInto('例如 31.19', '31.1886')
+    await tap('就是这个位置')
+    expect(screen.queryByText('居民怎么称呼')).not.toBeInTheDocument()
+    await typeInto('是什么事、在哪个位置', '外墙瓷砖松动')
+    await tap('登记')
+    await screen.findByText('已经登记')
+    expect(inputsOf(calls, 'fileProactive')).toEqual([expect.objectContaining({ category: 'hazard', place: { point: { lng: 121.4358, lat: 31.1886 } }, text: '外墙瓷砖松动' })])
+  })
+})

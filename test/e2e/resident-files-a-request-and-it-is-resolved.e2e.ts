@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core'
+import { describeInBrowser } from '../support/browser'
+import { fillField, onScreen, openWorkbenchRequest, startStoryWorld, type StoryWorld } from '../support/e2e-app'
+
+// A 1×1 PNG: what a resident's camera gives, as far as the app and the local file store can tell.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+const PROBLEM = '3号楼楼道里电线乱拉，晚上冒火花'
+
+let world: StoryWorld
+let resident: Page
+beforeAll(async () => {
+  world = await startStoryWorld()
+})
+afterAll(() => world?.close())
+
+// One request's life, told in the order it happens: each step starts where the one before left off.
+describeInBrowser('a resident files a request, the grid worker answers it, the resident rates it resolved', () => {
+  test('a resident files with a photo and sees who owns it', async () => {
+    resident = await world.signedInAs('康乐居民（已认证）')
+    await onScreen(resident, '首页').click()
+    await onScreen(resident, '有困难找居村').click()
+    await onScreen(resident, '紧急情况，请马上打电话').waitFor()
+    await onScreen(resident, '安全隐患').click()
+    await resident.getByText(/这件事会交给康乐社区康乐一网格，由 网格员周丽 办理/).filter({ visible: true }).waitFor()
+    await fillField(resident, '遇到了什么事', PROBLEM)
+
+    const chooser = resident.waitForEvent('filechooser')
+    await onScreen(resident, '添加照片（最多 9 张）').click()
+    await (await chooser).setFiles({ name: 'wires.png', mimeType: 'image/png', buffer: PHOTO })
+    await onScreen(resident, '再加照片（还能加 8 张）').waitFor()
+    await onScreen(resident, '上传中…').waitFor({ state: 'detached' })
+    await onScreen(resident, '提交').click()
+
+    await onScreen(resident, '提交成功，我们收到了').waitFor()
+    expect(await resident.locator('.notice').filter({ visible: true }).first().innerText()).toContain('负责人：网格员周丽（康乐社区 康乐一网格）')
+    await onScreen(resident, '看办理进度').click()
+    await onScreen(resident, '安全隐患 · 等待接单').waitFor()
+    // The photo comes back from the local file store under the fileID the request keeps.
+    const shown = await resident.waitForFunction(() => {
+      const img = Array.from(document.querySelectorAll<HTMLImageElement>('.photos img')).find((i) => i.offsetParent !== null)
+      return img?.complete && img.naturalWidth === 1 ? img.src : null
+    })
+    expect(await shown.jsonValue()).toMatch(/\/storage\/requests\/[0-9a-f-]{36}\.png$/)
+  })
+
+  test('the grid worker accepts and replies', async () => {
+    const worker = await world.signedInAs('网格员（康乐一、二网格）')
+    await openWorkbenchRequest(worker, '待接单', PROBLEM)
+    await onScreen(worker, '接单').click()
+    await fillField(worker, '给居民的话', '今天下午上门查看')
+    await onScreen(worker, '确认接单').click()
+    await onScreen(worker, '安全隐患 · 已接单').waitFor()
+    await onScreen(worker, '答复办理结果').click()
+    await fillField(worker, '办理结果', '电线已经重新走线，加了线槽')
+    await onScreen(worker, '答复居民').click()
+    await onScreen(worker, '安全隐患 · 已答复，等待评价').waitFor()
+    expect(await onScreen(worker, '接单').count()).toBe(0)
+  })
+
+  test('the resident rates it resolved and it closes', async () => {
+    await resident.reload()
+    await onScreen(resident, '电线已经重新走线，加了线槽').first().waitFor()
+    await onScreen(resident, '解决了').click()
+    await onScreen(resident, '满意').click()
+    await onScreen(resident, '提交评价').click()
+    await onScreen(resident, '安全隐患 · 已办结').waitFor()
+    expect(await onScreen(resident, '请评价这次办理').count()).toBe(0)
+    await onScreen(resident, '居民评价').waitFor()
+
+    // The detail page has no tab bar: the resident goes back to the home page, then to 消息.
+    await resident.goto(`${world.url}/#/pages/home/index`)
+    await onScreen(resident, '消息').click()
+    await onScreen(resident, '诉求已答复，请评价').waitFor()
+    expect(world.pageErrors).toEqual([])
+  })
+})
