@@ -9,6 +9,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
   globalSetup: '<rootDir>/test/e2e/global-setup.ts',
-  testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/test/jest/slow-tests.js'],
   maxWorkers: 1,
 }

@@ -16,5 +16,5 @@ module.exports = {
     '^@/types$': '<rootDir>/types/index.ts',
     '^@/types/(.*)$': '<rootDir>/types/$1',
   },
-  testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/jest/slow-tests.js'],
 }
