@@ -109,6 +109,11 @@ export const directoryActions = {
     input: z.object({ status: DecisionStatus.optional() }).strict(),
     output: z.array(BindingRequestView),
   },
+  /** The full room and phone of one applicant, for the reviewer; each read is audit-logged. */
+  bindingContact: {
+    input: z.object({ requestId: Id }).strict(),
+    output: z.object({ room: z.string(), phone: z.string().optional() }),
+  },
   decideBinding: {
     input: z.intersection(z.object({ requestId: Id }), Decision),
     output: BindingRequestView,

@@ -1,6 +1,7 @@
 import { BindingRequest, failure, success, User, type BindingRequestView } from '../../types'
 import { can } from '../shared/core/policy'
-import { maskPhone } from '../shared/core/mask'
+import { maskPhone, maskRoom } from '../shared/core/mask'
+import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
@@ -15,7 +16,6 @@ export const requestBinding: ActionHandler<'directory', 'requestBinding'> = asyn
   const household = await findHouseholdView(directory, input.householdId)
   if (!household) return failure('NOT_FOUND', '没有找到这一户')
   if (actor.user?.householdId === input.householdId) return failure('CONFLICT', '您已经绑定了这一户')
-  await ensureUser(actor, { name: input.name, phone: input.phone }, now)
   const opened = await openPending(
     Collections.bindingRequests,
     { userId: actor.userId, householdId: input.householdId, communityId: household.communityId },
@@ -23,6 +23,8 @@ export const requestBinding: ActionHandler<'directory', 'requestBinding'> = asyn
     '您已有一个待审核的绑定申请',
   )
   if (!opened.ok) return opened
+  // Only once the request exists: a refused duplicate must not rewrite the name and phone on file.
+  await ensureUser(actor, { name: input.name, phone: input.phone }, now)
   return success(await bindingView(directory, opened.data, actor.userId))
 }
 
@@ -30,7 +32,7 @@ export const listBindingRequests: ActionHandler<'directory', 'listBindingRequest
   if (!can(actor, { action: 'binding.list' })) return failure('FORBIDDEN')
   const directory = await loadDirectory(now)
   const communityIds = [...directory.communities.values()]
-    .filter((community) => can(actor, { action: 'binding.review', communityId: community._id, streetId: community.streetId }))
+    .filter((community) => can(actor, { action: 'binding.queue', communityId: community._id, streetId: community.streetId }))
     .map((community) => community._id)
   const _ = database().command
   const requests = await findMany(
@@ -47,7 +49,7 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
   const request = await findById(Collections.bindingRequests, input.requestId, BindingRequest)
   const community = request && directory.communities.get(request.communityId)
   if (!request || !community) return failure('NOT_FOUND')
-  if (!can(actor, { action: 'binding.review', communityId: community._id, streetId: community.streetId })) {
+  if (!can(actor, { action: 'binding.review', communityId: community._id, streetId: community.streetId, applicantId: request.userId })) {
     return failure('FORBIDDEN')
   }
   const outcome = await decidePending(
@@ -69,15 +71,36 @@ export async function bindingView(directory: Directory, request: BindingRequest,
     findById(Collections.users, request.userId, User),
   ])
   if (!household) throw new Error(`binding request ${request._id} names a missing household`)
+  const own = viewerId === request.userId
   const phone = applicant?.phone
   return {
     requestId: request._id,
     status: request.status,
-    household,
+    household: own ? household : { ...household, room: maskRoom(household.room) },
     applicantName: applicant?.name ?? '',
-    ...(phone ? { applicantPhone: viewerId === request.userId ? phone : maskPhone(phone) } : {}),
+    ...(phone ? { applicantPhone: own ? phone : maskPhone(phone) } : {}),
     ...(request.reason ? { reason: request.reason } : {}),
     createdAt: request.createdAt,
     ...(request.decidedAt ? { decidedAt: request.decidedAt } : {}),
   }
+}
+
+/**
+ * The reviewer's deliberate look at the full room and phone, one request at a time, each read logged
+ * (DESIGN.md: lists mask them; every staff read of personal data is logged).
+ */
+export const bindingContact: ActionHandler<'directory', 'bindingContact'> = async (input, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const request = await findById(Collections.bindingRequests, input.requestId, BindingRequest)
+  const community = request && directory.communities.get(request.communityId)
+  if (!request || !community) return failure('NOT_FOUND')
+  if (!can(actor, { action: 'binding.queue', communityId: community._id, streetId: community.streetId })) return failure('FORBIDDEN')
+  const [household, applicant] = await Promise.all([
+    findHouseholdView(directory, request.householdId),
+    findById(Collections.users, request.userId, User),
+  ])
+  if (!household) return failure('NOT_FOUND')
+  const fields = applicant?.phone ? ['room', 'phone'] : ['room']
+  await appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.bindingRequests, id: request._id }, fields })
+  return success({ room: household.room, ...(applicant?.phone ? { phone: applicant.phone } : {}) })
 }

@@ -1,5 +1,5 @@
 import { createFunction } from '../shared/runtime/function-entry'
-import { decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
+import { bindingContact, decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
 import { listBuildings, listCommunities, listHouseholds, nearbyBuildings } from './listings.use-cases'
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
 import { route } from './route.use-case'
@@ -15,6 +15,7 @@ export const main = createFunction('directory', {
   nearbyBuildings,
   requestBinding,
   listBindingRequests,
+  bindingContact,
   decideBinding,
   listBranches,
   registerParty,

@@ -27,7 +27,6 @@ export const registerParty: ActionHandler<'directory', 'registerParty'> = async 
   const directory = await loadDirectory(now)
   if (!directory.branches.has(input.branchId)) return failure('NOT_FOUND', '没有找到这个党组织')
   if (actor.user?.party?.status === 'verified') return failure('CONFLICT', '您已经是报到核实的党员')
-  await ensureUser(actor, { name: input.name }, now)
   const opened = await openPending(
     Collections.partyRegistrations,
     { userId: actor.userId, branchId: input.branchId, ...(input.workplace ? { workplace: input.workplace } : {}) },
@@ -35,6 +34,7 @@ export const registerParty: ActionHandler<'directory', 'registerParty'> = async 
     '您已有一个待核实的党员报到',
   )
   if (!opened.ok) return opened
+  await ensureUser(actor, { name: input.name }, now)
   return success(registrationView(directory, opened.data, input.name))
 }
 
@@ -42,7 +42,7 @@ export const listPartyRegistrations: ActionHandler<'directory', 'listPartyRegist
   if (!can(actor, { action: 'party.list' })) return failure('FORBIDDEN')
   const directory = await loadDirectory(now)
   const branchIds = [...directory.branches.keys()].filter((id) =>
-    can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, id) }),
+    can(actor, { action: 'party.queue', branchLineage: branchLineage(directory, id) }),
   )
   const registrations = await findMany(
     Collections.partyRegistrations,
@@ -58,7 +58,7 @@ export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (inp
   const directory = await loadDirectory(now)
   const registration = await findById(Collections.partyRegistrations, input.registrationId, PartyRegistration)
   if (!registration) return failure('NOT_FOUND')
-  if (!can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, registration.branchId) })) {
+  if (!can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, registration.branchId), applicantId: registration.userId })) {
     return failure('FORBIDDEN')
   }
   const outcome = await decidePending(

@@ -32,6 +32,16 @@ describe('the staff workbench', () => {
     expect(inputsOf(calls, 'listPartyRegistrations')).toEqual([{ status: 'pending' }])
   })
 
+  test('the full room and phone appear only when the reviewer asks for them', async () => {
+    const calls = answer({ ...queues, 'directory.bindingContact': () => success({ room: '101', phone: '13800001111' }) })
+    render(<WorkbenchPage />)
+    const card = await cardOf('王秀英')
+    expect(inputsOf(calls, 'bindingContact')).toEqual([])
+    fireEvent.click(within(card).getByText('核对时查看完整房号和电话'))
+    expect(await within(card).findByText('房号 101，电话 13800001111（本次查看已记录）')).toBeInTheDocument()
+    expect(inputsOf(calls, 'bindingContact')).toEqual([{ requestId: 'br-1' }])
+  })
+
   test('approving a binding sends the decision and takes it off the list', async () => {
     const calls = answer({ ...queues, 'directory.decideBinding': () => success(bindingRequest({ status: 'approved' })) })
     render(<WorkbenchPage />)

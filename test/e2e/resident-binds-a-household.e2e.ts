@@ -24,6 +24,9 @@ describeInBrowser('a resident asks to bind a household, the committee approves, 
     const card = committee.locator('.review', { hasText: '林小雨' }).filter({ visible: true })
     await card.waitFor()
     expect(await card.innerText()).toContain('139****5678')
+    expect(await card.innerText()).toContain('3号楼 2*2')
+    await card.getByText('核对时查看完整房号和电话').click()
+    await card.getByText('房号 202，电话 13912345678（本次查看已记录）').waitFor()
     await card.getByText('同意', { exact: true }).click()
     await card.waitFor({ state: 'detached' })
 

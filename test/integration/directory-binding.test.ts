@@ -1,3 +1,4 @@
+import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 
 const NEWCOMER = 'demo-resident-unbound'
@@ -57,9 +58,10 @@ describe('a resident asks to bind a household and the committee decides', () => 
     expect(decided).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  test('the committee sees the phone masked, approves, and the resident is bound', async () => {
+  test('the committee sees the phone and room masked, approves, and the resident is bound', async () => {
     const [pending] = await pendingFor(COMMITTEE_KANGLE)
     expect(pending.applicantPhone).toBe('139****5678')
+    expect(pending.household.room).toBe('2*2')
     const approved = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: pending.requestId, decision: 'approve' }))
     expect(approved.status).toBe('approved')
 
@@ -67,6 +69,34 @@ describe('a resident asks to bind a household and the committee decides', () => 
     expect(me.household).toMatchObject({ householdId: KANGLE_ROOM, room: '202', estate: '康乐小区' })
     expect(me.roles).toContain('verifiedResident')
     expect(me.pendingBinding).toBeNull()
+  })
+
+  test('the reviewer may look at the full room and phone, and each look is logged', async () => {
+    const [request] = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'listBindingRequests', { status: 'approved' }))
+    const contact = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'bindingContact', { requestId: request.requestId }))
+    expect(contact).toEqual({ room: '202', phone: '13912345678' })
+    const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    const logged = await database().collection(Collections.auditLog).where({ actorId: COMMITTEE_KANGLE }).get()
+    expect(logged.data).toEqual([
+      expect.objectContaining({ action: 'contact.read', subject: { collection: Collections.bindingRequests, id: request.requestId }, fields: ['room', 'phone'] }),
+    ])
+    const elsewhere = await cloud.call(COMMITTEE_CUIHU, 'directory', 'bindingContact', { requestId: request.requestId })
+    expect(elsewhere).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  test('nobody approves their own binding, not even the committee', async () => {
+    const own = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'requestBinding', { householdId: 'hh-kl-3-101', name: '黄主任' }))
+    const self = await cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: own.requestId, decision: 'approve' })
+    expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'whoami', {})).household).toBeNull()
+    expectOk(await cloud.call(STREET_ADMIN, 'directory', 'decideBinding', { requestId: own.requestId, decision: 'refuse', reason: '请到居委会当面办理' }))
+  })
+
+  test('a refused duplicate request does not rewrite the name on file', async () => {
+    expectOk(await cloud.call('demo-resident-a', 'directory', 'requestBinding', { householdId: 'hh-kl-3-102', name: '王阿姨' }))
+    const again = await cloud.call('demo-resident-a', 'directory', 'requestBinding', { householdId: 'hh-kl-3-101', name: '冒名' })
+    expect(again).toMatchObject({ ok: false, code: 'DUPLICATE' })
+    expect(expectOk(await cloud.call('demo-resident-a', 'directory', 'whoami', {})).name).toBe('王阿姨')
   })
 
   test('a decided request cannot be decided again', async () => {

@@ -26,6 +26,7 @@ const malformedByAction: Record<keyof typeof directoryActions, unknown[]> = {
   nearbyBuildings: [{ point: { lng: 121.4 } }, { point: [121.4, 31.2] }],
   requestBinding: [{ householdId: 'hh-kl-3-201' }, { householdId: 'hh-kl-3-201', name: '' }, { householdId: 'hh-kl-3-201', name: '王', phone: '12345' }],
   listBindingRequests: [{ status: 'maybe' }],
+  bindingContact: [{}, { requestId: '' }],
   decideBinding: [{ requestId: 'x', decision: 'approve!' }, { requestId: 'x', decision: 'refuse' }, { decision: 'approve' }],
   listBranches: [{ communityId: 3 }],
   registerParty: [{ branchId: 'br-grid-kangle-3' }, { branchId: 'br-grid-kangle-3', name: '王', workplace: 'x'.repeat(81) }],

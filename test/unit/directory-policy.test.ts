@@ -14,17 +14,22 @@ const actors = {
   secretaryOfCommA: actorFrom('u', user({}), [branch('br-comm-a')]),
 }
 
-const reviewA: Permission = { action: 'binding.review', communityId: 'comm-a', streetId: 'street-1' }
-const reviewB: Permission = { action: 'binding.review', communityId: 'comm-b', streetId: 'street-1' }
-const reviewOtherStreet: Permission = { action: 'binding.review', communityId: 'comm-z', streetId: 'street-2' }
-const verifyGridA: Permission = { action: 'party.verify', branchLineage: ['br-grid-a', 'br-comm-a', 'br-street'] }
-const verifyGridB: Permission = { action: 'party.verify', branchLineage: ['br-grid-b', 'br-comm-b', 'br-street'] }
+const reviewA: Permission = { action: 'binding.review', communityId: 'comm-a', streetId: 'street-1', applicantId: 'someone' }
+const reviewOwnA: Permission = { ...reviewA, applicantId: 'u' }
+const reviewB: Permission = { action: 'binding.review', communityId: 'comm-b', streetId: 'street-1', applicantId: 'someone' }
+const reviewOtherStreet: Permission = { action: 'binding.review', communityId: 'comm-z', streetId: 'street-2', applicantId: 'someone' }
+const verifyGridA: Permission = { action: 'party.verify', branchLineage: ['br-grid-a', 'br-comm-a', 'br-street'], applicantId: 'someone' }
+const verifyOwnGridA: Permission = { ...verifyGridA, applicantId: 'u' }
+const verifyGridB: Permission = { action: 'party.verify', branchLineage: ['br-grid-b', 'br-comm-b', 'br-street'], applicantId: 'someone' }
 
 describe('who may review bindings and verify party members', () => {
   test.each([
     ['resident', reviewA, false],
     ['committeeA', reviewA, true],
     ['committeeA', reviewB, false],
+    ['committeeA', reviewOwnA, false],
+    ['committeeA', { action: 'binding.queue', communityId: 'comm-a', streetId: 'street-1' }, true],
+    ['streetAdmin', reviewOwnA, false],
     ['streetAdmin', reviewB, true],
     ['streetAdmin', reviewOtherStreet, false],
     ['gridWorker', reviewA, false],
@@ -33,6 +38,8 @@ describe('who may review bindings and verify party members', () => {
     ['committeeA', { action: 'binding.list' }, true],
     ['secretaryOfGridA', verifyGridA, true],
     ['secretaryOfGridA', verifyGridB, false],
+    ['secretaryOfGridA', verifyOwnGridA, false],
+    ['secretaryOfCommA', { action: 'party.queue', branchLineage: ['br-grid-a', 'br-comm-a'] }, true],
     ['secretaryOfCommA', verifyGridA, true],
     ['committeeA', verifyGridA, false],
     ['resident', { action: 'party.list' }, false],

@@ -21,7 +21,8 @@ export async function findMany<S extends z.ZodType>(
   const found: z.output<S>[] = []
   while (found.length < wanted) {
     let request = database().collection(collection).where(query)
-    if (options.orderBy) request = request.orderBy(options.orderBy[0], options.orderBy[1])
+    // CloudBase promises no natural order: without one, skip-paging can repeat or miss documents.
+    request = options.orderBy ? request.orderBy(options.orderBy[0], options.orderBy[1]) : request.orderBy('_id', 'asc')
     const pageSize = Math.min(PAGE, wanted - found.length)
     const page = (await request.skip(found.length).limit(pageSize).get()).data as unknown[]
     found.push(...page.map((doc) => schema.parse(doc)))

@@ -2,6 +2,7 @@ import type { Loaded } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { dayLine, householdLine } from '@/services/labels'
 import type { BindingRequestView } from '@/types'
+import { ContactReveal } from './contact-reveal'
 import { ReviewCard } from './review-card'
 import { ReviewList } from './review-list'
 
@@ -18,6 +19,7 @@ export function BindingReviews({ loaded, reload }: { loaded: Loaded<BindingReque
         <ReviewCard
           title={request.applicantName}
           lines={[householdLine(request.household), `${request.household.gridName}`, request.applicantPhone ? `电话 ${request.applicantPhone}` : '没有留电话', `申请于 ${dayLine(request.createdAt)}`]}
+          extra={<ContactReveal requestId={request.requestId} />}
           approveWord="已同意绑定"
           approve={() => call('directory', 'decideBinding', { requestId: request.requestId, decision: 'approve' })}
           refuse={(reason) => call('directory', 'decideBinding', { requestId: request.requestId, decision: 'refuse', reason })}

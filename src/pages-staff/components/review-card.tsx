@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
@@ -9,6 +9,8 @@ import type { Result } from '@/types'
 type Props = {
   title: string
   lines: string[]
+  /** Shown under the lines, e.g. the reviewer's deliberate look at masked details. */
+  extra?: ReactNode
   approveWord: string
   approve: () => Promise<Result<unknown>>
   refuse: (reason: string) => Promise<Result<unknown>>
@@ -19,7 +21,7 @@ type Props = {
  * One request awaiting a decision. Saying no needs a reason, because the resident reads it on their
  * 我的 page (the contract asks for 2–200 characters).
  */
-export function ReviewCard({ title, lines, approveWord, approve, refuse, onDecided }: Props) {
+export function ReviewCard({ title, lines, extra, approveWord, approve, refuse, onDecided }: Props) {
   const [refusing, setRefusing] = useState(false)
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
@@ -47,6 +49,7 @@ export function ReviewCard({ title, lines, approveWord, approve, refuse, onDecid
           {line}
         </Text>
       ))}
+      {extra}
       {refusing && <TextField label="不同意的原因" value={reason} onChange={setReason} placeholder="例如：房号与登记信息不符" multiline maxlength={200} />}
       {problem && <FormError>{problem}</FormError>}
       <View className="review__actions">
