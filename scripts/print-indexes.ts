@@ -14,6 +14,9 @@ const collections = Object.entries(collectionIndexes) as Array<[string, IndexSpe
 function markdown(): string {
   const lines = ['# CloudBase collections and indexes', '']
   lines.push('Create each collection, then each index (字段顺序与升降序须一致；唯一索引勾选“唯一”).', '')
+  // The mini-program never reads the database directly: every read goes through a function that
+  // checks rights and masks phones and rooms. A client-readable collection would bypass all of it.
+  lines.push('Set every collection\'s permission to 仅管理端可读写 (custom rule `{ "read": false, "write": false }`).', '')
   lines.push('| collection | index | fields | unique |', '| --- | --- | --- | --- |')
   for (const [collection, indexes] of collections) {
     if (indexes.length === 0) lines.push(`| ${collection} | (only the default _id index) | | |`)
