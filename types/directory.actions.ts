@@ -118,6 +118,11 @@ export const directoryActions = {
     input: z.intersection(z.object({ requestId: Id }), Decision),
     output: BindingRequestView,
   },
+  /** Staff a handler may ask to help (协办, 吹哨): the community's people first, then the street's. */
+  listColleagues: {
+    input: z.object({ communityId: Id }).strict(),
+    output: z.array(Option.extend({ post: z.enum(['gridWorker', 'committee', 'streetAdmin', 'propertyContact', 'elderlyServices']), sameCommunity: z.boolean() })),
+  },
   listBranches: {
     input: z.object({ communityId: Id.optional() }).strict(),
     output: z.array(Option.extend({ level: BranchLevel, parentId: Id.nullable() })),

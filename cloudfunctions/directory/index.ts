@@ -1,5 +1,6 @@
 import { createFunction } from '../shared/runtime/function-entry'
 import { bindingContact, decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
+import { listColleagues } from './colleagues.use-case'
 import { listBuildings, listCommunities, listHouseholds, nearbyBuildings } from './listings.use-cases'
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
 import { route } from './route.use-case'
@@ -17,6 +18,7 @@ export const main = createFunction('directory', {
   listBindingRequests,
   bindingContact,
   decideBinding,
+  listColleagues,
   listBranches,
   registerParty,
   listPartyRegistrations,

@@ -28,6 +28,7 @@ const malformedByAction: Record<keyof typeof directoryActions, unknown[]> = {
   listBindingRequests: [{ status: 'maybe' }],
   bindingContact: [{}, { requestId: '' }],
   decideBinding: [{ requestId: 'x', decision: 'approve!' }, { requestId: 'x', decision: 'refuse' }, { decision: 'approve' }],
+  listColleagues: [{}, { communityId: 5 }],
   listBranches: [{ communityId: 3 }],
   registerParty: [{ branchId: 'br-grid-kangle-3' }, { branchId: 'br-grid-kangle-3', name: '王', workplace: 'x'.repeat(81) }],
   listPartyRegistrations: [{ status: 1 }],
@@ -81,6 +82,21 @@ describe('the directory contract at its edge', () => {
     expect(farAway).toMatchObject({ ok: false, code: 'OUT_OF_AREA' })
     const unknown = await cloud.call('demo-resident-a', 'directory', 'route', { category: 'hazard', target: { householdId: 'hh-nowhere' } })
     expect(unknown).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  test('a handler finds colleagues to ask for help, the community’s own first; residents may not', async () => {
+    const colleagues = expectOk(await cloud.call('demo-worker-kangle-a', 'directory', 'listColleagues', { communityId: 'comm-kangle' }))
+    const ids = colleagues.map((c) => c.id)
+    expect(ids).not.toContain('demo-worker-kangle-a')
+    expect(ids).toEqual(expect.arrayContaining(['demo-worker-kangle-b', 'demo-elderly-kangle', 'demo-committee-kangle', 'demo-street-admin']))
+    expect(ids).not.toContain('demo-resident-a')
+    expect(colleagues.find((c) => c.id === 'demo-elderly-kangle')).toMatchObject({ post: 'elderlyServices', sameCommunity: true })
+    expect(colleagues.find((c) => c.id === 'demo-worker-cuihu')).toMatchObject({ sameCommunity: false })
+    const firstOther = colleagues.findIndex((c) => !c.sameCommunity)
+    expect(colleagues.slice(firstOther).every((c) => !c.sameCommunity)).toBe(true)
+    const cuihu = expectOk(await cloud.call('demo-worker-cuihu', 'directory', 'listColleagues', { communityId: 'comm-cuihu' }))
+    expect(cuihu.find((c) => c.id === 'demo-property-cuihu')).toMatchObject({ post: 'propertyContact', sameCommunity: true })
+    expect(await cloud.call('demo-resident-a', 'directory', 'listColleagues', { communityId: 'comm-kangle' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   test('locating on the map lists the nearest buildings first', async () => {

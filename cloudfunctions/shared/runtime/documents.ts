@@ -13,7 +13,7 @@ export async function findById<S extends z.ZodType>(collection: CollectionName, 
 
 export async function findMany<S extends z.ZodType>(
   collection: CollectionName,
-  query: Record<string, unknown>,
+  query: object,
   schema: S,
   options: { orderBy?: [string, 'asc' | 'desc']; limit?: number } = {},
 ): Promise<z.output<S>[]> {
