@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Category } from './category.schema'
 import { RouteTarget } from './route.schema'
 import {
-  EscalationLevel, IdempotencyKey, Message, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Request, RequestAction,
+  EscalationLevel, IdempotencyKey, Message, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Request, RequestAction,
   RequestEvent, RequestStatus, RequestText, Satisfaction,
 } from './request.schema'
 
@@ -41,7 +41,21 @@ export type RequestSummary = z.infer<typeof RequestSummary>
 
 export const TimelineEntry = RequestEvent.omit({ _id: true, requestId: true }).extend({ actorName: z.string().nullable() })
 
+/**
+ * The place on a detail: in full (a household id names the room) only where the contact is shown in
+ * full; otherwise the kind of place and, for a household, its building (request-policy placeView).
+ */
+export const PlaceView = z.union([
+  RouteTarget,
+  z.object({ kind: z.literal('household'), buildingId: Id.nullable() }).strict(),
+  z.object({ kind: z.literal('point') }).strict(),
+])
+export type PlaceView = z.infer<typeof PlaceView>
+
 export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: true, alerts: true }).extend({
+  place: PlaceView,
+  /** The matched word (`reason`) only for reviewers (request-policy moderationView). */
+  moderation: Moderation.partial({ reason: true }).nullable(),
   owner: Named.nullable(),
   coHandlers: z.array(Named),
   communityName: z.string(),

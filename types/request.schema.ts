@@ -103,6 +103,10 @@ export type Alert = z.infer<typeof Alert>
 export const OutOfScope = z.enum(['police', 'fire', 'medical', 'traffic', 'court', 'consumer', 'government'])
 export type OutOfScope = z.infer<typeof OutOfScope>
 
+/** Content safety's verdict on a flagged item: what it matched (`reason`), then the reviewer's decision. */
+export const Moderation = z.object({ reason: z.string().max(200), decidedBy: Id.optional(), note: z.string().max(200).optional() })
+export type Moderation = z.infer<typeof Moderation>
+
 export const Request = z.object({
   _id: Id,
   idempotencyKey: IdempotencyKey,
@@ -133,7 +137,7 @@ export const Request = z.object({
   rating: Rating.nullable(),
   reopenCount: z.number().int().nonnegative(),
   referral: z.object({ scope: OutOfScope, note: NoteText.optional() }).nullable(),
-  moderation: z.object({ reason: z.string().max(200), decidedBy: Id.optional(), note: z.string().max(200).optional() }).nullable(),
+  moderation: Moderation.nullable(),
   alerts: z.array(Alert).max(40),
   followers: z.number().int().nonnegative(),
   createdAt: Timestamp,

@@ -6,7 +6,7 @@ import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { followedAmong } from './follows'
 import { locate } from './locate'
-import { allRequests } from './request-store'
+import { allRequests } from './request-queries'
 
 const SHOWN = 10
 /** Degrees of latitude per metre; a degree of longitude shrinks with cos(latitude). */

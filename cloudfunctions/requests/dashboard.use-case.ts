@@ -6,7 +6,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
-import { allRequests } from './request-store'
+import { allRequests } from './request-queries'
 
 /** A street's year is a few thousand items: counted in memory, which CloudBase bills as a few reads. */
 const MAX_ITEMS = 20_000

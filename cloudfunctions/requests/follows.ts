@@ -6,15 +6,18 @@ import { isDuplicateWrite } from '../shared/runtime/database-errors'
 const followId = (requestId: string, userId: string) => `${requestId}:${userId}`
 const follows = () => database().collection(Collections.requestFollows)
 
-/** 'again' when this person already follows it. */
-export async function recordFollow(requestId: string, userId: string, at: number): Promise<'new' | 'again'> {
+/** Once per person: a second tap finds the first record and leaves it as it was. */
+export async function recordFollow(requestId: string, userId: string, at: number): Promise<void> {
   try {
     await follows().add({ _id: followId(requestId, userId), requestId, userId, at })
-    return 'new'
   } catch (error) {
-    if (isDuplicateWrite(error)) return 'again'
-    throw error
+    if (!isDuplicateWrite(error)) throw error
   }
+}
+
+/** How many people follow it: the records are the truth, the request's `followers` a copy for lists. */
+export async function countFollowers(requestId: string): Promise<number> {
+  return (await follows().where({ requestId }).count()).total as number
 }
 
 export async function isFollowing(requestId: string, userId: string): Promise<boolean> {

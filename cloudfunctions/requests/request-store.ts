@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { Request, RequestEvent } from '../../types'
 import { timerDueAt } from '../shared/core/request/deadlines'
+import { inboxKeys } from '../shared/core/request/inbox'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { isDuplicateWrite } from '../shared/runtime/database-errors'
@@ -10,13 +11,16 @@ import { settings } from '../shared/runtime/settings'
 
 /**
  * A request as stored: the entity, plus what only storage needs. `contactRoom` is the household's room
- * at filing (lists mask it without reading households); `timerDueAt` is when the timer next acts
- * (indexed); `recentEvents` are the events of the latest write, kept on the document so that a crash
- * between the write and the event append loses nothing: readers merge them, a retry re-appends them.
+ * at filing (lists mask it without reading households); `timerDueAt` is when the timer next acts and
+ * `inboxDueAt` / `inboxRemindAt` the workbench's order and urgency (core/request/inbox.ts), all
+ * indexed; `recentEvents` are the events of the latest write, kept on the document so that a lost
+ * event append loses nothing: readers merge them, the next write appends them again.
  */
 export const StoredRequest = Request.extend({
   contactRoom: z.string().nullable(),
   timerDueAt: z.number().nullable(),
+  inboxDueAt: z.number(),
+  inboxRemindAt: z.number().nullable(),
   recentEvents: z.array(RequestEvent),
 })
 export type StoredRequest = z.infer<typeof StoredRequest>
@@ -26,8 +30,11 @@ export function requestIdFor(callerId: string, idempotencyKey: string): string {
   return `req-${createHash('sha256').update(`${callerId}\n${idempotencyKey}`).digest('hex').slice(0, 32)}`
 }
 
+/** What storage derives from the entity under today's deadline config. */
+const derived = (request: Request) => ({ timerDueAt: timerDueAt(request, settings().deadlines), ...inboxKeys(request, settings().deadlines) })
+
 export function toStored(request: Request, events: RequestEvent[], contactRoom: string | null): StoredRequest {
-  return { ...request, contactRoom, timerDueAt: timerDueAt(request, settings().deadlines), recentEvents: events }
+  return { ...request, contactRoom, ...derived(request), recentEvents: events }
 }
 
 const requests = () => database().collection(Collections.requests)
@@ -56,20 +63,49 @@ export async function appendEvents(events: readonly RequestEvent[]): Promise<voi
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of two
  * racing accepts exactly one updates a document, the other gets null and answers CONFLICT. Then the
- * events are appended under their machine-made ids.
+ * events are appended under their machine-made ids, the previous write's too: if its append was
+ * lost, this is where they land (the document keeps only the latest write's), and ids already there
+ * are skipped. Once the update is in, the change has happened: a failed append is logged and left to
+ * the next write, never answered as a failure the caller would retry into a CONFLICT.
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
   const stored = toStored(after, events, before.contactRoom)
   const result = await requests().where({ _id: before._id, version: before.version }).update(changes(before, stored))
   if ((result as { updated?: number }).updated !== 1) return null
-  await appendEvents(events)
+  try {
+    await appendEvents([...(await missingOf(before.recentEvents)), ...events])
+  } catch (error) {
+    console.error(`[requests] events of ${before._id} v${after.version} not appended; the next write appends them`, error)
+  }
   return stored
 }
 
-/** A new `timerDueAt` under today's deadline config; not a transition, so the version stays. */
+/**
+ * The previous write's events not in the timeline yet. Nearly always none: one read says so, where a
+ * batch insert meeting a duplicate would fall back to one insert per event on every transition.
+ */
+async function missingOf(previous: readonly RequestEvent[]): Promise<RequestEvent[]> {
+  if (previous.length === 0) return []
+  const ids = previous.map((e) => e._id)
+  const { data } = await database().collection(Collections.requestEvents).where({ _id: database().command.in(ids) }).field({ _id: true }).limit(ids.length).get()
+  const present = new Set((data as { _id: string }[]).map((doc) => doc._id))
+  return previous.filter((e) => !present.has(e._id))
+}
+
+/** What storage derives, again under today's deadline config; not a transition, so the version stays. */
 export async function rescheduleTimer(request: StoredRequest): Promise<void> {
-  const due = timerDueAt(request, settings().deadlines)
-  if (due !== request.timerDueAt) await requests().where({ _id: request._id, version: request.version }).update({ timerDueAt: due })
+  const fresh = derived(request)
+  const stale = (Object.keys(fresh) as (keyof typeof fresh)[]).some((key) => fresh[key] !== request[key])
+  if (stale) await requests().where({ _id: request._id, version: request.version }).update(fresh)
+}
+
+/**
+ * The +1 count, kept out of the versioned write so that a neighbour's +1 never makes a handler's
+ * accept a CONFLICT. Raised to what request_follows counts, never lowered: racing +1s each land
+ * their count and the largest wins, and a count that once failed to land is set right by the next.
+ */
+export async function raiseFollowers(id: string, counted: number): Promise<void> {
+  await requests().doc(id).update({ followers: database().command.max(counted) })
 }
 
 /**
@@ -90,26 +126,4 @@ function changes(before: StoredRequest, after: StoredRequest): Record<string, un
 /** What the database stores: JSON data, with no `undefined` left for the SDK to serialise. */
 function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
-}
-
-export type RequestQuery = { orderBy: [string, 'asc' | 'desc']; offset?: number; limit: number }
-
-/** One page of requests; callers pass the query, this keeps the collection and the schema in one place. */
-export async function queryRequests(where: object, query: RequestQuery): Promise<StoredRequest[]> {
-  let request = requests().where(where).orderBy(query.orderBy[0], query.orderBy[1])
-  if (query.offset) request = request.skip(query.offset)
-  const { data } = await request.limit(query.limit).get()
-  return (data as unknown[]).map((doc) => StoredRequest.parse(doc))
-}
-
-/** Every request matching, paged through (CloudBase answers at most 1000 a call), up to `max`. */
-export async function allRequests(where: object, orderBy: [string, 'asc' | 'desc'], max: number): Promise<StoredRequest[]> {
-  const found: StoredRequest[] = []
-  while (found.length < max) {
-    const limit = Math.min(1000, max - found.length)
-    const page = await queryRequests(where, { orderBy, offset: found.length, limit })
-    found.push(...page)
-    if (page.length < limit) break
-  }
-  return found
 }

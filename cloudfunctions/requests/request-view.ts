@@ -2,7 +2,7 @@ import { RequestDetail, RequestEvent, RequestSummary, type Due } from '../../typ
 import type { Actor } from '../shared/core/actor'
 import { classify } from '../shared/core/request/deadlines'
 import { availableActions } from '../shared/core/request/request.machine'
-import { contactView, relationsTo } from '../shared/core/request/request-policy'
+import { contactView, isReviewer, moderationView, placeView, relationsTo } from '../shared/core/request/request-policy'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
@@ -92,12 +92,16 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
   ])
   const names = await userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
   const contact = contactView(contactOf(r), relations, 'detail')
+  // The place goes in full with the contact; a household's id then names the room, which this entry logs.
   if (contact.logRead) {
     const fields = Object.keys(contactOf(r))
     await appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.requests, id: r._id }, fields })
   }
+  const reviewer = isReviewer(relations)
   return RequestDetail.parse({
     ...r,
+    place: placeView(r, contact),
+    moderation: moderationView(r.moderation, relations),
     owner: named(r.ownerId, names),
     coHandlers: r.coHandlerIds.map((id) => named(id, names)),
     communityName: directory.communities.get(r.route.communityId)?.name ?? '',
@@ -105,8 +109,15 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     placeLabel: placeLabel(directory, r),
     contact,
     due: dueOf(r, now),
-    timeline: timeline.map((event) => ({ ...event, actorName: names.get(event.actorId) ?? null })),
+    timeline: timeline.map((event) => ({ ...(reviewer ? event : withoutMatchedWord(event)), actorName: names.get(event.actorId) ?? null })),
     availableActions: availableActions(r, relations),
     following,
   })
+}
+
+/** A flag event's note is the word content safety matched: the reviewers' to read (moderationView). */
+function withoutMatchedWord(event: RequestEvent): RequestEvent {
+  if (event.action !== 'flag') return event
+  const { note: _matched, ...rest } = event
+  return rest
 }

@@ -3,7 +3,8 @@ import { applyTransition, SYSTEM } from '../shared/core/request/request.machine'
 import { database } from '../shared/runtime/cloudbase'
 import { settings } from '../shared/runtime/settings'
 import { notify } from './notify'
-import { allRequests, rescheduleTimer, saveTransition, type StoredRequest } from './request-store'
+import { allRequests } from './request-queries'
+import { rescheduleTimer, saveTransition, type StoredRequest } from './request-store'
 
 /** One run handles this many due items; more wait for the next run, ten minutes on. */
 const PER_RUN = 500

@@ -30,7 +30,7 @@ export function runSteps(request: Request, steps: readonly Step[], actor: Actor,
 type Plan = (request: StoredRequest) => Step[]
 type Options = {
   /** Facts beyond the request, checked once the machine agreed (so a refusal is told first). */
-  verify?: () => Promise<Failure | null>
+  verify?: (request: StoredRequest) => Promise<Failure | null>
   /** Re-reads after a lost race, for steps that commute (a +1); an accept must not retry. */
   retries?: number
 }
@@ -53,7 +53,7 @@ export async function commit(
     if (!stored || visibility(stored, relationsTo(actor, stored)) === 'none') return failure('NOT_FOUND', '没有找到这条诉求')
     const outcome = runSteps(stored, plan(stored), actor, now)
     if (!outcome.ok) return outcome
-    const refused = verify && (await verify())
+    const refused = verify && (await verify(stored))
     if (refused) return refused
     const saved = await saveTransition(stored, outcome.request, outcome.events)
     if (saved) return success({ stored: saved, events: outcome.events })

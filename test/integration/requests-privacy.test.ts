@@ -1,7 +1,7 @@
 import { RequestDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { documents, fileAs, P, POINT_KANGLE_3 } from '../support/requests'
+import { documents, fileAs, HOUSEHOLD_A, P, POINT_KANGLE_3 } from '../support/requests'
 
 /** Phone and room: masked in every list; in full only for the resident and those handling it; each staff read logged. */
 let cloud: TestCloudbase
@@ -47,6 +47,30 @@ test.each([
   const entries = await auditOf(openid)
   expect(entries.length - before).toBe(2 * logged)
   for (const entry of entries) expect(entry).toMatchObject({ action: 'contact.read', subject: { collection: 'requests', id: requestId }, fields: ['phone', 'room'] })
+})
+
+/** The room as a value of its own; a timestamp that happens to hold the digits 201 is not one. */
+const ROOM = /(?<![0-9])201(?![0-9])/
+
+test.each([
+  ['the resident', P.residentA],
+  ['the owner', P.workerKangleA],
+  ['a co-handler', P.propertyCuihu],
+])('the place in full, with the contact in full, for %s', async (_who, openid) => {
+  expect((await detail(openid)).place).toEqual({ householdId: HOUSEHOLD_A })
+})
+
+test.each([
+  ['the committee (not handling it)', P.committeeKangle],
+  ['the street admin (not handling it)', P.streetAdmin],
+])('for %s neither the room nor the household id appears anywhere, in the detail or the lists', async (_who, openid) => {
+  const answer = await detail(openid)
+  expect(answer.place).toEqual({ kind: 'household', buildingId: 'bldg-kl-3' })
+  const inbox = expectOk(await cloud.call(openid, 'requests', 'inbox', {}))
+  for (const json of [JSON.stringify(answer), JSON.stringify(inbox)]) {
+    expect(json).not.toContain(HOUSEHOLD_A)
+    expect(json).not.toMatch(ROOM)
+  }
 })
 
 test('the detail never carries the stored-only fields (the idempotency key, the raw phone, the timer bookkeeping)', async () => {

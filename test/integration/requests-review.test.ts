@@ -12,10 +12,20 @@ afterAll(() => cloud.close())
 const flagged = () => fileAs(cloud, P.residentA, { text: '楼道里到处贴着代 开 发 票的小广告' })
 const reviewQueue = async (openid: string) => expectOk(await cloud.call(openid, 'requests', 'inbox', { state: 'review' })).items.map((i) => i._id)
 
+const detail = async (openid: string, requestId: string) => RequestDetail.parse(expectOk(await cloud.call(openid, 'requests', 'detail', { requestId })))
+
 test('a flagged filing goes to the committee’s review queue, nobody owns it, and the resident is told', async () => {
   const held = await flagged()
-  expect(held).toMatchObject({ status: 'inReview', ownerId: null, deadlines: null, moderation: { reason: expect.stringContaining('代开发票') } })
+  // The matched word is the reviewers' alone: told to the resident, it teaches how to slip past the filter.
+  expect(held).toMatchObject({ status: 'inReview', ownerId: null, deadlines: null, moderation: null })
   expect(held.timeline.map((e) => e.action)).toEqual(['file', 'flag'])
+  expect(JSON.stringify(held)).not.toContain('代开发票')
+  expect(JSON.stringify(await detail(P.residentA, held._id))).not.toContain('代开发票')
+  for (const reviewer of [P.committeeKangle, P.streetAdmin]) {
+    const seen = await detail(reviewer, held._id)
+    expect(seen.moderation?.reason).toContain('代开发票')
+    expect(seen.timeline.find((e) => e.action === 'flag')?.note).toContain('代开发票')
+  }
   const [told] = await messagesFor(P.residentA, held._id)
   expect(told).toMatchObject({ title: '诉求已提交，待审核', audience: 'resident' })
   expect(told.body).not.toContain('代开发票')
@@ -38,12 +48,17 @@ test('released, it is dispatched at once to the first responder, its clock start
   expect((await eventsOf(held._id)).map((e) => `${e.action}:${e.to}`)).toEqual(['file:submitted', 'flag:inReview', 'release:submitted', 'dispatch:dispatched'])
   expect((await messagesFor(P.workerKangleA, held._id)).map((m) => m.action)).toEqual(['dispatch'])
   expect(await reviewQueue(P.committeeKangle)).not.toContain(held._id)
+  // The grid worker who now owns it handles the matter, not the filter's verdict.
+  expect(JSON.stringify(await detail(P.workerKangleA, held._id))).not.toContain('代开发票')
 })
 
 test('rejected, it closes with the reason the resident reads; a second decision is a conflict', async () => {
   const held = await flagged()
   const rejected = expectOk(await cloud.call(P.streetAdmin, 'requests', 'review', { requestId: held._id, decision: 'reject', reason: '含有广告信息' }))
   expect(rejected).toMatchObject({ status: 'rejected', closedAt: expect.any(Number), moderation: { note: '含有广告信息' } })
+  const asResident = await detail(P.residentA, held._id)
+  expect(asResident.moderation).toEqual({ decidedBy: P.streetAdmin, note: '含有广告信息' })
+  expect(JSON.stringify(asResident)).not.toContain('代开发票')
   const [told] = (await messagesFor(P.residentA, held._id)).filter((m) => m.action === 'reject')
   expect(told.body).toContain('含有广告信息')
   expect(await cloud.call(P.committeeKangle, 'requests', 'review', { requestId: held._id, decision: 'release' })).toMatchObject({ ok: false, code: 'CONFLICT' })

@@ -1,4 +1,5 @@
-import type { ActionInput, Message, RequestDetail, RequestEvent } from '../../types'
+import type { ActionInput, Message, Request, RequestDetail, RequestEvent } from '../../types'
+import { toStored, type StoredRequest } from '../../cloudfunctions/requests/request-store'
 import { Collections, type CollectionName } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, type TestCloudbase } from './test-cloudbase'
 
@@ -63,3 +64,15 @@ export const eventsOf = async (requestId: string) =>
 
 export const messagesFor = (recipientId: string, requestId: string) =>
   documents<Message>(Collections.messages, { recipientId, requestId })
+
+/**
+ * Many requests straight through the SDK, each a copy of one the function stored with some fields
+ * changed, and what storage derives (timer, inbox order) worked out again as the function would.
+ */
+export async function insertCopies(template: StoredRequest, changes: readonly Partial<Request>[]): Promise<string[]> {
+  const { contactRoom, timerDueAt: _t, inboxDueAt: _d, inboxRemindAt: _r, recentEvents: _e, ...request } = template
+  const docs = changes.map((change, i) => toStored({ ...request, _id: `${template._id}-copy-${i}`, ...change }, [], contactRoom))
+  const collection = (await sdk()).collection(Collections.requests)
+  for (let i = 0; i < docs.length; i += 200) await collection.add(JSON.parse(JSON.stringify(docs.slice(i, i + 200))))
+  return docs.map((doc) => doc._id)
+}

@@ -1,7 +1,7 @@
 import {
   classify, deadlineConfig, defaultDeadlineConfig, dueTimes, RATING_WINDOW_MS, resolveDueAt, timerStep,
 } from '../../cloudfunctions/shared/core/request/deadlines'
-import { inboxOrder, inboxStatuses } from '../../cloudfunctions/shared/core/request/inbox'
+import { inboxKeys, inboxStatuses } from '../../cloudfunctions/shared/core/request/inbox'
 import { applyTransition, closedStatuses, SYSTEM } from '../../cloudfunctions/shared/core/request/request.machine'
 import { Category } from '../../types/category.schema'
 import { RequestStatus, type Request } from '../../types/request.schema'
@@ -115,7 +115,7 @@ describe('the inbox', () => {
     expect(Object.values(inboxStatuses).flat().sort()).toEqual([...RequestStatus.options].filter((s) => s !== 'submitted').sort())
   })
 
-  test('overdue first (longest overdue on top), then due soon, then by due time, then no clock, newest first', () => {
+  test('by due time: overdue first (longest overdue on top), then what falls due next, then no clock, newest first', () => {
     const now = T0 + 2 * DAY
     const items = [
       timed('accepted', { _id: 'on-time' }),
@@ -125,6 +125,19 @@ describe('the inbox', () => {
       timed('dispatched', { _id: 'overdue-2d' }),
       timed('closed', { _id: 'closed-new', updatedAt: T0 + DAY }),
     ]
-    expect(items.sort(inboxOrder(now)).map((r) => r._id)).toEqual(['overdue-2d', 'overdue-1d', 'due-soon', 'on-time', 'closed-new', 'closed-old'])
+    const order = (r: Request) => inboxKeys(r).inboxDueAt
+    const sorted = items.sort((a, b) => order(a) - order(b))
+    expect(sorted.map((r) => r._id)).toEqual(['overdue-2d', 'overdue-1d', 'due-soon', 'on-time', 'closed-new', 'closed-old'])
+    expect(sorted.map((r) => classify(r, now)?.urgency ?? null)).toEqual(['overdue', 'overdue', 'dueSoon', 'onTime', null, null])
+  })
+
+  // The inbox filters by urgency with ranges over the stored keys (inbox.use-case): they must agree with classify.
+  test.each(['dispatched', 'accepted', 'replied'] as const)('the stored keys give classify’s urgency at every moment (%s)', (status) => {
+    const item = timed(status, { repliedAt: status === 'replied' ? T0 : null })
+    const { inboxDueAt, inboxRemindAt } = inboxKeys(item)
+    for (let now = T0; now <= T0 + 8 * DAY; now += 7 * 60_000 + 1) {
+      const byKeys = inboxDueAt < now ? 'overdue' : inboxRemindAt! <= now ? 'dueSoon' : 'onTime'
+      expect([now, byKeys]).toEqual([now, classify(item, now)!.urgency])
+    }
   })
 })

@@ -3,7 +3,7 @@ import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
 import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
 import { applyTransition, availableActions } from '../../cloudfunctions/shared/core/request/request.machine'
 import {
-  canRequest, contactView, relationsTo, transitionActor, visibility, type RequestPermission,
+  canRequest, contactView, mayBeCoHandler, moderationView, placeView, relationsTo, transitionActor, visibility, type RequestPermission,
 } from '../../cloudfunctions/shared/core/request/request-policy'
 import type { RequestAction, RequestRelation, RequestStatus } from '../../types/request.schema'
 
@@ -67,6 +67,22 @@ describe.each(matrix)('%s', (_who, actor, relations, contact, dispatched, inProg
     expect(visibility(inStatus('inReview'), relations)).toBe(full ? 'full' : 'none')
   })
 
+  test('the place: in full (the household id names the room) exactly when the contact is; else the building', () => {
+    const shown = placeView(base, contactView({ room: '1202' }, relations, 'detail'))
+    expect(shown).toEqual(contact === 'full' ? { householdId: 'hh-1' } : { kind: 'household', buildingId: 'bldg-1' })
+    const atPoint = { ...base, place: { point: { lng: 121.4, lat: 31.2 } } }
+    expect(placeView(atPoint, contactView({}, relations, 'detail'))).toEqual(contact === 'full' ? atPoint.place : { kind: 'point' })
+  })
+
+  test('the word content safety matched: for the committee and the street only', () => {
+    const reviewer = relations.includes('committee') || relations.includes('streetAdmin')
+    const held = { reason: '代开发票' }
+    const decided = { reason: '代开发票', decidedBy: 'u-comm', note: '含有广告信息' }
+    expect(moderationView(held, relations)).toEqual(reviewer ? held : null)
+    expect(moderationView(decided, relations)).toEqual(reviewer ? decided : { decidedBy: 'u-comm', note: '含有广告信息' })
+    expect(moderationView(null, relations)).toBeNull()
+  })
+
   test('contact details: full on the detail only for the resident and the handlers; masked in every list', () => {
     const detail = contactView({ phone: '13812345678', room: '1202' }, relations, 'detail')
     expect(detail).toEqual(contact === 'full'
@@ -108,5 +124,26 @@ describe('actions on no single request', () => {
   test.each(cases)('%s', (_name, permission, allowed) => {
     const who = (Object.keys(people) as (keyof typeof people)[]).filter((k) => canRequest(people[k], permission))
     expect(who).toEqual(allowed)
+  })
+})
+
+describe('who may be brought in as a co-handler (transfer, 吹哨): they will read the contact', () => {
+  const directory = {
+    streetOfCommunity: new Map([['comm-1', 'street-1'], ['comm-2', 'street-1'], ['comm-9', 'street-9']]),
+    communityOfGrid: new Map([['grid-1', 'comm-1'], ['grid-2', 'comm-2'], ['grid-9', 'comm-9']]),
+    postsIn: new Map([['u-property', ['comm-2']], ['u-elderly-post', ['comm-1']], ['u-far-property', ['comm-9']]]),
+  }
+  test.each<[string, { _id: string; staff: object }, boolean]>([
+    ['a grid worker of another grid in the street', { _id: 'u-grid', staff: { gridWorker: { gridIds: ['grid-2'] } } }, true],
+    ['committee staff of another community in the street', { _id: 'u-comm', staff: { committee: { communityIds: ['comm-2'] } } }, true],
+    ['street staff of the street', { _id: 'u-street', staff: { streetAdmin: { streetIds: ['street-1'] } } }, true],
+    ['a property contact the directory names in the street', { _id: 'u-property', staff: {} }, true],
+    ['a community post the directory names', { _id: 'u-elderly-post', staff: {} }, true],
+    ['a resident', { _id: 'u-neighbour', staff: {} }, false],
+    ['a grid worker of another street', { _id: 'u-grid9', staff: { gridWorker: { gridIds: ['grid-9'] } } }, false],
+    ['street staff of another street', { _id: 'u-street9', staff: { streetAdmin: { streetIds: ['street-9'] } } }, false],
+    ['a property contact of another street', { _id: 'u-far-property', staff: {} }, false],
+  ])('%s → %s', (_who, target, may) => {
+    expect(mayBeCoHandler(target, base, directory)).toBe(may)
   })
 })

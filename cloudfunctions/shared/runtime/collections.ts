@@ -62,10 +62,20 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_street_status', keys: { streetId: 1, status: 1, updatedAt: -1 } },
     { name: 'by_timer', keys: { timerDueAt: 1 } },
     { name: 'by_category_time', keys: { category: 1, createdAt: -1 } },
+    // The workbench's open work in order of due time (inbox.use-case), one per clause of the desk.
+    { name: 'by_owner_due', keys: { ownerId: 1, status: 1, inboxDueAt: 1 } },
+    { name: 'by_cohandler_due', keys: { coHandlerIds: 1, status: 1, inboxDueAt: 1 } },
+    { name: 'by_grid_due', keys: { 'route.gridId': 1, status: 1, inboxDueAt: 1 } },
+    { name: 'by_community_due', keys: { 'route.communityId': 1, status: 1, inboxDueAt: 1 } },
+    { name: 'by_street_due', keys: { streetId: 1, status: 1, inboxDueAt: 1 } },
   ],
   // The event `_id` already makes a replayed write collide; the unique (requestId, seq) says the same
   // of any writer that builds ids some other way.
   request_events: [{ name: 'one_per_seq', keys: { requestId: 1, seq: 1 }, unique: true }],
-  request_follows: [{ name: 'by_user', keys: { userId: 1, at: -1 } }],
+  request_follows: [
+    { name: 'by_user', keys: { userId: 1, at: -1 } },
+    // The +1 count is counted here (follow.use-case), not kept by the versioned write.
+    { name: 'by_request', keys: { requestId: 1 } },
+  ],
   messages: [{ name: 'by_recipient_time', keys: { recipientId: 1, at: -1 } }],
 }

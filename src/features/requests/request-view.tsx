@@ -52,9 +52,10 @@ export function RequestView({ request }: { request: RequestDetail }) {
           {request.referral.note && <Text>{request.referral.note}</Text>}
         </Notice>
       )}
-      {request.moderation && (
+      {/* Only reviewers are given the matched word; others see the reviewer's note, if any. */}
+      {(request.moderation?.note ?? request.moderation?.reason) && (
         <Notice tone="bad" title="审核说明">
-          <Text>{request.moderation.note ?? request.moderation.reason}</Text>
+          <Text>{request.moderation?.note ?? request.moderation?.reason}</Text>
         </Notice>
       )}
       <Timeline entries={request.timeline} />

@@ -98,12 +98,15 @@ export function clockOf(request: Timed): Clock | null {
 
 export type Urgency = 'onTime' | 'dueSoon' | 'overdue'
 
+/** When a clock turns due soon (催办): its remind point, as the whole millisecond a timestamp can reach. */
+export const remindAtOf = (clock: Clock, config: DeadlineConfig = defaultDeadlineConfig): number =>
+  Math.ceil(clock.from + config.remindAtFraction * (clock.dueAt - clock.from))
+
 /** "Within 24 hours" includes the 24th: an item is overdue only after its due time. */
 export function classify(request: Timed, now: number, config: DeadlineConfig = defaultDeadlineConfig): (Clock & { urgency: Urgency }) | null {
   const clock = clockOf(request)
   if (!clock) return null
-  const remindAt = clock.from + config.remindAtFraction * (clock.dueAt - clock.from)
-  const urgency: Urgency = now > clock.dueAt ? 'overdue' : now >= remindAt ? 'dueSoon' : 'onTime'
+  const urgency: Urgency = now > clock.dueAt ? 'overdue' : now >= remindAtOf(clock, config) ? 'dueSoon' : 'onTime'
   return { ...clock, urgency }
 }
 
@@ -137,5 +140,5 @@ export function timerDueAt(request: Timed & Pick<Request, 'alerts'>, config: Dea
   if (sent('supervise')) return null
   // Overdue means strictly after the due time (classify), hence the millisecond.
   if (sent('remind')) return clock.dueAt + 1
-  return Math.ceil(clock.from + config.remindAtFraction * (clock.dueAt - clock.from))
+  return remindAtOf(clock, config)
 }

@@ -111,7 +111,9 @@ export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads
     return { changes: { closedAt: now } }
   },
   recordCallback: (_r, p) => ({ changes: {}, note: p.note, details: { reached: p.reached } }),
-  follow: (r) => ({ changes: { followers: r.followers + 1 } }),
+  // The machine only says who may +1 and when; the count is kept outside the versioned write
+  // (follow.use-case), so a +1 never makes a handler's write a CONFLICT.
+  follow: () => ({ changes: {} }),
   remind: (r, _p, ctx) => alert(r, 'remind', ctx),
   supervise: (r, _p, ctx) => alert(r, 'supervise', ctx),
 }

@@ -15,8 +15,8 @@ const ownerOrQueue = (request: Request): Audience => (request.ownerId === null ?
 
 /**
  * The status changes a resident cares about (the issue: each becomes a notification) and the ones that
- * put work on a handler's desk. Notes, follows, 回访 records and a release (dispatch follows at once)
- * tell no one: the timeline has them.
+ * put work on a handler's desk. Notes, 回访 records and a release (dispatch follows at once) tell no
+ * one: the timeline has them. A +1 is no event at all: request_follows records who and when.
  */
 const rules: Partial<Record<RequestEvent['action'], Rule>> = {
   dispatch: (_e, r) => [

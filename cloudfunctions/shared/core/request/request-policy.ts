@@ -1,4 +1,6 @@
-import type { Request, RequestRelation } from '../../../../types/request.schema'
+import type { StaffRoles } from '../../../../types/directory.schema'
+import type { PlaceView } from '../../../../types/request.actions'
+import type { Moderation, Request, RequestRelation } from '../../../../types/request.schema'
 import type { Actor } from '../actor'
 import { maskPhone, maskRoom } from '../mask'
 import { followableStatuses, type TransitionActor } from './request.machine'
@@ -61,6 +63,55 @@ export function contactView(contact: Contact, relations: readonly RequestRelatio
   }
   const staffRead = !relations.includes('requester') && (contact.phone !== undefined || contact.room !== undefined)
   return { ...contact, masked: false, logRead: staffRead }
+}
+
+/**
+ * Where the request is, as the caller may see it. A household id names the room (`hh-<building>-<room>`),
+ * so the place in full goes with the contact in full (the detail logs that read as a room read);
+ * anyone else learns the kind of place and the building, which placeLabel names anyway.
+ */
+export function placeView(request: Pick<Request, 'place' | 'route'>, contact: Pick<ContactView, 'masked'>): PlaceView {
+  if (!contact.masked) return request.place
+  return 'householdId' in request.place ? { kind: 'household', buildingId: request.route.buildingId } : { kind: 'point' }
+}
+
+/** Content review is the committee's and the street's: the same relations review.use-case acts as. */
+const reviewerRelations: readonly RequestRelation[] = ['committee', 'streetAdmin']
+export const isReviewer = (relations: readonly RequestRelation[]): boolean => relations.some((r) => reviewerRelations.includes(r))
+
+/**
+ * The word content safety matched stays with the reviewers: told to the resident, it teaches how to
+ * slip past the filter (and a false match reads as an accusation). The decision and its note stay.
+ */
+export function moderationView(moderation: Moderation | null, relations: readonly RequestRelation[]): Partial<Moderation> | null {
+  if (moderation === null || isReviewer(relations)) return moderation
+  const { reason: _matched, ...decision } = moderation
+  // Still in review there is no decision yet: nothing of the verdict is theirs to see.
+  return Object.keys(decision).length > 0 ? decision : null
+}
+
+/** What the directory says about where people serve, for mayBeCoHandler. */
+export type CoHandlerDirectory = {
+  streetOfCommunity: ReadonlyMap<string, string>
+  communityOfGrid: ReadonlyMap<string, string>
+  /** The communities where the directory names a person for a job: a building's property contact, a community post. */
+  postsIn: ReadonlyMap<string, readonly string[]>
+}
+
+/**
+ * Who may be brought in as a co-handler (transfer, 吹哨). A co-handler reads the resident's phone and
+ * room, so it is never anyone who merely has an account: staff (grid workers, committee, street) or
+ * someone the directory names for a job (a building's property contact, a community post) — and only
+ * where they serve the request's street, as directory listColleagues offers them.
+ */
+export function mayBeCoHandler(target: { _id: string; staff: StaffRoles }, request: Pick<Request, 'streetId'>, directory: CoHandlerDirectory): boolean {
+  const { gridWorker, committee, streetAdmin } = target.staff
+  const communities = [
+    ...(committee?.communityIds ?? []),
+    ...(gridWorker?.gridIds ?? []).flatMap((gridId) => directory.communityOfGrid.get(gridId) ?? []),
+    ...(directory.postsIn.get(target._id) ?? []),
+  ]
+  return (streetAdmin?.streetIds.includes(request.streetId) ?? false) || communities.some((id) => directory.streetOfCommunity.get(id) === request.streetId)
 }
 
 /** Actions on no single request: filing for others and reading a dashboard, given the territory in question. */

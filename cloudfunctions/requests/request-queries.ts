@@ -1,0 +1,45 @@
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { StoredRequest } from './request-store'
+
+export type Order = [string, 'asc' | 'desc']
+
+/** The documents in order, ties broken by `_id` so that paging by offset never repeats or skips one. */
+async function readRaw(where: object, orderBy: Order, offset: number, limit: number): Promise<unknown[]> {
+  let query = database().collection(Collections.requests).where(where).orderBy(orderBy[0], orderBy[1]).orderBy('_id', 'asc')
+  if (offset > 0) query = query.skip(offset)
+  return (await query.limit(limit).get()).data as unknown[]
+}
+
+/**
+ * Each document parsed, a malformed one logged and left out: one bad document must not stop the
+ * timer's reminders, a workbench or a dashboard for every other item.
+ */
+function parseEach(docs: readonly unknown[]): StoredRequest[] {
+  const parsed: StoredRequest[] = []
+  for (const doc of docs) {
+    const outcome = StoredRequest.safeParse(doc)
+    if (outcome.success) parsed.push(outcome.data)
+    else console.error(`[requests] skipped malformed request ${(doc as { _id?: unknown })._id}:`, outcome.error.issues.slice(0, 3))
+  }
+  return parsed
+}
+
+/** One page of a list; the cursor counts documents read, so one left out never shifts the next page. */
+export async function pageRequests(where: object, orderBy: Order, offset: number, limit: number) {
+  const raw = await readRaw(where, orderBy, offset, limit + 1)
+  return { items: parseEach(raw.slice(0, limit)), nextCursor: raw.length > limit ? String(offset + limit) : null }
+}
+
+/** Every request matching, paged through (CloudBase answers at most 1000 a call), up to `max` read. */
+export async function allRequests(where: object, orderBy: Order, max: number): Promise<StoredRequest[]> {
+  const found: StoredRequest[] = []
+  for (let read = 0; read < max; ) {
+    const limit = Math.min(1000, max - read)
+    const raw = await readRaw(where, orderBy, read, limit)
+    found.push(...parseEach(raw))
+    read += raw.length
+    if (raw.length < limit) break
+  }
+  return found
+}
