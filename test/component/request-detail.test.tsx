@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import RequestPage from '@/pages/request/index'
 import StaffRequestPage from '@/pages-staff/request/index'
+import { errorText } from '@/services/error-text'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
@@ -17,6 +18,15 @@ const shownOf = (texts: string[]) => texts.filter((text) => screen.queryByText(t
 describe('a request’s detail shows the actions the server offers, and only those', () => {
   beforeEach(() => {
     routerParams.id = 'rq-1'
+  })
+
+  test('a link without a request id says it was not found instead of loading forever', async () => {
+    delete routerParams.id
+    const calls = answer({})
+    render(<RequestPage />)
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorText.NOT_FOUND)
+    expect(screen.queryByText(/正在加载/)).toBeNull()
+    expect(calls).toEqual([])
   })
 
   test('a resident before acceptance may withdraw, and nothing else', async () => {
