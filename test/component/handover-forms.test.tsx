@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { EscalateForm, TransferForm } from '@/pages-staff/components/action-forms/handover-forms'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
@@ -28,6 +28,7 @@ describe('asking colleagues for help', () => {
     await tap('网格员吴强（网格员）')
     await typeInto('例如：请物业派人修电梯', '请修电梯')
     await tap('请同事协办')
+    await waitFor(() => expect(done).toHaveBeenCalledTimes(1))
     expect(inputsOf(calls, 'listColleagues')).toEqual([{ communityId: request.route.communityId }])
     expect(inputsOf(calls, 'transfer')).toEqual([{ requestId: request._id, toUserId: 'demo-worker-b', note: '请修电梯' }])
   })
@@ -38,12 +39,14 @@ describe('asking colleagues for help', () => {
       'directory.listColleagues': () => success([...colleagues]),
       'requests.escalate': () => success(requestDetail()),
     })
-    render(<EscalateForm request={request} onDone={jest.fn()} />)
+    const done = jest.fn()
+    render(<EscalateForm request={request} onDone={done} />)
     await tap('社区（居委会）')
     await tap('物业刘经理（物业）')
     await tap('网格员孙婷（网格员，外社区）')
     await typeInto('例如：涉及两个小区，需要街道协调', '涉及两个小区')
     await tap('吹哨上报')
+    await waitFor(() => expect(done).toHaveBeenCalledTimes(1))
     expect(inputsOf(calls, 'escalate')).toEqual([
       { requestId: request._id, level: 'community', coHandlerIds: ['demo-property-kl', 'demo-worker-cuihu'], note: '涉及两个小区' },
     ])
