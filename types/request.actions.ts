@@ -86,8 +86,8 @@ export const DuplicateView = z.object({
 export const InboxState = z.enum(['review', 'toAccept', 'inHand', 'awaitingRating', 'done'])
 export type InboxState = z.infer<typeof InboxState>
 
-/** Counts and the three rates of signals.ts; a rate is null when its denominator is zero. */
-export const RequestRates = z.object({
+/** The counts behind the three rates, each defined in signals.ts (rateConditions). */
+export const RateCounts = z.object({
   dispatched: z.number().int().nonnegative(),
   responseCounted: z.number().int().nonnegative(),
   respondedOnTime: z.number().int().nonnegative(),
@@ -97,6 +97,11 @@ export const RequestRates = z.object({
   satisfied: z.number().int().nonnegative(),
   closedUnrated: z.number().int().nonnegative(),
   proactive: z.number().int().nonnegative(),
+})
+export type RateCounts = z.infer<typeof RateCounts>
+
+/** Counts and the three rates of signals.ts; a rate is null when its denominator is zero. */
+export const RequestRates = RateCounts.extend({
   responseRate: z.number().min(0).max(1).nullable(),
   resolutionRate: z.number().min(0).max(1).nullable(),
   satisfactionRate: z.number().min(0).max(1).nullable(),
@@ -191,7 +196,10 @@ export const requestActions = {
     output: z.object({
       byGrid: z.array(z.object({ communityId: Id, gridId: Id.nullable(), gridName: z.string().nullable(), rates: RequestRates })),
       byCommunity: z.array(z.object({ communityId: Id, communityName: z.string(), rates: RequestRates })),
+      /** The most overdue items, most overdue first, at most 100 (dashboard.use-case OVERDUE_SHOWN). */
       overdue: z.array(OverdueItem),
+      /** How many items are overdue in all: more than `overdue` holds when the list was cut. */
+      overdueTotal: z.number().int().nonnegative(),
     }),
   },
 } as const

@@ -6,7 +6,7 @@ import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
 import { locate, type Located } from './locate'
 import { notify } from './notify'
-import { appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
+import { appendCommitted, appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
 import { detailOf } from './request-view'
 import { runSteps, type Step } from './transition'
 
@@ -27,7 +27,9 @@ export type Filing = {
  * Filing, for a resident, on behalf of one (代办) or on patrol (主动治理): route it, check the words,
  * and in one write store it dispatched to the first responder with its deadlines (即时答复: the answer
  * names owner and due time) or held for review. The `_id` comes from caller and key, so a retried
- * submit finds its first answer instead of filing twice.
+ * submit finds its first answer instead of filing twice. Once the insert is in, the item is filed:
+ * a lost event append is left to the next write (request-store appendCommitted), never answered as a
+ * failure that would keep the resident and the owner from being told.
  */
 export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext): Promise<Result<RequestDetail>> {
   const _id = requestIdFor(actor.userId, filing.idempotencyKey)
@@ -66,7 +68,7 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   const events = [event, ...outcome.events]
   const stored = toStored(outcome.request, events, located.room)
   if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, { actor, now })
-  await appendEvents(events)
+  await appendCommitted(stored, events)
   await notify(events, stored, now)
   return success(await detailOf(stored, actor, now, events))
 }

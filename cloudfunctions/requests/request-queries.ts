@@ -1,3 +1,5 @@
+import type { Period } from '../../types'
+import { rateGroup, RateRow } from '../shared/core/request/signals'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { StoredRequest } from './request-store'
@@ -42,4 +44,32 @@ export async function allRequests(where: object, orderBy: Order, max: number): P
     if (raw.length < limit) break
   }
   return found
+}
+
+/** CloudBase's aggregate answers 20 rows unless limited, and at most 1000 a request. */
+const ROWS_PER_REQUEST = 1000
+
+/**
+ * The rate counts per grid of every item matching, counted by the database (signals.ts rateGroup):
+ * its input has no page limit, its output is a row per grid, one request for up to 1000 grids and
+ * another per 1000 more, so no row is ever cut. A row that does not parse (a malformed item's grid
+ * key) is logged and left out, as parseEach does.
+ */
+export async function rateRows(where: object, period: Period, now: number): Promise<RateRow[]> {
+  const rows: RateRow[] = []
+  for (let offset = 0; ; offset += ROWS_PER_REQUEST) {
+    let query = database().collection(Collections.requests).aggregate().match(where).group(rateGroup(period, now)).sort({ '_id.communityId': 1, '_id.gridId': 1 })
+    if (offset > 0) query = query.skip(offset)
+    const { data } = (await query.limit(ROWS_PER_REQUEST).end()) as { data: unknown[] }
+    for (const raw of data) {
+      const row = RateRow.safeParse(raw)
+      if (row.success) rows.push(row.data)
+      else console.error('[requests] skipped a malformed rate row', (raw as { _id?: unknown })._id, row.error.issues.slice(0, 3))
+    }
+    if (data.length < ROWS_PER_REQUEST) return rows
+  }
+}
+
+export async function countRequests(where: object): Promise<number> {
+  return (await database().collection(Collections.requests).where(where).count()).total as number
 }

@@ -72,12 +72,22 @@ export async function saveTransition(before: StoredRequest, after: Request, even
   const stored = toStored(after, events, before.contactRoom)
   const result = await requests().where({ _id: before._id, version: before.version }).update(changes(before, stored))
   if ((result as { updated?: number }).updated !== 1) return null
-  try {
-    await appendEvents([...(await missingOf(before.recentEvents)), ...events])
-  } catch (error) {
-    console.error(`[requests] events of ${before._id} v${after.version} not appended; the next write appends them`, error)
-  }
+  await appendCommitted(after, events, before.recentEvents)
   return stored
+}
+
+/**
+ * Appends the events of a write that has gone in (a filing's insert, a transition's update), with
+ * those of the previous write the timeline still lacks. The change has happened, so a failure here is
+ * logged, not answered: the document keeps these events in `recentEvents` and the next write appends
+ * them, while the caller gets its answer and the people concerned are told.
+ */
+export async function appendCommitted(request: Request, events: readonly RequestEvent[], previous: readonly RequestEvent[] = []): Promise<void> {
+  try {
+    await appendEvents([...(await missingOf(previous)), ...events])
+  } catch (error) {
+    console.error(`[requests] events of ${request._id} v${request.version} not appended; the next write appends them`, error)
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ const board = {
   byCommunity: [{ communityId: 'comm-kangle', communityName: '康乐社区', rates: rates() }],
   byGrid: [{ communityId: 'comm-kangle', gridId: 'grid-kangle-1', gridName: '康乐一网格', rates: rates({ rated: 0, resolved: 0, satisfied: 0, resolutionRate: null, satisfactionRate: null }) }],
   overdue: [{ requestId: 'rq-7', category: 'hazard', status: 'accepted', communityId: 'comm-kangle', gridId: 'grid-kangle-1', ownerId: 'staff-zhou', stage: 'resolve', dueAt: at, overdueMs: 50 * HOUR }],
+  overdueTotal: 130,
 } as const
 
 describe('the grid dashboard', () => {
@@ -33,7 +34,7 @@ describe('the grid dashboard', () => {
     expect(within(community).getByText('按时响应 9 / 10 件')).toBeInTheDocument()
     const grid = screen.getByText('康乐一网格').closest('.rates') as HTMLElement
     expect(within(grid).getAllByText('暂无')).toHaveLength(2)
-    expect(screen.getByText('超时清单（1 件）')).toBeInTheDocument()
+    expect(screen.getByText('超时清单（共 130 件，下面是最急的 1 件）')).toBeInTheDocument()
     expect(screen.getByText(/^办结超时 2 天/)).toBeInTheDocument()
 
     const [first] = inputsOf(calls, 'dashboard') as { scope: unknown; period: { from: number; to: number } }[]

@@ -2,7 +2,7 @@ import * as insertOnce from '../../cloudfunctions/shared/runtime/insert-once'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import type { Result } from '../../types'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { DAY, eventsOf, fileAs, HOUR, messagesFor, P } from '../support/requests'
+import { DAY, eventsOf, fileAs, filing, HOUR, messagesFor, P } from '../support/requests'
 
 /**
  * What a partial failure leaves behind, and how the next write or run carries on: a lost event append
@@ -48,6 +48,28 @@ describe('a lost event append', () => {
     expect((await messagesFor(P.residentA, _id)).map((m) => m.action).sort()).toEqual(['accept', 'dispatch'])
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: _id, text: '电线已整理', photos: [] }))
     expect(await actions(_id)).toEqual(['file', 'dispatch', 'accept', 'reply'])
+  })
+
+  test('a filing whose append fails after the insert: answered as filed, resident and owner told, the next write appends the events', async () => {
+    const append = jest.spyOn(insertOnce, 'insertIgnoringDuplicates').mockRejectedValueOnce(new Error('network reset'))
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    let _id: string
+    try {
+      // Answered within 24 h: should this test stop half-way, the timer test below has nothing of it to remind.
+      const filed = expectOk(await cloud.call(P.residentA, 'requests', 'file', filing({ category: 'environment', text: '3号楼门口垃圾没清' })))
+      _id = filed._id
+      expect(filed).toMatchObject({ status: 'dispatched', ownerId: P.workerKangleA })
+      expect(filed.timeline.map((e) => e.action)).toEqual(['file', 'dispatch'])
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining(`events of ${_id}`), expect.any(Error))
+    } finally {
+      append.mockRestore()
+      logged.mockRestore()
+    }
+    expect(await actions(_id)).toEqual([])
+    expect((await messagesFor(P.residentA, _id)).map((m) => m.action)).toEqual(['dispatch'])
+    expect((await messagesFor(P.workerKangleA, _id)).map((m) => m.action)).toEqual(['dispatch'])
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: _id }))
+    expect(await actions(_id)).toEqual(['file', 'dispatch', 'accept'])
   })
 })
 

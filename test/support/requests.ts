@@ -76,3 +76,14 @@ export async function insertCopies(template: StoredRequest, changes: readonly Pa
   for (let i = 0; i < docs.length; i += 200) await collection.add(JSON.parse(JSON.stringify(docs.slice(i, i + 200))))
   return docs.map((doc) => doc._id)
 }
+
+/**
+ * The database requests `run` makes, by collection and kind, as the local CloudBase counts them
+ * (local/db/stats.ts): what CloudBase would bill for it.
+ */
+export async function databaseRequestsDuring(cloud: TestCloudbase, run: () => Promise<unknown>): Promise<Record<string, Record<string, number>>> {
+  const stats = cloud.db.url.replace(/\/admin$/, '/__stats')
+  await fetch(`${stats}/reset`, { method: 'POST' })
+  await run()
+  return ((await (await fetch(stats)).json()) as { byCollection: Record<string, Record<string, number>> }).byCollection
+}

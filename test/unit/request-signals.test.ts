@@ -1,8 +1,9 @@
 import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
 import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
-import { overdueList, ratesByCommunity, ratesByGrid, requestRates } from '../../cloudfunctions/shared/core/request/signals'
-import { RequestRates } from '../../types/request.actions'
+import { overdueList, overdueStatuses, rateGroup, RateRow, ratesByCommunity, ratesByGrid, ratesOf } from '../../cloudfunctions/shared/core/request/signals'
+import { aggregate } from '../../local/db/engine'
+import { RateCounts, RequestRates } from '../../types/request.actions'
 import type { Rating, Request } from '../../types/request.schema'
 
 const HOUR = 3_600_000
@@ -24,6 +25,17 @@ const base = newRequest(draft, resident, T0 - 30 * DAY).request
 /** A hazard item (answer within 2 h, resolve within 3 days) dispatched at `at`. */
 const req = (_id: string, at: number, over: Partial<Request> = {}): Request =>
   ({ ...base, _id, status: 'dispatched', ownerId: 'u-owner', dispatchedAt: at, deadlines: dueTimes('hazard', at), createdAt: at, ...over })
+/**
+ * The rates are aggregation expressions (signals.ts rateConditions) the database sums: here run by the
+ * local database's engine over plain copies of the items, as the dashboard has CloudBase run them.
+ */
+const countedRows = (items: readonly object[]): RateRow[] =>
+  aggregate(JSON.parse(JSON.stringify(items)), [{ $group: rateGroup(PERIOD, NOW) }], () => []).map((row) => RateRow.parse(row))
+const ratesOver = (items: readonly object[]): RequestRates => {
+  const rows = ratesByGrid(countedRows(items))
+  expect(rows).toHaveLength(1)
+  return rows[0].rates
+}
 const rated = (outcome: Rating['outcome'], satisfaction: Rating['satisfaction'], at: number): Rating => ({ outcome, satisfaction, at, by: 'u-res' })
 
 const requests: Request[] = [
@@ -46,7 +58,7 @@ const requests: Request[] = [
 ]
 
 test('the three rates over a period, as defined in signals.ts', () => {
-  const rates = requestRates(requests, PERIOD, NOW)
+  const rates = ratesOver(requests)
   expect(rates).toEqual({
     dispatched: 7, // a–g; h–k and q before the period, p proactive
     responseCounted: 5, // a b c f g; d still inside its window, e withdrawn before it closed
@@ -64,8 +76,17 @@ test('the three rates over a period, as defined in signals.ts', () => {
   expect(RequestRates.parse(rates)).toEqual(rates)
 })
 
+test('a field left out counts as one set to null: the database tells missing from null, the rates do not', () => {
+  const nullable = ['deadlines', 'dispatchedAt', 'respondedAt', 'repliedAt', 'closedAt', 'rating'] as const
+  const withoutNulls = requests.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => !(nullable.includes(k as never) && v === null))))
+  expect(withoutNulls.some((r) => !('respondedAt' in r))).toBe(true)
+  expect(ratesOver(withoutNulls)).toEqual(ratesOver(requests))
+})
+
 test('with nothing to count a rate is null, not 0% or 100%', () => {
-  expect(requestRates([], PERIOD, NOW)).toMatchObject({ responseRate: null, resolutionRate: null, satisfactionRate: null, dispatched: 0 })
+  expect(ratesByGrid(countedRows([]))).toEqual([])
+  const none = Object.fromEntries(Object.keys(RateCounts.shape).map((k) => [k, 0])) as RateCounts
+  expect(ratesOf(none)).toMatchObject({ responseRate: null, resolutionRate: null, satisfactionRate: null, dispatched: 0 })
 })
 
 test('the overdue list: open items past respond-by or resolve-by, longest overdue first; a reply awaiting rating is not overdue', () => {
@@ -75,6 +96,8 @@ test('the overdue list: open items past respond-by or resolve-by, longest overdu
     { requestId: 'h-reopened', category: 'hazard', status: 'escalated', communityId: 'comm-1', gridId: 'grid-1', ownerId: 'u-owner',
       stage: 'resolve', dueAt: T0 + HOUR + 3 * DAY, overdueMs: 7 * DAY - HOUR },
   ])
+  // What the dashboard asks the database for: the statuses whose clock can run late.
+  expect([...overdueStatuses].sort()).toEqual(['accepted', 'dispatched', 'escalated', 'inProgress'])
 })
 
 describe('per grid and per community', () => {
@@ -90,12 +113,12 @@ describe('per grid and per community', () => {
   ]
 
   test('a row per grid, the community queue as the row without a grid', () => {
-    const rows = ratesByGrid(spread, PERIOD, NOW).map((r) => [r.communityId, r.gridId, r.rates.rated, r.rates.resolutionRate])
+    const rows = ratesByGrid(countedRows(spread)).map((r) => [r.communityId, r.gridId, r.rates.rated, r.rates.resolutionRate])
     expect(rows).toEqual([['comm-1', null, 1, 1], ['comm-1', 'grid-1', 2, 0.5], ['comm-1', 'grid-2', 1, 0], ['comm-2', 'grid-9', 1, 1]])
   })
 
   test('a row per community, summing its grids and its queue', () => {
-    const rows = ratesByCommunity(spread, PERIOD, NOW).map((r) => [r.communityId, r.rates.rated, r.rates.resolved, r.rates.responseRate])
+    const rows = ratesByCommunity(countedRows(spread)).map((r) => [r.communityId, r.rates.rated, r.rates.resolved, r.rates.responseRate])
     expect(rows).toEqual([['comm-1', 4, 2, 1], ['comm-2', 1, 1, 1]])
   })
 })

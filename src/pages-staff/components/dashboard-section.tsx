@@ -13,7 +13,9 @@ export function DashboardSection({ scope, period }: { scope: Scope; period: Peri
   const board = useResult(() => call('requests', 'dashboard', { scope, period }), `${JSON.stringify(scope)}:${period.from}`)
   if (board.state === 'loading') return <Loading />
   if (board.state === 'failed') return <Failed code={board.code} onRetry={board.reload} />
-  const { byCommunity, byGrid, overdue } = board.data
+  const { byCommunity, byGrid, overdue, overdueTotal } = board.data
+  // The server lists the most overdue first and at most a page of them; the total is always told.
+  const listed = overdueTotal > overdue.length ? `，下面是最急的 ${overdue.length} 件` : ''
   return (
     <View className="section">
       {byCommunity.map((row) => (
@@ -22,7 +24,7 @@ export function DashboardSection({ scope, period }: { scope: Scope; period: Peri
       {byGrid.map((row) => (
         <RatesCard key={`${row.communityId}:${row.gridId ?? 'queue'}`} title={row.gridName ?? '社区统一受理'} rates={row.rates} />
       ))}
-      <Text className="section__title">{`超时清单（${overdue.length} 件）`}</Text>
+      <Text className="section__title">{`超时清单（共 ${overdueTotal} 件${listed}）`}</Text>
       <OverdueList items={overdue} />
     </View>
   )
