@@ -3,7 +3,7 @@ import { failure, success, type DecisionStatus, type Result } from '../../types'
 import { decide, type DecisionEvent } from '../shared/core/decision.machine'
 import { database } from '../shared/runtime/cloudbase'
 import type { CollectionName } from '../shared/runtime/collections'
-import { isDuplicateWrite } from '../shared/runtime/database-errors'
+import { isDuplicateWrite, isTransactionConflict } from '../shared/runtime/database-errors'
 
 /** The SDK types `runTransaction` as `any`; this is the part of its transaction we use. */
 type Transaction = {
@@ -12,6 +12,12 @@ type Transaction = {
   }
 }
 export type Decided = { status: DecisionStatus; decidedBy: string; decidedAt: number; reason?: string }
+
+/**
+ * The SDK retries a transaction that lost a write conflict at once, without a pause (@cloudbase/database
+ * runTransaction, default 3 retries); a reviewer racing another needs a few more tries to see the decision.
+ */
+const TRANSACTION_ATTEMPTS = 8
 
 type Opened = { _id: string; status: 'pending'; createdAt: number }
 
@@ -46,18 +52,24 @@ export async function decidePending(
   review: { decision: DecisionEvent; reason?: string; reviewerId: string; now: number; alreadyDecided: string },
   onApprove: (transaction: Transaction) => Promise<void>,
 ): Promise<Result<Decided>> {
-  return database().runTransaction(async (transaction: Transaction): Promise<Result<Decided>> => {
-    const current = (await transaction.collection(collection).doc(id).get()).data as { status: DecisionStatus } | null
-    const status = current && decide(current.status, review.decision)
-    if (!status) return failure('CONFLICT', review.alreadyDecided)
-    const decided: Decided = {
-      status,
-      decidedBy: review.reviewerId,
-      decidedAt: review.now,
-      ...(review.decision === 'refuse' && review.reason ? { reason: review.reason } : {}),
-    }
-    await transaction.collection(collection).doc(id).update({ ...decided, openSlot: id })
-    if (review.decision === 'approve') await onApprove(transaction)
-    return success(decided)
-  })
+  try {
+    return await database().runTransaction(async (transaction: Transaction): Promise<Result<Decided>> => {
+      const current = (await transaction.collection(collection).doc(id).get()).data as { status: DecisionStatus } | null
+      const status = current && decide(current.status, review.decision)
+      if (!status) return failure('CONFLICT', review.alreadyDecided)
+      const decided: Decided = {
+        status,
+        decidedBy: review.reviewerId,
+        decidedAt: review.now,
+        ...(review.decision === 'refuse' && review.reason ? { reason: review.reason } : {}),
+      }
+      await transaction.collection(collection).doc(id).update({ ...decided, openSlot: id })
+      if (review.decision === 'approve') await onApprove(transaction)
+      return success(decided)
+    }, TRANSACTION_ATTEMPTS)
+  } catch (error) {
+    // Another reviewer's decision kept winning the write for every attempt: it is being decided now.
+    if (isTransactionConflict(error)) return failure('CONFLICT', review.alreadyDecided)
+    throw error
+  }
 }

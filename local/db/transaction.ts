@@ -9,9 +9,10 @@ const slot = (collection: string, key: string) => `${collection}\u0000${key}`
 /**
  * One open transaction, with CloudBase's (MongoDB's) snapshot semantics: it reads the data as of its
  * start plus its own writes; its writes stay invisible to others until commit, which applies them
- * all at once. A document changed by someone else after the start cannot be written in it any more
- * (DATABASE_TRANSACTION_CONFLICT, and the transaction is gone, as MongoDB aborts on a write
- * conflict); a document it wrote that someone else then changes makes its commit fail the same way.
+ * all at once. A document changed by someone else after the start, or written by another open
+ * transaction, cannot be written in it (DATABASE_TRANSACTION_CONFLICT, and the transaction is gone,
+ * as MongoDB aborts on a write conflict); a document it wrote that a write outside any transaction
+ * then changes makes its commit fail the same way.
  */
 export class Transaction implements Session {
   private readonly writes = new Map<string, Change>()
@@ -22,6 +23,8 @@ export class Transaction implements Session {
   constructor(
     readonly id: string,
     private readonly store: Store,
+    /** Document slot → the open transaction that wrote it, shared by all of them. */
+    private readonly locks: Map<string, string>,
     private readonly onConflict: () => void,
   ) {}
 
@@ -45,15 +48,24 @@ export class Transaction implements Session {
   write(changes: Change[]): void {
     if (this.conflicted) this.conflict()
     for (const change of changes) {
-      if (this.snapshot.has(slot(change.collection, change.key))) this.conflict()
+      const at = slot(change.collection, change.key)
+      const owner = this.locks.get(at)
+      if (this.snapshot.has(at) || (owner !== undefined && owner !== this.id)) this.conflict()
     }
     for (const change of changes) {
       if (change.insert && this.get(change.collection, change.key)) {
         throw dbErrors.duplicateWrite(change.collection, '_id_', `{ _id: ${change.key} }`)
       }
       if (change.after) this.checkUnique(change.collection, change.key, change.after)
-      this.writes.set(slot(change.collection, change.key), { ...change, insert: !this.store.get(change.collection, change.key) })
+      const at = slot(change.collection, change.key)
+      this.writes.set(at, { ...change, insert: !this.store.get(change.collection, change.key) })
+      this.locks.set(at, this.id)
     }
+  }
+
+  /** The slots of the documents this transaction has written. */
+  written(): Iterable<string> {
+    return this.writes.keys()
   }
 
   /** The writes to commit; throws if others changed what this transaction wrote. */

@@ -5,52 +5,50 @@ import { Transaction } from './transaction'
 
 /** CloudBase drops a transaction not committed or aborted within 30 seconds (its TransactionNotExist message). */
 const LIFETIME_MS = 30_000
-/** Under the SDK's default 15 s request timeout, so a waiting start is answered, not abandoned. */
-const START_WAIT_MS = 10_000
 
 /**
- * Transactions are serialised: one is open at a time and `startTransaction` waits its turn, so two
- * transactions never conflict with each other (CloudBase would let them run and fail the later
- * writer). Writes outside any transaction go ahead meanwhile; the open transaction sees them as
- * MongoDB would (see Transaction).
+ * The open transactions, run concurrently as CloudBase (MongoDB) runs them: each reads its snapshot
+ * (see Transaction), and a document written in one is locked to it until it commits or ends, so a
+ * second transaction writing that document fails at once with DATABASE_TRANSACTION_CONFLICT (first
+ * writer wins, MongoDB's WriteConflict) and is gone; the SDK's runTransaction retries on that code.
+ * Every commit, a transaction's or a plain write's, is shown to the other open transactions, whose
+ * snapshots keep the documents as they were, and who then cannot write those documents any more.
  */
 export class Transactions {
-  private current: { tx: Transaction; timer: NodeJS.Timeout } | undefined
-  private readonly queue: Array<() => void> = []
-  private committing = false
+  private readonly open = new Map<string, { tx: Transaction; timer: NodeJS.Timeout }>()
+  /** Document slot → the id of the open transaction that has written it. */
+  private readonly locks = new Map<string, string>()
+  private committing: string | undefined
 
   constructor(private readonly store: Store) {
     store.onCommit((applied) => {
-      if (this.current && !this.committing) this.current.tx.observe(applied)
+      for (const [id, { tx }] of this.open) if (id !== this.committing) tx.observe(applied)
     })
   }
 
   async start(): Promise<string> {
-    const deadline = Date.now() + START_WAIT_MS
-    while (this.current) {
-      if (!(await this.turn(deadline - Date.now()))) throw dbErrors.transactionConflict()
-    }
     const id = randomBytes(16).toString('hex')
-    const tx = new Transaction(id, this.store, () => this.end(id))
+    const tx = new Transaction(id, this.store, this.locks, () => this.end(id))
     const timer = setTimeout(() => this.end(id), LIFETIME_MS)
     timer.unref()
-    this.current = { tx, timer }
+    this.open.set(id, { tx, timer })
     return id
   }
 
   session(id: unknown): Transaction {
-    if (!this.current || this.current.tx.id !== id) throw dbErrors.transactionNotExist()
-    return this.current.tx
+    const open = typeof id === 'string' ? this.open.get(id) : undefined
+    if (!open) throw dbErrors.transactionNotExist()
+    return open.tx
   }
 
   commit(id: unknown): void {
     const tx = this.session(id)
     try {
       const changes = tx.pending()
-      this.committing = true
+      this.committing = tx.id
       this.store.commit(changes)
     } finally {
-      this.committing = false
+      this.committing = undefined
       this.end(tx.id)
     }
   }
@@ -60,29 +58,14 @@ export class Transactions {
   }
 
   close(): void {
-    if (this.current) this.end(this.current.tx.id)
+    for (const id of [...this.open.keys()]) this.end(id)
   }
 
   private end(id: string): void {
-    if (this.current?.tx.id !== id) return
-    clearTimeout(this.current.timer)
-    this.current = undefined
-    this.queue.shift()?.()
-  }
-
-  private turn(timeoutMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer)
-        resolve(true)
-      }
-      const timer = setTimeout(() => {
-        const waiting = this.queue.indexOf(wake)
-        if (waiting >= 0) this.queue.splice(waiting, 1)
-        resolve(false)
-      }, Math.max(0, timeoutMs))
-      timer.unref()
-      this.queue.push(wake)
-    })
+    const open = this.open.get(id)
+    if (!open) return
+    clearTimeout(open.timer)
+    this.open.delete(id)
+    for (const at of open.tx.written()) if (this.locks.get(at) === id) this.locks.delete(at)
   }
 }

@@ -366,15 +366,94 @@ describe('transactions', () => {
     expect(await first('acc-b')).toEqual({ _id: 'acc-b', balance: 999 })
   })
 
-  test('concurrent transactions are serialised: both increments land', async () => {
+  test('two open transactions writing one document: the first writer commits, the second fails with the conflict', async () => {
+    await scratch().add({ _id: 'contested', n: 0 })
+    const [one, two] = await Promise.all([db.startTransaction(), db.startTransaction()])
+    expect((await two.collection(SCRATCH).doc('contested').get()).data).toEqual({ _id: 'contested', n: 0 })
+    await one.collection(SCRATCH).doc('contested').update({ n: 1 })
+    await expect(two.collection(SCRATCH).doc('contested').update({ n: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    })
+    await expect(two.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
+    await one.commit()
+    expect(await first('contested')).toEqual({ _id: 'contested', n: 1 })
+  })
+
+  test('a document committed by another transaction since the start cannot be written: the later writer fails', async () => {
+    await scratch().add({ _id: 'committed-first', n: 0 })
+    const [one, two] = await Promise.all([db.startTransaction(), db.startTransaction()])
+    await one.collection(SCRATCH).doc('committed-first').update({ n: 1 })
+    await one.commit()
+    expect((await two.collection(SCRATCH).doc('committed-first').get()).data).toEqual({ _id: 'committed-first', n: 0 })
+    await expect(two.collection(SCRATCH).doc('committed-first').update({ n: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    })
+    expect(await first('committed-first')).toEqual({ _id: 'committed-first', n: 1 })
+  })
+
+  test('a document a transaction wrote, then changed outside it, fails its commit with the conflict', async () => {
+    await scratch().add({ _id: 'outside-after', n: 0 })
+    const tx = await db.startTransaction()
+    await tx.collection(SCRATCH).doc('outside-after').update({ n: 1 })
+    await scratch().doc('outside-after').update({ n: 5 })
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    expect(await first('outside-after')).toEqual({ _id: 'outside-after', n: 5 })
+  })
+
+  test('runTransaction retries a callback that hit the conflict: both increments land', async () => {
     await scratch().add({ _id: 'counter', n: 0 })
-    const bump = () =>
-      db.runTransaction(async (tx: Tx) => {
-        const { n } = (await tx.collection(SCRATCH).doc('counter').get()).data as { n: number }
-        await tx.collection(SCRATCH).doc('counter').update({ n: n + 1 })
-      })
-    await Promise.all([bump(), bump(), bump()])
-    expect(await first('counter')).toEqual({ _id: 'counter', n: 3 })
+    const bump = async (tx: Tx) => {
+      const { n } = (await tx.collection(SCRATCH).doc('counter').get()).data as { n: number }
+      await tx.collection(SCRATCH).doc('counter').update({ n: n + 1 })
+    }
+    let release!: () => void
+    const readByBoth = new Promise<void>((resolve) => (release = resolve))
+    let attempts = 0
+    // The first bump reads, waits until the second has read the same snapshot, then writes and commits.
+    const firstBump = db.runTransaction(async (tx: Tx) => {
+      const { n } = (await tx.collection(SCRATCH).doc('counter').get()).data as { n: number }
+      await readByBoth
+      await tx.collection(SCRATCH).doc('counter').update({ n: n + 1 })
+    })
+    const secondBump = db.runTransaction(async (tx: Tx) => {
+      attempts += 1
+      if (attempts > 1) return bump(tx)
+      const { n } = (await tx.collection(SCRATCH).doc('counter').get()).data as { n: number }
+      release()
+      await firstBump
+      await tx.collection(SCRATCH).doc('counter').update({ n: n + 1 })
+    })
+    await Promise.all([firstBump, secondBump])
+    expect(attempts).toBe(2)
+    expect(await first('counter')).toEqual({ _id: 'counter', n: 2 })
+  })
+
+  test('concurrent transactions on different documents both commit', async () => {
+    await scratch().add([{ _id: 'left', n: 0 }, { _id: 'right', n: 0 }])
+    const [one, two] = await Promise.all([db.startTransaction(), db.startTransaction()])
+    await one.collection(SCRATCH).doc('left').update({ n: 1 })
+    await two.collection(SCRATCH).doc('right').update({ n: 2 })
+    await Promise.all([one.commit(), two.commit()])
+    expect(await first('left')).toEqual({ _id: 'left', n: 1 })
+    expect(await first('right')).toEqual({ _id: 'right', n: 2 })
+  })
+
+  test('snapshot isolation: a transaction sees neither another\'s uncommitted write nor a commit after its start', async () => {
+    await scratch().add({ _id: 'isolated', v: 'old' })
+    const [writer, reader] = await Promise.all([db.startTransaction(), db.startTransaction()])
+    await writer.collection(SCRATCH).doc('isolated').update({ v: 'new' })
+    await writer.collection(SCRATCH).add({ _id: 'isolated-added', v: 'new' })
+    expect((await reader.collection(SCRATCH).doc('isolated').get()).data).toEqual({ _id: 'isolated', v: 'old' })
+    expect((await reader.collection(SCRATCH).doc('isolated-added').get()).data).toBeNull()
+    expect(await first('isolated')).toEqual({ _id: 'isolated', v: 'old' })
+    await writer.commit()
+    expect((await reader.collection(SCRATCH).doc('isolated').get()).data).toEqual({ _id: 'isolated', v: 'old' })
+    const seen = await reader.collection(SCRATCH).where({ _id: db.command.in(['isolated', 'isolated-added']) }).get()
+    expect(seen.data).toEqual([{ _id: 'isolated', v: 'old' }])
+    await reader.commit()
+    const later = await db.startTransaction()
+    expect((await later.collection(SCRATCH).doc('isolated').get()).data).toEqual({ _id: 'isolated', v: 'new' })
+    await later.rollback()
   })
 
   test('where().update() inside a transaction runs outside it: the SDK sends it no transaction id', async () => {

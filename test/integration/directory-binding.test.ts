@@ -124,4 +124,15 @@ describe('a resident asks to bind a household and the committee decides', () => 
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([expect.objectContaining({ code: 'CONFLICT' })])
   })
+
+  test('six decisions at once, through transaction conflicts and retries: one lands, five are told it is taken', async () => {
+    const asked = expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'requestBinding', { householdId: 'hh-kl-3-301', name: '吴强' }))
+    const reviewers = [COMMITTEE_KANGLE, STREET_ADMIN, COMMITTEE_KANGLE, STREET_ADMIN, COMMITTEE_KANGLE, STREET_ADMIN]
+    const outcomes = await Promise.all(
+      reviewers.map((reviewer) => cloud.call(reviewer, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' })),
+    )
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
+    expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => !outcome.ok && outcome.code)).toEqual(Array(5).fill('CONFLICT'))
+    expect(expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'whoami', {})).household?.householdId).toBe('hh-kl-3-301')
+  })
 })

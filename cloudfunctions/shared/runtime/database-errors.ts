@@ -6,3 +6,8 @@
 export function isDuplicateWrite(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE'
 }
+
+/** A transaction lost a write-write conflict to another (CloudBase: DATABASE_TRANSACTION_CONFLICT). */
+export function isTransactionConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT'
+}
