@@ -5,7 +5,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { followedAmong } from './follows'
-import { locate } from './locate'
+import { locate } from '../shared/runtime/locate-place'
 import { allRequests } from './request-queries'
 
 const SHOWN = 10

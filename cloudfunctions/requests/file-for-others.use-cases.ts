@@ -4,7 +4,7 @@ import { Collections } from '../shared/runtime/collections'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { fileRequest } from './filing'
-import type { Located } from './locate'
+import type { Located } from '../shared/runtime/locate-place'
 
 /** 代办 and 主动治理 are staff's work within their own territory (request-policy: request.fileForOthers). */
 const withinTerritory = ({ actor }: UseCaseContext) => (located: Located) =>

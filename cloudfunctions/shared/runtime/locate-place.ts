@@ -1,8 +1,8 @@
-import { failure, Household, type Category, type Failure, type GeoPoint, type RouteDecision, type RouteTarget } from '../../types'
-import { routeRequest } from '../shared/core/route-request'
-import { Collections } from '../shared/runtime/collections'
-import { loadDirectory } from '../shared/runtime/directory-cache'
-import { findById } from '../shared/runtime/documents'
+import { failure, Household, type Category, type Failure, type GeoPoint, type RouteDecision, type RouteTarget } from '../../../types'
+import { routeRequest } from '../core/route-request'
+import { Collections } from './collections'
+import { loadDirectory } from './directory-cache'
+import { findById } from './documents'
 
 export type Located = {
   route: RouteDecision
@@ -14,7 +14,7 @@ export type Located = {
 }
 
 /**
- * Where an item filed at this place goes (精准派单), as the directory's `route` action explains it: the
+ * Where an item filed at this place goes (精准派单), as the directory's `route` action and filing share it: the
  * cached routing index, with the one household the place names read on demand.
  */
 export async function locate(category: Category, place: RouteTarget, now: number): Promise<Located | Failure> {
