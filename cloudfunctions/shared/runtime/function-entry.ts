@@ -1,4 +1,3 @@
-import tcb from '@cloudbase/node-sdk'
 import type { z } from 'zod'
 import {
   contract,
@@ -10,6 +9,7 @@ import {
 } from '../../../types'
 import type { Actor } from '../core/actor'
 import { loadActor } from './actor-store'
+import { callerOpenId } from './caller'
 import { clock } from './clock'
 
 export type UseCaseContext = { actor: Actor; now: number }
@@ -57,16 +57,6 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
       console.error(`[${name}.${action}]`, error)
       return failure('INTERNAL')
     }
-  }
-}
-
-function callerOpenId(context: unknown): string | undefined {
-  if (typeof context !== 'object' || context === null) return undefined
-  try {
-    const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID
-    return typeof openid === 'string' && openid.length > 0 ? openid : undefined
-  } catch {
-    return undefined
   }
 }
 

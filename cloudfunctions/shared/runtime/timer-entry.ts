@@ -1,5 +1,5 @@
-import tcb from '@cloudbase/node-sdk'
 import { failure, success, type Result } from '../../../types'
+import { callerOpenId } from './caller'
 import { clock } from './clock'
 
 /**
@@ -9,22 +9,12 @@ import { clock } from './clock'
  */
 export function createTimer<T>(name: string, run: (now: number) => Promise<T>) {
   return async function main(_event: unknown, context: unknown): Promise<Result<T>> {
-    if (hasCaller(context)) return failure('FORBIDDEN', `${name} runs on its timer only`)
+    if (callerOpenId(context)) return failure('FORBIDDEN', `${name} runs on its timer only`)
     try {
       return success(await run(clock().now()))
     } catch (error) {
       console.error(`[${name}]`, error)
       return failure('INTERNAL')
     }
-  }
-}
-
-function hasCaller(context: unknown): boolean {
-  if (typeof context !== 'object' || context === null) return false
-  try {
-    const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID
-    return typeof openid === 'string' && openid.length > 0
-  } catch {
-    return false
   }
 }
