@@ -45,3 +45,22 @@ describe.each(files.map((f) => [relative(repo, f), f]))('%s', (_name, file) => {
     expect(forbiddenMentions.filter((m) => source.includes(m))).toEqual([])
   })
 })
+
+/**
+ * The calendar (types/calendar.ts) is shared with the client and the core may use it, so it is held
+ * to the same rules, with dayjs besides zod; `dayjs()` with no instant is the clock, and the
+ * timezone plugin reads the host's Intl (see the module's comment).
+ */
+describe('types/calendar.ts', () => {
+  const file = join(repo, 'types/calendar.ts')
+  const source = readFileSync(file, 'utf8')
+
+  test('imports only types/ and dayjs', () => {
+    const dayjsModule = (s: string) => s === 'dayjs' || s.startsWith('dayjs/')
+    expect(specifiers(source).filter((s) => !dayjsModule(s) && !allowedImport(file, s))).toEqual([])
+  })
+
+  test('reads no environment or clock, not even through dayjs', () => {
+    expect([...forbiddenMentions, 'dayjs()', 'dayjs/plugin/timezone'].filter((m) => source.includes(m))).toEqual([])
+  })
+})
