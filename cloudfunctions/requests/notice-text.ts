@@ -1,13 +1,5 @@
 import { categoryLabels, outOfScopeGuidance, type Request, type RequestEvent } from '../../types'
-
-const shanghai = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-})
-/** Residents read 3月5日 14:00 in Beijing time, wherever the function runs. */
-export function when(at: number): string {
-  const part = Object.fromEntries(shanghai.formatToParts(at).map((p) => [p.type, p.value]))
-  return `${Number(part.month)}月${Number(part.day)}日 ${part.hour}:${part.minute}`
-}
+import { dateTimeLine } from '../../types/calendar'
 
 const clip = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`)
 
@@ -21,9 +13,9 @@ export function noticeBody(event: RequestEvent, request: Request, names: Readonl
   const d = request.deadlines
   switch (event.action) {
     case 'dispatch':
-      return d ? `${what}。由${owner}负责，${when(d.respondBy)}前答复` : what
+      return d ? `${what}。由${owner}负责，${dateTimeLine(d.respondBy)}前答复` : what
     case 'accept':
-      return d ? `${owner}已接单，${when(d.resolveBy)}前办结` : `${owner}已接单`
+      return d ? `${owner}已接单，${dateTimeLine(d.resolveBy)}前办结` : `${owner}已接单`
     case 'refer':
       return request.referral ? outOfScopeGuidance[request.referral.scope].guidance : what
     case 'reply':
@@ -31,7 +23,7 @@ export function noticeBody(event: RequestEvent, request: Request, names: Readonl
     case 'remind':
     case 'supervise': {
       const alert = request.alerts[request.alerts.length - 1]
-      return alert ? `${what}。${alert.stage === 'respond' ? '答复' : '办结'}时限${when(alert.dueAt)}` : what
+      return alert ? `${what}。${alert.stage === 'respond' ? '答复' : '办结'}时限${dateTimeLine(alert.dueAt)}` : what
     }
     case 'flag':
       // Which word tripped the check is the reviewers' business, not a hint on how to get past it.
