@@ -23,8 +23,3 @@ export const decisionLabels: Record<DecisionStatus, string> = {
 
 export const householdLine = (household: HouseholdView): string =>
   [household.communityName, household.estate, household.buildingName, household.room].filter(Boolean).join(' ')
-
-export const dayLine = (at: number): string => {
-  const date = new Date(at)
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
-}

@@ -1,4 +1,5 @@
 import type { Due, EscalationLevel, InboxState, RatingOutcome, RequestEvent, RequestRelation, RequestStatus, Satisfaction, Urgency } from '@/types'
+import { dateTimeLine } from '@/types/calendar'
 
 /**
  * How each status reads to a resident. Words only: which status follows which is the server's
@@ -56,17 +57,9 @@ export const inboxStateLabels: Record<InboxState, string> = {
 
 const stageWords: Record<Due['stage'], string> = { respond: '前答复', resolve: '前办好', rate: '前请评价' }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 3月5日 14:00: residents read dates the way a calendar on the wall shows them. */
-export const timeLine = (at: number): string => {
-  const date = new Date(at)
-  return `${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`
-}
-
-/** The clock that runs now, as the server classified it: “3月5日 14:00 前答复（快到期）”. */
+/** The clock that runs now, as the server classified it, in Beijing time: “3月5日 14:00 前答复（快到期）”. */
 export const dueLine = (due: Due): string => {
-  const line = `${timeLine(due.dueAt)} ${stageWords[due.stage]}`
+  const line = `${dateTimeLine(due.dueAt)} ${stageWords[due.stage]}`
   return due.urgency === 'onTime' ? line : `${line}（${urgencyLabels[due.urgency]}）`
 }
 

@@ -4,7 +4,7 @@ import { success, type RequestRates } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap } from './support/fields'
 import { whoami } from './support/fixtures'
-import { at, HOUR } from './support/request-fixtures'
+import { at, HOUR, pinNow } from './support/request-fixtures'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
@@ -21,7 +21,11 @@ const board = {
 } as const
 
 describe('the grid dashboard', () => {
+  afterEach(() => jest.restoreAllMocks())
+
   test('shows the three rates with their counts, per community and grid, and the overdue list', async () => {
+    // 00:30 on 4 March in Shanghai, still the 3rd in UTC: today is the 4th, ending at its midnight.
+    pinNow(Date.UTC(2025, 2, 3, 16, 30))
     const calls = answer({
       'directory.whoami': () => success(whoami({ roles: ['resident', 'committee'], scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })),
       'requests.dashboard': () => success(board),
@@ -35,10 +39,11 @@ describe('the grid dashboard', () => {
     const grid = screen.getByText('康乐一网格').closest('.rates') as HTMLElement
     expect(within(grid).getAllByText('暂无')).toHaveLength(2)
     expect(screen.getByText('超时清单（共 130 件，下面是最急的 1 件）')).toBeInTheDocument()
-    expect(screen.getByText(/^办结超时 2 天/)).toBeInTheDocument()
+    expect(screen.getByText('办结超时 2 天（应在 3月3日 09:00 前）')).toBeInTheDocument()
 
     const [first] = inputsOf(calls, 'dashboard') as { scope: unknown; period: { from: number; to: number } }[]
     expect(first.scope).toEqual({ communityId: 'comm-kangle' })
+    expect(first.period).toEqual({ from: Date.UTC(2025, 1, 2, 16, 0), to: Date.UTC(2025, 2, 4, 16, 0) })
     expect(first.period.to - first.period.from).toBe(30 * 24 * HOUR)
     await tap('近 7 天')
     await screen.findByText('康乐社区')

@@ -5,7 +5,7 @@ import { categoryGuidance, failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { household, whoami } from './support/fixtures'
-import { at, HOUR, requestDetail, shown } from './support/request-fixtures'
+import { requestDetail } from './support/request-fixtures'
 import { navigations, pickedPhotos } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -27,8 +27,8 @@ const decision = {
   gridName: '康乐一网格',
   branchName: '康乐一网格党支部',
   handlerName: '网格员周丽',
-  respondBy: new Date(2026, 2, 5, 14, 0).getTime(),
-  resolveBy: new Date(2026, 2, 12, 9, 30).getTime(),
+  respondBy: Date.UTC(2026, 2, 5, 6, 0), // 14:00 in Shanghai
+  resolveBy: Date.UTC(2026, 2, 11, 16, 30), // 00:30 on the 12th in Shanghai, still the 11th in UTC
 } as const
 
 const bound = {
@@ -55,7 +55,7 @@ describe('有困难找居村: filing a request', () => {
     render(<HelpPage />)
     await tap('物业服务')
     expect(await screen.findByText('这件事会交给康乐社区康乐一网格，由 网格员周丽 办理，会一直跟到办完。')).toBeInTheDocument()
-    expect(screen.getByText('如果现在提交，最晚 3月5日 14:00 前答复，3月12日 09:30 前办好。')).toBeInTheDocument()
+    expect(screen.getByText('如果现在提交，最晚 3月5日 14:00 前答复，3月12日 00:30 前办好。')).toBeInTheDocument()
     expect(inputsOf(calls, 'route')).toEqual([{ category: 'property', target: { householdId: household.householdId } }])
     expect(inputsOf(calls, 'checkDuplicates')).toEqual([{ category: 'property', place: { householdId: household.householdId } }])
 
@@ -71,7 +71,7 @@ describe('有困难找居村: filing a request', () => {
 
     expect(await screen.findByText('提交成功，我们收到了')).toBeInTheDocument()
     expect(screen.getByText('负责人：网格员周丽（康乐社区 康乐一网格）')).toBeInTheDocument()
-    expect(screen.getByText(`最晚 ${shown(at + 24 * HOUR)} 前答复`)).toBeInTheDocument()
+    expect(screen.getByText('最晚 3月4日 09:00 前答复')).toBeInTheDocument()
     expect(inputsOf(calls, 'file')).toEqual([
       {
         idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
@@ -101,7 +101,8 @@ describe('有困难找居村: filing a request', () => {
   })
 
   test('a neighbour’s open request of the same kind nearby is offered for +1 instead of filing again', async () => {
-    const nearby = { _id: 'rq-9', category: 'property', status: 'accepted', buildingName: '1号楼', sameBuilding: true, distanceM: 0, followers: 2, following: false, createdAt: Date.UTC(2025, 2, 1) } as const
+    // Filed at 00:30 on 1 March in Shanghai (28 February in UTC).
+    const nearby = { _id: 'rq-9', category: 'property', status: 'accepted', buildingName: '1号楼', sameBuilding: true, distanceM: 0, followers: 2, following: false, createdAt: Date.UTC(2025, 1, 28, 16, 30) } as const
     const calls = answer({
       ...bound,
       'requests.checkDuplicates': () => success({ items: [nearby] }),

@@ -3,7 +3,7 @@ import InboxPage from '@/pages-staff/inbox/index'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap } from './support/fields'
-import { at, HOUR, requestSummary } from './support/request-fixtures'
+import { at, HOUR, pinNow, requestSummary } from './support/request-fixtures'
 import { navigations } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -16,12 +16,22 @@ const noClock = requestSummary({ _id: 'rq-no-clock', excerpt: '待审核的事',
 const excerpts = () => Array.from(document.querySelectorAll('.request-card')).map((card) => card.querySelector('.card__line')?.textContent)
 
 describe('the handler’s inbox', () => {
+  afterEach(() => jest.restoreAllMocks())
+
   test('shows overdue work first, then due soon, then the rest, each group in the server’s order', async () => {
     answer({ 'requests.inbox': () => success({ items: [onTime, noClock, dueSoon, overdue], nextCursor: null }) })
     render(<InboxPage />)
     await screen.findByText('外墙松动')
     expect(excerpts()).toEqual(['外墙松动', '楼道堆物', '路灯不亮', '待审核的事'])
     expect(document.querySelector('.request-card--overdue')?.textContent).toContain('（已超时）')
+  })
+
+  test('what happened last reads how long ago; the deadline stays a time on the calendar', async () => {
+    pinNow(at + 2 * HOUR + 59 * 60_000)
+    answer({ 'requests.inbox': () => success({ items: [onTime], nextCursor: null }) })
+    render(<InboxPage />)
+    expect(await screen.findByText('最新：2小时前 派给了负责人')).toBeInTheDocument()
+    expect(screen.getByText('3月4日 09:00 前答复')).toBeInTheDocument()
   })
 
   test('contact details are shown as the server masked them', async () => {

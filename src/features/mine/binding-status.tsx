@@ -1,7 +1,8 @@
 import { Text } from '@tarojs/components'
 import type { WhoAmI } from '@/types'
+import { dayLine } from '@/types/calendar'
 import { Notice } from '@/components/status-views'
-import { dayLine, householdLine } from '@/services/labels'
+import { householdLine } from '@/services/labels'
 
 /** Where my household binding stands, including why the committee said no last time. */
 export function BindingStatus({ me }: { me: WhoAmI }) {

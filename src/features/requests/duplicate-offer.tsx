@@ -5,9 +5,9 @@ import { FormError, Notice } from '@/components/status-views'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { errorText } from '@/services/error-text'
-import { dayLine } from '@/services/labels'
 import { statusLabels } from '@/services/request-labels'
 import type { Category } from '@/types'
+import { dayLine } from '@/types/calendar'
 import { placeKey, type Place } from './place'
 
 type Props = { category: Category; place: Place; onFollowed: () => void }

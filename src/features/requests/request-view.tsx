@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { PhotoStrip } from '@/components/photo-strip'
 import { Notice } from '@/components/status-views'
-import { dueLine, escalationLabels, outcomeLabels, satisfactionLabels, statusLabels, timeLine } from '@/services/request-labels'
+import { dueLine, escalationLabels, outcomeLabels, satisfactionLabels, statusLabels } from '@/services/request-labels'
 import { categoryLabels, outOfScopeGuidance, type RequestDetail } from '@/types'
+import { dateTimeLine } from '@/types/calendar'
 import { Timeline } from './timeline'
 
 const Row = ({ name, children }: { name: string; children: string }) => (
@@ -24,7 +25,7 @@ export function RequestView({ request }: { request: RequestDetail }) {
         <PhotoStrip fileIds={request.photos} what="诉求照片" />
         <Row name="地点">{request.placeLabel}</Row>
         {contact && <Row name="联系">{contact}</Row>}
-        <Row name="提交">{timeLine(request.createdAt)}</Row>
+        <Row name="提交">{dateTimeLine(request.createdAt)}</Row>
       </View>
       <View className="card">
         <Row name="负责人">{request.owner ? (request.owner.name ?? '工作人员') : '等待社区安排'}</Row>
@@ -35,7 +36,7 @@ export function RequestView({ request }: { request: RequestDetail }) {
         {request.followers > 0 && <Row name="邻居">{`${request.followers} 位也遇到了`}</Row>}
       </View>
       {request.reply && (
-        <Notice tone="ok" title={`办理结果（${timeLine(request.reply.at)}）`}>
+        <Notice tone="ok" title={`办理结果（${dateTimeLine(request.reply.at)}）`}>
           <Text>{request.reply.text}</Text>
           <PhotoStrip fileIds={request.reply.photos} what="办理结果照片" />
         </Notice>

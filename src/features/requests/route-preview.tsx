@@ -2,8 +2,8 @@ import { Text } from '@tarojs/components'
 import { Failed, Loading, Notice } from '@/components/status-views'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
-import { timeLine } from '@/services/request-labels'
 import type { Category } from '@/types'
+import { dateTimeLine } from '@/types/calendar'
 import { placeKey, type Place } from './place'
 
 /**
@@ -19,7 +19,7 @@ export function RoutePreview({ category, place }: { category: Category; place: P
   return (
     <Notice tone="ok" title="这件事会交给谁">
       <Text>{`这件事会交给${where}，由 ${handlerName ?? '社区工作人员'} 办理，会一直跟到办完。`}</Text>
-      <Text>{`如果现在提交，最晚 ${timeLine(respondBy)} 前答复，${timeLine(resolveBy)} 前办好。`}</Text>
+      <Text>{`如果现在提交，最晚 ${dateTimeLine(respondBy)} 前答复，${dateTimeLine(resolveBy)} 前办好。`}</Text>
     </Notice>
   )
 }

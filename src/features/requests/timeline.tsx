@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { eventLabels, relationLabels, timeLine } from '@/services/request-labels'
+import { eventLabels, relationLabels } from '@/services/request-labels'
 import type { RequestDetail } from '@/types'
+import { dateTimeLine } from '@/types/calendar'
 
 /** Everything that happened to the request, newest first, each with who and when (the audit trail). */
 export function Timeline({ entries }: { entries: RequestDetail['timeline'] }) {
@@ -11,7 +12,7 @@ export function Timeline({ entries }: { entries: RequestDetail['timeline'] }) {
       <View className="timeline" role="list">
         {newestFirst.map((entry) => (
           <View key={entry.seq} className="timeline__item" role="listitem">
-            <Text className="timeline__when">{timeLine(entry.at)}</Text>
+            <Text className="timeline__when">{dateTimeLine(entry.at)}</Text>
             <Text className="timeline__what">{`${entry.actorName ?? relationLabels[entry.relation]} ${eventLabels[entry.action]}`}</Text>
             {entry.note && <Text className="timeline__note">{entry.note}</Text>}
           </View>

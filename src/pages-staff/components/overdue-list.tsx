@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@/components/status-views'
-import { statusLabels, timeLine } from '@/services/request-labels'
+import { statusLabels } from '@/services/request-labels'
 import { categoryLabels, type OverdueItem } from '@/types'
+import { dateTimeLine } from '@/types/calendar'
 
 const HOUR_MS = 3_600_000
 const stageWords: Record<OverdueItem['stage'], string> = { respond: '答复', resolve: '办结' }
@@ -22,7 +23,7 @@ export function OverdueList({ items }: { items: OverdueItem[] }) {
           onClick={() => void Taro.navigateTo({ url: `/pages-staff/request/index?id=${encodeURIComponent(item.requestId)}` })}
         >
           <Text className="card__title">{`${categoryLabels[item.category]} · ${statusLabels[item.status]}`}</Text>
-          <Text className="card__line request-card__due">{`${stageWords[item.stage]}超时 ${lateness(item.overdueMs)}（应在 ${timeLine(item.dueAt)} 前）`}</Text>
+          <Text className="card__line request-card__due">{`${stageWords[item.stage]}超时 ${lateness(item.overdueMs)}（应在 ${dateTimeLine(item.dueAt)} 前）`}</Text>
         </View>
       ))}
     </View>

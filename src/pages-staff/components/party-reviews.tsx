@@ -1,7 +1,7 @@
 import type { Loaded } from '@/hooks/use-result'
 import { call } from '@/services/call'
-import { dayLine } from '@/services/labels'
 import type { PartyRegistrationView } from '@/types'
+import { dayLine } from '@/types/calendar'
 import { ReviewCard } from './review-card'
 import { ReviewList } from './review-list'
 

@@ -6,9 +6,9 @@ import { Failed, Loading, Notice } from '@/components/status-views'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import type { WhoAmI } from '@/types'
+import { lastShanghaiDays } from '@/types/calendar'
 import { DashboardSection, type Scope } from '../components/dashboard-section'
 
-const DAY_MS = 86_400_000
 const periods = [
   { days: 7, title: '近 7 天' },
   { days: 30, title: '近 30 天' },
@@ -27,9 +27,10 @@ function scopesOf(me: WhoAmI): Scope[] {
 export default function DashboardPage() {
   const me = useResult(() => call('directory', 'whoami', {}), 'me')
   const [days, setDays] = useState(30)
-  // Whole days, so the period (and the sections' reload key) stays put between renders.
-  const [to] = useState(() => Math.ceil(Date.now() / DAY_MS) * DAY_MS)
-  const period = { from: to - days * DAY_MS, to }
+  // Whole Shanghai days ending with today, from the time the page opened, so the period (and the
+  // sections' reload key) stays put between renders.
+  const [now] = useState(() => Date.now())
+  const period = lastShanghaiDays(days, now)
 
   if (me.state === 'loading') return <PageShell><Loading /></PageShell>
   if (me.state === 'failed') return <PageShell><Failed code={me.code} onRetry={me.reload} /></PageShell>

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
 import { RequestCard } from '@/features/requests/request-card'
+import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import { InboxTabs, type InboxTab } from '../components/inbox-tabs'
@@ -12,6 +13,7 @@ import { overdueFirst } from '../components/overdue-first'
 export default function InboxPage() {
   const [tab, setTab] = useState<InboxTab>({ state: 'toAccept' })
   const tabRef = useRef(tab)
+  const now = useNow()
   const list = usePaged((cursor) => call('requests', 'inbox', { ...tabRef.current, limit: 20, ...(cursor ? { cursor } : {}) }), null)
   useDidShow(() => list.reload())
   usePullDownRefresh(() => {
@@ -33,7 +35,7 @@ export default function InboxPage() {
         loadMore={list.loadMore}
         empty="这里没有诉求。"
         idOf={(request) => request._id}
-        render={(request) => <RequestCard request={request} onOpen={() => void Taro.navigateTo({ url: `/pages-staff/request/index?id=${encodeURIComponent(request._id)}` })} />}
+        render={(request) => <RequestCard request={request} now={now} onOpen={() => void Taro.navigateTo({ url: `/pages-staff/request/index?id=${encodeURIComponent(request._id)}` })} />}
       />
     </PageShell>
   )

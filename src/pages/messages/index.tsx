@@ -2,10 +2,11 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
+import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
-import { timeLine } from '@/services/request-labels'
 import type { ActionOutput } from '@/types'
+import { relativeLine } from '@/types/calendar'
 
 type Message = ActionOutput<'requests', 'myMessages'>['items'][number]
 
@@ -15,6 +16,7 @@ const detailUrl = (message: Message) =>
 
 /** 消息: every notification the server wrote for me, newest first; the same in WeChat and the browser. */
 export default function MessagesPage() {
+  const now = useNow()
   const list = usePaged((cursor) => call('requests', 'myMessages', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
   useDidShow(() => list.reload())
   usePullDownRefresh(() => {
@@ -31,7 +33,7 @@ export default function MessagesPage() {
           <View className="card message" role="button" onClick={() => void Taro.navigateTo({ url: detailUrl(message) })}>
             <Text className="card__title">{message.title}</Text>
             <Text className="card__line">{message.body}</Text>
-            <Text className="card__line message__when">{timeLine(message.at)}</Text>
+            <Text className="card__line message__when">{relativeLine(message.at, now)}</Text>
           </View>
         )}
       />

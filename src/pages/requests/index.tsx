@@ -5,6 +5,7 @@ import { ActionButton } from '@/components/action-button'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
 import { RequestCard } from '@/features/requests/request-card'
+import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 
@@ -13,6 +14,7 @@ export default function MyRequestsPage() {
   const [open, setOpen] = useState(true)
   // Read by the list's run, which may start before React renders the new `open`.
   const openRef = useRef(open)
+  const now = useNow()
   const list = usePaged((cursor) => call('requests', 'listMine', { ...(openRef.current ? { open: true } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), null)
   // Coming back from a detail (a rating, a withdrawal) must show the new state.
   useDidShow(() => list.reload())
@@ -41,7 +43,7 @@ export default function MyRequestsPage() {
         {...list}
         empty={open ? '没有正在办的事。' : '您还没有提交过。'}
         idOf={(request) => request._id}
-        render={(request) => <RequestCard request={request} onOpen={() => void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(request._id)}` })} />}
+        render={(request) => <RequestCard request={request} now={now} onOpen={() => void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(request._id)}` })} />}
       />
     </PageShell>
   )

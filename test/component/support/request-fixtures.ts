@@ -1,14 +1,11 @@
 import type { RequestDetail, RequestSummary } from '@/types'
 
+/** 09:00 on 3 March 2025 in Shanghai, where the screens read every time, whatever zone jest runs in. */
 export const at = Date.UTC(2025, 2, 3, 1, 0)
 export const HOUR = 3_600_000
 
-/** A time as the screen shows it in this machine's zone (jest keeps TZ as the machine has it). */
-export const shown = (time: number) => {
-  const d = new Date(time)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${two(d.getHours())}:${two(d.getMinutes())}`
-}
+/** Pins the clock the pages read (Date.now); jest.restoreAllMocks() puts it back. */
+export const pinNow = (now: number) => jest.spyOn(Date, 'now').mockReturnValue(now)
 
 export const requestDetail = (over: Partial<RequestDetail> = {}): RequestDetail => ({
   _id: 'rq-1',
