@@ -1,0 +1,60 @@
+import type { ActionOutput, RequestRates } from '@/types'
+import { at, HOUR, requestDetail } from '../../component/support/request-fixtures'
+
+// Builders the component fixtures do not have, made from theirs so both tell the same story:
+// 王秀英's 3号楼 lift, routed to 网格员周丽 of 康乐一网格.
+
+type RouteAnswer = ActionOutput<'directory', 'route'>
+type MessageItem = ActionOutput<'requests', 'myMessages'>['items'][number]
+type Dashboard = ActionOutput<'requests', 'dashboard'>
+
+/** directory.route for the household of requestDetail(): the same grid, handler and deadlines. */
+export const routeDecision = (over: Partial<RouteAnswer> = {}): RouteAnswer => {
+  const { route, deadlines, owner } = requestDetail()
+  if (!deadlines) throw new Error('requestDetail() is a dispatched request: it has deadlines')
+  return {
+    ...route,
+    communityName: '康乐社区',
+    gridName: '康乐一网格',
+    branchName: '康乐一网格党支部',
+    handlerName: owner?.name ?? null,
+    respondBy: deadlines.respondBy,
+    resolveBy: deadlines.resolveBy,
+    ...over,
+  }
+}
+
+export const message = (over: Partial<MessageItem> = {}): MessageItem => ({
+  _id: 'msg-1',
+  audience: 'resident',
+  requestId: requestDetail()._id,
+  action: 'accept',
+  title: '您反映的事已有人接单',
+  body: '网格员周丽已接单，会在 3月4日 09:00 前答复您。',
+  at: at + HOUR,
+  ...over,
+})
+
+export const rates = (over: Partial<RequestRates> = {}): RequestRates => ({
+  dispatched: 12,
+  responseCounted: 10,
+  respondedOnTime: 9,
+  rated: 8,
+  resolved: 6,
+  partly: 1,
+  satisfied: 7,
+  closedUnrated: 1,
+  proactive: 2,
+  responseRate: 0.9,
+  resolutionRate: 0.75,
+  satisfactionRate: 0.875,
+  ...over,
+})
+
+export const dashboard = (over: Partial<Dashboard> = {}): Dashboard => ({
+  byCommunity: [{ communityId: 'comm-kangle', communityName: '康乐社区', rates: rates() }],
+  byGrid: [{ communityId: 'comm-kangle', gridId: 'grid-kangle-1', gridName: '康乐一网格', rates: rates() }],
+  overdue: [],
+  overdueTotal: 0,
+  ...over,
+})
