@@ -5,5 +5,6 @@ module.exports = {
     '<rootDir>/test/jest/integration.config.js',
     '<rootDir>/test/jest/component.config.js',
     '<rootDir>/test/jest/e2e.config.js',
+    '<rootDir>/test/jest/weapp.config.js',
   ],
 }

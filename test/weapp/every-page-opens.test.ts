@@ -1,0 +1,54 @@
+import { bindingRequest, household, registration, whoami } from '../component/support/fixtures'
+import { requestDetail, requestSummary } from '../component/support/request-fixtures'
+import type { Answers } from './support/answers'
+import { readAppRoutes } from './support/dist'
+import { dashboard, message } from './support/fixtures'
+import { startWeapp } from './support/weapp'
+
+const weapp = startWeapp()
+
+const committee = whoami({ name: '康乐社区居委会', roles: ['resident', 'committee'], household, scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })
+
+/**
+ * Each page of app.json, the url it is opened with, what the functions answer it, and a line it
+ * must then show. A page added to app.config.ts without a row here fails the test below.
+ */
+const pages: Record<string, { url?: string; answers: Answers; shows: string }> = {
+  'pages/home/index': { answers: {}, shows: '有困难找居村' },
+  'pages/messages/index': { answers: { requests: { myMessages: { items: [message()], nextCursor: null } } }, shows: '您反映的事已有人接单' },
+  'pages/mine/index': { answers: { directory: { whoami: committee } }, shows: '工作台' },
+  'pages/help/index': { answers: { directory: { whoami: whoami() } }, shows: '遇到的是哪一类事？' },
+  'pages/requests/index': { answers: { requests: { listMine: { items: [requestSummary()], nextCursor: null } } }, shows: '3号楼电梯停了两天' },
+  'pages/request/index': { url: '/pages/request/index?id=rq-1', answers: { requests: { detail: requestDetail() } }, shows: '物业服务 · 等待接单' },
+  'pages/bind/index': { answers: { directory: { listCommunities: [{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }] } }, shows: '康乐社区' },
+  'pages/party/index': { answers: { directory: { listBranches: [{ id: 'branch-grid-kangle-1', name: '康乐一网格党支部', level: 'grid', parentId: 'branch-comm-kangle' }] } }, shows: '康乐一网格党支部' },
+  'pages-staff/workbench/index': {
+    answers: {
+      requests: { inbox: { items: [], nextCursor: null } },
+      directory: { listBindingRequests: [bindingRequest()], listPartyRegistrations: [registration()] },
+    },
+    shows: '李建国',
+  },
+  'pages-staff/inbox/index': { answers: { requests: { inbox: { items: [requestSummary()], nextCursor: null } } }, shows: '3号楼电梯停了两天' },
+  'pages-staff/request/index': { url: '/pages-staff/request/index?id=rq-1', answers: { requests: { detail: requestDetail({ availableActions: ['accept'] }) } }, shows: '接单' },
+  'pages-staff/file/index': { url: '/pages-staff/file/index?kind=proactive', answers: {}, shows: '巡查发现（主动治理）' },
+  'pages-staff/dashboard/index': { answers: { directory: { whoami: committee }, requests: { dashboard: dashboard() } }, shows: '超时清单（共 0 件）' },
+}
+
+const routes = readAppRoutes()
+
+test('the table covers every page of app.json, the staff subpackage included', () => {
+  expect(Object.keys(pages).sort()).toEqual([...routes.pages].sort())
+  expect([...routes.subpackageOf.keys()]).toEqual(expect.arrayContaining(['pages-staff/workbench/index', 'pages-staff/request/index']))
+})
+
+// The console guard fails each of these on any console.error/warn or uncaught error while it runs.
+test.each(routes.pages)('%s opens and renders what its functions answered', async (route) => {
+  const { url = `/${route}`, answers, shows } = pages[route] ?? { answers: {}, shows: `a row for ${route} in this table` }
+  weapp.answer(answers)
+  const page = await weapp.launch(url)
+  await page.find(shows)
+  await page.waitForGone(/正在加载/)
+  expect(weapp.stack()).toEqual([route])
+  expect(page.text()).not.toMatch(/没有办成|没有找到/)
+})
