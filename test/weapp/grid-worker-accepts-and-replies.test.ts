@@ -1,0 +1,56 @@
+import { household, whoami } from '../component/support/fixtures'
+import { requestDetail, requestSummary } from '../component/support/request-fixtures'
+import { startWeapp } from './support/weapp'
+
+const weapp = startWeapp()
+
+const gridWorker = whoami({ userId: 'staff-zhou', name: '网格员周丽', roles: ['resident', 'gridWorker'], household, scopes: { gridIds: ['grid-kangle-1', 'grid-kangle-2'], communityIds: [], streetIds: [], branchIds: [] } })
+const hazard = { category: 'hazard', text: '3号楼楼道里电线乱拉，晚上冒火花' } as const
+
+test('a grid worker finds a new request in the inbox, accepts it with a word to the resident, and replies', async () => {
+  const dispatched = requestDetail({ ...hazard, availableActions: ['accept', 'transfer', 'escalate', 'refer'] })
+  const accepted = requestDetail({ ...hazard, status: 'accepted', respondedAt: dispatched.createdAt + 600_000, availableActions: ['note', 'reply', 'transfer', 'escalate', 'refer'] })
+  weapp.answer({
+    directory: { whoami: gridWorker, listBindingRequests: [], listPartyRegistrations: [] },
+    requests: {
+      inbox: (input) => ({ items: input.state === 'toAccept' ? [requestSummary({ ...hazard, excerpt: hazard.text })] : [], nextCursor: null }),
+      detail: dispatched,
+      accept: accepted,
+      reply: (input) => requestDetail({ ...hazard, status: 'replied', reply: { text: input.text, photos: input.photos, at: accepted.createdAt + 7_200_000, by: 'staff-zhou' }, availableActions: [] }),
+    },
+  })
+  const mine = await weapp.launch('/pages/mine/index')
+  await mine.tap('工作台')
+  const workbench = await weapp.page('pages-staff/workbench/index')
+  await workbench.tap('诉求收件箱')
+  const inbox = await weapp.page('pages-staff/inbox/index')
+  await inbox.tap(hazard.text)
+  expect(weapp.cloudCalls('requests', 'inbox').map((call) => call.input)).toEqual([
+    { urgency: 'overdue', limit: 50 }, // the workbench's late count
+    { state: 'toAccept', limit: 20 },
+  ])
+
+  const request = await weapp.page('pages-staff/request/index')
+  expect(request.query.id).toBe('rq-1')
+  await request.find('安全隐患 · 等待接单')
+  expect(request.has('答复办理结果')).toBe(false)
+  await request.tap('接单')
+  await request.type('给居民的话（可不填）', '今天下午上门查看')
+  await request.tap('确认接单')
+  await request.find('安全隐患 · 已接单')
+  expect(weapp.cloudCalls('requests', 'accept').map((call) => call.input)).toEqual([{ requestId: 'rq-1', note: '今天下午上门查看' }])
+  expect(weapp.toasts()).toEqual(['已办好'])
+  expect(request.has('确认接单')).toBe(false)
+
+  await request.tap('答复办理结果')
+  await request.tap('答复居民')
+  await request.find('请写一下办理结果。')
+  expect(weapp.cloudCalls('requests', 'reply')).toEqual([])
+  await request.type('办理结果', '电线已经重新走线，加了线槽')
+  await request.tap('答复居民')
+  await request.find('安全隐患 · 已答复，等待评价')
+  await request.find('这件事现在没有需要您办的。')
+  expect(weapp.cloudCalls('requests', 'reply').map((call) => call.input)).toEqual([{ requestId: 'rq-1', text: '电线已经重新走线，加了线槽', photos: [] }])
+  expect(request.has('接单')).toBe(false)
+  expect(weapp.stack()).toEqual(['pages/mine/index', 'pages-staff/workbench/index', 'pages-staff/inbox/index', 'pages-staff/request/index'])
+})
