@@ -1,0 +1,115 @@
+import { type FunctionName, type TimerFunctionName } from '../types/contract'
+
+/**
+ * How each deployable function runs on CloudBase: its runtime, limits, triggers and the variables it
+ * gets. `npm run deploy` applies this (scripts/deploy); nothing else describes the functions.
+ * Keyed by the contract's own name lists, so a function added there and not here fails to compile.
+ */
+export type DeployableFunctionName = FunctionName | TimerFunctionName
+
+/** CloudBase timer triggers take a seven-field cron: second minute hour day month weekday year. */
+export type TimerTrigger = { name: string; type: 'timer'; cron: string }
+
+export type FunctionSpec = {
+  runtime: 'Nodejs18.15'
+  handler: 'index.main'
+  /** Seconds. */
+  timeout: number
+  /** MB. */
+  memorySize: number
+  /** CloudBase installs package.json's dependencies (the bundle keeps the SDKs external). */
+  installDependency: true
+  triggers: TimerTrigger[]
+  /** The production adapters: the same in every deployment, so they live here and not in `.env`. */
+  fixedVariables: Record<string, string>
+  /** Taken from `.env` when set there; an unset one is not sent, and the function's default holds. */
+  variables: readonly DeploymentVariable[]
+}
+
+/**
+ * The kinds of notice a resident or a worker can subscribe to, one subscribe-message template each
+ * (订阅消息: a template has a fixed title and keyword list, so one template cannot carry every kind).
+ */
+export const noticeKinds = ['ACCEPTED', 'PROGRESS', 'REPLIED', 'NEW_WORK', 'ALERT', 'REVIEW'] as const
+export type NoticeKind = (typeof noticeKinds)[number]
+
+export type DeploymentVariable =
+  | 'REQUEST_DEADLINES'
+  | 'MINIPROGRAM_STATE'
+  | `SUBSCRIBE_TEMPLATE_${NoticeKind}`
+  | `SUBSCRIBE_KEYS_${NoticeKind}`
+
+/**
+ * What each variable means, and the check a value must pass before anything is deployed: a bad value
+ * stops the deploy here instead of failing a function's first call in production.
+ */
+type VariableRule = { meaning: string; check?: (value: string) => string | null }
+
+const keywordList = /^[a-z_]+\d+(,[a-z_]+\d+)*$/
+
+export const deploymentVariables: Record<DeploymentVariable, VariableRule> = {
+  REQUEST_DEADLINES: {
+    meaning: 'JSON over the default time limits per category (cloudfunctions/shared/core/request/deadlines.ts)',
+    check: (value) => {
+      try {
+        JSON.parse(value)
+        return null
+      } catch {
+        return 'is not JSON'
+      }
+    },
+  },
+  MINIPROGRAM_STATE: {
+    meaning: 'which version of the mini-program a subscribe message opens: developer, trial or formal (WeChat defaults to formal)',
+    check: (value) => (['developer', 'trial', 'formal'].includes(value) ? null : 'must be developer, trial or formal'),
+  },
+  ...(Object.fromEntries(
+    noticeKinds.flatMap((kind): Array<[string, VariableRule]> => [
+      [`SUBSCRIBE_TEMPLATE_${kind}`, { meaning: `the subscribe-message template id for ${kind} notices` }],
+      [
+        `SUBSCRIBE_KEYS_${kind}`,
+        {
+          meaning: `that template's keyword names, in the order the ${kind} notice fills them`,
+          check: (value) => (keywordList.test(value) ? null : 'must be keyword names separated by commas, e.g. thing1,thing2,time3'),
+        },
+      ],
+    ]),
+  ) as Record<`SUBSCRIBE_TEMPLATE_${NoticeKind}` | `SUBSCRIBE_KEYS_${NoticeKind}`, VariableRule>),
+}
+
+const noticeVariables: DeploymentVariable[] = [
+  'MINIPROGRAM_STATE',
+  ...noticeKinds.flatMap((kind) => [`SUBSCRIBE_TEMPLATE_${kind}`, `SUBSCRIBE_KEYS_${kind}`] as const),
+]
+
+const nodeFunction = {
+  runtime: 'Nodejs18.15',
+  handler: 'index.main',
+  memorySize: 256,
+  installDependency: true,
+} as const
+
+export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
+  directory: {
+    ...nodeFunction,
+    timeout: 10,
+    triggers: [],
+    fixedVariables: { NOTIFY_CHANNEL: 'wechat' },
+    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+  },
+  requests: {
+    ...nodeFunction,
+    timeout: 10,
+    triggers: [],
+    fixedVariables: { CONTENT_SAFETY: 'wechat', NOTIFY_CHANNEL: 'wechat' },
+    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+  },
+  // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
+  'requests-timer': {
+    ...nodeFunction,
+    timeout: 60,
+    triggers: [{ name: 'deadlines', type: 'timer', cron: '0 */10 * * * * *' }],
+    fixedVariables: { NOTIFY_CHANNEL: 'wechat' },
+    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+  },
+}
