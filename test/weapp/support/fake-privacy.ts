@@ -18,6 +18,8 @@ type Listener = (resolve: (resolution: PrivacyResolution) => void, eventInfo: { 
 export class FakePrivacy {
   /** Each time WeChat asked the app's listener, with the API that asked. */
   readonly prompts: string[] = []
+  /** Each resolve({ event: 'exposureAuthorization' }): the app telling WeChat its prompt is on screen. */
+  readonly exposures: string[] = []
   officialPopups = 0
   officialPopupAnswer: 'agree' | 'disagree' = 'disagree'
   private agreed = true
@@ -38,6 +40,7 @@ export class FakePrivacy {
 
   reset(): void {
     this.prompts.length = 0
+    this.exposures.length = 0
     this.officialPopups = 0
     this.officialPopupAnswer = 'disagree'
     this.agreed = true
@@ -70,8 +73,11 @@ export class FakePrivacy {
     }
     this.prompts.push(referrer)
     return new Promise((settle) => {
+      let settled = false
       listener((resolution) => {
-        if (resolution.event === 'exposureAuthorization') return
+        if (settled) return reportProblem(`resolve(${JSON.stringify(resolution)}) for ${referrer} after it was already answered`)
+        if (resolution.event === 'exposureAuthorization') return void this.exposures.push(referrer)
+        settled = true
         if (resolution.event === 'agree' && !(resolution.buttonId && this.tappedAgreeButtons.has(resolution.buttonId))) {
           reportProblem(`resolve({ event: 'agree' }) needs the id of the agreePrivacyAuthorization button the person tapped (got ${resolution.buttonId})`)
         }
