@@ -33,6 +33,8 @@ export default defineAppConfig({
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
-  // wx.chooseLocation must be declared here and in the privacy guide before it works (since 2023-07).
+  // wx.chooseLocation works only when declared here (WeChat's 地理位置接口新增与相关流程调整, enforced
+  // since 2022-07-14); since 2023-09-15 it, like chooseMedia, also waits for the privacy consent
+  // (services/privacy-consent). No __usePrivacyCheck__: that was only the 2023 transition switch.
   requiredPrivateInfos: ['chooseLocation'],
 })

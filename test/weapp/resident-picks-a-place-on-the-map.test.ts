@@ -24,18 +24,3 @@ test('a resident without a household picks the place on the map and sees who wil
   expect(weapp.cloudCalls('directory', 'route').map((call) => call.input)).toEqual([{ category: 'environment', target: { point } }])
   expect(weapp.cloudCalls('requests', 'checkDuplicates').map((call) => call.input)).toEqual([{ category: 'environment', place: { point } }])
 })
-
-// Today the app registers no onNeedPrivacyAuthorization listener, so a person who has not agreed
-// to the privacy guide meets WeChat's own popup; the consent component will replace it.
-test('without the app’s own prompt, WeChat’s popup asks, and a refusal leaves the resident on the form', async () => {
-  weapp.answer({ directory: { whoami: whoami() } })
-  weapp.privacy.requireConsent()
-  weapp.media.willPickPlace({ latitude: point.lat, longitude: point.lng })
-  const help = await weapp.launch('/pages/help/index')
-  await help.tap('环境卫生')
-  await help.tap('打开地图选位置')
-  expect(weapp.privacy.officialPopups).toBe(1)
-  expect(weapp.privacy.listening).toBe(false)
-  expect(weapp.wxCalls('chooseLocation')).toHaveLength(1)
-  expect(help.has('打开地图选位置')).toBe(true)
-})
