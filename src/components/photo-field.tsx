@@ -1,8 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { Photos } from '@/hooks/use-photos'
 import { ActionButton } from './action-button'
+import { Notice } from './status-views'
 
-/** Picked photos with their upload state in words, each removable; the add button says how many fit. */
+/**
+ * Picked photos with their upload state in words, each removable; the add button says how many fit.
+ * After a 不同意 to the privacy explanation it says the form goes without photos, and how to add one.
+ */
 export function PhotoField({ label, photos }: { label: string; photos: Photos }) {
   return (
     <View className="field">
@@ -29,6 +33,11 @@ export function PhotoField({ label, photos }: { label: string; photos: Photos })
         <ActionButton onClick={() => void photos.add()}>
           {photos.photos.length === 0 ? `添加照片（最多 ${photos.room} 张）` : `再加照片（还能加 ${photos.room} 张）`}
         </ActionButton>
+      )}
+      {photos.refused && (
+        <Notice tone="info" title="不加照片也能提交">
+          <Text>{`您没有同意用照片，所以现在加不了。想加的话，再点一下“${photos.photos.length === 0 ? '添加照片' : '再加照片'}”，然后点“同意”。`}</Text>
+        </Notice>
       )}
     </View>
   )

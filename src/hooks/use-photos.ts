@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import { isPrivacyRefusal } from '@/services/privacy-consent'
 import { uploadPhoto } from '@/services/upload-photo'
 
 export type Photo = { path: string; fileId: string | null; failed: boolean }
@@ -7,10 +8,12 @@ export type Photo = { path: string; fileId: string | null; failed: boolean }
 /**
  * Photos for a form, uploaded as soon as they are picked, so submitting only sends fileIDs and a
  * retried submit never uploads twice. A failed upload stays on screen to retry or remove: nothing the
- * resident picked disappears silently.
+ * resident picked disappears silently. `refused` says the resident answered 不同意 to the privacy
+ * explanation, so the form can tell them it goes without photos (not an error: their choice).
  */
 export function usePhotos(max = 9) {
   const [photos, setPhotos] = useState<Photo[]>([])
+  const [refused, setRefused] = useState(false)
 
   const update = (path: string, change: Partial<Photo>) => setPhotos((list) => list.map((p) => (p.path === path ? { ...p, ...change } : p)))
 
@@ -28,10 +31,15 @@ export function usePhotos(max = 9) {
     if (room <= 0) return
     let paths: string[]
     try {
-      paths = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths.slice(0, room)
-    } catch {
-      return // cancelled: the resident simply stays on the form
+      // chooseMedia: WeChat stopped maintaining chooseImage (base library 2.21.0).
+      const picked = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      paths = picked.tempFiles.map((file) => file.tempFilePath).slice(0, room)
+    } catch (error) {
+      // Cancelled: the resident simply stays on the form. Refused: the form says it goes without.
+      setRefused(isPrivacyRefusal(error))
+      return
     }
+    setRefused(false)
     setPhotos((list) => [...list, ...paths.filter((path) => !list.some((p) => p.path === path)).map((path) => ({ path, fileId: null, failed: false }))])
     await Promise.all(paths.map(upload))
   }
@@ -44,6 +52,7 @@ export function usePhotos(max = 9) {
     remove,
     retry: upload,
     room: max - photos.length,
+    refused,
     fileIds: photos.flatMap((p) => (p.fileId ? [p.fileId] : [])),
     uploading: photos.some((p) => !p.fileId && !p.failed),
     failed: photos.some((p) => p.failed),

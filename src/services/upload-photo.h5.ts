@@ -6,7 +6,7 @@ const Stored = z.object({ fileID: z.string().regex(/^local:\/\/\S+$/) })
 
 /**
  * The browser build stores photos in the local CloudBase's file store: the picked file (a blob: URL
- * from Taro.chooseImage) goes up as raw bytes, signed in like a function call, and comes back as a
+ * from Taro.chooseMedia) goes up as raw bytes, signed in like a function call, and comes back as a
  * `local://` fileID, the local twin of Taro.cloud.uploadFile's `cloud://` one.
  */
 export const uploadPhoto: UploadPhoto = async (tempPath) => {

@@ -55,7 +55,9 @@ export function BindingForm({ onDone }: { onDone: (request: BindingRequestView) 
       {step.at === 'building' && (
         <BuildingStep communityId={step.community.id} onPick={(building) => setStep({ at: 'room', trail: [step.community.title, building.title], building })} />
       )}
-      {step.at === 'locate' && <PointPicker onPoint={(point) => setStep({ at: 'nearby', point })} />}
+      {step.at === 'locate' && (
+        <PointPicker withoutMap="点上面的“按小区楼栋选”，一步一步选到您家就行。" onPoint={(point) => setStep({ at: 'nearby', point })} />
+      )}
       {step.at === 'nearby' && (
         <NearbyStep point={step.point} onPick={(building) => setStep({ at: 'room', trail: [building.title], building })} />
       )}

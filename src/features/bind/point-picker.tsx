@@ -4,8 +4,12 @@ import { ActionButton } from '@/components/action-button'
 import { TextField } from '@/components/text-field'
 import { GeoPoint } from '@/types'
 
-/** `intro` is what the mini-program's map picker says, `action` what the browser's button says. */
-export type PointPickerProps = { onPoint: (point: GeoPoint) => void; intro?: string; action?: string }
+/**
+ * `intro` is what the mini-program's map picker says, `action` what the browser's button says;
+ * `withoutMap` is how this form goes on when the resident declines the privacy explanation (the
+ * browser has none, so only the mini-program shows it).
+ */
+export type PointPickerProps = { onPoint: (point: GeoPoint) => void; intro?: string; action?: string; withoutMap?: string }
 
 /**
  * H5 stand-in for the mini-program's map picker: the browser build has no WeChat map, so the point

@@ -6,6 +6,11 @@ import { householdPlace, pointPlace, type Place } from './place'
 
 type Props = { household: HouseholdView | null; value: Place | null; onChange: (place: Place | null) => void }
 
+// Without the map a resident can only name their own home (the functions accept no one else's), so
+// that is the way on: say where exactly in the text; or, not yet bound, bind the home (no map needed).
+const atHomeInstead = '点上面的“就在我家”，再在“遇到了什么事”里写清楚具体在哪儿。'
+const bindFirst = '也可以先绑定您家：按小区、楼栋一步一步选，不用地图。居委会确认后，选“就在我家”就能提交。'
+
 /** The bound household by default; a point on the map for a problem elsewhere (or before binding). */
 export function PlaceField({ household, value, onChange }: Props) {
   const atHome = value !== null && 'householdId' in value.target
@@ -32,7 +37,12 @@ export function PlaceField({ household, value, onChange }: Props) {
           )}
         </View>
       ) : (
-        <PointPicker intro="在地图上找到出问题的地方，点一下确定。" action="就是这个位置" onPoint={(point) => onChange(pointPlace(point))} />
+        <PointPicker
+          intro="在地图上找到出问题的地方，点一下确定。"
+          action="就是这个位置"
+          withoutMap={household ? atHomeInstead : bindFirst}
+          onPoint={(point) => onChange(pointPlace(point))}
+        />
       )}
     </View>
   )

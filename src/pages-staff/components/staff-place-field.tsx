@@ -40,7 +40,14 @@ export function StaffPlaceField({ value, onChange }: { value: Place | null; onCh
           onPick={(room) => onChange({ target: { householdId: room.id }, label: [walk.community.title, walk.building.title, room.title].join(' ') })}
         />
       )}
-      {walk.at === 'map' && <PointPicker intro="在地图上找到出问题的地方，点一下确定。" action="就是这个位置" onPoint={(point) => onChange(pointPlace(point))} />}
+      {walk.at === 'map' && (
+        <PointPicker
+          intro="在地图上找到出问题的地方，点一下确定。"
+          action="就是这个位置"
+          withoutMap="点上面的“按楼栋房号选”。"
+          onPoint={(point) => onChange(pointPlace(point))}
+        />
+      )}
     </View>
   )
 }

@@ -31,9 +31,9 @@ const Taro = {
   stopPullDownRefresh: async () => undefined,
   makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => void navigations.push(`tel:${phoneNumber}`),
   previewImage: async () => undefined,
-  chooseImage: async ({ count }: { count: number }) => {
-    if (pickedPhotos.length === 0) throw new Error('chooseImage:fail cancel')
-    return { tempFilePaths: pickedPhotos.splice(0, count) }
+  chooseMedia: async ({ count }: { count: number }) => {
+    if (pickedPhotos.length === 0) throw { errMsg: 'chooseMedia:fail cancel' }
+    return { type: 'image', tempFiles: pickedPhotos.splice(0, count).map((tempFilePath) => ({ tempFilePath, size: 48_000, fileType: 'image' })) }
   },
 }
 
