@@ -45,40 +45,45 @@ export function PrivacySheet() {
     Taro.openPrivacyContract({ fail: () => void Taro.showToast({ title: '现在打不开，请稍后再试', icon: 'none' }) })
   }
 
+  // No catchMove on the backdrop: it would also stop the words scrolling on a small phone at 1.5×.
   return (
-    <View className="privacy-sheet" catchMove>
+    <View className="privacy-sheet">
       <View className="privacy-sheet__panel" role="dialog" aria-modal aria-labelledby="privacy-sheet-title">
-        <Text className="privacy-sheet__title" id="privacy-sheet-title">
-          先说清楚：会用到您的哪些信息
-        </Text>
-        <Text>{`${asking[question.referrer] ?? '您要用的功能会用到您的信息。'}第一次用之前，需要您同意。`}</Text>
-        <View className="privacy-sheet__list">
-          <Text>
-            <Text className="privacy-sheet__what">位置</Text>：选您家或出事的地方，好知道该谁来办。
+        <View className="privacy-sheet__body">
+          <Text className="privacy-sheet__title" id="privacy-sheet-title">
+            先说清楚：会用到您的哪些信息
           </Text>
-          <Text>
-            <Text className="privacy-sheet__what">照片</Text>：拍下问题，工作人员一看就明白。
-          </Text>
-          <Text>
-            <Text className="privacy-sheet__what">手机号</Text>：您愿意留的话，方便工作人员联系您。
-          </Text>
+          <Text>{`${asking[question.referrer] ?? '您要用的功能会用到您的信息。'}第一次用之前，需要您同意。`}</Text>
+          <View className="privacy-sheet__list">
+            <Text>
+              <Text className="privacy-sheet__what">位置</Text>：选您家或出事的地方，好知道该谁来办。
+            </Text>
+            <Text>
+              <Text className="privacy-sheet__what">照片</Text>：拍下问题，工作人员一看就明白。
+            </Text>
+            <Text>
+              <Text className="privacy-sheet__what">手机号</Text>：您愿意留的话，方便工作人员联系您。
+            </Text>
+          </View>
+          <Text>这些只用来办您提的事，只有办这件事的工作人员能看到。</Text>
+          <Text className="privacy-sheet__note">不同意也能提交，只是不能加照片、不能在地图上选位置。</Text>
+          <View className="privacy-sheet__link" role="link" onClick={openGuide}>
+            <Text>查看完整的《隐私保护指引》</Text>
+          </View>
         </View>
-        <Text>这些只用来办您提的事，只有办这件事的工作人员能看到。</Text>
-        <Text className="privacy-sheet__note">不同意也能提交，只是不能加照片、不能在地图上选位置。</Text>
-        <View className="privacy-sheet__link" role="link" onClick={openGuide}>
-          <Text>查看完整的《隐私保护指引》</Text>
+        <View className="privacy-sheet__actions">
+          <Button
+            className="btn btn--primary"
+            id={AGREE_ID}
+            openType="agreePrivacyAuthorization"
+            onAgreePrivacyAuthorization={() => answerConsent(page, { event: 'agree', buttonId: AGREE_ID })}
+          >
+            同意
+          </Button>
+          <Button className="btn btn--plain" onClick={() => answerConsent(page, { event: 'disagree' })}>
+            不同意
+          </Button>
         </View>
-        <Button
-          className="btn btn--primary"
-          id={AGREE_ID}
-          openType="agreePrivacyAuthorization"
-          onAgreePrivacyAuthorization={() => answerConsent(page, { event: 'agree', buttonId: AGREE_ID })}
-        >
-          同意
-        </Button>
-        <Button className="btn btn--plain" onClick={() => answerConsent(page, { event: 'disagree' })}>
-          不同意
-        </Button>
       </View>
     </View>
   )
