@@ -1,4 +1,5 @@
 import { type FunctionName, type TimerFunctionName } from '../types/contract'
+import type { NoticeKind as ContractNoticeKind } from '../types/notice.schema'
 
 /**
  * How each deployable function runs on CloudBase: its runtime, limits, triggers and the variables it
@@ -20,18 +21,26 @@ export type FunctionSpec = {
   /** CloudBase installs package.json's dependencies (the bundle keeps the SDKs external). */
   installDependency: true
   triggers: TimerTrigger[]
-  /** The production adapters: the same in every deployment, so they live here and not in `.env`. */
+  /** Values the same in every deployment, so they live here and not in `.env` (none today). */
   fixedVariables: Record<string, string>
   /** Taken from `.env` when set there; an unset one is not sent, and the function's default holds. */
   variables: readonly DeploymentVariable[]
 }
 
 /**
- * The kinds of notice a resident or a worker can subscribe to, one subscribe-message template each
- * (订阅消息: a template has a fixed title and keyword list, so one template cannot carry every kind).
+ * The kinds of notice a resident or a worker can subscribe to (types/notice.schema.ts), one
+ * subscribe-message template each, as the variable suffix settings.ts reads for it.
  */
-export const noticeKinds = ['ACCEPTED', 'PROGRESS', 'REPLIED', 'NEW_WORK', 'ALERT', 'REVIEW'] as const
-export type NoticeKind = (typeof noticeKinds)[number]
+const variableSuffix = {
+  accepted: 'ACCEPTED',
+  progress: 'PROGRESS',
+  replied: 'REPLIED',
+  newWork: 'NEW_WORK',
+  alert: 'ALERT',
+  review: 'REVIEW',
+} as const satisfies Record<ContractNoticeKind, string>
+export const noticeKinds = Object.values(variableSuffix)
+export type NoticeKind = (typeof variableSuffix)[ContractNoticeKind]
 
 export type DeploymentVariable =
   | 'REQUEST_DEADLINES'
@@ -94,14 +103,14 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     ...nodeFunction,
     timeout: 10,
     triggers: [],
-    fixedVariables: { NOTIFY_CHANNEL: 'wechat' },
+    fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
   requests: {
     ...nodeFunction,
     timeout: 10,
     triggers: [],
-    fixedVariables: { CONTENT_SAFETY: 'wechat', NOTIFY_CHANNEL: 'wechat' },
+    fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
   // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
@@ -109,7 +118,7 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     ...nodeFunction,
     timeout: 60,
     triggers: [{ name: 'deadlines', type: 'timer', cron: '0 */10 * * * * *' }],
-    fixedVariables: { NOTIFY_CHANNEL: 'wechat' },
+    fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
 }

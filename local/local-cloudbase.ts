@@ -5,6 +5,10 @@ import { startDatabase } from './db/server'
 import { localSdkEnv } from './db/sdk-env'
 import { startFunctionHost } from './host/function-host'
 import { startTimerRunner } from './host/timer-runner'
+import { noticeKinds } from '../types/notice.schema'
+import { templateVariable } from '../cloudfunctions/shared/runtime/settings'
+import { createLocalWechat } from './wechat/local-wechat'
+import { decodeOpenApiCall, encodeOpenApiAnswer } from './wechat/wire'
 
 export type LocalCloudbaseOptions = {
   dataDir: string
@@ -25,9 +29,14 @@ const DEFAULT_TIMER_INTERVAL_MS = 60_000
  */
 export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
   mkdirSync(options.dataDir, { recursive: true })
-  const db = await startDatabase({ dataDir: join(options.dataDir, 'db'), port: options.dbPort ?? 0 })
+  const wechat = createLocalWechat({ dataDir: join(options.dataDir, 'wechat'), extraWords: extraWords() })
+  const db = await startDatabase({
+    dataDir: join(options.dataDir, 'db'),
+    port: options.dbPort ?? 0,
+    cloudCalls: (apiName, requestData) => encodeOpenApiAnswer(wechat.call(apiName, decodeOpenApiCall(requestData))),
+  })
   // The SDK reads its redirect from the environment; functions must be imported after this.
-  Object.assign(process.env, localSdkEnv(db.url))
+  Object.assign(process.env, localSdkEnv(db.url), { ...localTemplates, ...definedOnly(process.env) })
   const [{ functionMains, timerMains }, { applyDemoSeed }, { personas }] = await Promise.all([
     import('./host/function-mains'),
     import('./seed/apply-seed'),
@@ -46,6 +55,7 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
   const timers = intervalMs > 0 ? startTimerRunner({ mains: timerMains, intervalMs }) : null
   return {
     db,
+    wechat,
     host,
     seeded,
     personas,
@@ -57,6 +67,24 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
       await db.close()
     },
   }
+}
+
+/**
+ * One subscribe-message template per kind of notice, as a deployment names them in `.env`, so the local
+ * WeChat spends and records subscriptions as the real one does. A variable already set wins.
+ */
+export const localTemplates: Record<string, string> = Object.fromEntries(
+  noticeKinds.map((kind) => [templateVariable(kind), `local-${kind}`]),
+)
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''))
+}
+
+/** JUCUN_WORDLIST_FILE: a deployment's own words for the local content check, one per line. */
+function extraWords(): string[] {
+  const file = process.env.JUCUN_WORDLIST_FILE
+  return file ? readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean) : []
 }
 
 function demoSecret(dataDir: string): string {

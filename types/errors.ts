@@ -14,6 +14,8 @@ export const errorCodes = {
   CONFLICT: 'The resource is not in a state that allows this action (already decided, already bound…).',
   DUPLICATE: 'An equivalent pending item already exists (a second binding request, a second registration).',
   OUT_OF_AREA: 'The place given lies outside every community this deployment serves.',
+  CONTENT_BLOCKED: 'A text others would read did not pass content safety (msgSecCheck); nothing was changed.',
+  UNAVAILABLE: 'A platform service the action needs (content safety) did not answer; nothing was changed, try again later.',
   INTERNAL: 'An unexpected failure on the server; the operation was not completed.',
 } as const
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Delivery, NoticeKind } from './notice.schema'
 import { Category } from './category.schema'
 import { GeoPoint } from './geo.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
@@ -196,12 +197,18 @@ export const outOfScopeGuidance: Record<OutOfScope, { label: string; guidance: s
 export const Message = z.object({
   _id: z.string().min(1).max(160),
   recipientId: Id,
-  /** Residents get subscribe messages; staff read theirs in the workbench. */
+  /** Residents open their progress page; staff open the workbench. */
   audience: z.enum(['resident', 'staff']),
-  requestId: Id,
-  action: z.union([z.literal('file'), RequestAction]),
+  /** The request it is about; a binding or party registration waiting for review names none. */
+  requestId: Id.optional(),
+  /** The page a tap opens, for a notice that is not about a request. */
+  page: z.string().max(200).optional(),
+  action: z.union([z.literal('file'), z.literal('bindingWaiting'), z.literal('registrationWaiting'), RequestAction]),
+  kind: NoticeKind,
   title: z.string().max(40),
   body: z.string().max(200),
   at: Timestamp,
+  /** Whether it also went out as a WeChat subscribe message; set by the notifier. */
+  delivery: Delivery.optional(),
 })
 export type Message = z.infer<typeof Message>

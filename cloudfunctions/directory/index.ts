@@ -6,6 +6,10 @@ import { listBranches, listPartyRegistrations, registerParty, verifyParty } from
 import { route } from './route.use-case'
 import { whoami } from './whoami.use-case'
 
+const refusalReason = (input: { decision: string; reason?: string }) => [
+  { text: input.decision === 'refuse' ? input.reason : undefined, label: '不通过的理由', scene: 'comment' as const },
+]
+
 /** The directory: who the caller is, where things are, household binding and party registration. */
 export const main = createFunction('directory', {
   whoami,
@@ -23,4 +27,12 @@ export const main = createFunction('directory', {
   registerParty,
   listPartyRegistrations,
   verifyParty,
+}, {
+  requestBinding: (input) => [{ text: input.name, label: '姓名', scene: 'profile' }],
+  decideBinding: refusalReason,
+  registerParty: (input) => [
+    { text: input.name, label: '姓名', scene: 'profile' },
+    { text: input.workplace, label: '工作单位', scene: 'profile' },
+  ],
+  verifyParty: refusalReason,
 })

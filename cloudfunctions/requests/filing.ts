@@ -1,7 +1,7 @@
 import { success, type Category, type Failure, type FiledBy, type RequestDetail, type Result, type RouteTarget } from '../../types'
 import { dueTimes } from '../shared/core/request/deadlines'
 import { newRequest } from '../shared/core/request/new-request'
-import { contentSafety } from '../shared/runtime/content-safety'
+import { checkText } from '../shared/runtime/content-safety'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
 import { locate, type Located } from '../shared/runtime/locate-place'
@@ -37,7 +37,7 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   if ('ok' in located) return located
   const refused = filing.authorize?.(located)
   if (refused) return refused
-  const verdict = await contentSafety().checkText(filing.text, { openid: actor.userId })
+  const verdict = await checkText(filing.text, { openid: actor.userId }, 'forum')
   const { request, event } = newRequest(
     {
       _id,

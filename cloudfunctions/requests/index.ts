@@ -1,3 +1,4 @@
+import type { ScreenedText } from '../shared/runtime/content-safety'
 import { createFunction } from '../shared/runtime/function-entry'
 import { accept } from './accept.use-case'
 import { checkDuplicates } from './check-duplicates.use-case'
@@ -19,7 +20,12 @@ import { review } from './review.use-case'
 import { transfer } from './transfer.use-case'
 import { withdraw } from './withdraw.use-case'
 
-/** 有困难找居村: a resident's request from filing to the rating, and the staff's work on it. */
+const staffNote = (input: { note?: string }): ScreenedText[] => [{ text: input.note, label: '说明', scene: 'comment' }]
+
+/**
+ * 有困难找居村: a resident's request from filing to the rating, and the staff's work on it. The request
+ * text itself is checked at filing (filing.ts), where a flag holds it for review instead of refusing.
+ */
 export const main = createFunction('requests', {
   file,
   listMine,
@@ -41,4 +47,19 @@ export const main = createFunction('requests', {
   fileProactive,
   myMessages,
   dashboard,
+}, {
+  withdraw: (input) => [{ text: input.note, label: '撤回说明', scene: 'comment' }],
+  rate: (input) => [{ text: input.comment, label: '评价', scene: 'comment' }],
+  review: (input) =>
+    input.decision === 'reject'
+      ? [{ text: input.reason, label: '退回理由', scene: 'comment' }]
+      : [{ text: input.note, label: '说明', scene: 'comment' }],
+  accept: staffNote,
+  note: staffNote,
+  transfer: staffNote,
+  escalate: staffNote,
+  refer: staffNote,
+  recordCallback: staffNote,
+  reply: (input) => [{ text: input.text, label: '答复', scene: 'comment' }],
+  fileOnBehalf: (input) => [{ text: input.resident.name, label: '居民姓名', scene: 'profile' }],
 })

@@ -2,7 +2,7 @@ import { Message, User, type Request, type RequestEvent } from '../../types'
 import { addedBy, noticesFor, type Audience } from '../shared/core/request/request-notices'
 import { Collections } from '../shared/runtime/collections'
 import { findMany } from '../shared/runtime/documents'
-import { notifier } from '../shared/runtime/notifications'
+import { deliver } from '../shared/runtime/notifications'
 import { noticeBody } from './notice-text'
 import { userNames } from './user-names'
 
@@ -41,7 +41,7 @@ async function recipients(audience: Audience, event: RequestEvent, request: Requ
 }
 
 /**
- * Turns a write's events into messages and hands them to the notifier. The transition is already
+ * Turns a write's events into messages and hands them to the notifier (runtime/notifications.ts). The transition is already
  * committed, so a delivery failure is logged, not answered: the caller retrying would only meet a
  * CONFLICT. The person who acted is not told of their own act.
  */
@@ -56,11 +56,11 @@ export async function notify(events: readonly RequestEvent[], request: Request, 
           const _id = `${event._id}>${recipientId}`
           const audience = recipientId === request.residentId ? 'resident' : 'staff'
           const body = noticeBody(event, request, names, audience === 'resident')
-          messages.set(_id, { _id, recipientId, audience, requestId: request._id, action: event.action, title: notice.title, body, at: event.at })
+          messages.set(_id, { _id, recipientId, audience, requestId: request._id, action: event.action, kind: notice.kind, title: notice.title, body, at: event.at })
         }
       }
     }
-    await notifier().deliver([...messages.values()].map((m) => Message.parse(m)))
+    await deliver([...messages.values()].map((m) => Message.parse(m)))
   } catch (error) {
     console.error('[requests.notify]', request._id, error)
   }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { collectionIndexes } from '../../cloudfunctions/shared/runtime/collections'
 import { DbError } from './errors'
+import { multipartFields } from './multipart'
 import { handle } from './protocol'
 import { Stats } from './stats'
 import { Store } from './store'
@@ -10,13 +11,22 @@ import { Transactions } from './transactions'
 
 export type DatabaseServer = { url: string; port: number; close(): Promise<void> }
 
+/** Answers one open-API cloud call (wx-server-sdk's `wx.openApi` action) with the raw answer body. */
+export type CloudCallHandler = (apiName: string, requestData: Buffer) => Buffer
+
 /**
  * The local CloudBase database: an HTTP server on loopback that the unmodified @cloudbase/node-sdk
  * talks to once redirected (see sdk-env.ts), durable in `dataDir`. Every declared collection and
  * index (cloudfunctions/shared/runtime/collections.ts) exists from the start. `GET /__stats` and
- * `POST /__stats/reset` count the database requests served.
+ * `POST /__stats/reset` count the database requests served. The same endpoint takes wx-server-sdk's
+ * open-API cloud calls, which it POSTs there as multipart forms, and hands them to `cloudCalls`.
  */
-export async function startDatabase(opts: { dataDir: string; port?: number; host?: string }): Promise<DatabaseServer> {
+export async function startDatabase(opts: {
+  dataDir: string
+  port?: number
+  host?: string
+  cloudCalls?: CloudCallHandler
+}): Promise<DatabaseServer> {
   const store = new Store(opts.dataDir, collectionIndexes)
   const transactions = new Transactions(store)
   const stats = new Stats()
@@ -34,9 +44,11 @@ export async function startDatabase(opts: { dataDir: string; port?: number; host
     }
     if (req.method !== 'POST') return reply(res, 405, { message: 'POST the SDK request' })
     const requestId = randomUUID()
+    const raw = await body(req)
+    if (/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) return serveForm(req, res, raw, requestId)
     let params: Record<string, unknown>
     try {
-      params = JSON.parse(await body(req)) as Record<string, unknown>
+      params = JSON.parse(raw.toString('utf8')) as Record<string, unknown>
     } catch {
       return reply(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON', requestId })
     }
@@ -46,6 +58,20 @@ export async function startDatabase(opts: { dataDir: string; port?: number; host
     } catch (error) {
       reply(res, 200, { ...failure(error), requestId })
     }
+  }
+
+  function serveForm(req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string): void {
+    const form = multipartFields(raw, req.headers['content-type'] ?? '')
+    // Not counted in the stats: those are the billed database requests; cloud calls are WeChat's.
+    const action = form.get('action')?.toString('utf8')
+    const apiName = form.get('apiName')?.toString('utf8')
+    const requestData = form.get('requestData')
+    if (action !== 'wx.openApi' || !opts.cloudCalls || !apiName || !requestData) {
+      return reply(res, 200, { code: 'INVALID_PARAM', message: `action ${action} is not served by the local CloudBase`, requestId })
+    }
+    const answer = opts.cloudCalls(apiName, requestData)
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length })
+    res.end(answer)
   }
 
   const host = opts.host ?? '127.0.0.1'
@@ -75,11 +101,11 @@ function failure(error: unknown): { code: string; message: string } {
   return { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }
 }
 
-function body(req: IncomingMessage): Promise<string> {
+function body(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

@@ -8,6 +8,15 @@ import { randomUUID } from 'node:crypto'
 export function invocationContext(functionName: string, openid: string | null) {
   const environment: Record<string, string> = { WX_APPID: 'local-demo', TCB_CONTEXT_KEYS: '' }
   if (openid) environment.WX_OPENID = openid
+  return contextWith(functionName, environment)
+}
+
+/** A timer trigger's invocation: no caller, and the platform's TRIGGER_SRC=timer (see runtime/caller.ts). */
+export function timerInvocationContext(functionName: string) {
+  return contextWith(functionName, { WX_APPID: 'local-demo', TCB_CONTEXT_KEYS: '', TRIGGER_SRC: 'timer' })
+}
+
+function contextWith(functionName: string, environment: Record<string, string>) {
   return {
     request_id: randomUUID(),
     function_name: functionName,

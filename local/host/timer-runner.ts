@@ -1,9 +1,9 @@
 import type { FunctionMain } from './function-host'
-import { invocationContext } from './invocation-context'
+import { timerInvocationContext } from './invocation-context'
 
 /**
  * Runs the timer-triggered functions on a schedule, as CloudBase's timer trigger would: an event
- * shaped like a trigger's and a context with no caller. One run of a function at a time; a slow run
+ * shaped like a trigger's and a context with no caller that says a timer started it. One run of a function at a time; a slow run
  * skips the next beat instead of piling up.
  */
 export function startTimerRunner(options: { mains: Record<string, FunctionMain>; intervalMs: number }): { stop(): Promise<void> } {
@@ -11,7 +11,7 @@ export function startTimerRunner(options: { mains: Record<string, FunctionMain>;
   const fire = (name: string, main: FunctionMain) => {
     if (running.has(name)) return
     const event = { Type: 'Timer', TriggerName: 'deadlines', Time: new Date().toISOString(), Message: '' }
-    const run = main(event, invocationContext(name, null))
+    const run = main(event, timerInvocationContext(name))
       .then((result) => {
         const outcome = result as { ok?: boolean }
         if (outcome.ok === false) console.error(`[timer ${name}]`, result)

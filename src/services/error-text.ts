@@ -13,5 +13,7 @@ export const errorText: Record<ErrorCode, string> = {
   CONFLICT: '这件事已经有人处理过了，请刷新后再看。',
   DUPLICATE: '您已经提交过了，请耐心等待处理结果。',
   OUT_OF_AREA: '这个位置不在我们服务的社区里，请换一个位置试试。',
+  CONTENT_BLOCKED: '填写的文字里有不宜发布的内容，请修改后再提交。',
+  UNAVAILABLE: '内容检查暂时不可用，您填写的还在，请稍后再提交。',
   INTERNAL: '这次没有办成，请检查网络后再试一次。',
 }

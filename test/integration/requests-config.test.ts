@@ -1,19 +1,18 @@
 import { dueTimes, timerDueAt, timerStep } from '../../cloudfunctions/shared/core/request/deadlines'
 import { newRequest } from '../../cloudfunctions/shared/core/request/new-request'
 import { applyTransition, SYSTEM } from '../../cloudfunctions/shared/core/request/request.machine'
-import { wordlistContentSafety } from '../../cloudfunctions/shared/runtime/content-safety.wordlist'
 import { readSettings } from '../../cloudfunctions/shared/runtime/settings'
 import type { Request } from '../../types'
 
-/** The function settings, the local content-safety adapter and the timer's index: no database needed. */
+/** The function settings and the timer's index: no database needed. */
 describe('function settings from the environment', () => {
-  test('unset, they are the local adapters and the default deadlines', () => {
-    expect(readSettings({})).toMatchObject({ clock: 'system', contentSafety: 'wordlist', notify: 'outbox', subscribeTemplate: null, wordlistFile: null })
+  test('unset, there are no templates and the default deadlines hold', () => {
+    expect(readSettings({})).toMatchObject({ clock: 'system', miniprogramState: null, templates: {} })
     expect(readSettings({}).deadlines.byCategory.hazard).toEqual({ respondHours: 2, resolveDays: 3 })
   })
 
-  test('a blank variable (an unfilled {{env.X}}) counts as unset', () => {
-    expect(readSettings({ CONTENT_SAFETY: '', REQUEST_DEADLINES: '' }).contentSafety).toBe('wordlist')
+  test('a blank variable counts as unset', () => {
+    expect(readSettings({ SUBSCRIBE_TEMPLATE_ACCEPTED: '', REQUEST_DEADLINES: '' }).templates).toEqual({})
   })
 
   test('a deployment’s own deadlines override the defaults', () => {
@@ -23,9 +22,9 @@ describe('function settings from the environment', () => {
   })
 
   test.each([
-    ['an unknown adapter', { CONTENT_SAFETY: 'magic' }],
-    ['subscribe messages without a template', { NOTIFY_CHANNEL: 'wechat' }],
-    ['a template that is not JSON', { NOTIFY_CHANNEL: 'wechat', SUBSCRIBE_TEMPLATE: '{templateId:' }],
+    ['an unknown mini-program state', { MINIPROGRAM_STATE: 'beta' }],
+    ['template keywords that are not three names', { SUBSCRIBE_TEMPLATE_ALERT: 't', SUBSCRIBE_KEYS_ALERT: 'thing1,time2' }],
+    ['deadlines that are not JSON', { REQUEST_DEADLINES: '{hazard:' }],
     ['deadlines for an unknown category', { REQUEST_DEADLINES: JSON.stringify({ byCategory: { fireworks: { respondHours: 1 } } }) }],
     ['a respond window longer than the resolve one', { REQUEST_DEADLINES: JSON.stringify({ byCategory: { hazard: { respondHours: 100 } } }) }],
     ['a remind point outside the window', { REQUEST_DEADLINES: JSON.stringify({ remindAtFraction: 1.5 }) }],
@@ -33,20 +32,13 @@ describe('function settings from the environment', () => {
     expect(() => readSettings(env)).toThrow(/function settings|deadline|remindAtFraction/)
   })
 
-  test('subscribe messages with a template', () => {
-    const template = { templateId: 'tmpl-1', page: 'pages/request/index?id={requestId}', fields: { title: 'thing1', body: 'thing2', time: 'time3' } }
-    expect(readSettings({ NOTIFY_CHANNEL: 'wechat', SUBSCRIBE_TEMPLATE: JSON.stringify(template) }).subscribeTemplate).toEqual(template)
-  })
-})
-
-describe('the local word list', () => {
-  const check = wordlistContentSafety(['代开发票'])
-  test.each([
-    ['a listed word', '专业代开发票', false],
-    ['the word with spaces and punctuation between', '代 开-发，票', false],
-    ['ordinary words', '楼道里的灯坏了', true],
-  ])('%s', async (_name, text, ok) => {
-    expect((await check.checkText(text, { openid: 'u' })).ok).toBe(ok)
+  test('one plain variable per kind of notice names its template, with its keywords', () => {
+    const settings = readSettings({ SUBSCRIBE_TEMPLATE_NEW_WORK: 'tmpl-new', SUBSCRIBE_KEYS_NEW_WORK: 'thing4,thing7,time2', SUBSCRIBE_TEMPLATE_REPLIED: 'tmpl-rep', MINIPROGRAM_STATE: 'trial' })
+    expect(settings.templates).toEqual({
+      newWork: { kind: 'newWork', templateId: 'tmpl-new', keys: { subject: 'thing4', detail: 'thing7', time: 'time2' } },
+      replied: { kind: 'replied', templateId: 'tmpl-rep', keys: { subject: 'thing1', detail: 'thing2', time: 'time3' } },
+    })
+    expect(settings.miniprogramState).toBe('trial')
   })
 })
 

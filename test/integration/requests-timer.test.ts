@@ -81,7 +81,33 @@ test('nothing left due: closed items drop out of the timer index', async () => {
   for (const r of pending) if (['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected'].includes(r.status)) expect(r.timerDueAt).toBeNull()
 })
 
-test('the timer runs on its trigger only: a call from a WeChat user is refused', async () => {
-  const fromUser = await cloud.timerMains['requests-timer']({}, invocationContext('requests-timer', P.residentA))
-  expect(fromUser).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+describe('the timer runs on its trigger only', () => {
+  const timerEvent = { Type: 'Timer', TriggerName: 'deadlines', Time: '2026-12-03T08:00:00Z', Message: '' }
+  const withEnvironment = (environment: Record<string, string>) => ({
+    ...invocationContext('requests-timer', null),
+    environment: JSON.stringify({ TCB_CONTEXT_KEYS: '', ...environment }),
+  })
+  // Each way a deployed function can be reached besides its trigger (CloudBase: 小程序调用, HTTP 访问服务,
+  // Web 匿名登录, 云函数互调), some of them dressed up with a timer-shaped event.
+  const strangers: Array<[string, unknown, unknown]> = [
+    ['a WeChat user from the mini-program', {}, invocationContext('requests-timer', P.residentA)],
+    ['a WeChat user sending a timer-shaped event', timerEvent, invocationContext('requests-timer', P.residentA)],
+    ['HTTP access with a timer-shaped body', timerEvent, withEnvironment({ TCB_SOURCE: 'http' })],
+    ['an anonymous web sign-in', timerEvent, withEnvironment({ TCB_SOURCE: 'web', TCB_UUID: 'anon-1', LOGINTYPE: 'ANONYMOUS' })],
+    ['another cloud function', timerEvent, withEnvironment({ TCB_SOURCE: 'scf' })],
+    ['a timer source with the wrong event', { action: 'tick' }, withEnvironment({ TRIGGER_SRC: 'timer' })],
+    ['a timer source that names a WeChat user', timerEvent, withEnvironment({ TRIGGER_SRC: 'timer', WX_OPENID: P.residentA })],
+    ['no context at all', timerEvent, undefined],
+  ]
+
+  test.each(strangers)('%s is refused and nothing runs', async (_who, event, context) => {
+    const hazard = await fileAs(cloud, P.residentA, { text: '楼道灯不亮，晚上看不见台阶' })
+    cloud.clock.advance(1.6 * HOUR)
+    const before = await actions(hazard._id)
+    const answer = await cloud.timerMains['requests-timer'](event, context)
+    expect(answer).toEqual({ ok: false, code: 'FORBIDDEN', message: 'requests-timer runs only from its timer trigger' })
+    expect(await actions(hazard._id)).toEqual(before)
+    // The trigger itself still finds the 催办 that the refused call did not send.
+    expect(await tick()).toMatchObject({ remind: 1 })
+  })
 })

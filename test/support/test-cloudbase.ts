@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionInput, ActionName, ActionOutput, FunctionName, Result } from '../../types'
-import { invocationContext } from '../../local/host/invocation-context'
+import { invocationContext, timerInvocationContext } from '../../local/host/invocation-context'
 import { startLocalCloudbase } from '../../local/local-cloudbase'
 
 /**
@@ -33,7 +33,7 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
     /** One run of the deadlines timer, as its trigger would start it (no caller). */
     runTimer(): Promise<Result<unknown>> {
       const name = 'requests-timer'
-      return local.timerMains[name]({ Type: 'Timer', TriggerName: 'deadlines' }, invocationContext(name, null)) as Promise<Result<unknown>>
+      return local.timerMains[name]({ Type: 'Timer', TriggerName: 'deadlines' }, timerInvocationContext(name)) as Promise<Result<unknown>>
     },
     clock: controlledClock(),
     async close() {

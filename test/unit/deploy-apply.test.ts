@@ -175,7 +175,7 @@ describe('applying a plan for an empty environment', () => {
         timeout: 60,
         memorySize: 256,
         installDependency: true,
-        envVariables: { NOTIFY_CHANNEL: 'wechat', SUBSCRIBE_TEMPLATE_ACCEPTED: 'tmpl-a' },
+        envVariables: { SUBSCRIBE_TEMPLATE_ACCEPTED: 'tmpl-a' },
       },
       functionRootPath: '/repo/dist/functions',
       force: true,

@@ -100,8 +100,6 @@ describe('planDeploy against an empty environment', () => {
     })
     const requests = withValues.functions.find((f) => f.name === 'requests')!
     expect(requests.envVariables).toEqual({
-      CONTENT_SAFETY: 'wechat',
-      NOTIFY_CHANNEL: 'wechat',
       SUBSCRIBE_TEMPLATE_REPLIED: 'tmpl-replied',
       REQUEST_DEADLINES: '{"remindAtFraction":0.5}',
     })
@@ -153,7 +151,10 @@ describe('planDeploy against an environment that has part of it', () => {
     expect(functions.directory.create).toBe(true)
     expect(functions.requests.create).toBe(false)
     expect(functions['requests-timer'].triggers).toMatchObject({ create: [], replace: [{ name: 'deadlines', cron: '0 */10 * * * * *' }], undeclared: ['old'], drop: [] })
-    expect(functions['requests-timer'].droppedVariables).toEqual(['SUBSCRIBE_TEMPLATE'])
+    // Nothing to send keeps the old set (manager-node sends none); sending any replaces it.
+    expect(functions['requests-timer'].droppedVariables).toEqual([])
+    const withAlert = planDeploy(collectionIndexes, functionManifest, { known: true, ...environment }, { prune: false, values: { SUBSCRIBE_TEMPLATE_ALERT: 'tmpl-alert' } })
+    expect(withAlert.functions.find((f) => f.name === 'requests-timer')?.droppedVariables).toEqual(['NOTIFY_CHANNEL', 'SUBSCRIBE_TEMPLATE'])
 
     const pruned = planDeploy(collectionIndexes, functionManifest, { known: true, ...environment }, { prune: true, values: {} })
     expect(pruned.collections.find((c) => c.name === 'users')?.dropIndexes).toEqual(['by_phone'])

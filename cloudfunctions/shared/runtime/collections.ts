@@ -18,6 +18,7 @@ export const Collections = {
   requestEvents: 'request_events',
   requestFollows: 'request_follows',
   messages: 'messages',
+  subscriptions: 'subscriptions',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -78,4 +79,7 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_request', keys: { requestId: 1 } },
   ],
   messages: [{ name: 'by_recipient_time', keys: { recipientId: 1, at: -1 } }],
+  // One document per user × template, `_id` `${userId}~${templateId}`: the count is spent by a
+  // conditional update on that one document, so no index beyond _id is needed for correctness.
+  subscriptions: [{ name: 'by_user', keys: { userId: 1 } }],
 }

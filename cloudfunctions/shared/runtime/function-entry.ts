@@ -11,6 +11,7 @@ import type { Actor } from '../core/actor'
 import { loadActor } from './actor-store'
 import { callerOpenId } from './caller'
 import { clock } from './clock'
+import { refuseUnsafeText, type ScreenedText } from './content-safety'
 
 export type UseCaseContext = { actor: Actor; now: number }
 
@@ -28,15 +29,24 @@ export type ActionHandler<F extends FunctionName, A extends ActionName<F>> = (
 /** One handler per action of the contract: a missing or extra action is a compile error. */
 export type FunctionHandlers<F extends FunctionName> = { [A in ActionName<F>]: ActionHandler<F, A> }
 
+/**
+ * Per action, the texts of its input that someone else will read (a note, a reply, a name), checked
+ * by content safety before the use case runs. An action that takes such a text and is missing here
+ * lets it through unchecked: the requests and directory tests try a listed word in each.
+ */
+export type ScreenedTexts<F extends FunctionName> = {
+  [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>) => ScreenedText[]
+}
+
 type ActionSpec = { input: z.ZodType; output: z.ZodType }
 
 /**
  * The thin transport every function shares: parse the event, find the caller in the invocation
- * context (WX_OPENID, set by CloudBase or the local function host — never the request body), run the
- * use case, and answer `{ ok, data } | { ok: false, code, message }`. Nothing thrown escapes as a
+ * context (WX_OPENID, set by CloudBase or the local function host — never the request body), check
+ * the texts others will read, run the use case, and answer `{ ok, data } | { ok: false, code, message }`. Nothing thrown escapes as a
  * success.
  */
-export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>) {
+export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>, screened: ScreenedTexts<F> = {}) {
   const actions = contract[name] as unknown as Record<string, ActionSpec>
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
@@ -50,6 +60,9 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
     const openid = callerOpenId(context)
     if (!openid) return failure('UNAUTHENTICATED')
     try {
+      const texts = (screened as Record<string, ((input: unknown) => ScreenedText[]) | undefined>)[action]?.(parsed.data) ?? []
+      const unsafe = await refuseUnsafeText(texts, { openid })
+      if (unsafe) return unsafe
       const actor = await loadActor(openid)
       const handler = handlers[action as ActionName<F>] as (input: unknown, ctx: UseCaseContext) => Promise<Result<unknown>>
       return await handler(parsed.data, { actor, now: clock().now() })

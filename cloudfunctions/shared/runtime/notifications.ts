@@ -1,31 +1,70 @@
-import type { Message } from '../../../types/request.schema'
-import { cloudbaseApp } from './cloudbase'
-import { outboxNotifier } from './notifications.outbox'
-import { subscribeMessageNotifier } from './notifications.wechat'
-import { settings } from './settings'
+import type { Delivery, Message } from '../../../types'
+import { subscribeTimeValue } from '../../../types/calendar'
+import { database } from './cloudbase'
+import { Collections } from './collections'
+import { insertIgnoringDuplicates } from './insert-once'
+import { settings, type NoticeTemplate } from './settings'
+import { exhaust, refund, spend } from './subscriptions'
+import { CloudCallError, NO_SUBSCRIPTION, sendSubscribeMessage } from './wechat'
 
 /**
- * Delivering notifications. The outbox (the `messages` collection) is what the 消息 page and the
- * workbench read, in every environment; production adds a WeChat subscribe message for residents.
+ * Delivering notices. Every notice lands in `messages` (the 消息 page and the workbench read it), once:
+ * a redelivery of the same event finds its `_id` taken and sends nothing. A newly written notice whose
+ * kind has a template is then pushed as a subscribe message if its recipient has a subscription left:
+ * one is spent first (atomically), given back if the send fails on our side, and zeroed if WeChat says
+ * there was none (43101). Its `delivery` says which happened. Nothing here fails the action.
  */
-export type Notifier = { deliver(messages: readonly Message[]): Promise<void> }
-
-let chosen: Notifier | undefined
-
-export function notifier(): Notifier {
-  chosen ??= make()
-  return chosen
+export async function deliver(messages: readonly Message[]): Promise<void> {
+  const { templates } = settings()
+  const written = await insertIgnoringDuplicates(
+    database().collection(Collections.messages),
+    messages.map((message) => (templates[message.kind] ? message : { ...message, delivery: 'noTemplate' as const })),
+  )
+  await Promise.all(
+    written.map(async (message) => {
+      const template = templates[message.kind]
+      if (!template) return
+      const delivery = await push(message, template)
+      await database().collection(Collections.messages).doc(message._id).update({ delivery })
+    }),
+  )
 }
 
-function make(): Notifier {
-  const config = settings()
-  const outbox = outboxNotifier()
-  if (config.notify === 'outbox' || !config.subscribeTemplate) return outbox
-  const push = subscribeMessageNotifier(cloudbaseApp(), config.subscribeTemplate)
-  return {
-    async deliver(messages) {
-      await outbox.deliver(messages)
-      await push.deliver(messages.filter((message) => message.audience === 'resident'))
-    },
+async function push(message: Message, template: NoticeTemplate): Promise<Delivery> {
+  if (!(await spend(message.recipientId, template.templateId))) return 'noQuota'
+  try {
+    await sendSubscribeMessage({
+      touser: message.recipientId,
+      templateId: template.templateId,
+      page: pageOf(message),
+      data: {
+        [template.keys.subject]: keyword(message.title),
+        [template.keys.detail]: keyword(message.body),
+        [template.keys.time]: subscribeTimeValue(message.at),
+      },
+      ...(settings().miniprogramState && { miniprogramState: settings().miniprogramState! }),
+    })
+    return 'sent'
+  } catch (error) {
+    if (error instanceof CloudCallError && error.errCode === NO_SUBSCRIPTION) {
+      await exhaust(message.recipientId, template.templateId)
+      return 'noQuota'
+    }
+    console.warn('[subscribeMessage.send]', message._id, error)
+    await refund(message.recipientId, template.templateId).catch(() => undefined)
+    return 'failed'
   }
+}
+
+/** The page a tap on the message opens: the request where the recipient works on or follows it. */
+export function pageOf(message: Pick<Message, 'audience' | 'requestId' | 'page'>): string {
+  if (message.page) return message.page
+  const page = message.audience === 'staff' ? 'pages-staff/request/index' : 'pages/request/index'
+  return message.requestId ? `${page}?id=${encodeURIComponent(message.requestId)}` : 'pages/messages/index'
+}
+
+/** thing.DATA takes at most 20 characters (订阅消息 keyword rules); longer text is cut with an ellipsis. */
+function keyword(text: string): string {
+  const characters = [...text]
+  return characters.length <= 20 ? text : `${characters.slice(0, 19).join('')}…`
 }

@@ -1,18 +1,20 @@
 import { z } from 'zod'
 import { Category } from '../../../types/category.schema'
+import { noticeKinds, type NoticeKind } from '../../../types/notice.schema'
 import { deadlineConfig, type DeadlineConfig } from '../core/request/deadlines'
+import type { MiniprogramState } from './wechat'
 
 /**
- * Every setting a function takes from its environment (cloudbaserc.json `envVariables` on CloudBase;
- * unset locally, where the defaults are the local adapters). Read once and checked: a bad value fails
- * the first call loudly instead of misbehaving at 3 a.m.
+ * Every setting a function takes from its environment (the deploy manifest's variables on CloudBase,
+ * from `.env`; unset locally). Read once and checked: a bad value fails the first call loudly instead
+ * of misbehaving at 3 a.m. Cloud calls (content safety, subscribe messages, media checks) have no
+ * setting: they always go through wx-server-sdk, which the local CloudBase answers too.
  *
- * - JUCUN_CLOCK            system | controlled (tests move time forward; see clock.ts)
- * - CONTENT_SAFETY         wordlist | wechat (msgSecCheck v2)
- * - CONTENT_WORDLIST_FILE  extra words for the word list, one per line
- * - NOTIFY_CHANNEL         outbox | wechat (outbox plus subscribe messages to residents)
- * - SUBSCRIBE_TEMPLATE     JSON, required with NOTIFY_CHANNEL=wechat: { templateId, page, fields }
- * - REQUEST_DEADLINES      JSON over the defaults of deadlines.ts: { byCategory?, remindAtFraction? }
+ * - JUCUN_CLOCK                system | controlled (tests move time forward; see clock.ts)
+ * - REQUEST_DEADLINES          JSON over the defaults of deadlines.ts: { byCategory?, remindAtFraction? }
+ * - MINIPROGRAM_STATE          developer | trial | formal: the build a subscribe message opens
+ * - SUBSCRIBE_TEMPLATE_<KIND>  the subscribe-message template id for one kind of notice (noticeKinds)
+ * - SUBSCRIBE_KEYS_<KIND>      that template's keywords for what, detail and time (default thing1,thing2,time3)
  */
 const json = <S extends z.ZodType>(schema: S) =>
   z.string().transform((text, ctx) => {
@@ -24,43 +26,45 @@ const json = <S extends z.ZodType>(schema: S) =>
     }
   }).pipe(schema)
 
-/**
- * The account's own subscribe-message template (订阅消息, chosen in the mini-program console) and
- * which of its keywords carry the title, the body and the time, e.g. { "title": "thing1", … }.
- */
-export const SubscribeTemplate = z.object({
-  templateId: z.string().min(1),
-  /** The page a tap opens; `{requestId}` is replaced. */
-  page: z.string().min(1),
-  fields: z.object({ title: z.string().min(1), body: z.string().min(1), time: z.string().min(1) }),
-})
-export type SubscribeTemplate = z.infer<typeof SubscribeTemplate>
+/** A template's keyword names: one for what the notice is about, one for the detail, one for the time. */
+const TemplateKeys = z
+  .string()
+  .regex(/^[a-z_]+\d+,[a-z_]+\d+,[a-z_]+\d+$/, 'three keyword names, e.g. thing1,thing2,time3')
+  .transform((text) => {
+    const [subject, detail, time] = text.split(',')
+    return { subject, detail, time }
+  })
+export type TemplateKeys = z.output<typeof TemplateKeys>
+const DEFAULT_KEYS: TemplateKeys = { subject: 'thing1', detail: 'thing2', time: 'time3' }
+
+/** The template chosen in the mini-program console for one kind of notice. */
+export type NoticeTemplate = { kind: NoticeKind; templateId: string; keys: TemplateKeys }
 
 const Rule = z.object({ respondHours: z.number().positive(), resolveDays: z.number().positive() }).partial().strict()
 const DeadlineOverrides = z
   .object({ byCategory: z.partialRecord(Category, Rule).optional(), remindAtFraction: z.number().optional() })
   .strict()
 
-const Env = z
-  .object({
-    JUCUN_CLOCK: z.enum(['system', 'controlled']).default('system'),
-    CONTENT_SAFETY: z.enum(['wordlist', 'wechat']).default('wordlist'),
-    CONTENT_WORDLIST_FILE: z.string().min(1).optional(),
-    NOTIFY_CHANNEL: z.enum(['outbox', 'wechat']).default('outbox'),
-    SUBSCRIBE_TEMPLATE: json(SubscribeTemplate).optional(),
-    REQUEST_DEADLINES: json(DeadlineOverrides).optional(),
-  })
-  .refine((env) => env.NOTIFY_CHANNEL !== 'wechat' || env.SUBSCRIBE_TEMPLATE, {
-    message: 'NOTIFY_CHANNEL=wechat needs SUBSCRIBE_TEMPLATE',
-  })
+const Env = z.object({
+  JUCUN_CLOCK: z.enum(['system', 'controlled']).default('system'),
+  REQUEST_DEADLINES: json(DeadlineOverrides).optional(),
+  MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
+})
+const TemplateEnv = z.object(
+  Object.fromEntries(
+    noticeKinds.flatMap((kind) => [
+      [templateVariable(kind), z.string().min(1).max(128).optional()],
+      [keysVariable(kind), TemplateKeys.optional()],
+    ]),
+  ),
+)
 
 export type Settings = {
   clock: 'system' | 'controlled'
-  contentSafety: 'wordlist' | 'wechat'
-  wordlistFile: string | null
-  notify: 'outbox' | 'wechat'
-  subscribeTemplate: SubscribeTemplate | null
   deadlines: DeadlineConfig
+  miniprogramState: MiniprogramState | null
+  /** Only the kinds a template was chosen for: a notice of any other kind stays on the 消息 page. */
+  templates: Partial<Record<NoticeKind, NoticeTemplate>>
 }
 
 let cached: Settings | undefined
@@ -74,16 +78,34 @@ export function readSettings(source: Record<string, string | undefined>): Settin
   // An empty variable (a `{{env.X}}` left blank in cloudbaserc.json) counts as unset.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''))
   const parsed = Env.safeParse(present)
-  if (!parsed.success) {
-    throw new Error(`function settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ')}`)
+  const templateVars = TemplateEnv.safeParse(present)
+  const issues = [...(parsed.error?.issues ?? []), ...(templateVars.error?.issues ?? [])]
+  if (!parsed.success || !templateVars.success) {
+    throw new Error(`function settings: ${issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ')}`)
   }
-  const env = parsed.data
+  const env = { ...templateVars.data, ...parsed.data } as z.output<typeof Env> & Record<string, unknown>
+  const templates: Partial<Record<NoticeKind, NoticeTemplate>> = {}
+  for (const kind of noticeKinds) {
+    const templateId = env[templateVariable(kind)] as string | undefined
+    if (templateId) templates[kind] = { kind, templateId, keys: (env[keysVariable(kind)] as TemplateKeys | undefined) ?? DEFAULT_KEYS }
+  }
   return {
     clock: env.JUCUN_CLOCK,
-    contentSafety: env.CONTENT_SAFETY,
-    wordlistFile: env.CONTENT_WORDLIST_FILE ?? null,
-    notify: env.NOTIFY_CHANNEL,
-    subscribeTemplate: env.SUBSCRIBE_TEMPLATE ?? null,
     deadlines: deadlineConfig(env.REQUEST_DEADLINES ?? {}),
+    miniprogramState: env.MINIPROGRAM_STATE ?? null,
+    templates,
   }
+}
+
+/** The variable naming one kind's template: SUBSCRIBE_TEMPLATE_NEW_WORK for newWork. */
+export function templateVariable(kind: NoticeKind): string {
+  return `SUBSCRIBE_TEMPLATE_${screamingCase(kind)}`
+}
+
+function keysVariable(kind: NoticeKind): string {
+  return `SUBSCRIBE_KEYS_${screamingCase(kind)}`
+}
+
+function screamingCase(kind: string): string {
+  return kind.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()
 }

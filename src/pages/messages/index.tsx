@@ -10,9 +10,15 @@ import { relativeLine } from '@/types/calendar'
 
 type Message = ActionOutput<'requests', 'myMessages'>['items'][number]
 
-/** Staff notices open the request in the workbench, a resident's in their own progress page. */
-const detailUrl = (message: Message) =>
-  `${message.audience === 'staff' ? '/pages-staff/request/index' : '/pages/request/index'}?id=${encodeURIComponent(message.requestId)}`
+/**
+ * Staff notices open the request in the workbench, a resident's in their own progress page; a notice
+ * about something else (a binding waiting for review) names its own page.
+ */
+const detailUrl = (message: Message) => {
+  if (message.page) return `/${message.page}`
+  if (!message.requestId) return null
+  return `${message.audience === 'staff' ? '/pages-staff/request/index' : '/pages/request/index'}?id=${encodeURIComponent(message.requestId)}`
+}
 
 /** 消息: every notification the server wrote for me, newest first; the same in WeChat and the browser. */
 export default function MessagesPage() {
@@ -30,7 +36,10 @@ export default function MessagesPage() {
         empty="还没有消息。您提交的事有进展时，会在这里告诉您。"
         idOf={(message) => message._id}
         render={(message) => (
-          <View className="card message" role="button" onClick={() => void Taro.navigateTo({ url: detailUrl(message) })}>
+          <View className="card message" role="button" onClick={() => {
+              const url = detailUrl(message)
+              if (url) void Taro.navigateTo({ url })
+            }}>
             <Text className="card__title">{message.title}</Text>
             <Text className="card__line">{message.body}</Text>
             <Text className="card__line message__when">{relativeLine(message.at, now)}</Text>

@@ -1,3 +1,4 @@
+import type { NoticeKind } from '../../../../types/notice.schema'
 import type { Request, RequestEvent } from '../../../../types/request.schema'
 
 /**
@@ -6,7 +7,8 @@ import type { Request, RequestEvent } from '../../../../types/request.schema'
  * community or street (督办 and 吹哨 reach them; so does an item no one owns yet).
  */
 export type Audience = 'requester' | 'owner' | 'added' | 'committee' | 'street'
-export type Notice = { audience: Audience; title: string }
+/** `kind` picks the subscribe-message template (types/notice.schema.ts) the notice may be pushed with. */
+export type Notice = { audience: Audience; kind: NoticeKind; title: string }
 
 type Rule = (event: RequestEvent, request: Request) => Notice[]
 
@@ -20,34 +22,34 @@ const ownerOrQueue = (request: Request): Audience => (request.ownerId === null ?
  */
 const rules: Partial<Record<RequestEvent['action'], Rule>> = {
   dispatch: (_e, r) => [
-    { audience: 'requester', title: '诉求已受理' },
-    { audience: ownerOrQueue(r), title: '有新诉求待接单' },
+    { audience: 'requester', kind: 'accepted', title: '诉求已受理' },
+    { audience: ownerOrQueue(r), kind: 'newWork', title: '有新诉求待接单' },
   ],
   flag: () => [
-    { audience: 'requester', title: '诉求已提交，待审核' },
-    { audience: 'committee', title: '有诉求待内容审核' },
+    { audience: 'requester', kind: 'accepted', title: '诉求已提交，待审核' },
+    { audience: 'committee', kind: 'review', title: '有诉求待内容审核' },
   ],
-  reject: () => [{ audience: 'requester', title: '诉求未通过审核' }],
-  withdraw: (_e, r) => (r.ownerId === null ? [] : [{ audience: 'owner', title: '居民已撤回诉求' }]),
-  accept: () => [{ audience: 'requester', title: '诉求已接单' }],
-  transfer: () => [{ audience: 'added', title: '请协助办理诉求' }],
+  reject: () => [{ audience: 'requester', kind: 'accepted', title: '诉求未通过审核' }],
+  withdraw: (_e, r) => (r.ownerId === null ? [] : [{ audience: 'owner', kind: 'progress', title: '居民已撤回诉求' }]),
+  accept: () => [{ audience: 'requester', kind: 'progress', title: '诉求已接单' }],
+  transfer: () => [{ audience: 'added', kind: 'newWork', title: '请协助办理诉求' }],
   escalate: (e) => [
-    { audience: 'requester', title: '诉求已上报协同办理' },
-    { audience: 'added', title: '吹哨报到：请协同办理' },
-    { audience: e.details?.level === 'street' ? 'street' : 'committee', title: '吹哨报到：请协同办理' },
+    { audience: 'requester', kind: 'progress', title: '诉求已上报协同办理' },
+    { audience: 'added', kind: 'newWork', title: '吹哨报到：请协同办理' },
+    { audience: e.details?.level === 'street' ? 'street' : 'committee', kind: 'newWork', title: '吹哨报到：请协同办理' },
   ],
-  refer: () => [{ audience: 'requester', title: '诉求已转介，请按指引办理' }],
-  reply: () => [{ audience: 'requester', title: '诉求已答复，请评价' }],
-  rate: () => [{ audience: 'owner', title: '居民已评价' }],
+  refer: () => [{ audience: 'requester', kind: 'progress', title: '诉求已转介，请按指引办理' }],
+  reply: () => [{ audience: 'requester', kind: 'replied', title: '诉求已答复，请评价' }],
+  rate: () => [{ audience: 'owner', kind: 'progress', title: '居民已评价' }],
   reopen: (e) => [
-    { audience: 'owner', title: '居民评价未解决，已重办' },
-    { audience: e.details?.level === 'street' ? 'street' : 'committee', title: '居民评价未解决，已重办' },
+    { audience: 'owner', kind: 'newWork', title: '居民评价未解决，已重办' },
+    { audience: e.details?.level === 'street' ? 'street' : 'committee', kind: 'newWork', title: '居民评价未解决，已重办' },
   ],
-  autoClose: () => [{ audience: 'owner', title: '诉求未评价，已自动结案' }],
-  remind: (_e, r) => [{ audience: ownerOrQueue(r), title: '催办：诉求即将超时' }],
+  autoClose: () => [{ audience: 'owner', kind: 'progress', title: '诉求未评价，已自动结案' }],
+  remind: (_e, r) => [{ audience: ownerOrQueue(r), kind: 'alert', title: '催办：诉求即将超时' }],
   supervise: (_e, r) => [
-    ...(r.ownerId === null ? [] : [{ audience: 'owner' as const, title: '督办：诉求已超时' }]),
-    { audience: 'committee', title: '督办：诉求已超时' },
+    ...(r.ownerId === null ? [] : [{ audience: 'owner' as const, kind: 'alert' as const, title: '督办：诉求已超时' }]),
+    { audience: 'committee', kind: 'alert', title: '督办：诉求已超时' },
   ],
 }
 
