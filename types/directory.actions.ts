@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Category } from './category.schema'
 import { BranchLevel, CommunityType, DecisionStatus } from './directory.schema'
 import { GeoPoint } from './geo.schema'
+import { NoticeKind } from './notice.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
 
 const Id = z.string().min(1).max(64)
@@ -70,8 +71,30 @@ const Decision = z.discriminatedUnion('decision', [
 const PersonName = z.string().trim().min(1).max(20)
 
 /** Every action of the `directory` function: its input and output schemas. */
+/** One template the caller may subscribe to, and how many messages their accepted taps still allow. */
+export const SubscriptionView = z.object({ kind: NoticeKind, templateId: z.string(), remaining: z.number().int().nonnegative(), always: z.boolean() })
+export type SubscriptionView = z.infer<typeof SubscriptionView>
+const TemplateId = z.string().min(1).max(128)
+
 export const directoryActions = {
   whoami: { input: Empty, output: WhoAmI },
+  /** The templates that matter to the caller's roles, each with the messages left: what to ask for at a tap. */
+  mySubscriptions: { input: Empty, output: z.array(SubscriptionView) },
+  /**
+   * What wx.requestSubscribeMessage answered (≤ 3 templates a call), reported right after: each
+   * `accept` allows one more message of that template. `always`: the person ticked 总是保持以上选择.
+   */
+  grantSubscriptions: {
+    input: z
+      .object({
+        answers: z.record(TemplateId, z.enum(['accept', 'reject', 'ban', 'filter'])).refine((answers) => Object.keys(answers).length <= 3, {
+          message: 'WeChat asks for at most 3 templates at once',
+        }),
+        always: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.array(SubscriptionView),
+  },
   route: {
     input: z.object({ category: Category, target: RouteTarget }).strict(),
     output: RouteDecision.extend({

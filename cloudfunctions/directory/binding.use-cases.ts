@@ -7,6 +7,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
+import { tellBindingWaiting } from './review-notices'
 import { ensureUser } from './user-record'
 import { decidePending, openPending } from './pending-decision'
 import { findHouseholdView } from './household-view'
@@ -25,6 +26,7 @@ export const requestBinding: ActionHandler<'directory', 'requestBinding'> = asyn
   if (!opened.ok) return opened
   // Only once the request exists: a refused duplicate must not rewrite the name and phone on file.
   await ensureUser(actor, { name: input.name, phone: input.phone }, now)
+  await tellBindingWaiting(opened.data, input.name, directory, now)
   return success(await bindingView(directory, opened.data, actor.userId))
 }
 

@@ -4,6 +4,7 @@ import { listColleagues } from './colleagues.use-case'
 import { listBuildings, listCommunities, listHouseholds, nearbyBuildings } from './listings.use-cases'
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
 import { route } from './route.use-case'
+import { grantSubscriptions, mySubscriptions } from './subscriptions.use-cases'
 import { whoami } from './whoami.use-case'
 
 const refusalReason = (input: { decision: string; reason?: string }) => [
@@ -13,6 +14,8 @@ const refusalReason = (input: { decision: string; reason?: string }) => [
 /** The directory: who the caller is, where things are, household binding and party registration. */
 export const main = createFunction('directory', {
   whoami,
+  mySubscriptions,
+  grantSubscriptions,
   route,
   listCommunities,
   listBuildings,

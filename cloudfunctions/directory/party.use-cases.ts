@@ -6,6 +6,7 @@ import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { decidePending, openPending } from './pending-decision'
+import { tellRegistrationWaiting } from './review-notices'
 import { ensureUser } from './user-record'
 
 const levelOrder = ['street', 'community', 'grid', 'building', 'household']
@@ -35,6 +36,7 @@ export const registerParty: ActionHandler<'directory', 'registerParty'> = async 
   )
   if (!opened.ok) return opened
   await ensureUser(actor, { name: input.name }, now)
+  await tellRegistrationWaiting(opened.data, input.name, directory, now)
   return success(registrationView(directory, opened.data, input.name))
 }
 

@@ -1,25 +1,9 @@
-import { Message, User, type Request, type RequestEvent } from '../../types'
+import { Message, type Request, type RequestEvent } from '../../types'
 import { addedBy, noticesFor, type Audience } from '../shared/core/request/request-notices'
-import { Collections } from '../shared/runtime/collections'
-import { findMany } from '../shared/runtime/documents'
 import { deliver } from '../shared/runtime/notifications'
+import { staffOf } from '../shared/runtime/staff-of'
 import { noticeBody } from './notice-text'
 import { userNames } from './user-names'
-
-/** Staff posts change rarely; a warm instance asks the users collection once a minute per unit. */
-const TTL_MS = 60_000
-const staffCache = new Map<string, { at: number; ids: Promise<string[]> }>()
-
-function staffOf(kind: 'committee' | 'street', unitId: string, now: number): Promise<string[]> {
-  const key = `${kind}:${unitId}`
-  const hit = staffCache.get(key)
-  if (hit && now - hit.at <= TTL_MS) return hit.ids
-  const field = kind === 'committee' ? 'staff.committee.communityIds' : 'staff.streetAdmin.streetIds'
-  const ids = findMany(Collections.users, { [field]: unitId }, User, { limit: 200 }).then((users) => users.map((u) => u._id))
-  ids.catch(() => staffCache.delete(key))
-  staffCache.set(key, { at: now, ids })
-  return ids
-}
 
 async function recipients(audience: Audience, event: RequestEvent, request: Request, now: number): Promise<string[]> {
   switch (audience) {

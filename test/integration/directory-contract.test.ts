@@ -8,7 +8,7 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.close())
 
-const writable = [Collections.users, Collections.bindingRequests, Collections.partyRegistrations]
+const writable = [Collections.users, Collections.bindingRequests, Collections.partyRegistrations, Collections.subscriptions]
 
 async function documentCounts(): Promise<number[]> {
   const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')
@@ -19,6 +19,8 @@ async function documentCounts(): Promise<number[]> {
 const malformedForEveryAction: unknown[] = [null, 'whoami', 42, [], { __proto__: null, unexpected: true }]
 const malformedByAction: Record<keyof typeof directoryActions, unknown[]> = {
   whoami: [{ openid: 'demo-street-admin' }],
+  mySubscriptions: [{ kind: 'alert' }],
+  grantSubscriptions: [{}, { answers: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } }, { answers: { a: 'maybe' } }, { answers: { '': 'accept' } }, { answers: {}, always: 'yes' }],
   route: [{ category: 'property' }, { category: 'nope', target: { householdId: 'hh-kl-3-201' } }, { category: 'hazard', target: { point: { lng: 500, lat: 31 } } }],
   listCommunities: [{ streetId: 1 }],
   listBuildings: [{}, { communityId: '' }, { communityId: 'x'.repeat(65) }],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionInput, ActionName, ActionOutput, FunctionName, Result } from '../../types'
+import type { ActionInput, ActionName, ActionOutput, FunctionName, NoticeKind, Result } from '../../types'
 import { invocationContext, timerInvocationContext } from '../../local/host/invocation-context'
 import { startLocalCloudbase } from '../../local/local-cloudbase'
 
@@ -34,6 +34,22 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
     runTimer(): Promise<Result<unknown>> {
       const name = 'requests-timer'
       return local.timerMains[name]({ Type: 'Timer', TriggerName: 'deadlines' }, timerInvocationContext(name)) as Promise<Result<unknown>>
+    },
+    /**
+     * A tap on 允许 in WeChat's subscribe prompt, `times` over: WeChat records each accepted template
+     * (the local WeChat's ledger) and the app reports what was accepted (directory.grantSubscriptions).
+     */
+    async subscribe(openid: string, kinds: readonly NoticeKind[], times = 1): Promise<void> {
+      const answers = Object.fromEntries(kinds.map((kind) => [`local-${kind}`, 'accept' as const]))
+      for (let tap = 0; tap < times; tap++) {
+        local.wechat.requestSubscribeMessage(openid, answers)
+        const reported = await local.functionMains.directory({ action: 'grantSubscriptions', input: { answers } }, invocationContext('directory', openid))
+        if (!(reported as Result<unknown>).ok) throw new Error(`grantSubscriptions failed: ${JSON.stringify(reported)}`)
+      }
+    },
+    /** The subscribe messages the local WeChat delivered to one person. */
+    sentTo(openid: string) {
+      return local.wechat.outbox().filter((sent) => sent.touser === openid)
     },
     clock: controlledClock(),
     async close() {
