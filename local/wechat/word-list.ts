@@ -30,7 +30,7 @@ export function foldForMatching(text: string): string {
     .normalize('NFKC')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\p{C}\p{Z}\p{P}\p{S}\s]/gu, '')
+    .replace(/[\p{C}\p{Z}\p{P}\p{S}\p{Default_Ignorable_Code_Point}\s]/gu, '')
     .toLowerCase()
   return toSimplified(visible)
 }
