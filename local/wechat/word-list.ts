@@ -27,6 +27,7 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
  */
 export function foldForMatching(text: string): string {
   const visible = text
+    .replace(/\u202E([^\u202A-\u202E\u2066-\u2069\n\r\u2029]*)/gu, (_, run: string) => [...run].reverse().join(''))
     .normalize('NFKC')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
