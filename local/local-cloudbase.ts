@@ -34,6 +34,8 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
     dataDir: join(options.dataDir, 'db'),
     port: options.dbPort ?? 0,
     cloudCalls: (apiName, requestData) => encodeOpenApiAnswer(wechat.call(apiName, decodeOpenApiCall(requestData))),
+    // What WeChat delivered, newest first: the subscribe messages a phone would have shown.
+    views: { '/__wechat/outbox': () => [...wechat.outbox()].reverse().slice(0, 200) },
   })
   // The SDK reads its redirect from the environment; functions must be imported after this.
   Object.assign(process.env, localSdkEnv(db.url), { ...localTemplates, ...definedOnly(process.env) })

@@ -17,6 +17,7 @@ async function start(): Promise<void> {
 
   App (H5):          ${local.host.url}/
   Local CloudBase:   ${local.db.url}   (data in ${dataDir})
+  WeChat outbox:     ${local.db.url.replace(/\/admin$/, '')}/__wechat/outbox   (subscribe messages sent)
   Demo data:         ${local.seeded ? `${local.seeded.inserted} documents added, ${local.seeded.kept} already there` : 'not seeded'}
 
 Sign in as one of these personas (本地演示登录 — a local stand-in for WeChat login):

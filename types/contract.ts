@@ -25,7 +25,7 @@ export type FunctionEvent = { action: string; input?: unknown }
 export const functionNames = Object.keys(contract) as FunctionName[]
 
 /**
- * Functions no client calls: started by a timer trigger (cloudbaserc.json `triggers`), with no caller
+ * Functions no client calls: started by a timer trigger (config/functions.manifest.ts `triggers`), with no caller
  * and no actions. Bundled and deployed like the others.
  */
 export const timerFunctionNames = ['requests-timer'] as const

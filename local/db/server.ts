@@ -26,6 +26,8 @@ export async function startDatabase(opts: {
   port?: number
   host?: string
   cloudCalls?: CloudCallHandler
+  /** Read-only JSON views for people looking at the local CloudBase (`GET <path>`), e.g. the WeChat outbox. */
+  views?: Record<string, () => unknown>
 }): Promise<DatabaseServer> {
   const store = new Store(opts.dataDir, collectionIndexes)
   const transactions = new Transactions(store)
@@ -38,6 +40,8 @@ export async function startDatabase(opts: {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/__stats' && req.method === 'GET') return reply(res, 200, stats.snapshot())
+    const view = req.method === 'GET' && opts.views && Object.hasOwn(opts.views, path) ? opts.views[path] : undefined
+    if (view) return reply(res, 200, view())
     if (path === '/__stats/reset' && req.method === 'POST') {
       stats.reset()
       return reply(res, 200, { ok: true })

@@ -42,6 +42,9 @@ test('one accepted tap sends exactly one message of that template; the next noti
     page: `pages/request/index?id=${encodeURIComponent(first._id)}`,
     data: { thing1: '诉求已受理', time3: expect.stringMatching(/^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/) },
   })
+  // What the local CloudBase shows of WeChat's side: the same message, in its admin view.
+  const view = (await (await fetch(cloud.db.url.replace(/\/admin$/, '/__wechat/outbox'))).json()) as Array<{ touser: string; templateId: string }>
+  expect(view.filter((m) => m.touser === P.residentA)).toEqual([expect.objectContaining({ templateId: 'local-accepted' })])
   // 办结待评价 is its own template: its grant is still there for the reply.
   expect(await remaining(P.residentA)).toEqual({ accepted: 0, progress: 0, replied: 1 })
 })

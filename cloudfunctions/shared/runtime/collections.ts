@@ -1,6 +1,6 @@
 /**
  * Every collection the functions use, and its indexes: declared once here, applied to the local
- * CloudBase at start (local/db) and printed for a CloudBase environment by `npm run db:indexes`.
+ * CloudBase at start (local/db) and to a CloudBase environment by `npm run deploy` (scripts/deploy).
  * No `db.collection('…')` with a literal anywhere else.
  */
 export const Collections = {

@@ -75,7 +75,7 @@ export function settings(): Settings {
 }
 
 export function readSettings(source: Record<string, string | undefined>): Settings {
-  // An empty variable (a `{{env.X}}` left blank in cloudbaserc.json) counts as unset.
+  // An empty variable (a line `X=` left blank in `.env`) counts as unset.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''))
   const parsed = Env.safeParse(present)
   const templateVars = TemplateEnv.safeParse(present)
