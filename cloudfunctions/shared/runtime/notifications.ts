@@ -13,25 +13,28 @@ import { CloudCallError, NO_SUBSCRIPTION, sendSubscribeMessage } from './wechat'
  * kind has a template is then pushed as a subscribe message if its recipient has a subscription left:
  * one is spent first (atomically), given back if the send fails on our side, and zeroed if WeChat says
  * there was none (43101). Its `delivery` says which happened. Nothing here fails the action.
+ * A crash after the write and before the push leaves it `noQuota`: on the 消息 page, not pushed.
  */
 export async function deliver(messages: readonly Message[]): Promise<void> {
   const { templates } = settings()
+  // Written as not pushed; only a message that is pushed costs a second write. Most recipients have
+  // no subscription left most of the time, and every database request is billed.
   const written = await insertIgnoringDuplicates(
     database().collection(Collections.messages),
-    messages.map((message) => (templates[message.kind] ? message : { ...message, delivery: 'noTemplate' as const })),
+    messages.map((message) => ({ ...message, delivery: templates[message.kind] ? ('noQuota' as const) : ('noTemplate' as const) })),
   )
   await Promise.all(
     written.map(async (message) => {
       const template = templates[message.kind]
-      if (!template) return
+      if (!template || !(await spend(message.recipientId, template.templateId))) return
       const delivery = await push(message, template)
-      await database().collection(Collections.messages).doc(message._id).update({ delivery })
+      if (delivery !== 'noQuota') await database().collection(Collections.messages).doc(message._id).update({ delivery })
     }),
   )
 }
 
+/** Sends one message whose subscription is already spent. */
 async function push(message: Message, template: NoticeTemplate): Promise<Delivery> {
-  if (!(await spend(message.recipientId, template.templateId))) return 'noQuota'
   try {
     await sendSubscribeMessage({
       touser: message.recipientId,
