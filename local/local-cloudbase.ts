@@ -51,6 +51,7 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
     secret: demoSecret(options.dataDir),
     staticDir: options.staticDir,
     storageDir: join(options.dataDir, 'storage'),
+    wechat,
     port: options.port ?? 0,
   })
   const intervalMs = options.timerIntervalMs ?? Number(process.env.JUCUN_TIMER_INTERVAL_MS ?? DEFAULT_TIMER_INTERVAL_MS)

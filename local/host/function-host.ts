@@ -5,6 +5,7 @@ import { createDemoSessions } from './demo-session'
 import { createFileStore } from './file-store'
 import { invocationContext } from './invocation-context'
 import { serveStatic } from './static-files'
+import { answerSubscribePrompt, type SubscribeLedger } from './subscribe-prompt'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
 export type Persona = { openid: string; label: string; description: string; roles: string[] }
@@ -18,6 +19,8 @@ export type FunctionHostOptions = {
   storageDir?: string
   port?: number
   host?: string
+  /** The local WeChat, for the browser's stand-in subscribe prompt; without it there is none. */
+  wechat?: SubscribeLedger
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -55,6 +58,13 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
       return send(response, status, body)
     }
     if (files && request.method === 'GET' && path.startsWith('/storage/')) return files.serve(path.slice('/storage/'.length), response)
+    if (options.wechat && request.method === 'POST' && path === '/wechat/request-subscribe') {
+      // The person tapping 允许 is the signed-in persona, as in WeChat it is the one holding the phone.
+      const openid = caller(request)
+      if (!openid) return send(response, 401, failure('UNAUTHENTICATED'))
+      const { status, body } = answerSubscribePrompt(options.wechat, openid, await readJson(request))
+      return send(response, status, body)
+    }
     const fn = /^\/functions\/([\w-]+)$/.exec(path)?.[1]
     if (fn !== undefined && request.method === 'POST') {
       const main = Object.hasOwn(options.functions, fn) ? options.functions[fn] : undefined
