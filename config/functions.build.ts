@@ -1,7 +1,7 @@
 import { build } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { functionNames, timerFunctionNames } from '../types/contract'
+import { functionNames, pushFunctionNames, timerFunctionNames } from '../types/contract'
 
 /**
  * One deployable folder per function: dist/functions/<name>/{index.js,package.json,config.json}. The
@@ -26,7 +26,7 @@ function openApiNamesIn(bundle: string): string[] {
 
 async function buildFunctions(): Promise<void> {
   rmSync(outRoot, { recursive: true, force: true })
-  for (const name of [...functionNames, ...timerFunctionNames]) {
+  for (const name of [...functionNames, ...timerFunctionNames, ...pushFunctionNames]) {
     const outDir = join(outRoot, name)
     mkdirSync(outDir, { recursive: true })
     const result = await build({

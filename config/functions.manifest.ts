@@ -1,4 +1,4 @@
-import { type FunctionName, type TimerFunctionName } from '../types/contract'
+import { type FunctionName, type PushFunctionName, type TimerFunctionName } from '../types/contract'
 import type { NoticeKind as ContractNoticeKind } from '../types/notice.schema'
 
 /**
@@ -6,7 +6,7 @@ import type { NoticeKind as ContractNoticeKind } from '../types/notice.schema'
  * gets. `npm run deploy` applies this (scripts/deploy); nothing else describes the functions.
  * Keyed by the contract's own name lists, so a function added there and not here fails to compile.
  */
-export type DeployableFunctionName = FunctionName | TimerFunctionName
+export type DeployableFunctionName = FunctionName | TimerFunctionName | PushFunctionName
 
 /** CloudBase timer triggers take a seven-field cron: second minute hour day month weekday year. */
 export type TimerTrigger = { name: string; type: 'timer'; cron: string }
@@ -120,5 +120,14 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     triggers: [{ name: 'deadlines', type: 'timer', cron: '0 */10 * * * * *' }],
     fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
+  },
+  // WeChat's message pushes (the media check's verdicts): one document read and a write or two each.
+  // The push route itself is set in the console (README: 消息推送), not by a trigger here.
+  'wechat-events': {
+    ...nodeFunction,
+    timeout: 10,
+    triggers: [],
+    fixedVariables: {},
+    variables: [],
   },
 }

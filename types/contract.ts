@@ -30,3 +30,11 @@ export const functionNames = Object.keys(contract) as FunctionName[]
  */
 export const timerFunctionNames = ['requests-timer'] as const
 export type TimerFunctionName = (typeof timerFunctionNames)[number]
+
+/**
+ * Functions WeChat's message push starts (云开发 → 设置 → 其他设置 → 消息推送, push mode 云函数): no
+ * caller, no actions, one handler per pushed event they know. `wechat-events` takes `wxa_media_check`,
+ * the verdict of mediaCheckAsync on a photo. Bundled and deployed like the others.
+ */
+export const pushFunctionNames = ['wechat-events'] as const
+export type PushFunctionName = (typeof pushFunctionNames)[number]

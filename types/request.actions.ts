@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { Category } from './category.schema'
 import { RouteTarget } from './route.schema'
 import {
-  EscalationLevel, IdempotencyKey, Message, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Request, RequestAction,
-  RequestEvent, RequestStatus, RequestText, Satisfaction,
+  EscalationLevel, FileId, IdempotencyKey, Message, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
+  RequestAction, RequestEvent, RequestStatus, RequestText, Satisfaction,
 } from './request.schema'
 
 const Id = z.string().min(1).max(64)
@@ -21,6 +21,22 @@ export type Due = z.infer<typeof Due>
 /** Phone and room: masked in every list, in full on a detail only for the resident and the handlers. */
 export const ContactView = z.object({ phone: z.string().optional(), room: z.string().optional(), masked: z.boolean() })
 
+/**
+ * Where a photo stands with the media check (mediaCheckAsync): `pending` until WeChat's verdict
+ * arrives, `pass`, or `hidden` after a risky verdict.
+ */
+export const PhotoState = z.enum(['pending', 'pass', 'hidden'])
+export type PhotoState = z.infer<typeof PhotoState>
+
+/**
+ * A stored photo as this viewer may see it (request-view photoViews, core/request/photo-policy.ts):
+ * `url` is a temporary download URL, handed out only after the rights check for the item and only
+ * when the photo's state lets this viewer see it; null when the viewer is told it exists but not
+ * shown it (a hidden photo, to its uploader). Photos the viewer may not know of are left out.
+ */
+export const PhotoView = z.object({ fileId: FileId, url: z.string().min(1).max(2048).nullable(), state: PhotoState })
+export type PhotoView = z.infer<typeof PhotoView>
+
 export const RequestSummary = z.object({
   _id: Id,
   category: Category,
@@ -34,12 +50,18 @@ export const RequestSummary = z.object({
   latest: RequestEvent.pick({ action: true, at: true, to: true }).nullable(),
   contact: ContactView,
   followers: z.number().int().nonnegative(),
+  /** For reviewers: a photo of it was judged risky and waits for their look (the review tab lists it). */
+  photoReview: z.literal(true).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
 export type RequestSummary = z.infer<typeof RequestSummary>
 
-export const TimelineEntry = RequestEvent.omit({ _id: true, requestId: true }).extend({ actorName: z.string().nullable() })
+/** A timeline line; a note's or reply's photos come as views, not in `details`. */
+export const TimelineEntry = RequestEvent.omit({ _id: true, requestId: true }).extend({
+  actorName: z.string().nullable(),
+  photos: z.array(PhotoView).optional(),
+})
 
 /**
  * The place on a detail: in full (a household id names the room) only where the contact is shown in
@@ -53,6 +75,8 @@ export const PlaceView = z.union([
 export type PlaceView = z.infer<typeof PlaceView>
 
 export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: true, alerts: true }).extend({
+  photos: z.array(PhotoView),
+  reply: Reply.extend({ photos: z.array(PhotoView) }).nullable(),
   place: PlaceView,
   /** The matched word (`reason`) only for reviewers (request-policy moderationView). */
   moderation: Moderation.partial({ reason: true }).nullable(),

@@ -14,10 +14,12 @@ const chars = (max: number) =>
 export const RequestText = chars(2000)
 export const NoteText = chars(500)
 /**
- * A file the client uploaded first (Taro.cloud.uploadFile answers a `cloud://` fileID); the local
- * CloudBase's store will answer `local://` ids. Anything else (a URL, a path) is not ours to keep.
+ * A file the client uploaded first: a CloudBase fileID, `cloud://<envId>.<bucket>/<path>`, as
+ * Taro.cloud.uploadFile answers it (the local CloudBase's storage answers the same shape). Anything
+ * else (a URL, a path) is not ours to keep. The shape only: whose upload it is, and to which
+ * environment, the functions check (cloudfunctions/shared/runtime/photos.ts refusePhotos).
  */
-export const FileId = z.string().max(512).regex(/^(cloud|local):\/\/\S+$/)
+export const FileId = z.string().max(512).regex(/^cloud:\/\/[^/\s]+\/\S+$/, 'not a cloud:// file ID')
 export const Photos = z.array(FileId).max(9)
 export const Phone = z.string().regex(/^1\d{10}$/)
 /** Made by the client once per filing form; a retried submit sends the same key (idempotent file). */

@@ -5,7 +5,9 @@ import { checkText } from '../shared/runtime/content-safety'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
 import { locate, type Located } from '../shared/runtime/locate-place'
+import { refusePhotos } from '../shared/runtime/photos'
 import { notify } from './notify'
+import { checkPhotos } from './photo-checks'
 import { appendCommitted, appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
 import { detailOf } from './request-view'
 import { runSteps, type Step } from './transition'
@@ -24,7 +26,8 @@ export type Filing = {
 }
 
 /**
- * Filing, for a resident, on behalf of one (代办) or on patrol (主动治理): route it, check the words,
+ * Filing, for a resident, on behalf of one (代办) or on patrol (主动治理): take only the caller's own
+ * photos, route it, check the words,
  * and in one write store it dispatched to the first responder with its deadlines (即时答复: the answer
  * names owner and due time) or held for review. The `_id` comes from caller and key, so a retried
  * submit finds its first answer instead of filing twice. Once the insert is in, the item is filed:
@@ -32,6 +35,8 @@ export type Filing = {
  * failure that would keep the resident and the owner from being told.
  */
 export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext): Promise<Result<RequestDetail>> {
+  const foreignPhoto = refusePhotos(filing.photos, actor)
+  if (foreignPhoto) return foreignPhoto
   const _id = requestIdFor(actor.userId, filing.idempotencyKey)
   const located = await locate(filing.category, filing.place, now)
   if ('ok' in located) return located
@@ -70,6 +75,7 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, { actor, now })
   await appendCommitted(stored, events)
   await notify(events, stored, now)
+  await checkPhotos(events, stored, actor.userId, now)
   return success(await detailOf(stored, actor, now, events))
 }
 

@@ -20,6 +20,15 @@ function desk(actor: Actor) {
   ])
 }
 
+/** Where the caller reviews content: their communities and streets (the review queue's territory). */
+function reviewTerritory(actor: Actor) {
+  const _ = database().command
+  return _.or([
+    ...(actor.communityIds.length ? [{ 'route.communityId': _.in(actor.communityIds) }] : []),
+    ...(actor.streetIds.length ? [{ streetId: _.in(actor.streetIds) }] : []),
+  ])
+}
+
 /** deadlines.ts classify as ranges over the stored keys (core/request/inbox.ts inboxKeys). */
 function urgencyIs(urgency: Urgency, now: number) {
   const _ = database().command
@@ -40,18 +49,19 @@ function urgencyIs(urgency: Urgency, now: number) {
 /**
  * The workbench: by state, in order of due time (overdue first, longest overdue on top), ordered and
  * paged by the database however many are open. Without a state it is the open work; the review queue
- * is the committee's and the street's (grid workers meet a flagged item once it is released).
+ * is the committee's and the street's (grid workers meet a flagged item once it is released), and
+ * holds, besides the flagged items, those whose photo failed the media check.
  */
 export const inbox: ActionHandler<'requests', 'inbox'> = async (input, { actor, now }) => {
   const reviewer = canRequest(actor, { action: 'request.reviewQueue' })
   if (input.state === 'review' && !reviewer) return failure('FORBIDDEN', '内容审核由社区居委会和街道负责')
   const states = input.state ? [input.state] : InboxState.options.filter((s) => s !== 'done' && (s !== 'review' || reviewer))
   const _ = database().command
-  const where = _.and([
-    { status: _.in(states.flatMap((s) => [...inboxStatuses[s]])) },
-    desk(actor),
-    ...(input.urgency ? [urgencyIs(input.urgency, now)] : []),
-  ])
+  const byStatus = _.and([{ status: _.in(states.flatMap((s) => [...inboxStatuses[s]])) }, desk(actor)])
+  // The review tab also holds items of the reviewer's territory whose photo was judged risky, in
+  // whatever status they are (runtime/photos.ts markForReview): the lifecycle has no step for it.
+  const photoMarked = input.state === 'review' ? _.and([{ photoReviewAt: _.gt(0) }, reviewTerritory(actor)]) : null
+  const where = _.and([photoMarked ? _.or([byStatus, photoMarked]) : byStatus, ...(input.urgency ? [urgencyIs(input.urgency, now)] : [])])
   const byDue = input.state !== 'done'
   const { items, nextCursor } = await pageRequests(where, byDue ? ['inboxDueAt', 'asc'] : ['updatedAt', 'desc'], offsetOf(input.cursor), input.limit)
   return success({ items: await summaries(items, actor, now), nextCursor })

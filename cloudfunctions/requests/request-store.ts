@@ -15,6 +15,8 @@ import { settings } from '../shared/runtime/settings'
  * `inboxDueAt` / `inboxRemindAt` the workbench's order and urgency (core/request/inbox.ts), all
  * indexed; `recentEvents` are the events of the latest write, kept on the document so that a lost
  * event append loses nothing: readers merge them, the next write appends them again.
+ * `photoReviewAt` is when a photo of it was judged risky (runtime/photos.ts markForReview): the
+ * reviewers' mark, beside the lifecycle; written only there, every other write keeps what it read.
  */
 export const StoredRequest = Request.extend({
   contactRoom: z.string().nullable(),
@@ -22,6 +24,7 @@ export const StoredRequest = Request.extend({
   inboxDueAt: z.number(),
   inboxRemindAt: z.number().nullable(),
   recentEvents: z.array(RequestEvent),
+  photoReviewAt: z.number().nullable().default(null),
 })
 export type StoredRequest = z.infer<typeof StoredRequest>
 
@@ -33,8 +36,8 @@ export function requestIdFor(callerId: string, idempotencyKey: string): string {
 /** What storage derives from the entity under today's deadline config. */
 const derived = (request: Request) => ({ timerDueAt: timerDueAt(request, settings().deadlines), ...inboxKeys(request, settings().deadlines) })
 
-export function toStored(request: Request, events: RequestEvent[], contactRoom: string | null): StoredRequest {
-  return { ...request, contactRoom, ...derived(request), recentEvents: events }
+export function toStored(request: Request, events: RequestEvent[], contactRoom: string | null, photoReviewAt: number | null = null): StoredRequest {
+  return { ...request, contactRoom, ...derived(request), recentEvents: events, photoReviewAt }
 }
 
 const requests = () => database().collection(Collections.requests)
@@ -69,7 +72,7 @@ export async function appendEvents(events: readonly RequestEvent[]): Promise<voi
  * the next write, never answered as a failure the caller would retry into a CONFLICT.
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
-  const stored = toStored(after, events, before.contactRoom)
+  const stored = toStored(after, events, before.contactRoom, before.photoReviewAt)
   const result = await requests().where({ _id: before._id, version: before.version }).update(changes(before, stored))
   if ((result as { updated?: number }).updated !== 1) return null
   await appendCommitted(after, events, before.recentEvents)

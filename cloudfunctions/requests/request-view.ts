@@ -9,6 +9,7 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import { findMany } from '../shared/runtime/documents'
 import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
+import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
 import { userNames } from './user-names'
 import type { StoredRequest } from './request-store'
 
@@ -38,8 +39,9 @@ const contactOf = (r: StoredRequest) => ({
 export async function summaries(list: readonly StoredRequest[], actor: Actor, now: number): Promise<RequestSummary[]> {
   const [directory, names] = await Promise.all([loadDirectory(now), userNames(list.flatMap((r) => (r.ownerId ? [r.ownerId] : [])), now)])
   return list.map((r) => {
+    const relations = relationsTo(actor, r)
     // The schema drops contactView's logRead: a list never shows a contact in full, so never logs.
-    const contact = contactView(contactOf(r), relationsTo(actor, r), 'list')
+    const contact = contactView(contactOf(r), relations, 'list')
     const latest = r.recentEvents[r.recentEvents.length - 1]
     return RequestSummary.parse({
       _id: r._id,
@@ -54,6 +56,7 @@ export async function summaries(list: readonly StoredRequest[], actor: Actor, no
       latest: latest ? { action: latest.action, at: latest.at, to: latest.to } : null,
       contact,
       followers: r.followers,
+      ...(r.photoReviewAt !== null && isReviewer(relations) && { photoReview: true }),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     })
@@ -80,6 +83,7 @@ async function timelineOf(r: StoredRequest): Promise<RequestEvent[]> {
 /**
  * The detail, for those who may see it in full (the caller checked visibility). Contact details in
  * full only for the resident and the handlers; a staff member's full read goes to the audit log.
+ * Photos as this viewer may see them (photo-views.ts), with temporary URLs made for this answer.
  * A request just filed passes its events: they are the whole timeline, no need to read them back.
  */
 export async function detailOf(r: StoredRequest, actor: Actor, now: number, fresh?: readonly RequestEvent[]): Promise<RequestDetail> {
@@ -98,8 +102,12 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     await appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.requests, id: r._id }, fields })
   }
   const reviewer = isReviewer(relations)
+  // Temporary URLs only now, past the caller's check that this viewer may see the item in full.
+  const viewPhotos = await photoViewer([...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)], relations, actor.userId)
   return RequestDetail.parse({
     ...r,
+    photos: viewPhotos(r.photos),
+    reply: r.reply && { ...r.reply, photos: viewPhotos(r.reply.photos) },
     place: placeView(r, contact),
     moderation: moderationView(r.moderation, relations),
     owner: named(r.ownerId, names),
@@ -109,7 +117,10 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     placeLabel: placeLabel(directory, r),
     contact,
     due: dueOf(r, now),
-    timeline: timeline.map((event) => ({ ...(reviewer ? event : withoutMatchedWord(event)), actorName: names.get(event.actorId) ?? null })),
+    timeline: timeline.map((event) => ({
+      ...withPhotoViews(reviewer ? event : withoutMatchedWord(event), viewPhotos),
+      actorName: names.get(event.actorId) ?? null,
+    })),
     availableActions: availableActions(r, relations),
     following,
   })

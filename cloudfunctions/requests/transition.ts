@@ -5,6 +5,7 @@ import { applyTransition, SYSTEM, transitionErrorCode } from '../shared/core/req
 import { relationsTo, transitionActor, visibility } from '../shared/core/request/request-policy'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { notify } from './notify'
+import { checkPhotos } from './photo-checks'
 import { loadRequest, saveTransition, type StoredRequest } from './request-store'
 import { detailOf } from './request-view'
 
@@ -61,12 +62,13 @@ export async function commit(
   }
 }
 
-/** commit, tell those concerned, and answer the detail with the caller's available actions. */
+/** commit, tell those concerned, send the photos it kept to the media check, and answer the detail. */
 export async function transition(requestId: string, ctx: UseCaseContext, plan: Plan, options: Options = {}): Promise<Result<RequestDetail>> {
   const committed = await commit(requestId, ctx, plan, options)
   if (!committed.ok) return committed
   const { stored, events } = committed.data
   await notify(events, stored, ctx.now)
+  await checkPhotos(events, stored, ctx.actor.userId, ctx.now)
   return success(await detailOf(stored, ctx.actor, ctx.now))
 }
 

@@ -4,12 +4,14 @@ import { StoreSession } from './session'
 import type { Store } from './store'
 import type { Transactions } from './transactions'
 import type { DocumentRequest } from './request'
+import { storageAction, type StorageBackend } from './storage-actions'
 
 /**
  * The SDK's database actions (@cloudbase/database: collection.ts, query.ts, document.ts,
  * aggregate.ts, transaction/index.ts), each POSTed as JSON `{ action, collectionName, ... }` to the
  * URL the SDK was redirected to. Answers are `{ requestId, data }`, except startTransaction's
- * top-level `transactionId`, which is where the SDK reads it.
+ * top-level `transactionId`, which is where the SDK reads it. The storage actions (getTempFileURL)
+ * come to the same URL and are answered by the file storage (storage-actions.ts).
  */
 const documentActions: Record<string, (request: DocumentRequest) => object> = {
   'database.insertDocument': documents.insertDocument,
@@ -28,8 +30,13 @@ export async function handle(
   params: Record<string, unknown>,
   store: Store,
   transactions: Transactions,
+  storage?: StorageBackend,
 ): Promise<Record<string, unknown>> {
   const action = String(params.action)
+  if (action.startsWith('storage.')) {
+    const answer = await storageAction(action, params, storage)
+    if (answer) return answer
+  }
   switch (action) {
     case 'database.startTransaction':
       return { transactionId: await transactions.start() }

@@ -6,6 +6,7 @@ import { DbError } from './errors'
 import { multipartFields } from './multipart'
 import { handle } from './protocol'
 import { Stats } from './stats'
+import type { StorageBackend } from './storage-actions'
 import { Store } from './store'
 import { Transactions } from './transactions'
 
@@ -19,13 +20,16 @@ export type CloudCallHandler = (apiName: string, requestData: Buffer) => Buffer
  * talks to once redirected (see sdk-env.ts), durable in `dataDir`. Every declared collection and
  * index (cloudfunctions/shared/runtime/collections.ts) exists from the start. `GET /__stats` and
  * `POST /__stats/reset` count the database requests served. The same endpoint takes wx-server-sdk's
- * open-API cloud calls, which it POSTs there as multipart forms, and hands them to `cloudCalls`.
+ * open-API cloud calls, which it POSTs there as multipart forms, and hands them to `cloudCalls`, and
+ * the node SDK's storage actions (getTempFileURL), which `storage` answers.
  */
 export async function startDatabase(opts: {
   dataDir: string
   port?: number
   host?: string
   cloudCalls?: CloudCallHandler
+  /** Answers the SDK's storage actions (getTempFileURL); without it they fail as invalid. */
+  storage?: StorageBackend
   /** Read-only JSON views for people looking at the local CloudBase (`GET <path>`), e.g. the WeChat outbox. */
   views?: Record<string, () => unknown>
 }): Promise<DatabaseServer> {
@@ -56,9 +60,10 @@ export async function startDatabase(opts: {
     } catch {
       return reply(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON', requestId })
     }
-    stats.record(String(params.action), params.collectionName)
+    // Storage actions are storage's, billed apart: the stats count database requests only.
+    if (!String(params.action).startsWith('storage.')) stats.record(String(params.action), params.collectionName)
     try {
-      reply(res, 200, { requestId, ...(await handle(params, store, transactions)) })
+      reply(res, 200, { requestId, ...(await handle(params, store, transactions, opts.storage)) })
     } catch (error) {
       reply(res, 200, { ...failure(error), requestId })
     }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { failure } from '../../types'
 import { createDemoSessions } from './demo-session'
-import { createFileStore } from './file-store'
+import type { FileStore } from './file-store'
 import { invocationContext } from './invocation-context'
 import { serveStatic } from './static-files'
 import { answerSubscribePrompt, type SubscribeLedger } from './subscribe-prompt'
@@ -15,8 +15,8 @@ export type FunctionHostOptions = {
   personas: Persona[]
   secret: string
   staticDir?: string
-  /** Where uploaded photos are kept (the local file storage); without it there is none. */
-  storageDir?: string
+  /** The local file storage (private, signed download URLs: file-store.ts); without it there is none. */
+  files?: FileStore
   port?: number
   host?: string
   /** The local WeChat, for the browser's stand-in subscribe prompt; without it there is none. */
@@ -31,7 +31,7 @@ const MAX_BODY_BYTES = 1024 * 1024
  */
 export async function startFunctionHost(options: FunctionHostOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const sessions = createDemoSessions(options.secret, new Set(options.personas.map((persona) => persona.openid)))
-  const files = options.storageDir ? createFileStore(options.storageDir) : null
+  const files = options.files ?? null
   const caller = (request: IncomingMessage) => {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     return bearer ? sessions.verify(bearer) : null
@@ -52,12 +52,16 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
       return token ? send(response, 200, { token }) : send(response, 400, failure('INVALID_INPUT', 'not a demo persona'))
     }
     if (files && request.method === 'POST' && path === '/storage/upload') {
-      // Signed in like a function call: only a demo persona may put files here.
-      if (!caller(request)) return send(response, 401, failure('UNAUTHENTICATED'))
-      const { status, body } = await files.upload(request)
+      // Signed in like a function call: a demo persona puts files into their own folder only.
+      const uploader = caller(request)
+      if (!uploader) return send(response, 401, failure('UNAUTHENTICATED'))
+      const { status, body } = await files.upload(request, uploader)
       return send(response, status, body)
     }
-    if (files && request.method === 'GET' && path.startsWith('/storage/')) return files.serve(path.slice('/storage/'.length), response)
+    // Only on a URL the storage signed for a function (getTempFileURL), until it expires.
+    if (files && request.method === 'GET' && path.startsWith('/storage/')) {
+      return files.serve(path.slice('/storage/'.length), new URL(request.url ?? '/', 'http://local').searchParams, response)
+    }
     if (options.wechat && request.method === 'POST' && path === '/wechat/request-subscribe') {
       // The person tapping 允许 is the signed-in persona, as in WeChat it is the one holding the phone.
       const openid = caller(request)

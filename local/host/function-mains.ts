@@ -1,7 +1,8 @@
-import type { FunctionName, TimerFunctionName } from '../../types'
+import type { FunctionName, PushFunctionName, TimerFunctionName } from '../../types'
 import { main as directory } from '../../cloudfunctions/directory/index'
 import { main as requests } from '../../cloudfunctions/requests/index'
 import { main as requestsTimer } from '../../cloudfunctions/requests-timer/index'
+import { main as wechatEvents } from '../../cloudfunctions/wechat-events/index'
 import type { FunctionMain } from './function-host'
 
 /** Every deployable function's entry, as CloudBase would load it from its bundle. */
@@ -9,3 +10,6 @@ export const functionMains: Record<FunctionName, FunctionMain> = { directory, re
 
 /** The timer-triggered ones, run on a schedule by timer-runner.ts instead of being called. */
 export const timerMains: Record<TimerFunctionName, FunctionMain> = { 'requests-timer': requestsTimer }
+
+/** The ones WeChat's message push starts: the local WeChat delivers its pushes to these (local-cloudbase.ts). */
+export const pushMains: Record<PushFunctionName, FunctionMain> = { 'wechat-events': wechatEvents }

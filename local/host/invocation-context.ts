@@ -16,6 +16,14 @@ export function timerInvocationContext(functionName: string) {
   return contextWith(functionName, { WX_APPID: 'local-demo', TCB_CONTEXT_KEYS: '', TRIGGER_SRC: 'timer' })
 }
 
+/**
+ * A message push's invocation (云开发 消息推送 to a cloud function): WeChat's platform starts it, no
+ * user calls it, so there is no WX_OPENID.
+ */
+export function pushInvocationContext(functionName: string) {
+  return contextWith(functionName, { WX_APPID: 'local-demo', TCB_CONTEXT_KEYS: '' })
+}
+
 function contextWith(functionName: string, environment: Record<string, string>) {
   return {
     request_id: randomUUID(),

@@ -1,5 +1,8 @@
+import type { PhotoView } from '@/types'
+
 /**
- * What an <Image> can show for a stored photo's fileID. The mini-program's <Image> loads `cloud://`
- * ids itself, so this is the identity there; photo-src.h5.ts maps the local store's ids to its URLs.
+ * What an <Image> shows for a stored photo: the temporary URL the function made for this viewer
+ * (storage is private, so a fileID alone shows nothing), in the mini-program and the browser alike;
+ * null when this viewer is told of the photo but not shown it.
  */
-export const photoSrc = (fileId: string): string => fileId
+export const photoSrc = (photo: PhotoView): string | null => photo.url

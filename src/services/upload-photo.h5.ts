@@ -1,13 +1,14 @@
 import { z } from 'zod'
+import { FileId } from '@/types'
 import type { UploadPhoto } from './upload-photo'
 import { functionsBaseUrl, readDemoToken } from './demo-session'
 
-const Stored = z.object({ fileID: z.string().regex(/^local:\/\/\S+$/) })
+const Stored = z.object({ fileID: FileId })
 
 /**
- * The browser build stores photos in the local CloudBase's file store: the picked file (a blob: URL
- * from Taro.chooseMedia) goes up as raw bytes, signed in like a function call, and comes back as a
- * `local://` fileID, the local twin of Taro.cloud.uploadFile's `cloud://` one.
+ * The browser build stores photos in the local CloudBase's storage: the picked file (a blob: URL from
+ * Taro.chooseMedia) goes up as raw bytes, signed in like a function call, into the caller's own
+ * folder, and comes back as a `cloud://` fileID exactly like Taro.cloud.uploadFile's.
  */
 export const uploadPhoto: UploadPhoto = async (tempPath) => {
   const photo = await (await fetch(tempPath)).blob()

@@ -10,7 +10,9 @@ import { navigations, pickedPhotos } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 // The storage port below `call`: in the browser it posts to the local host, in WeChat to CloudBase.
-jest.mock('@/services/upload-photo', () => ({ uploadPhoto: jest.fn(async (path: string) => `local://requests/${path}`) }))
+jest.mock('@/services/upload-photo', () => ({
+  uploadPhoto: jest.fn(async (path: string) => `cloud://jucun-test.6a75-jucun-test-1300000000/requests/openid-resident/20250303/${path}`),
+}))
 
 const decision = {
   communityId: 'comm-kangle',
@@ -77,7 +79,7 @@ describe('有困难找居村: filing a request', () => {
         idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
         category: 'property',
         text: '3号楼电梯停了两天',
-        photos: ['local://requests/blob-1'],
+        photos: ['cloud://jucun-test.6a75-jucun-test-1300000000/requests/openid-resident/20250303/blob-1'],
         place: { householdId: household.householdId },
         contactPhone: '13800001111',
       },

@@ -5,11 +5,13 @@ import { errorText } from '@/services/error-text'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
-import { requestDetail } from './support/request-fixtures'
+import { photoView, requestDetail } from './support/request-fixtures'
 import { navigations, pickedPhotos, routerParams, toasts } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
-jest.mock('@/services/upload-photo', () => ({ uploadPhoto: jest.fn(async (path: string) => `local://requests/${path}`) }))
+jest.mock('@/services/upload-photo', () => ({
+  uploadPhoto: jest.fn(async (path: string) => `cloud://jucun-test.6a75-jucun-test-1300000000/requests/openid-resident/20250303/${path}`),
+}))
 
 const residentButtons = ['请评价这次办理', '我也遇到了（+1）', '撤回这件事…', '到工作台办理']
 const staffButtons = ['审核通过', '审核不通过', '接单', '答复办理结果', '记录办理进展', '请同事协办', '吹哨上报', '转介（不归社区管）', '记录电话回访', '代居民评价（回访时）']
@@ -49,6 +51,27 @@ describe('a request’s detail shows the actions the server offers, and only tho
     expect(await screen.findByText('物业服务 · 已撤回')).toBeInTheDocument()
     expect(shownOf(residentButtons)).toEqual([])
     expect(inputsOf(calls, 'withdraw')).toEqual([{ requestId: 'rq-1', note: '邻居帮忙修好了' }])
+  })
+
+  test('photos show through the URLs the server made; one in the media check says 审核中, a failed one says so', async () => {
+    const id = (name: string) => `cloud://jucun-test.6a75-jucun-test-1300000000/requests/openid-resident/20250303/${name}.jpg`
+    answer({
+      'requests.detail': () =>
+        success(
+          requestDetail({
+            photos: [photoView(id('a')), photoView(id('b'), { state: 'pending' }), photoView(id('c'), { state: 'hidden', url: null })],
+          }),
+        ),
+    })
+    render(<RequestPage />)
+    const shown = await screen.findByLabelText('诉求照片第 1 张')
+    expect(shown.getAttribute('src') ?? shown.querySelector('img')?.getAttribute('src')).toBe(photoView(id('a')).url)
+    expect(screen.getAllByText('审核中')).toHaveLength(1)
+    expect(screen.getAllByText('图片未通过审核')).toHaveLength(1)
+    // The hidden one has no picture to show, only the frame that says why.
+    const withheld = screen.getByLabelText('诉求照片第 3 张')
+    expect(withheld.getAttribute('src')).toBeNull()
+    expect(withheld.querySelector('img')).toBeNull()
   })
 
   test('with no action offered there are no buttons, only the story', async () => {
@@ -99,7 +122,7 @@ describe('a request’s detail shows the actions the server offers, and only tho
     await screen.findByText('再加照片（还能加 8 张）')
     await waitFor(() => expect(screen.queryByText('上传中…')).not.toBeInTheDocument())
     await tap('答复居民')
-    await waitFor(() => expect(inputsOf(calls, 'reply')).toEqual([{ requestId: 'rq-1', text: '电梯已修好', photos: ['local://requests/after.jpg'] }]))
+    await waitFor(() => expect(inputsOf(calls, 'reply')).toEqual([{ requestId: 'rq-1', text: '电梯已修好', photos: ['cloud://jucun-test.6a75-jucun-test-1300000000/requests/openid-resident/20250303/after.jpg'] }]))
     expect(await screen.findByText('记录电话回访')).toBeInTheDocument()
   })
 })

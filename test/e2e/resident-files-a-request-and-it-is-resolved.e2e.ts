@@ -6,6 +6,15 @@ import { fillField, onScreen, openWorkbenchRequest, startStoryWorld, type StoryW
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 const PROBLEM = '3号楼楼道里电线乱拉，晚上冒火花'
 
+/** The src of the first photo on screen, once it has loaded (the 1×1 PNG). */
+async function shownPhoto(page: Page): Promise<string> {
+  const shown = await page.waitForFunction(() => {
+    const img = Array.from(document.querySelectorAll<HTMLImageElement>('.photos img')).find((i) => i.offsetParent !== null)
+    return img?.complete && img.naturalWidth === 1 ? img.src : null
+  })
+  return (await shown.jsonValue()) as string
+}
+
 let world: StoryWorld
 let resident: Page
 beforeAll(async () => {
@@ -35,12 +44,9 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     expect(await resident.locator('.notice').filter({ visible: true }).first().innerText()).toContain('负责人：网格员周丽（康乐社区 康乐一网格）')
     await onScreen(resident, '看办理进度').click()
     await onScreen(resident, '安全隐患 · 等待接单').waitFor()
-    // The photo comes back from the local file store under the fileID the request keeps.
-    const shown = await resident.waitForFunction(() => {
-      const img = Array.from(document.querySelectorAll<HTMLImageElement>('.photos img')).find((i) => i.offsetParent !== null)
-      return img?.complete && img.naturalWidth === 1 ? img.src : null
-    })
-    expect(await shown.jsonValue()).toMatch(/\/storage\/requests\/[0-9a-f-]{36}\.png$/)
+    // The photo comes back from the resident's folder of the local storage, through a signed,
+    // expiring URL the function made for this viewer (storage is private: the fileID opens nothing).
+    expect(await shownPhoto(resident)).toMatch(/\/storage\/requests\/demo-resident-a\/\d{8}\/[0-9a-f-]{36}\.png\?expires=\d+&sign=[0-9a-f]{64}$/)
   })
 
   test('the grid worker accepts and replies', async () => {
@@ -50,6 +56,8 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     await fillField(worker, '给居民的话', '今天下午上门查看')
     await onScreen(worker, '确认接单').click()
     await onScreen(worker, '安全隐患 · 已接单').waitFor()
+    // The owner sees the resident's photo too, through a URL made for them.
+    expect(await shownPhoto(worker)).toMatch(/\/storage\/requests\/demo-resident-a\/.+\?expires=\d+&sign=[0-9a-f]{64}$/)
     await onScreen(worker, '答复办理结果').click()
     await fillField(worker, '办理结果', '电线已经重新走线，加了线槽')
     await onScreen(worker, '答复居民').click()

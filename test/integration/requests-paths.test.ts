@@ -37,10 +37,12 @@ describe('resolved: filed, answered at once, handled, replied, rated resolved', 
     const accepted = await act(P.workerKangleA, 'accept', { requestId: filed._id, note: '今天下午上门' })
     expect(accepted).toMatchObject({ status: 'accepted', respondedAt: expect.any(Number), due: { stage: 'resolve' } })
     expect(accepted.availableActions).toEqual(['note', 'transfer', 'escalate', 'refer', 'reply'])
-    const noted = await act(P.workerKangleA, 'note', { requestId: filed._id, note: '已到现场查看', photos: ['cloud://jucun/site-1.jpg'] })
+    const site = await cloud.uploadPhoto(P.workerKangleA)
+    const noted = await act(P.workerKangleA, 'note', { requestId: filed._id, note: '已到现场查看', photos: [site] })
     expect(noted.status).toBe('inProgress')
-    const replied = await act(P.workerKangleA, 'reply', { requestId: filed._id, text: '电线已重新规整并套管', photos: ['cloud://jucun/after-1.jpg'] })
-    expect(replied).toMatchObject({ status: 'replied', reply: { photos: ['cloud://jucun/after-1.jpg'] }, due: { stage: 'rate' } })
+    const after = await cloud.uploadPhoto(P.workerKangleA)
+    const replied = await act(P.workerKangleA, 'reply', { requestId: filed._id, text: '电线已重新规整并套管', photos: [after] })
+    expect(replied).toMatchObject({ status: 'replied', reply: { photos: [{ fileId: after, url: expect.any(String) }] }, due: { stage: 'rate' } })
 
     const mine = RequestDetail.parse(expectOk(await cloud.call(P.residentA, 'requests', 'detail', { requestId: filed._id })))
     expect(mine.availableActions).toEqual(['rate', 'reopen'])
@@ -155,8 +157,9 @@ describe('代办 and 主动治理', () => {
   })
 
   test('a grid worker files what they found on patrol; on duty there, they own and answer it at once', async () => {
+    const patrol = await cloud.uploadPhoto(P.workerKangleA)
     const found = RequestDetail.parse(
-      expectOk(await cloud.call(P.workerKangleA, 'requests', 'fileProactive', { idempotencyKey: 'patrol-0001', category: 'hazard', text: '消防通道被电动车堵住', photos: ['cloud://jucun/patrol.jpg'], place: { point: POINT_KANGLE_3 } })),
+      expectOk(await cloud.call(P.workerKangleA, 'requests', 'fileProactive', { idempotencyKey: 'patrol-0001', category: 'hazard', text: '消防通道被电动车堵住', photos: [patrol], place: { point: POINT_KANGLE_3 } })),
     )
     expect(found).toMatchObject({ filedBy: { kind: 'proactive' }, residentId: null, status: 'accepted', ownerId: P.workerKangleA, respondedAt: found.createdAt })
     expect(found.timeline.map((e) => e.action)).toEqual(['file', 'dispatch', 'accept'])

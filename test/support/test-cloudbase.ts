@@ -14,7 +14,8 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jucun-test-'))
   // The clock port is chosen once, at the first call: this must precede it.
   process.env.JUCUN_CLOCK = 'controlled'
-  const local = await startLocalCloudbase({ dataDir, seed: options.seed, timerIntervalMs: 0 })
+  // Media check verdicts wait for deliverPushes(), so a test can look at a photo before its verdict.
+  const local = await startLocalCloudbase({ dataDir, seed: options.seed, timerIntervalMs: 0, pushes: 'hold' })
   const { controlledClock } = await import('../../cloudfunctions/shared/runtime/clock')
   return {
     ...local,
@@ -51,6 +52,21 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
     sentTo(openid: string) {
       return local.wechat.outbox().filter((sent) => sent.touser === openid)
     },
+    /**
+     * A photo uploaded as the H5 build uploads it: signed in as `openid`, into their folder of the
+     * local storage. Answers its fileID.
+     */
+    async uploadPhoto(openid: string, bytes: Buffer = JPEG, type = 'image/jpeg'): Promise<string> {
+      const signIn = await fetch(`${local.host.url}/auth/sign-in`, { method: 'POST', body: JSON.stringify({ openid }) })
+      const { token } = (await signIn.json()) as { token: string }
+      const upload = await fetch(`${local.host.url}/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: new Uint8Array(bytes) })
+      if (upload.status !== 200) throw new Error(`upload answered ${upload.status}: ${await upload.text()}`)
+      return ((await upload.json()) as { fileID: string }).fileID
+    },
+    /** Every media check verdict the local WeChat has promised, pushed to wechat-events and recorded. */
+    deliverPushes(): Promise<void> {
+      return local.deliverHeldPushes()
+    },
     clock: controlledClock(),
     async close() {
       await local.close()
@@ -60,6 +76,9 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
 }
 
 export type TestCloudbase = Awaited<ReturnType<typeof startTestCloudbase>>
+
+/** The smallest JPEG the local storage takes as a photo (SOI, an APP0 marker, EOI). */
+export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9])
 
 export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`)

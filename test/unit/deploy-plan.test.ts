@@ -6,7 +6,7 @@ import { deploymentVariables, functionManifest } from '../../config/functions.ma
 import { deploymentSettings, readDeployEnv } from '../../scripts/deploy/deploy-env'
 import { collectionAcl, declaredKeys, planDeploy, unreadEnvironment, type PresentIndex, type PresentTrigger } from '../../scripts/deploy/plan'
 import { printPlan } from '../../scripts/deploy/print'
-import { functionNames, timerFunctionNames } from '../../types/contract'
+import { functionNames, pushFunctionNames, timerFunctionNames } from '../../types/contract'
 
 const root = join(__dirname, '../..')
 const declared = Object.entries(collectionIndexes)
@@ -43,7 +43,7 @@ function deployedEnvironment(): EditableEnvironment {
 
 describe('the function manifest', () => {
   test('describes exactly the functions the contract deploys', () => {
-    expect(Object.keys(functionManifest).sort()).toEqual([...functionNames, ...timerFunctionNames].sort())
+    expect(Object.keys(functionManifest).sort()).toEqual([...functionNames, ...timerFunctionNames, ...pushFunctionNames].sort())
   })
 
   test('gives every variable a function reads a meaning, and .env.example lists each setting and variable once', () => {

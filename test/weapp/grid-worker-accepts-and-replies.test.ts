@@ -1,5 +1,5 @@
 import { household, whoami } from '../component/support/fixtures'
-import { requestDetail, requestSummary } from '../component/support/request-fixtures'
+import { photoView, requestDetail, requestSummary } from '../component/support/request-fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -16,7 +16,7 @@ test('a grid worker finds a new request in the inbox, accepts it with a word to 
       inbox: (input) => ({ items: input.state === 'toAccept' ? [requestSummary({ ...hazard, excerpt: hazard.text })] : [], nextCursor: null }),
       detail: dispatched,
       accept: accepted,
-      reply: (input) => requestDetail({ ...hazard, status: 'replied', reply: { text: input.text, photos: input.photos, at: accepted.createdAt + 7_200_000, by: 'staff-zhou' }, availableActions: [] }),
+      reply: (input) => requestDetail({ ...hazard, status: 'replied', reply: { text: input.text, photos: input.photos.map((id) => photoView(id)), at: accepted.createdAt + 7_200_000, by: 'staff-zhou' }, availableActions: [] }),
     },
   })
   const mine = await weapp.launch('/pages/mine/index')

@@ -1,5 +1,5 @@
 import { household, whoami } from '../component/support/fixtures'
-import { requestDetail } from '../component/support/request-fixtures'
+import { photoView, requestDetail } from '../component/support/request-fixtures'
 import { routeDecision } from './support/fixtures'
 import type { PageView } from './support/page-view'
 import { startWeapp } from './support/weapp'
@@ -23,7 +23,7 @@ async function fileForm(): Promise<PageView> {
     directory: { whoami: resident, route: routeDecision({ category: 'facility' }) },
     requests: {
       checkDuplicates: { items: [] },
-      file: (input) => requestDetail({ _id: 'rq-7', category: input.category, text: input.text, photos: input.photos }),
+      file: (input) => requestDetail({ _id: 'rq-7', category: input.category, text: input.text, photos: input.photos.map((id) => photoView(id, { state: 'pending' })) }),
     },
   })
   const help = await weapp.launch('/pages/help/index')

@@ -1,5 +1,5 @@
 import { household, whoami } from '../component/support/fixtures'
-import { requestDetail, requestSummary } from '../component/support/request-fixtures'
+import { photoView, requestDetail, requestSummary } from '../component/support/request-fixtures'
 import { routeDecision } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
@@ -13,7 +13,7 @@ test('a resident files a hazard from home: who will own it first, then the filin
     directory: { whoami: resident, route: routeDecision({ category: 'hazard', classifyRule: 'hazard→gridWorker' }) },
     requests: {
       checkDuplicates: { items: [] },
-      file: (input) => requestDetail({ _id: 'rq-9', category: input.category, text: input.text, photos: input.photos }),
+      file: (input) => requestDetail({ _id: 'rq-9', category: input.category, text: input.text, photos: input.photos.map((id) => photoView(id, { state: 'pending' })) }),
     },
   })
   const home = await weapp.launch('/pages/home/index')
@@ -36,7 +36,8 @@ test('a resident files a hazard from home: who will own it first, then the filin
   await help.find('提交成功，我们收到了')
   await help.find('负责人：网格员周丽（康乐社区 康乐一网格）')
   const [{ fileID }] = weapp.uploads()
-  expect(weapp.uploads()).toEqual([{ cloudPath: expect.stringMatching(/^requests\/\d{8}\/\d+-\w+\.jpg$/), filePath: photo, fileID }])
+  // Into the resident's own folder (their openid, from whoami), under today's Beijing date.
+  expect(weapp.uploads()).toEqual([{ cloudPath: expect.stringMatching(/^requests\/openid-resident\/\d{8}\/\d+-\w+\.jpg$/), filePath: photo, fileID }])
   expect(weapp.cloudCalls('requests', 'file').map((call) => call.input)).toEqual([
     {
       idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
@@ -48,10 +49,12 @@ test('a resident files a hazard from home: who will own it first, then the filin
     },
   ])
 
-  weapp.answer({ requests: { detail: requestDetail({ _id: 'rq-9', category: 'hazard', text: PROBLEM }) } })
+  weapp.answer({ requests: { detail: requestDetail({ _id: 'rq-9', category: 'hazard', text: PROBLEM, photos: [photoView(fileID, { state: 'pending' })] }) } })
   await help.tap('看办理进度')
   const detail = await weapp.page('pages/request/index')
   await detail.find('安全隐患 · 等待接单')
+  // Its uploader sees the photo while WeChat's media check runs, marked as such.
+  await detail.find('审核中')
   // redirectTo: the filing page gives way to the request, so 返回 goes home, not back to the form.
   expect(weapp.stack()).toEqual(['pages/home/index', 'pages/request/index'])
   expect(weapp.cloudCalls('requests', 'detail').map((call) => call.input)).toEqual([{ requestId: 'rq-9' }])

@@ -19,6 +19,7 @@ export const Collections = {
   requestFollows: 'request_follows',
   messages: 'messages',
   subscriptions: 'subscriptions',
+  photoChecks: 'photo_checks',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -69,6 +70,9 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_grid_due', keys: { 'route.gridId': 1, status: 1, inboxDueAt: 1 } },
     { name: 'by_community_due', keys: { 'route.communityId': 1, status: 1, inboxDueAt: 1 } },
     { name: 'by_street_due', keys: { streetId: 1, status: 1, inboxDueAt: 1 } },
+    // The review tab's items whose photo was judged risky (inbox.use-case), by the reviewer's territory.
+    { name: 'by_community_photo_review', keys: { 'route.communityId': 1, photoReviewAt: 1 } },
+    { name: 'by_street_photo_review', keys: { streetId: 1, photoReviewAt: 1 } },
   ],
   // The event `_id` already makes a replayed write collide; the unique (requestId, seq) says the same
   // of any writer that builds ids some other way.
@@ -82,4 +86,10 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
   // One document per user × template, `_id` `${userId}~${templateId}`: the count is spent by a
   // conditional update on that one document, so no index beyond _id is needed for correctness.
   subscriptions: [{ name: 'by_user', keys: { userId: 1 } }],
+  // One document per photo (`_id` from its fileID, runtime/photos.ts): the media check's verdict push
+  // names only the trace id, so it is found by that, and a trace id belongs to one photo.
+  photo_checks: [
+    { name: 'one_per_trace', keys: { traceId: 1 }, unique: true },
+    { name: 'by_request', keys: { requestId: 1 } },
+  ],
 }

@@ -11,7 +11,8 @@ const filedByWords: Record<RequestSummary['filedBy'], string> = { resident: '', 
  * Contact details are shown exactly as the server sends them (masked in every list).
  */
 export function RequestCard({ request, now, onOpen }: { request: RequestSummary; now: number; onOpen: () => void }) {
-  const tags = [filedByWords[request.filedBy], escalationLabels[request.escalation]].filter(Boolean)
+  // photoReview reaches reviewers only: a photo of it failed the media check and waits for their look.
+  const tags = [filedByWords[request.filedBy], escalationLabels[request.escalation], request.photoReview ? '照片待审核' : ''].filter(Boolean)
   const contact = [request.contact.room, request.contact.phone].filter(Boolean).join(' · ')
   return (
     <View className={`card request-card${request.due ? ` request-card--${request.due.urgency}` : ''}`} role="button" onClick={onOpen}>

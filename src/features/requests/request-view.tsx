@@ -22,7 +22,7 @@ export function RequestView({ request }: { request: RequestDetail }) {
       <View className="card">
         <Text className="card__title">{`${categoryLabels[request.category]} · ${statusLabels[request.status]}`}</Text>
         <Text className="card__line request-text">{request.text}</Text>
-        <PhotoStrip fileIds={request.photos} what="诉求照片" />
+        <PhotoStrip photos={request.photos} what="诉求照片" />
         <Row name="地点">{request.placeLabel}</Row>
         {contact && <Row name="联系">{contact}</Row>}
         <Row name="提交">{dateTimeLine(request.createdAt)}</Row>
@@ -38,7 +38,7 @@ export function RequestView({ request }: { request: RequestDetail }) {
       {request.reply && (
         <Notice tone="ok" title={`办理结果（${dateTimeLine(request.reply.at)}）`}>
           <Text>{request.reply.text}</Text>
-          <PhotoStrip fileIds={request.reply.photos} what="办理结果照片" />
+          <PhotoStrip photos={request.reply.photos} what="办理结果照片" />
         </Notice>
       )}
       {request.rating && (

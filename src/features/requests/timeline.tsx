@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { PhotoStrip } from '@/components/photo-strip'
 import { eventLabels, relationLabels } from '@/services/request-labels'
 import type { RequestDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
@@ -15,6 +16,7 @@ export function Timeline({ entries }: { entries: RequestDetail['timeline'] }) {
             <Text className="timeline__when">{dateTimeLine(entry.at)}</Text>
             <Text className="timeline__what">{`${entry.actorName ?? relationLabels[entry.relation]} ${eventLabels[entry.action]}`}</Text>
             {entry.note && <Text className="timeline__note">{entry.note}</Text>}
+            {entry.action === 'note' && entry.photos && <PhotoStrip photos={entry.photos} what="现场照片" />}
           </View>
         ))}
       </View>

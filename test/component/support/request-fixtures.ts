@@ -1,4 +1,4 @@
-import type { RequestDetail, RequestSummary } from '@/types'
+import type { PhotoView, RequestDetail, RequestSummary } from '@/types'
 
 /** 09:00 on 3 March 2025 in Shanghai, where the screens read every time, whatever zone jest runs in. */
 export const at = Date.UTC(2025, 2, 3, 1, 0)
@@ -6,6 +6,14 @@ export const HOUR = 3_600_000
 
 /** Pins the clock the pages read (Date.now); jest.restoreAllMocks() puts it back. */
 export const pinNow = (now: number) => jest.spyOn(Date, 'now').mockReturnValue(now)
+
+/** A photo as a function answers it: its fileID and the temporary URL made for this viewer. */
+export const photoView = (fileId: string, over: Partial<PhotoView> = {}): PhotoView => ({
+  fileId,
+  url: `https://6a75-jucun-test-1300000000.tcb.qcloud.la/${fileId.replace(/^cloud:\/\/[^/]+\//, '')}?sign=test&t=1741000000`,
+  state: 'pass',
+  ...over,
+})
 
 export const requestDetail = (over: Partial<RequestDetail> = {}): RequestDetail => ({
   _id: 'rq-1',
