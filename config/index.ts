@@ -28,7 +28,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_FUNCTIONS_URL: JSON.stringify(process.env.TARO_APP_FUNCTIONS_URL ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
-      TARO_APP_SUBSCRIBE_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? ''),
     },
     // `@/types` must come first: webpack matches aliases in order and `@` would swallow it.
     alias: {

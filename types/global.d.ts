@@ -15,10 +15,5 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** Base URL of the local function host for the H5 app; empty means the same origin as the page. */
     TARO_APP_FUNCTIONS_URL?: string
-    /**
-     * The subscribe-message template (订阅消息) residents are asked for at the tap that files; the same
-     * template the `requests` function sends with (SUBSCRIBE_TEMPLATE). Unset: no prompt.
-     */
-    TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
   }
 }

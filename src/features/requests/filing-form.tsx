@@ -8,7 +8,7 @@ import { usePhotos } from '@/hooks/use-photos'
 import { call } from '@/services/call'
 import { errorText } from '@/services/error-text'
 import { newIdempotencyKey } from '@/services/idempotency-key'
-import { askForUpdates } from '@/services/subscribe'
+import { askBeforeSending, residentKinds } from '@/services/subscribe'
 import type { Category, HouseholdView, RequestDetail } from '@/types'
 import { DuplicateOffer } from './duplicate-offer'
 import { draftProblem } from './draft-problem'
@@ -35,11 +35,13 @@ export function FilingForm({ category, household, onFiled, onFollowed }: Props) 
     const wrong = draftProblem({ place, text, phone, photos })
     setProblem(wrong)
     if (wrong || !place) return
-    if (!asked.current) {
-      asked.current = true
-      askForUpdates()
-    }
+    // WeChat's prompt opens only here, in the tap, before anything is awaited; once per form, so a
+    // retry after a lost answer does not ask again. The filing waits for the answer: its 受理 notice
+    // goes out at once and can only be pushed if the grant is already counted.
+    const answered = asked.current ? Promise.resolve() : askBeforeSending(residentKinds)
+    asked.current = true
     setBusy(true)
+    await answered
     const result = await call('requests', 'file', {
       idempotencyKey,
       category,

@@ -7,15 +7,22 @@ import { TextField } from '@/components/text-field'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { outcomeLabels, satisfactionLabels } from '@/services/request-labels'
-import { RatingOutcome, Satisfaction, type RequestAction, type RequestDetail } from '@/types'
+import { askAtTap, followKinds } from '@/services/subscribe'
+import { RatingOutcome, Satisfaction, type NoticeKind, type RequestAction, type RequestDetail } from '@/types'
 
-type Props = { requestId: string; actions: readonly RequestAction[]; onDone: (request: RequestDetail) => void }
+type Props = {
+  requestId: string
+  actions: readonly RequestAction[]
+  onDone: (request: RequestDetail) => void
+  /** What the tap asks the person rating to hear about; a handler rating for a resident hears nothing of it. */
+  askFor?: readonly NoticeKind[]
+}
 
 /**
  * 回访考评. The server offers `rate` (closing) and `reopen` (没有解决: done again) as separate
  * actions; only the outcomes whose action it offers now are shown, and both go out as `rate`.
  */
-export function RatingForm({ requestId, actions, onDone }: Props) {
+export function RatingForm({ requestId, actions, onDone, askFor = followKinds }: Props) {
   const outcomes: Option<RatingOutcome>[] = RatingOutcome.options
     .filter((outcome) => actions.includes(outcome === 'unresolved' ? 'reopen' : 'rate'))
     .map((outcome) => ({ id: outcome, title: outcomeLabels[outcome] }))
@@ -27,6 +34,9 @@ export function RatingForm({ requestId, actions, onDone }: Props) {
   const submit = () => {
     if (!outcome) return setProblem('请选一下事情解决了没有。')
     if (!satisfaction) return setProblem('请选一下您满不满意。')
+    // Asked in the tap, never awaited. A grant serves any later notice of its kind: this request's
+    // (没有解决 reopens it) or the next one's.
+    void askAtTap(askFor)
     void send(() => call('requests', 'rate', { requestId, outcome, satisfaction, ...(comment.trim() ? { comment: comment.trim() } : {}) }), onDone)
   }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { Failed, Loading } from '@/components/status-views'
 import { useRequestDetail } from '@/hooks/use-request-detail'
+import { useSubscriptions } from '@/services/subscribe'
 import type { RequestDetail } from '@/types'
 import { RequestView } from './request-view'
 
@@ -15,6 +16,8 @@ type Detail = { request: RequestDetail; replace: (request: RequestDetail) => voi
 export function RequestPage({ actions }: { actions: (detail: Detail) => ReactNode }) {
   const { id = '' } = useRouter().params
   const { loaded, request, replace, reload } = useRequestDetail(id)
+  // The templates the actions' taps ask for (services/subscribe), known before the tap.
+  useSubscriptions()
   usePullDownRefresh(() => {
     reload()
     void Taro.stopPullDownRefresh()

@@ -4,6 +4,7 @@ import { ActionButton } from '@/components/action-button'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { errorText } from '@/services/error-text'
+import { askAtTap, staffKinds } from '@/services/subscribe'
 import type { Result } from '@/types'
 
 type Props = {
@@ -28,6 +29,8 @@ export function ReviewCard({ title, lines, extra, approveWord, approve, refuse, 
   const [busy, setBusy] = useState(false)
 
   const decide = async (run: () => Promise<Result<unknown>>, word: string) => {
+    // A decision is a staff tap: it asks to keep hearing of new work, deadlines and reviews.
+    void askAtTap(staffKinds)
     setBusy(true)
     const result = await run()
     setBusy(false)

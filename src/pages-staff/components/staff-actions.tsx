@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState, type ComponentType } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { RatingForm } from '@/features/requests/rating-form'
+import { askAtTap, staffKinds } from '@/services/subscribe'
 import type { RequestAction, RequestDetail } from '@/types'
 import type { ActionFormProps } from './action-forms/form-props'
 import { EscalateForm, TransferForm } from './action-forms/handover-forms'
@@ -13,7 +14,7 @@ import { AcceptForm, CallbackForm, NoteForm } from './action-forms/simple-forms'
 
 /** 代评价 on the 回访 call: the server offers rate/reopen to staff only when the resident has no account. */
 function RateForm({ request, onDone }: ActionFormProps) {
-  return <RatingForm requestId={request._id} actions={request.availableActions} onDone={onDone} />
+  return <RatingForm requestId={request._id} actions={request.availableActions} onDone={onDone} askFor={[]} />
 }
 
 type Entry = { action: RequestAction; also?: RequestAction; title: string; tone: 'primary' | 'ok' | 'danger' | 'plain'; Form: ComponentType<ActionFormProps> }
@@ -36,6 +37,12 @@ export function StaffActions({ request, onChange }: { request: RequestDetail; on
   const [open, setOpen] = useState<RequestAction | null>(null)
   const offered = entries.filter((e) => request.availableActions.includes(e.action) || (e.also !== undefined && request.availableActions.includes(e.also)))
   if (offered.length === 0) return <Text className="section__note">这件事现在没有需要您办的。</Text>
+  // Taking up an action is the tap that asks a worker to keep hearing of new work, deadlines and
+  // reviews (one prompt per action; its form's own button then just sends).
+  const toggle = (action: RequestAction) => {
+    if (open !== action) void askAtTap(staffKinds)
+    setOpen(open === action ? null : action)
+  }
   const done = (next: RequestDetail) => {
     setOpen(null)
     onChange(next)
@@ -46,7 +53,7 @@ export function StaffActions({ request, onChange }: { request: RequestDetail; on
       <Text className="section__title">现在可以做</Text>
       {offered.map(({ action, title, tone, Form }) => (
         <View key={action} className="actions">
-          <ActionButton tone={open === action ? 'primary' : tone} onClick={() => setOpen(open === action ? null : action)}>
+          <ActionButton tone={open === action ? 'primary' : tone} onClick={() => toggle(action)}>
             {open === action ? `${title}（收起）` : title}
           </ActionButton>
           {open === action && <Form request={request} onDone={done} />}

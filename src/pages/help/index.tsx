@@ -11,6 +11,7 @@ import { FiledAnswer } from '@/features/requests/filed-answer'
 import { FilingForm } from '@/features/requests/filing-form'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
+import { useSubscriptions } from '@/services/subscribe'
 import { categoryLabels, type Category, type RequestDetail } from '@/types'
 
 type Step = { at: 'category' } | { at: 'form'; category: Category } | { at: 'filed'; request: RequestDetail } | { at: 'followed' }
@@ -19,6 +20,8 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 
 export default function HelpPage() {
   const me = useResult(() => call('directory', 'whoami', {}), null)
+  // The templates the submit tap will ask for, known before the tap.
+  useSubscriptions()
   const [step, setStep] = useState<Step>({ at: 'category' })
   // The page shows again after the photo picker and the map close (weapp): reloading then would
   // unmount a half-filled form. Only the first step needs a fresh household (after binding).

@@ -8,6 +8,11 @@ import { RequestCard } from '@/features/requests/request-card'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
+import { askAtTap, followKinds, useSubscriptions } from '@/services/subscribe'
+import type { RequestStatus } from '@/types'
+
+/** Requests nothing more will be said about. */
+const finished: ReadonlySet<RequestStatus> = new Set(['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected'])
 
 /** My requests, the ones still being handled first; all of them one tap away. */
 export default function MyRequestsPage() {
@@ -15,6 +20,7 @@ export default function MyRequestsPage() {
   // Read by the list's run, which may start before React renders the new `open`.
   const openRef = useRef(open)
   const now = useNow()
+  useSubscriptions()
   const list = usePaged((cursor) => call('requests', 'listMine', { ...(openRef.current ? { open: true } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), null)
   // Coming back from a detail (a rating, a withdrawal) must show the new state.
   useDidShow(() => list.reload())
@@ -43,7 +49,17 @@ export default function MyRequestsPage() {
         {...list}
         empty={open ? '没有正在办的事。' : '您还没有提交过。'}
         idOf={(request) => request._id}
-        render={(request) => <RequestCard request={request} now={now} onOpen={() => void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(request._id)}` })} />}
+        render={(request) => (
+          <RequestCard
+            request={request}
+            now={now}
+            onOpen={() => {
+              // Opening one's request is a tap to hear how it goes on: progress, then the answer to rate.
+              if (!finished.has(request.status)) void askAtTap(followKinds)
+              void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(request._id)}` })
+            }}
+          />
+        )}
       />
     </PageShell>
   )

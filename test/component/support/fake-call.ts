@@ -1,16 +1,23 @@
 import { call } from '@/services/call'
-import type { Result } from '@/types'
+import { success, type Result } from '@/types'
 
 // Component tests fake the client at its `call` boundary: pages and forms run for real, and each
 // test says what the functions answer. A call nobody expected fails the test instead of hanging.
 type Handler = (input: unknown) => Result<unknown> | Promise<Result<unknown>>
 export type Recorded = { fn: string; action: string; input: unknown }
 
+/**
+ * What every test starts with unless it says otherwise: pages that ask for subscriptions at their taps
+ * load the caller's templates when they show, and [] is a deployment with none configured.
+ */
+const unlessTheTestSaysOtherwise: Record<string, Handler> = { 'directory.mySubscriptions': () => success([]) }
+
 export function answer(handlers: Record<string, Handler>): Recorded[] {
   const calls: Recorded[] = []
+  const answers = { ...unlessTheTestSaysOtherwise, ...handlers }
   jest.mocked(call).mockImplementation(async (fn, action, input) => {
     calls.push({ fn, action, input })
-    const handler = handlers[`${fn}.${action}`]
+    const handler = answers[`${fn}.${action}`]
     if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
     return (await handler(input)) as never
   })

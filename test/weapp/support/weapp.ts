@@ -21,6 +21,13 @@ import type { WxCall } from './wx-api'
 let started = false
 
 /**
+ * Answers every test starts with. Each page that asks for subscriptions at its taps loads the caller's
+ * templates when it shows (directory.mySubscriptions); [] is a deployment with no subscribe template
+ * configured, where the app asks nothing. A test about subscriptions answers its own.
+ */
+const unlessTheTestSaysOtherwise: Answers = { directory: { mySubscriptions: [] } }
+
+/**
  * Starts the built mini-program (dist/weapp) in the simulator: a fake `wx` first, because Taro builds
  * its API from Object.keys(wx) when its runtime loads, so every API the app may call must already be
  * there; then app.js and App.onLaunch. Once per test file: webpack runs each module once and Taro's
@@ -68,6 +75,7 @@ export function startWeapp({ device = {} }: { device?: Partial<DeviceProfile> } 
   beforeEach(() => {
     wxCalls.length = 0
     for (const fake of [cloud, media, privacy, subscribe, phone]) fake.reset()
+    cloud.answer(unlessTheTestSaysOtherwise)
   })
   afterEach(async () => {
     router.closeAll()
