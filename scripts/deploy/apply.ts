@@ -1,7 +1,7 @@
 import type { IndexSpec } from '../../cloudfunctions/shared/runtime/collections'
 import type { TimerTrigger } from '../../config/functions.manifest'
 import { setCollectionAcl, type ManagerApp } from './environment'
-import { collectionAcl, declaredKeys, type DeployPlan } from './plan'
+import { collectionAcl, declaredKeys, storageAcl, type DeployPlan } from './plan'
 
 /**
  * Carries a plan out, in the order correctness needs: collections, then their indexes, then
@@ -50,6 +50,11 @@ export async function applyPlan(app: ManagerApp, plan: DeployPlan, options: Appl
   for (const c of plan.collections.filter((c) => c.acl.set)) {
     await setCollectionAcl(app, options.envId, c.name, collectionAcl)
     report(`collection ${c.name}: permission ${collectionAcl}`)
+  }
+
+  if (plan.storage.acl.set) {
+    await app.storage.setStorageAcl(storageAcl)
+    report(`file storage: permission ${storageAcl}`)
   }
 
   await options.buildFunctions()

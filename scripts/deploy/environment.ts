@@ -15,6 +15,7 @@ export type ManagerApp = {
     'listAllFunctions' | 'getFunctionDetail' | 'createFunction' | 'createFunctionTriggers' | 'deleteFunctionTrigger'
   >
   commonService(): Pick<ReturnType<Manager['commonService']>, 'call'>
+  storage: Pick<Manager['storage'], 'getStorageAcl' | 'setStorageAcl'>
 }
 
 export function connect(envId: string, region: string, credentials: Credentials): ManagerApp {
@@ -95,5 +96,5 @@ export async function readEnvironment(
     }))
     functions[name] = { triggers, variableNames: (detail.Environment?.Variables ?? []).map((v) => v.Key) }
   }
-  return { known: true, collections, functions }
+  return { known: true, collections, functions, storageAcl: await app.storage.getStorageAcl() }
 }

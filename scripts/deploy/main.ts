@@ -82,6 +82,11 @@ async function main(): Promise<number> {
   // WeChat applies config.json permissions (云调用) only to uploads from WeChat DevTools.
   const withOpenApi = Object.keys(functionManifest).filter((name) => declaresOpenApi(join(functionRoot, name, 'config.json')))
   console.log('\nDone.')
+  // The message push route has no API in manager-node: it is set once, by hand.
+  console.log(
+    'Once per environment, in WeChat DevTools 云开发 → 设置 → 其他设置 → 消息推送 (push mode 云函数): ' +
+      'route MsgType event, Event wxa_media_check to wechat-events, or photos stay in the media check (README, Deploying to CloudBase).',
+  )
   if (withOpenApi.length) {
     console.log(
       `Once per environment, upload ${withOpenApi.join(', ')} from WeChat DevTools (右键 → 上传并部署：云端安装依赖): ` +

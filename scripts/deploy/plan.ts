@@ -18,6 +18,8 @@ export type CurrentEnvironment = {
   known: boolean
   collections: Readonly<Record<string, { indexes: readonly PresentIndex[]; acl: string | null }>>
   functions: Readonly<Record<string, { triggers: readonly PresentTrigger[]; variableNames: readonly string[] }>>
+  /** The file storage's permission (READONLY, PRIVATE, …); absent when not read. */
+  storageAcl?: string | null
 }
 
 export const unreadEnvironment: CurrentEnvironment = { known: false, collections: {}, functions: {} }
@@ -28,6 +30,13 @@ export const unreadEnvironment: CurrentEnvironment = { known: false, collections
  * bypass all of it.
  */
 export const collectionAcl = 'ADMINONLY'
+
+/**
+ * 仅创建者可读写 (manager-node: PRIVATE, 仅创建者及管理员可读写). A resident's photo is read by its
+ * uploader and, through a temporary URL a function makes after its rights check, by those who may
+ * see the item (cloudfunctions/shared/runtime/photos.ts): never by anyone holding its fileID.
+ */
+export const storageAcl = 'PRIVATE'
 
 /** MongoDB's own index on _id: every collection has it, and it is never declared. */
 const idIndex = '_id_'
@@ -68,6 +77,7 @@ export type DeployPlan = {
   environmentKnown: boolean
   prune: boolean
   collections: CollectionPlan[]
+  storage: { acl: { current: string | null; set: boolean } }
   functions: FunctionPlan[]
 }
 
@@ -173,6 +183,7 @@ export function planDeploy(
     environmentKnown: current.known,
     prune: options.prune,
     collections: Object.entries(declaration).map(([name, indexes]) => planCollection(name, indexes, current, options.prune)),
+    storage: { acl: { current: current.storageAcl ?? null, set: current.storageAcl !== storageAcl } },
     functions: Object.entries(manifest).map(([name, spec]) => planFunction(name, spec, current, options)),
   }
 }

@@ -1,4 +1,4 @@
-import { collectionAcl, declaredKeys, type DeployPlan } from './plan'
+import { collectionAcl, declaredKeys, storageAcl, type DeployPlan } from './plan'
 import type { IndexSpec } from '../../cloudfunctions/shared/runtime/collections'
 
 /**
@@ -23,7 +23,7 @@ export function printPlan(plan: DeployPlan, heading: PlanHeading): string[] {
   const triggerCount = plan.functions.reduce((n, f) => n + f.triggers.create.length + f.triggers.replace.length, 0)
   lines.push(
     `Summary: collections to create ${plan.collections.filter((c) => c.create).length}, indexes to create or replace ${indexCount} (unique ${unique}), ` +
-      `permissions to set ${plan.collections.filter((c) => c.acl.set).length}, functions to create ${plan.functions.filter((f) => f.create).length} ` +
+      `permissions to set ${plan.collections.filter((c) => c.acl.set).length + (plan.storage.acl.set ? 1 : 0)}, functions to create ${plan.functions.filter((f) => f.create).length} ` +
       `and to update ${plan.functions.filter((f) => !f.create).length}, triggers to add or replace ${triggerCount}.`,
   )
 
@@ -40,6 +40,13 @@ export function printPlan(plan: DeployPlan, heading: PlanHeading): string[] {
     if (c.createIndexes.length + c.replaceIndexes.length + c.presentIndexes.length === 0) lines.push('    (only the _id index)')
     lines.push(c.acl.set ? `    permission → ${collectionAcl}${c.acl.current ? ` (now ${c.acl.current})` : ''}` : `    permission ${collectionAcl}`)
   }
+
+  const { current } = plan.storage.acl
+  lines.push(
+    plan.storage.acl.set
+      ? `  file storage: permission → ${storageAcl} (仅创建者可读写)${current ? ` (now ${current})` : ''}`
+      : `  file storage: permission ${storageAcl}`,
+  )
 
   lines.push('', `2. Build: npm run build:functions → dist/functions/<name>`)
   lines.push('', `3. Functions (${plan.functions.length}), code, configuration and variables:`)

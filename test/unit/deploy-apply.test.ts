@@ -1,5 +1,6 @@
 import type { EnvInfo, IndexInfo } from '@cloudbase/manager-node/types/interfaces'
 import type { IFunctionInfo } from '@cloudbase/manager-node/types/function/types'
+import type { AclType } from '@cloudbase/manager-node/types/storage'
 import { collectionIndexes } from '../../cloudfunctions/shared/runtime/collections'
 import { functionManifest } from '../../config/functions.manifest'
 import { applyPlan } from '../../scripts/deploy/apply'
@@ -16,6 +17,8 @@ type Call = { method: string; args: unknown[] }
 type FakeState = {
   collections: Record<string, { indexes: IndexInfo[]; acl: string }>
   functions: Record<string, Pick<IFunctionInfo, 'Triggers' | 'Environment'>>
+  /** A new environment's storage is READONLY (所有用户可读，仅创建者和管理员可写). */
+  storageAcl?: AclType
   failOn?: (call: Call) => boolean
 }
 
@@ -78,6 +81,17 @@ function fakeManager(state: FakeState = { collections: {}, functions: {} }) {
         return { RequestId: 'r' }
       },
     },
+    storage: {
+      // The reader asks for the plain permission (the first overload); the rule form is never used.
+      getStorageAcl: (async () => {
+        record('storage.getStorageAcl')
+        return state.storageAcl ?? 'READONLY'
+      }) as ManagerApp['storage']['getStorageAcl'],
+      async setStorageAcl(acl) {
+        record('storage.setStorageAcl', acl)
+        return { RequestId: 'r' }
+      },
+    },
     commonService() {
       return {
         async call(options) {
@@ -112,7 +126,7 @@ describe('applying a plan for an empty environment', () => {
     const stage = (method: string) =>
       method.startsWith('database.createCollection') ? 1
       : method === 'database.updateCollection' ? 2
-      : method === 'commonService.call ModifyDatabaseACL' ? 3
+      : method === 'commonService.call ModifyDatabaseACL' || method === 'storage.setStorageAcl' ? 3
       : method === 'build' ? 4
       : method === 'functions.createFunction' ? 5
       : method === 'functions.createFunctionTriggers' ? 6
@@ -125,6 +139,8 @@ describe('applying a plan for an empty environment', () => {
     expect(calls.filter((c) => c.method === 'commonService.call ModifyDatabaseACL').map((c) => c.args[0])).toEqual(
       collectionNames.map((CollectionName) => ({ Action: 'ModifyDatabaseACL', Param: { EnvId: 'env-1', CollectionName, AclTag: 'ADMINONLY' } })),
     )
+    // Photos: private storage, so a fileID alone opens nothing.
+    expect(calls.filter((c) => c.method === 'storage.setStorageAcl')).toEqual([{ method: 'storage.setStorageAcl', args: ['PRIVATE'] }])
   })
 
   test('each index goes in as CreateIndexes with its keys in order, directions as strings and its unique flag', async () => {
@@ -239,6 +255,7 @@ describe('reading an environment and applying the difference', () => {
     expect(writes).toEqual([])
     expect(current.known).toBe(true)
     expect(current.collections.households.acl).toBe('PRIVATE')
+    expect(current.storageAcl).toBe('READONLY')
     expect(current.collections.households.indexes).toContainEqual({ name: 'by_building_room', keys: [['buildingId', '1'], ['room', '1']], unique: true })
     expect(current.functions).toEqual({
       'requests-timer': {
@@ -267,6 +284,7 @@ describe('reading an environment and applying the difference', () => {
     expect(calls.filter((c) => c.method === 'commonService.call ModifyDatabaseACL').map((c) => c.args[0])).toEqual([
       { Action: 'ModifyDatabaseACL', Param: { EnvId: 'env-1', CollectionName: 'households', AclTag: 'ADMINONLY' } },
     ])
+    expect(calls.filter((c) => c.method === 'storage.setStorageAcl').map((c) => c.args)).toEqual([['PRIVATE']])
     // The undeclared trigger stays without --prune; the declared one gets its declared schedule back.
     expect(calls.filter((c) => c.method.startsWith('functions.') && c.method !== 'functions.createFunction')).toEqual([
       { method: 'functions.deleteFunctionTrigger', args: ['requests-timer', 'deadlines'] },

@@ -15,6 +15,7 @@ const noValues = { prune: false, values: {} }
 type EditableEnvironment = {
   collections: Record<string, { indexes: PresentIndex[]; acl: string | null }>
   functions: Record<string, { triggers: PresentTrigger[]; variableNames: string[] }>
+  storageAcl: string | null
 }
 
 /** The environment as it would be after a complete deploy of the current declaration. */
@@ -38,6 +39,7 @@ function deployedEnvironment(): EditableEnvironment {
         { triggers: spec.triggers.map((t) => ({ name: t.name, type: t.type, cron: t.cron })), variableNames: Object.keys(spec.fixedVariables) },
       ]),
     ),
+    storageAcl: 'PRIVATE',
   }
 }
 
@@ -76,6 +78,7 @@ describe('planDeploy against an empty environment', () => {
       expect(c.acl).toEqual({ current: null, set: true })
       expect([...c.replaceIndexes, ...c.presentIndexes, ...c.undeclaredIndexes, ...c.dropIndexes]).toEqual([])
     }
+    expect(plan.storage.acl).toEqual({ current: null, set: true })
     const unique = plan.collections.flatMap((c) => c.createIndexes.filter((i) => i.unique).map((i) => `${c.name}.${i.name}`))
     expect(unique).toEqual(expect.arrayContaining(['households.by_building_room', 'binding_requests.one_open_per_user', 'request_events.one_per_seq']))
   })
@@ -113,6 +116,7 @@ describe('planDeploy against an environment that has part of it', () => {
     for (const c of plan.collections) {
       expect(c).toMatchObject({ create: false, createIndexes: [], replaceIndexes: [], undeclaredIndexes: [], acl: { set: false } })
     }
+    expect(plan.storage.acl).toEqual({ current: 'PRIVATE', set: false })
     for (const f of plan.functions) {
       expect(f.create).toBe(false)
       expect(f.triggers).toEqual({ create: [], replace: [], unchanged: functionManifest[f.name as keyof typeof functionManifest].triggers.map((t) => t.name), undeclared: [], drop: [] })
@@ -124,6 +128,7 @@ describe('planDeploy against an environment that has part of it', () => {
     const environment = deployedEnvironment()
     delete environment.collections.messages
     environment.collections.households.acl = 'PRIVATE'
+    environment.storageAcl = 'READONLY'
     environment.collections.requests.indexes = environment.collections.requests.indexes.filter((i) => i.name !== 'by_timer')
     // Same name, no longer unique: it must be made unique again, not left as it is.
     environment.collections.request_events.indexes = environment.collections.request_events.indexes.map((i) =>
@@ -142,6 +147,8 @@ describe('planDeploy against an environment that has part of it', () => {
     expect(byName.messages.create).toBe(true)
     expect(byName.messages.createIndexes).toEqual(collectionIndexes.messages)
     expect(byName.households).toMatchObject({ create: false, createIndexes: [], acl: { current: 'PRIVATE', set: true } })
+    // Public-readable storage would open every photo to anyone holding its fileID.
+    expect(plan.storage.acl).toEqual({ current: 'READONLY', set: true })
     expect(byName.requests.createIndexes.map((i) => i.name)).toEqual(['by_timer'])
     expect(byName.request_events.replaceIndexes).toEqual([{ name: 'one_per_seq', keys: { requestId: 1, seq: 1 }, unique: true }])
     expect(byName.grids.presentIndexes).toEqual([{ declared: 'by_community', present: 'communityId_1' }])
@@ -172,6 +179,7 @@ describe('the printed plan', () => {
     expect(text).not.toContain('respondHours')
     expect(text).not.toContain('tmpl-alert-7f3e')
     expect(text).toContain('households: create\n    + index by_building_room (buildingId 1, room 1) UNIQUE')
+    expect(text).toContain('  file storage: permission → PRIVATE (仅创建者可读写)')
   })
 })
 
