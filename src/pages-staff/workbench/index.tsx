@@ -3,6 +3,8 @@ import { PageShell } from '@/components/page-shell'
 import { Notice } from '@/components/status-views'
 import { useResult, type Loaded } from '@/hooks/use-result'
 import { call } from '@/services/call'
+import { refreshSubscriptions } from '@/services/subscribe'
+import { AlertQuota } from '../components/alert-quota'
 import { BindingReviews } from '../components/binding-reviews'
 import { PartyReviews } from '../components/party-reviews'
 import { RequestEntries } from '../components/request-entries'
@@ -22,6 +24,7 @@ export default function WorkbenchPage() {
     overdue.reload()
     bindings.reload()
     registrations.reload()
+    void refreshSubscriptions()
     void Taro.stopPullDownRefresh()
   })
 
@@ -34,6 +37,7 @@ export default function WorkbenchPage() {
       {!showRequests && !showBindings && !showRegistrations && (
         <Notice tone="info" title="这里是工作人员的页面">您现在没有需要办理的工作。如果您是工作人员，请联系社区开通权限。</Notice>
       )}
+      <AlertQuota />
       {showRequests && <RequestEntries overdue={overdue} reload={overdue.reload} />}
       {showBindings && <BindingReviews loaded={bindings} reload={bindings.reload} />}
       {showRegistrations && <PartyReviews loaded={registrations} reload={registrations.reload} />}

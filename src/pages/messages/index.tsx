@@ -43,6 +43,7 @@ export default function MessagesPage() {
             <Text className="card__title">{message.title}</Text>
             <Text className="card__line">{message.body}</Text>
             <Text className="card__line message__when">{relativeLine(message.at, now)}</Text>
+            {message.delivery === 'sent' && <Text className="card__line message__pushed">已推送到微信</Text>}
           </View>
         )}
       />

@@ -1,4 +1,4 @@
-import type { ActionOutput, RequestRates } from '@/types'
+import type { ActionOutput, NoticeKind, RequestRates } from '@/types'
 import { at, HOUR, requestDetail } from '../../component/support/request-fixtures'
 
 // Builders the component fixtures do not have, made from theirs so both tell the same story:
@@ -7,6 +7,7 @@ import { at, HOUR, requestDetail } from '../../component/support/request-fixture
 type RouteAnswer = ActionOutput<'directory', 'route'>
 type MessageItem = ActionOutput<'requests', 'myMessages'>['items'][number]
 type Dashboard = ActionOutput<'requests', 'dashboard'>
+type SubscriptionAnswer = ActionOutput<'directory', 'mySubscriptions'>[number]
 
 /** directory.route for the household of requestDetail(): the same grid, handler and deadlines. */
 export const routeDecision = (over: Partial<RouteAnswer> = {}): RouteAnswer => {
@@ -57,5 +58,17 @@ export const dashboard = (over: Partial<Dashboard> = {}): Dashboard => ({
   byGrid: [{ communityId: 'comm-kangle', gridId: 'grid-kangle-1', gridName: '康乐一网格', rates: rates() }],
   overdue: [],
   overdueTotal: 0,
+  ...over,
+})
+
+/**
+ * One template of directory.mySubscriptions (and of grantSubscriptions' answer): `T-<kind>` stands for
+ * the id a deployment configured for that kind, `remaining` the messages its accepted taps still allow.
+ */
+export const subscription = (kind: NoticeKind, remaining = 0, over: Partial<SubscriptionAnswer> = {}): SubscriptionAnswer => ({
+  kind,
+  templateId: `T-${kind}`,
+  remaining,
+  always: false,
   ...over,
 })
