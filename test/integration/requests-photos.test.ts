@@ -242,11 +242,12 @@ describe('wechat-events takes WeChat’s pushes only', () => {
   })
   afterEach(() => warned.mockRestore())
 
-  test('a call carrying a WeChat user is refused before anything runs, even shaped like a push', async () => {
+  test('a call carrying a WeChat user other than the one the push is about is refused before anything runs', async () => {
     const photo = await cloud.uploadPhoto(P.residentA, RISKY)
     await fileAs(cloud, P.residentA, { photos: [photo] })
     const [check] = await documents<PhotoCheck>(Collections.photoChecks, { fileId: photo })
     expect(await send(push({ trace_id: check.traceId }), invocationContext('wechat-events', P.residentA))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await send(push({ trace_id: check.traceId, FromUserName: P.residentB }), invocationContext('wechat-events', P.residentA))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(warned).toHaveBeenCalledWith('[wechat-events] refused a call that was not a WeChat message push')
     const [still] = await documents<PhotoCheck>(Collections.photoChecks, { fileId: photo })
     expect(still.state).toBe('pending')
@@ -265,6 +266,9 @@ describe('wechat-events takes WeChat’s pushes only', () => {
     expect(await send(push({ MsgType: 'text' }), context)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
     expect(await send(push({ trace_id: undefined }), context)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await send(push(), context)).toEqual({ ok: true, data: { outcome: 'unknownTrace' } })
+    // Should WeChat name the user a push is about in its context, the push still counts; a forged one
+    // still finds no check of ours.
+    expect(await send(push({ FromUserName: P.residentA }), invocationContext('wechat-events', P.residentA))).toEqual({ ok: true, data: { outcome: 'unknownTrace' } })
     expect(warned).toHaveBeenCalledWith('[wechat-events] a media check verdict for no check of ours: no-such-trace')
     expect(await send(push(), { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
