@@ -79,6 +79,11 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     await resident.goto(`${world.url}/#/pages/home/index`)
     await onScreen(resident, '消息').click()
     await onScreen(resident, '诉求已答复，请评价').waitFor()
+    // The submit tap asked for 受理, 进度 and 办结待评价 (the browser's stand-in for WeChat's prompt
+    // says 允许), and the filing waited for the report: each notice was also pushed to WeChat.
+    for (const title of ['诉求已受理', '诉求已答复，请评价']) {
+      await resident.locator('.message', { hasText: title }).filter({ visible: true }).getByText('已推送到微信').waitFor()
+    }
     expect(world.pageErrors).toEqual([])
   })
 })
