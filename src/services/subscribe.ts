@@ -31,16 +31,21 @@ let views: SubscriptionView[] | null = null
 let loading: Promise<void> | null = null
 const watchers = new Set<() => void>()
 
+/** Counts each store, so a reload answered after a report does not put back what it replaced. */
+let stored = 0
+
 function store(next: SubscriptionView[]): void {
   views = next
+  stored++
   watchers.forEach((watcher) => watcher())
 }
 
 /** Reads the caller's templates again (directory.mySubscriptions); a failure keeps what was known. */
 export function refreshSubscriptions(): Promise<void> {
+  const before = stored
   loading ??= call('directory', 'mySubscriptions', {})
     .then((result) => {
-      if (result.ok) store(result.data)
+      if (result.ok && stored === before) store(result.data)
     })
     .catch(() => undefined)
     .finally(() => {

@@ -72,6 +72,25 @@ describe('askAtTap', () => {
   })
 })
 
+test('a reload answered after a report does not put the older counts back', async () => {
+  await known([view('newWork', 0)])
+  let answerReload: (views: SubscriptionView[]) => void = () => undefined
+  prompt.mockResolvedValue({ result: { 'T-newWork': 'accept' }, kept: [] })
+  answer({
+    'directory.mySubscriptions': () => new Promise((resolve) => (answerReload = (views) => resolve(success(views)))),
+    'directory.grantSubscriptions': () => success([view('newWork', 1)]),
+  })
+  const reloading = refreshSubscriptions()
+  await askAtTap(['newWork'])
+  answerReload([view('newWork', 0)])
+  await reloading
+
+  answer({ 'directory.mySubscriptions': () => failure('INTERNAL') })
+  const { result } = renderHook(() => useSubscriptions())
+  await act(() => refreshSubscriptions())
+  expect(result.current).toEqual([view('newWork', 1)])
+})
+
 describe('askBeforeSending (filing: its 受理 notice goes out at once)', () => {
   afterEach(() => jest.useRealTimers())
 
