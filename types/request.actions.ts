@@ -91,6 +91,8 @@ export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: 
   /** What the caller may do now (request.machine.ts availableActions): the client shows these buttons only. */
   availableActions: z.array(RequestAction),
   following: z.boolean(),
+  /** For reviewers: a photo of it was judged risky and waits for their look (clearPhotoReview ends it). */
+  photoReview: z.literal(true).optional(),
 })
 export type RequestDetail = z.infer<typeof RequestDetail>
 
@@ -201,6 +203,8 @@ export const requestActions = {
   refer: { input: Ref.extend({ scope: OutOfScope, note: NoteText.optional() }).strict(), output: RequestDetail },
   reply: { input: Ref.extend({ text: RequestText, photos: Photos }).strict(), output: RequestDetail },
   recordCallback: { input: Ref.extend({ reached: z.boolean(), note: NoteText }).strict(), output: RequestDetail },
+  /** A reviewer has looked at the photo the media check hid: the item leaves the review tab; the photo stays hidden. */
+  clearPhotoReview: { input: Ref.strict(), output: RequestDetail },
   fileOnBehalf: {
     input: z
       .object({ ...Filing, resident: z.object({ name: z.string().trim().min(1).max(20), phone: Phone.optional(), userId: Id.optional() }).strict() })

@@ -2,6 +2,7 @@ import type { ScreenedText } from '../shared/runtime/content-safety'
 import { createFunction } from '../shared/runtime/function-entry'
 import { accept } from './accept.use-case'
 import { checkDuplicates } from './check-duplicates.use-case'
+import { clearPhotoReview } from './clear-photo-review.use-case'
 import { dashboard } from './dashboard.use-case'
 import { detail } from './detail.use-case'
 import { escalate } from './escalate.use-case'
@@ -43,6 +44,7 @@ export const main = createFunction('requests', {
   refer,
   reply,
   recordCallback,
+  clearPhotoReview,
   fileOnBehalf,
   fileProactive,
   myMessages,

@@ -123,6 +123,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     })),
     availableActions: availableActions(r, relations),
     following,
+    ...(r.photoReviewAt !== null && reviewer && { photoReview: true }),
   })
 }
 

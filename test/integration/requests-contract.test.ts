@@ -40,6 +40,7 @@ const malformedByAction: Record<keyof typeof requestActions, unknown[]> = {
   refer: [{ requestId, scope: 'aliens' }, { requestId }],
   reply: [{ requestId, text: '已办', photos: 'none' }, { requestId, photos: [] }],
   recordCallback: [{ requestId, note: '回访' }, { requestId, reached: 'yes', note: '回访' }],
+  clearPhotoReview: [{}, { requestId: 7 }, { requestId, note: '看过了' }],
   fileOnBehalf: [form, { ...form, resident: { name: '' } }, { ...form, resident: { name: '王阿婆', phone: '12' } }],
   fileProactive: [{ ...form, contactPhone: '13800000000' }, { ...form, category: 'fire' }],
   myMessages: [{ limit: -1 }, { cursor: 5 }],

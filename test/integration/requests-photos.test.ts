@@ -226,6 +226,20 @@ describe('every photo goes to the media check; until its verdict only its upload
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
     const again = expectOk(await cloud.call(P.committeeKangle, 'requests', 'inbox', { state: 'review', limit: 50 }))
     expect(again.items).toEqual(expect.arrayContaining([expect.objectContaining({ _id: filed._id, status: 'accepted', photoReview: true })]))
+    expect((await seen(P.committeeKangle, filed._id)).photoReview).toBe(true)
+    expect(await seen(P.workerKangleA, filed._id)).not.toHaveProperty('photoReview')
+
+    // Only a reviewer of its territory takes it off the tab; the photo stays hidden.
+    for (const [who, code] of [[P.workerKangleA, 'FORBIDDEN'], [P.residentA, 'FORBIDDEN'], [P.committeeCuihu, 'NOT_FOUND']] as const) {
+      expect(await cloud.call(who, 'requests', 'clearPhotoReview', { requestId: filed._id })).toMatchObject({ ok: false, code })
+    }
+    const cleared = expectOk(await cloud.call(P.committeeKangle, 'requests', 'clearPhotoReview', { requestId: filed._id }))
+    expect(cleared).not.toHaveProperty('photoReview')
+    expect(photoOf(cleared, risky)).toMatchObject({ state: 'hidden' })
+    const after = expectOk(await cloud.call(P.committeeKangle, 'requests', 'inbox', { state: 'review', limit: 50 }))
+    expect(after.items.map((item) => item._id)).not.toContain(filed._id)
+    const [audit] = await documents<{ actorId: string }>(Collections.auditLog, { action: 'photoReview.clear', 'subject.id': filed._id })
+    expect(audit.actorId).toBe(P.committeeKangle)
   })
 })
 

@@ -1,11 +1,14 @@
 import { database } from './cloudbase'
 import { Collections, type CollectionName } from './collections'
 
-/** One read of personal data by staff (DESIGN.md: every such read is logged), appended, never changed. */
+/**
+ * One read of personal data by staff (every such read is logged), or a reviewer's decision that
+ * has no place in an item's own timeline; appended, never changed.
+ */
 export type AuditEntry = {
   actorId: string
   at: number
-  action: 'contact.read'
+  action: 'contact.read' | 'photoReview.clear'
   subject: { collection: CollectionName; id: string }
   fields: string[]
 }
