@@ -22,20 +22,24 @@ export function AlertQuota() {
     <View className="section quota">
       <Text className="section__title">微信提醒</Text>
       <View className={`card${used.length > 0 ? ' quota--used' : ''}`}>
-        <Text className="card__line">微信还能提醒您：</Text>
-        {mine.map((view) => (
-          <Text key={view.kind} className={`quota__row${view.remaining === 0 ? ' quota__row--none' : ''}`}>
-            {`${kindWords[view.kind]} ${view.remaining} 条`}
-          </Text>
-        ))}
+        <View className="quota__rows">
+          {mine.map((view) => (
+            <Text key={view.kind} className={`quota__row${view.remaining === 0 ? ' quota__row--none' : ''}`}>
+              {`${kindWords[view.kind]} ${view.remaining} 条`}
+            </Text>
+          ))}
+        </View>
         {used.length > 0 && (
           <View className="quota__warning" role="alert" onClick={topUp}>
             <Text>{`${used.map((view) => kindWords[view.kind]).join('、')}提醒已用完，点这里补充，否则只能在“消息”里看到。`}</Text>
           </View>
         )}
-        <Text className="quota__hint">
-          {kept ? '已设置总是接收：您每次办事时会自动补充。' : '点“补充提醒”选“允许”，每种多一条；勾选“总是保持以上选择”，办事时自动补充。'}
-        </Text>
+        {/* The how-to only where nothing presses: at zero the warning and the big button say enough. */}
+        {(kept || used.length === 0) && (
+          <Text className="quota__hint">
+            {kept ? '已设置总是接收：您每次办事时会自动补充。' : '点“补充提醒”选“允许”，每种多一条；勾选“总是保持以上选择”，办事时自动补充。'}
+          </Text>
+        )}
         {/* Big when something is used up; otherwise out of the way, still a full touch target. */}
         <ActionButton tone={used.length > 0 ? 'primary' : 'plain'} small={used.length === 0} onClick={topUp}>
           补充提醒

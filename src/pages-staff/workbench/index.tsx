@@ -37,8 +37,9 @@ export default function WorkbenchPage() {
       {!showRequests && !showBindings && !showRegistrations && (
         <Notice tone="info" title="这里是工作人员的页面">您现在没有需要办理的工作。如果您是工作人员，请联系社区开通权限。</Notice>
       )}
-      <AlertQuota />
       {showRequests && <RequestEntries overdue={overdue} reload={overdue.reload} />}
+      {/* Below the work itself: a worker with 50 open items opens this page for the inbox first. */}
+      <AlertQuota />
       {showBindings && <BindingReviews loaded={bindings} reload={bindings.reload} />}
       {showRegistrations && <PartyReviews loaded={registrations} reload={registrations.reload} />}
     </PageShell>
