@@ -42,6 +42,7 @@ type WechatAnswer = { errcode: number; errmsg: string } & Record<string, unknown
 /** Bytes that make the local media check call an image risky, so the tests and the demo can try it. */
 export const RISKY_IMAGE_MARKER = 'jucun:risky-image'
 const APPID = 'wx-local-jucun'
+const PUSH_SERVICE_USER = 'o-local-push-service'
 const MEDIA_VERDICT_DELAY_MS = 50
 
 const ok = (fields: Record<string, unknown> = {}): WechatAnswer => ({ errcode: 0, errmsg: 'ok', ...fields })
@@ -128,12 +129,12 @@ export function createLocalWechat(options: LocalWechatOptions) {
     if (mediaType !== 1 && mediaType !== 2) return fail(47001, 'data format error: media_type')
     if (![1, 2, 3, 4].includes(scene as number)) return fail(47001, 'data format error: scene')
     const traceId = randomUUID()
-    const delivery = deliverVerdict(traceId, mediaUrl, openid).finally(() => pendingPushes.delete(delivery))
+    const delivery = deliverVerdict(traceId, mediaUrl).finally(() => pendingPushes.delete(delivery))
     pendingPushes.add(delivery)
     return ok({ trace_id: traceId })
   }
 
-  async function deliverVerdict(traceId: string, mediaUrl: string, openid: string): Promise<void> {
+  async function deliverVerdict(traceId: string, mediaUrl: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, MEDIA_VERDICT_DELAY_MS))
     const bytes = await options.fetchMedia?.(mediaUrl).catch(() => null)
     // WeChat answers errcode -1008 when it cannot download the media: a URL that expired or was never valid.
@@ -144,7 +145,8 @@ export function createLocalWechat(options: LocalWechatOptions) {
         : { errcode: 0, suggest: 'pass' as const, label: 100 }
     const push: MediaCheckPush = {
       ToUserName: 'gh_local_jucun',
-      FromUserName: openid,
+      // The platform's push service is the sender (音视频内容安全识别: FromUserName 平台推送服务UserName), not the uploader.
+      FromUserName: PUSH_SERVICE_USER,
       CreateTime: Math.floor(Date.now() / 1000),
       MsgType: 'event',
       Event: 'wxa_media_check',
