@@ -1,0 +1,289 @@
+import type { ErrorCode } from '../../../../types/errors'
+import {
+  WishStatus, type Wish, type WishAction, type WishConfirmation, type WishEvent, type WishMark, type WishRelation,
+} from '../../../../types/wish.schema'
+import { confirmCheckAt, lapseReminderAt } from './wish-times'
+
+/** A relation may take a transition outright (true) or only when the wish meets a condition. */
+type Permit = true | ((wish: Wish) => boolean)
+export type Transition = {
+  to: WishStatus
+  by: Partial<Record<WishRelation, Permit>>
+  /** A condition on the wish for anyone: failing it is a conflict, not a missing right. */
+  when?: (wish: Wish) => boolean
+  /** Whoever holds one of these relations may not take the transition, whatever else they are. */
+  never?: readonly WishRelation[]
+}
+
+/** Issue 7: "a member of another branch can't claim before the wish widens". */
+const widened: Permit = (w) => w.audience === 'community'
+const narrow = (w: Wish) => w.audience === 'branch'
+const cancelRequested = (w: Wish) => w.cancelRequest !== null
+const noCancelRequest = (w: Wish) => w.cancelRequest === null
+
+const system = { system: true } as const
+/** Issue 7 Review: "committee of that community, or the grid worker who visited — 核实". */
+const reviewers = { committee: true, gridWorker: true } as const
+/** Issue 7: "Nobody reviews their own wish." */
+const review = (to: WishStatus): Transition => ({ to, by: reviewers, never: ['wisher'] })
+
+/**
+ * The wish lifecycle of issue 7, the only door to a new status. Widening keeps the wish published
+ * (types/wish.schema.ts WishStatus), and release, revoke and lapse all put it back on the wall.
+ */
+export const wishTransitions: Record<WishStatus, Partial<Record<WishAction, Transition>>> = {
+  inReview: {
+    // Every wish is reviewed: content safety's flag only marks it for the reviewer.
+    flag: { to: 'inReview', by: system },
+    publish: review('published'),
+    return: review('returned'),
+    convert: review('converted'),
+    withdraw: { to: 'withdrawn', by: { wisher: true } },
+  },
+  published: {
+    widen: { to: 'published', by: system, when: narrow },
+    // Issue 7: "Nobody claims their own wish"; "a resident can't claim" (a resident is 'other').
+    claim: { to: 'claimed', by: { branchMember: true, widenedMember: widened }, never: ['wisher'] },
+    withdraw: { to: 'withdrawn', by: { wisher: true } },
+  },
+  claimed: {
+    release: { to: 'published', by: { claimer: true } },
+    revoke: { to: 'published', by: { committee: true } },
+    lapse: { to: 'published', by: system },
+    remindLapse: { to: 'claimed', by: system },
+    fulfil: { to: 'fulfilled', by: { claimer: true } },
+    // Issue 7: "after a claim, a request to cancel that the claimer sees": the claim stands until they agree.
+    requestCancel: { to: 'claimed', by: { wisher: true }, when: noCancelRequest },
+    agreeCancel: { to: 'withdrawn', by: { claimer: true }, when: cancelRequested },
+  },
+  fulfilled: {
+    confirm: { to: 'realised', by: { wisher: true } },
+    // Issue 7: the grid worker confirms after a visit or call, "never by the claimer".
+    confirmByVisit: { to: 'realised', by: { gridWorker: true }, never: ['claimer'] },
+    askToCheck: { to: 'fulfilled', by: system },
+    // When the check finds nothing done, the committee takes the claim back; else the wish would wait here for ever.
+    revoke: { to: 'published', by: { committee: true } },
+  },
+  realised: {},
+  returned: {},
+  withdrawn: {},
+  converted: {},
+}
+
+const statuses = WishStatus.options
+const leaves = (s: WishStatus) => Object.values(wishTransitions[s]).some((t) => t.to !== s)
+export const openWishStatuses: readonly WishStatus[] = statuses.filter(leaves)
+export const closedWishStatuses: readonly WishStatus[] = statuses.filter((s) => !leaves(s))
+/** What a member's "at most 3 live claims" counts. */
+export const liveClaimStatuses: readonly WishStatus[] = ['claimed']
+
+/** Issue 7: "A member holds at most 3 live claims." */
+export const MAX_LIVE_CLAIMS = 3
+
+/** What each action carries besides the wish, the actor and the time. */
+export type WishPayloads = {
+  flag: { mark: WishMark }
+  /** widenAt: wish-times.ts widenAtOf, from the deployment's config. */
+  publish: { summary: string; widenAt: number }
+  return: { reason: string }
+  convert: { requestId: string }
+  widen: Record<string, never>
+  /** lockUntil: wish-times.ts lockUntilOf; liveClaims: the claimer's wishes in liveClaimStatuses, counted by the use case. */
+  claim: { lockUntil: number; liveClaims: number }
+  release: { reason: string }
+  revoke: { reason: string }
+  lapse: Record<string, never>
+  remindLapse: Record<string, never>
+  fulfil: { note: string; photos: string[] }
+  confirm: { thanks?: string; rating?: number }
+  confirmByVisit: { via: 'visit' | 'call'; note: string }
+  askToCheck: Record<string, never>
+  withdraw: { reason?: string }
+  requestCancel: { reason: string }
+  agreeCancel: { note?: string }
+}
+
+type EffectFailure = { fail: 'INVALID_PAYLOAD' | 'CONFLICT' | 'NOT_DUE'; detail: string }
+type Effect = { changes: Partial<Wish>; note?: string; details?: Record<string, unknown> }
+type Ctx = { actorId: string; now: number }
+
+const invalid = (detail: string): EffectFailure => ({ fail: 'INVALID_PAYLOAD', detail })
+const conflict = (detail: string): EffectFailure => ({ fail: 'CONFLICT', detail })
+const notDue = (detail: string): EffectFailure => ({ fail: 'NOT_DUE', detail })
+const blank = (text: string | undefined) => text === undefined || text.trim() === ''
+
+/** The claim ends and the contact is masked again for that member (issue 7 Contact); the cancel request was theirs to answer. */
+const endClaim = (w: Wish) => ({ changes: { claim: null, cancelRequest: null }, details: { memberId: w.claim?.memberId ?? null } })
+
+const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => Effect | EffectFailure } = {
+  flag: (w, p) => {
+    if (w.marks.length >= 10) return conflict('too many marks')
+    return { changes: { marks: [...w.marks, p.mark] }, note: p.mark.detail, details: { kind: p.mark.kind } }
+  },
+  publish: (_w, p, { actorId, now }) => {
+    if (blank(p.summary)) return invalid('a published wish needs a public summary')
+    if (p.widenAt <= now) return invalid('widening lies before publishing')
+    return { changes: { summary: p.summary, reviewedBy: actorId, publishedAt: now, widenAt: p.widenAt, audience: 'branch' }, note: p.summary }
+  },
+  return: (_w, p, { actorId }) => {
+    if (blank(p.reason)) return invalid('a returned wish needs a reason the resident sees')
+    return { changes: { returnReason: p.reason, reviewedBy: actorId }, note: p.reason }
+  },
+  convert: (_w, p, { actorId }) => {
+    if (blank(p.requestId)) return invalid('a converted wish names its request')
+    return { changes: { convertedTo: p.requestId, reviewedBy: actorId }, details: { requestId: p.requestId } }
+  },
+  widen: (w, _p, { now }) => {
+    if (w.widenAt === null || now < w.widenAt) return notDue('the branch still has the wish to itself')
+    return { changes: { audience: 'community', widenedAt: now } }
+  },
+  claim: (w, p, { actorId, now }) => {
+    if (w.neededBy <= now) return conflict('the needed-by date has passed')
+    if (p.liveClaims >= MAX_LIVE_CLAIMS) return conflict(`a member holds at most ${MAX_LIVE_CLAIMS} live claims`)
+    if (p.lockUntil <= now || p.lockUntil > w.neededBy) return invalid('the lock must end after now and not past the needed-by date')
+    return { changes: { claim: { memberId: actorId, at: now, lockUntil: p.lockUntil, remindedAt: null } }, details: { lockUntil: p.lockUntil } }
+  },
+  release: (w, p) => (blank(p.reason) ? invalid('a release needs a reason') : { ...endClaim(w), note: p.reason }),
+  revoke: (w, p) => (blank(p.reason) ? invalid('a revoke needs a reason the claimer is told')
+    : { changes: { ...endClaim(w).changes, fulfilment: null }, details: endClaim(w).details, note: p.reason }),
+  // Issue 7: lapse "only when lockUntil ≤ now".
+  lapse: (w, _p, { now }) => {
+    if (!w.claim || now < w.claim.lockUntil) return notDue('the lock is still running')
+    const ended = endClaim(w)
+    return { changes: { ...ended.changes, lapses: w.lapses + 1 }, details: ended.details }
+  },
+  remindLapse: (w, _p, { now }) => {
+    const remindAt = w.claim ? lapseReminderAt(w.claim) : null
+    if (!w.claim || remindAt === null || now < remindAt) return notDue('not yet 24 h before the lock runs out')
+    if (w.claim.remindedAt !== null) return conflict('the claimer was already reminded')
+    return { changes: { claim: { ...w.claim, remindedAt: now } }, details: { lockUntil: w.claim.lockUntil } }
+  },
+  fulfil: (_w, p, { actorId, now }) => {
+    if (blank(p.note)) return invalid('a fulfilment needs a note')
+    if (p.photos.length > 3) return invalid('at most 3 photos')
+    return { changes: { fulfilment: { memberId: actorId, note: p.note, photos: p.photos, at: now } }, note: p.note, details: { photos: p.photos } }
+  },
+  confirm: (_w, p, { actorId, now }) => {
+    if (p.rating !== undefined && !(Number.isInteger(p.rating) && p.rating >= 1 && p.rating <= 5)) return invalid('a rating is 1 to 5')
+    const confirmation: WishConfirmation = {
+      via: 'wisher', by: actorId, at: now,
+      ...(p.thanks !== undefined && { thanks: p.thanks }), ...(p.rating !== undefined && { rating: p.rating }),
+    }
+    return { changes: { confirmation }, note: p.thanks, details: { via: 'wisher', rating: p.rating } }
+  },
+  confirmByVisit: (_w, p, { actorId, now }) => {
+    if (blank(p.note)) return invalid('a confirmation by visit says what the visit found')
+    return { changes: { confirmation: { via: p.via, by: actorId, at: now } }, note: p.note, details: { via: p.via } }
+  },
+  askToCheck: (w, _p, { now }) => {
+    if (!w.fulfilment || now < confirmCheckAt(w.fulfilment)) return notDue('the resident has 7 days to confirm')
+    if (w.checkAskedAt !== null) return conflict('the grid worker was already asked')
+    return { changes: { checkAskedAt: now } }
+  },
+  withdraw: (_w, p) => ({ changes: {}, note: p.reason }),
+  requestCancel: (_w, p, { now }) => (blank(p.reason) ? invalid('a cancel request says why')
+    : { changes: { cancelRequest: { at: now, reason: p.reason } }, note: p.reason }),
+  agreeCancel: (w, p) => ({ ...endClaim(w), note: p.note }),
+}
+
+/** The first of the caller's relations that may take the transition now, or null. */
+function permittedAs(t: Transition, wish: Wish, relations: readonly WishRelation[]): WishRelation | null {
+  if (t.never?.some((r) => relations.includes(r))) return null
+  for (const relation of relations) {
+    const permit = t.by[relation]
+    if (permit === true || (permit !== undefined && permit(wish))) return relation
+  }
+  return null
+}
+
+/** The server answers each wish with these, so the client shows buttons without knowing the rules. */
+export function availableWishActions(wish: Wish, relations: readonly WishRelation[]): WishAction[] {
+  return (Object.entries(wishTransitions[wish.status]) as [WishAction, Transition][])
+    .filter(([, t]) => permittedAs(t, wish, relations) !== null && (t.when?.(wish) ?? true))
+    .map(([action]) => action)
+}
+
+/** wish-policy.ts wishActor builds it for a person; the timer and content safety are WISH_SYSTEM. */
+export type WishActor = { id: string; relations: readonly WishRelation[] }
+export const WISH_SYSTEM: WishActor = { id: 'system', relations: ['system'] }
+
+export type WishTransitionFailure = 'WRONG_STATUS' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_PAYLOAD' | 'NOT_DUE'
+export const wishTransitionErrorCode: Record<WishTransitionFailure, ErrorCode> = {
+  WRONG_STATUS: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVALID_PAYLOAD: 'INVALID_INPUT',
+  NOT_DUE: 'CONFLICT',
+}
+export type WishTransitionOutcome =
+  | { ok: true; wish: Wish; event: WishEvent }
+  | { ok: false; reason: WishTransitionFailure; detail: string }
+
+export function applyWishTransition<A extends WishAction>(
+  wish: Wish, action: A, actor: WishActor, now: number, payload: WishPayloads[A],
+): WishTransitionOutcome {
+  const t = wishTransitions[wish.status][action]
+  if (!t) return { ok: false, reason: 'WRONG_STATUS', detail: `${action} is not possible when ${wish.status}` }
+  const relation = permittedAs(t, wish, actor.relations)
+  if (relation === null) return { ok: false, reason: 'FORBIDDEN', detail: `${action} is not for ${actor.relations.join('/')}` }
+  if (t.when && !t.when(wish)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
+  const effect = effects[action](wish, payload, { actorId: actor.id, now })
+  if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
+  const seq = wish.version + 1
+  const closes = openWishStatuses.includes(wish.status) && closedWishStatuses.includes(t.to)
+  return {
+    ok: true,
+    wish: { ...wish, ...effect.changes, status: t.to, closedAt: closes ? now : wish.closedAt, updatedAt: now, version: seq },
+    event: {
+      _id: `${wish._id}#${seq}`,
+      wishId: wish._id,
+      seq,
+      at: now,
+      actorId: actor.id,
+      relation,
+      action,
+      from: wish.status,
+      to: t.to,
+      ...(effect.note !== undefined && { note: effect.note }),
+      ...(effect.details !== undefined && { details: effect.details }),
+    },
+  }
+}
+
+/** What posting knows: the resident's words and place, where routing sends it, and what the reviewer should see. */
+export type WishDraft = Pick<
+  Wish,
+  '_id' | 'idempotencyKey' | 'wisherId' | 'place' | 'streetId' | 'route' | 'category' | 'text' | 'photos' | 'neededBy' | 'delivery' | 'marks'
+>
+
+/** A wish is born in review with the timeline's first event; the reviewer publishes, returns or converts it. */
+export function newWish(draft: WishDraft, now: number): { wish: Wish; event: WishEvent } {
+  const wish: Wish = {
+    ...draft,
+    status: 'inReview',
+    summary: null,
+    reviewedBy: null,
+    returnReason: null,
+    convertedTo: null,
+    audience: 'branch',
+    publishedAt: null,
+    widenAt: null,
+    widenedAt: null,
+    claim: null,
+    cancelRequest: null,
+    fulfilment: null,
+    confirmation: null,
+    checkAskedAt: null,
+    lapses: 0,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  }
+  const event: WishEvent = {
+    _id: `${draft._id}#0`, wishId: draft._id, seq: 0, at: now, actorId: draft.wisherId, relation: 'wisher',
+    action: 'post', from: null, to: 'inReview',
+    ...(draft.marks.length > 0 && { details: { marks: draft.marks.map((m) => m.kind) } }),
+  }
+  return { wish, event }
+}
