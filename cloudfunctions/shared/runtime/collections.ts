@@ -20,6 +20,8 @@ export const Collections = {
   messages: 'messages',
   subscriptions: 'subscriptions',
   photoChecks: 'photo_checks',
+  wishes: 'wishes',
+  wishEvents: 'wish_events',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -92,4 +94,18 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'one_per_trace', keys: { traceId: 1 }, unique: true },
     { name: 'by_request', keys: { requestId: 1 } },
   ],
+  // Each query the wishes function makes has its index: the wisher's list, a member's live claims
+  // (counted at every claim), the branch's and the widened community's published wishes by needed-by
+  // date, the reviewers' queue by community and by grid, and the timer's due wishes.
+  wishes: [
+    { name: 'by_wisher', keys: { wisherId: 1, updatedAt: -1 } },
+    { name: 'by_claimer_status', keys: { 'claim.memberId': 1, status: 1 } },
+    { name: 'by_branch_status', keys: { 'route.branchId': 1, status: 1, neededBy: 1 } },
+    { name: 'by_community_audience', keys: { 'route.communityId': 1, audience: 1, status: 1, neededBy: 1 } },
+    { name: 'by_community_status', keys: { 'route.communityId': 1, status: 1, createdAt: -1 } },
+    { name: 'by_grid_status', keys: { 'route.gridId': 1, status: 1, createdAt: -1 } },
+    { name: 'by_timer', keys: { timerDueAt: 1 } },
+  ],
+  // As request_events: the `_id` `${wishId}#${seq}` collides on a replay, the unique index says it of any writer.
+  wish_events: [{ name: 'one_per_seq', keys: { wishId: 1, seq: 1 }, unique: true }],
 }
