@@ -113,6 +113,14 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
+  // 微心愿: a post, a review, a claim each read a wish and write it once, as a request's actions do.
+  wishes: {
+    ...nodeFunction,
+    timeout: 10,
+    triggers: [],
+    fixedVariables: {},
+    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+  },
   // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
   'requests-timer': {
     ...nodeFunction,

@@ -1,11 +1,13 @@
 import type { z } from 'zod'
 import { directoryActions } from './directory.actions'
 import { requestActions } from './request.actions'
+import { wishActions } from './wish.actions'
 
 /** Deployable functions and their actions: the one list both the client and the functions are typed by. */
 export const contract = {
   directory: directoryActions,
   requests: requestActions,
+  wishes: wishActions,
 } as const
 
 export type FunctionName = keyof typeof contract

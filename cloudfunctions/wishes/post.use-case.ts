@@ -1,0 +1,97 @@
+import { failure, success, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishRoute } from '../../types'
+import { applyWishTransition, newWish, WISH_SYSTEM } from '../shared/core/wish/wish.machine'
+import { neededByOf } from '../shared/core/wish/wish-times'
+import { checkText } from '../shared/runtime/content-safety'
+import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
+import { locate, type Located } from '../shared/runtime/locate-place'
+import { refusePhotos } from '../shared/runtime/photos'
+import { memberFactsOf } from './members'
+import { appendCommitted, appendEvents, insertWish, loadWish, toStored, wishIdFor, type StoredWish } from './wish-store'
+import { detailOf } from './wish-view'
+
+const DAY_MS = 86_400_000
+/** A wish is a small thing for the weeks ahead, not a plan for next year. */
+const LONGEST_AHEAD_MS = 366 * DAY_MS
+
+/**
+ * Issue 7 Route: household or point → grid → the grid's party branch, with the building's party group
+ * and a 党员中心户 under it where there is one; `rule` names the most local of them. A point outside
+ * every grid goes to the community's 大党委 (routing's branch for it), `communityOnly`.
+ */
+export function wishRouteOf(located: Located, directory: Directory): WishRoute {
+  const { communityId, gridId, buildingId, branchId, partyGroupId, locateRule } = located.route
+  const centre = partyGroupId === null ? undefined
+    : [...directory.branches.values()].filter((b) => b.level === 'household' && b.parentId === partyGroupId).sort((a, b) => a._id.localeCompare(b._id))[0]
+  const centreHouseholdId = centre?._id ?? null
+  const rule = gridId === null ? 'communityOnly' : centreHouseholdId ? 'centreHousehold' : partyGroupId ? 'partyGroup' : 'gridBranch'
+  return { communityId, gridId, buildingId, branchId, partyGroupId, centreHouseholdId, locateRule, rule }
+}
+
+/** For 上门: the door the claimer will knock at, as the resident's household names it. */
+function addressOf(place: RouteTarget, located: Located, directory: Directory): string | undefined {
+  if (!('householdId' in place) || located.route.buildingId === null || located.room === null) return undefined
+  const building = directory.buildings.get(located.route.buildingId)
+  return building ? `${building.estate}${building.name}${located.room}` : undefined
+}
+
+/**
+ * A resident's wish, at their bound household or a point on the map (another household's door is not
+ * theirs to post at). Routed, its words checked: a flagged text is held in review with a mark for the
+ * reviewer, as filing holds a request, and every wish waits for 核实 anyway. The `_id` comes from
+ * caller and key, so a retried submit finds its first answer instead of posting twice.
+ */
+export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
+  const { actor, now } = ctx
+  if ('householdId' in input.place && input.place.householdId !== actor.user?.householdId) {
+    return failure('FORBIDDEN', '只能以自己绑定的房屋发心愿；其他地点请在地图上选点')
+  }
+  const foreignPhoto = refusePhotos(input.photos, actor)
+  if (foreignPhoto) return foreignPhoto
+  const neededBy = neededByOf(input.neededBy)
+  if (neededBy <= now || neededBy > now + LONGEST_AHEAD_MS) return failure('INVALID_INPUT', 'neededBy: 需要的日期应在今天到一年之内')
+  const _id = wishIdFor(actor.userId, input.idempotencyKey)
+  // The category matrix picks a request's handler; a wish goes to a branch, so any category routes it alike.
+  const located = await locate('other', input.place, now)
+  if ('ok' in located) return located
+  const directory = await loadDirectory(now)
+  const verdict = await checkText(input.text, { openid: actor.userId }, 'forum')
+  const born = newWish(
+    {
+      _id, idempotencyKey: input.idempotencyKey, wisherId: actor.userId, place: input.place, streetId: located.streetId,
+      route: wishRouteOf(located, directory), category: input.category, text: input.text, photos: input.photos, neededBy,
+      delivery: input.delivery, marks: [],
+    },
+    now,
+  )
+  let wish = born.wish
+  const events: WishEvent[] = [born.event]
+  if (!verdict.ok) {
+    const flagged = applyWishTransition(wish, 'flag', WISH_SYSTEM, now, { mark: { kind: 'contentFlag', detail: verdict.reason.slice(0, 200) } })
+    if (!flagged.ok) throw new Error(`flagging a new wish was refused: ${flagged.detail}`)
+    wish = flagged.wish
+    events.push(flagged.event)
+  }
+  const phone = actor.user?.phone
+  const address = addressOf(input.place, located, directory)
+  const stored = toStored(wish, events, {
+    name: actor.user?.name ?? '居民', ...(phone !== undefined && { phone }), ...(address !== undefined && { address }),
+  })
+  if ((await insertWish(stored)) === 'exists') return answerAgain(_id, ctx, directory)
+  await appendCommitted(stored, events)
+  return answer(stored, ctx, directory)
+}
+
+async function answer(stored: StoredWish, ctx: UseCaseContext, directory: Directory): Promise<Result<WishDetail>> {
+  const detail = await detailOf(stored, ctx.actor, memberFactsOf(ctx.actor, directory), ctx.now)
+  if (!detail) throw new Error(`the wisher cannot see wish ${stored._id}`)
+  return success(detail)
+}
+
+/** The retried submit: the first answer again, and the first write's events appended if a crash lost them. */
+async function answerAgain(id: string, ctx: UseCaseContext, directory: Directory): Promise<Result<WishDetail>> {
+  const existing = await loadWish(id)
+  if (!existing) throw new Error(`wish ${id} was reported taken but cannot be read`)
+  await appendEvents(existing.recentEvents)
+  return answer(existing, ctx, directory)
+}

@@ -1,0 +1,38 @@
+import { failure, success, type Result, type WishAction, type WishDetail } from '../../types'
+import { applyWishTransition, wishTransitionErrorCode, type WishPayloads } from '../shared/core/wish/wish.machine'
+import { wishActor, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
+import { loadDirectory } from '../shared/runtime/directory-cache'
+import type { UseCaseContext } from '../shared/runtime/function-entry'
+import { memberFactsOf } from './members'
+import { loadWish, saveTransition, type StoredWish } from './wish-store'
+import { detailOf } from './wish-view'
+
+export const notFound = () => failure('NOT_FOUND', '没有找到这个心愿')
+export const conflict = () => failure('CONFLICT', '这个心愿刚刚有了变化，请刷新后再试')
+
+export async function factsOf(ctx: UseCaseContext): Promise<MemberFacts> {
+  return memberFactsOf(ctx.actor, await loadDirectory(ctx.now))
+}
+
+/**
+ * The one way a use case changes a wish: read it, run the action through the machine as the caller
+ * stands to it (wish-policy wishActor), write the result conditionally on the version read, append
+ * the events, and answer the detail. A wish the caller may not know of is NOT_FOUND, not FORBIDDEN.
+ * No retry after a lost race: a claim that lost must not try again.
+ */
+export async function transition<A extends WishAction>(
+  wishId: string,
+  ctx: UseCaseContext,
+  action: A,
+  payloadOf: (stored: StoredWish) => WishPayloads[A] | Promise<WishPayloads[A]>,
+): Promise<Result<WishDetail>> {
+  const facts = await factsOf(ctx)
+  const stored = await loadWish(wishId)
+  if (!stored || wishVisibility(stored, wishRelationsTo(ctx.actor, stored, facts)) === 'none') return notFound()
+  const outcome = applyWishTransition(stored, action, wishActor(ctx.actor, stored, facts), ctx.now, await payloadOf(stored))
+  if (!outcome.ok) return failure(wishTransitionErrorCode[outcome.reason], outcome.detail)
+  const saved = await saveTransition(stored, outcome.wish, [outcome.event])
+  if (!saved) return conflict()
+  const detail = await detailOf(saved, ctx.actor, facts, ctx.now)
+  return detail ? success(detail) : notFound()
+}
