@@ -4,7 +4,7 @@ import { inboxStatuses } from '../shared/core/request/inbox'
 import { canRequest } from '../shared/core/request/request-policy'
 import { database } from '../shared/runtime/cloudbase'
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { offsetOf } from './paging'
+import { offsetOf } from '../shared/runtime/paging'
 import { pageRequests } from './request-queries'
 import { summaries } from './request-view'
 

@@ -2,7 +2,7 @@ import { success } from '../../types'
 import { openStatuses } from '../shared/core/request/request.machine'
 import { database } from '../shared/runtime/cloudbase'
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { offsetOf } from './paging'
+import { offsetOf } from '../shared/runtime/paging'
 import { pageRequests } from './request-queries'
 import { summaries } from './request-view'
 

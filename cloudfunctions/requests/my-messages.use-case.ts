@@ -2,7 +2,7 @@ import { Message, success } from '../../types'
 import { Collections } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { database } from '../shared/runtime/cloudbase'
-import { offsetOf, page } from './paging'
+import { offsetOf, page } from '../shared/runtime/paging'
 
 /** The 消息 page: what the outbox holds for the caller, newest first. */
 export const myMessages: ActionHandler<'requests', 'myMessages'> = async (input, { actor }) => {

@@ -8,6 +8,7 @@ import { Collections } from '../shared/runtime/collections'
 import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { insertIgnoringDuplicates } from '../shared/runtime/insert-once'
 import { settings } from '../shared/runtime/settings'
+import { changedFields, plain } from '../shared/runtime/document-changes'
 
 /**
  * A request as stored: the entity, plus what only storage needs. `contactRoom` is the household's room
@@ -73,7 +74,7 @@ export async function appendEvents(events: readonly RequestEvent[]): Promise<voi
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
   const stored = toStored(after, events, before.contactRoom, before.photoReviewAt)
-  const result = await requests().where({ _id: before._id, version: before.version }).update(changes(before, stored))
+  const result = await requests().where({ _id: before._id, version: before.version }).update(changedFields(before, stored))
   if ((result as { updated?: number }).updated !== 1) return null
   await appendCommitted(after, events, before.recentEvents)
   return stored
@@ -121,22 +122,3 @@ export async function raiseFollowers(id: string, counted: number): Promise<void>
   await requests().doc(id).update({ followers: database().command.max(counted) })
 }
 
-/**
- * The top-level fields that changed. Objects and arrays are replaced whole with `_.set`: a plain
- * object given to update() is merged key by key, which would keep a key the new value dropped.
- */
-function changes(before: StoredRequest, after: StoredRequest): Record<string, unknown> {
-  const _ = database().command
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(plain(after))) {
-    if (JSON.stringify(value) === JSON.stringify((before as Record<string, unknown>)[key])) continue
-    out[key] = value !== null && typeof value === 'object' ? _.set(value) : value
-  }
-  for (const key of Object.keys(before)) if (!(key in after) || (after as Record<string, unknown>)[key] === undefined) out[key] = _.remove()
-  return out
-}
-
-/** What the database stores: JSON data, with no `undefined` left for the SDK to serialise. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
-}

@@ -2,20 +2,10 @@ import { failure, success } from '../../types'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
+import { offsetOf, page } from '../shared/runtime/paging'
 import { factsOf, notFound } from './transition'
 import { loadWish, StoredWish } from './wish-store'
 import { detailOf, listItemOf } from './wish-view'
-
-/** Cursors are opaque to the client; here they are the offset of the next page. */
-const offsetOf = (cursor: string | undefined): number => {
-  const offset = cursor === undefined ? 0 : Number(cursor)
-  return Number.isSafeInteger(offset) && offset >= 0 ? offset : 0
-}
-
-/** One more than asked tells whether a next page exists without counting. */
-function page<T>(fetched: readonly T[], offset: number, limit: number): { items: T[]; nextCursor: string | null } {
-  return { items: fetched.slice(0, limit), nextCursor: fetched.length > limit ? String(offset + limit) : null }
-}
 
 async function fetchPage(query: object, orderBy: [string, 'asc' | 'desc'], offset: number, limit: number): Promise<StoredWish[]> {
   const { data } = await database().collection(Collections.wishes).where(query).orderBy(orderBy[0], orderBy[1]).orderBy('_id', 'asc').skip(offset).limit(limit + 1).get()

@@ -7,6 +7,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { insertIgnoringDuplicates } from '../shared/runtime/insert-once'
+import { changedFields, plain } from '../shared/runtime/document-changes'
 
 /**
  * A wish as stored: the entity, plus what only storage needs. `contact` is the wisher's name, phone
@@ -61,7 +62,7 @@ export async function appendEvents(events: readonly WishEvent[]): Promise<void> 
  */
 export async function saveTransition(before: StoredWish, after: Wish, events: WishEvent[]): Promise<StoredWish | null> {
   const stored = toStored(after, events, before.contact)
-  const result = await wishes().where({ _id: before._id, version: before.version }).update(changes(before, stored))
+  const result = await wishes().where({ _id: before._id, version: before.version }).update(changedFields(before, stored))
   if ((result as { updated?: number }).updated !== 1) return null
   await appendCommitted(after, events, before.recentEvents)
   return stored
@@ -91,19 +92,4 @@ export async function liveClaimsOf(memberId: string): Promise<number> {
   return total as number
 }
 
-/** The top-level fields that changed; objects and arrays replaced whole with `_.set` (update() would merge them). */
-function changes(before: StoredWish, after: StoredWish): Record<string, unknown> {
-  const _ = database().command
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(plain(after))) {
-    if (JSON.stringify(value) === JSON.stringify((before as Record<string, unknown>)[key])) continue
-    out[key] = value !== null && typeof value === 'object' ? _.set(value) : value
-  }
-  for (const key of Object.keys(before)) if (!(key in after) || (after as Record<string, unknown>)[key] === undefined) out[key] = _.remove()
-  return out
-}
 
-/** JSON data, with no `undefined` left for the SDK to serialise. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
-}
