@@ -1,21 +1,33 @@
-import type { ActionHandler } from '../shared/runtime/function-entry'
+import { failure } from '../../types'
 import { lockUntilOf, wishConfig } from '../shared/core/wish/wish-times'
+import type { ActionHandler } from '../shared/runtime/function-entry'
+import { freeClaimSlot, giveBackSlot, takeClaimSlot } from './claim-slots'
 import { transition } from './transition'
-import { liveClaimsOf } from './wish-store'
 
 /**
  * One member takes the wish: the write is conditional on the version read, so however many tap at
  * once exactly one wins and the others answer CONFLICT. The lock runs the category's days, never past
- * the needed-by date (wish-times lockUntilOf); the member's live claims are counted on an index.
- * Two claims by one member on two wishes at the same instant are counted apart, so the cap of 3 can
- * be passed by one in that race: a later slice keeps the count on the member.
+ * the needed-by date (wish-times lockUntilOf). The member's cap of 3 live claims is a slot taken
+ * first (claim-slots.ts), given back when this claim does not go through.
  */
-export const claim: ActionHandler<'wishes', 'claim'> = async (input, ctx) =>
-  transition(input.wishId, ctx, 'claim', async (stored) => ({
+export const claim: ActionHandler<'wishes', 'claim'> = async (input, ctx) => {
+  const memberId = ctx.actor.userId
+  const taken = await takeClaimSlot(memberId, input.wishId, ctx.now)
+  if (!taken) return failure('CONFLICT', '您手上已有 3 个认领中的心愿，请先完成或放弃一个')
+  const result = await transition(input.wishId, ctx, 'claim', (stored) => ({
     lockUntil: lockUntilOf(stored, ctx.now, wishConfig()),
-    liveClaims: await liveClaimsOf(ctx.actor.userId),
-  }))
+    liveClaims: taken.heldBefore,
+  })).catch(async (error: unknown) => {
+    await giveBackSlot(taken.slot)
+    throw error
+  })
+  if (!result.ok) await giveBackSlot(taken.slot)
+  return result
+}
 
 /** The claimer gives the wish back with a reason: it is published again, and their sight of the contact ends. */
-export const release: ActionHandler<'wishes', 'release'> = async (input, ctx) =>
-  transition(input.wishId, ctx, 'release', () => ({ reason: input.reason }))
+export const release: ActionHandler<'wishes', 'release'> = async (input, ctx) => {
+  const result = await transition(input.wishId, ctx, 'release', () => ({ reason: input.reason }))
+  if (result.ok) await freeClaimSlot(ctx.actor.userId, input.wishId)
+  return result
+}

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { Wish, WishEvent } from '../../types'
-import { liveClaimStatuses } from '../shared/core/wish/wish.machine'
 import { wishTimerDueAt } from '../shared/core/wish/wish-times'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
@@ -83,13 +82,6 @@ async function missingOf(previous: readonly WishEvent[]): Promise<WishEvent[]> {
   const { data } = await database().collection(Collections.wishEvents).where({ _id: database().command.in(ids) }).field({ _id: true }).limit(ids.length).get()
   const present = new Set((data as { _id: string }[]).map((doc) => doc._id))
   return previous.filter((e) => !present.has(e._id))
-}
-
-/** Issue 7: "A member holds at most 3 live claims": counted on the by_claimer_status index at every claim. */
-export async function liveClaimsOf(memberId: string): Promise<number> {
-  const _ = database().command
-  const { total } = await wishes().where({ 'claim.memberId': memberId, status: _.in([...liveClaimStatuses]) }).count()
-  return total as number
 }
 
 

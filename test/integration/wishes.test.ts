@@ -203,3 +203,40 @@ describe('concurrent claims', () => {
     console.log(`wishes race: ${TRIALS} trials × ${CLAIMANTS} claimants, ${TRIALS} winners in all (one per trial), ${new Set(winners).size} distinct members among them, ${TRIALS * (CLAIMANTS - 1)} CONFLICT answers`)
   })
 })
+
+describe('at most 3 live claims a member', () => {
+  // claimants[0] still holds the claim of the first story; this one holds none.
+  const member = claimants[CLAIMANTS - 1]
+  test('one member claiming 6 wishes at once holds exactly 3; a retry on one held keeps it; a release frees a place', async () => {
+    expect(await documents(Collections.claimSlots, { memberId: member })).toEqual([])
+    const wishes = await Promise.all(Array.from({ length: 6 }, (_, i) => postAs(P.residentA, { text: `想请人帮忙取快递 ${i}` })))
+    for (const wish of wishes) await publish(wish)
+    const outcomes = await Promise.all(wishes.map((wish) => cloud.call(member, 'wishes', 'claim', { wishId: wish._id })))
+    const held = wishes.filter((_, i) => outcomes[i].ok)
+    expect(held).toHaveLength(3)
+    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill(expect.objectContaining({ ok: false, code: 'CONFLICT' })))
+    expect(await documents(Collections.claimSlots, { memberId: member })).toHaveLength(3)
+
+    // Tapping 认领 again on a wish already held is refused and leaves the member holding all three.
+    expect(await cloud.call(member, 'wishes', 'claim', { wishId: held[0]._id })).toMatchObject({ ok: false })
+    expect(await documents(Collections.claimSlots, { memberId: member })).toHaveLength(3)
+    const waiting = wishes.find((_, i) => !outcomes[i].ok)!
+    expect(await cloud.call(member, 'wishes', 'claim', { wishId: waiting._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+
+    expectOk(await cloud.call(member, 'wishes', 'release', { wishId: held[0]._id, reason: '这周出差，做不了' }))
+    expectOk(await cloud.call(member, 'wishes', 'claim', { wishId: waiting._id }))
+    for (const wish of [held[1], held[2], waiting]) expectOk(await cloud.call(member, 'wishes', 'release', { wishId: wish._id, reason: '测试后放弃' }))
+    expect(await documents(Collections.claimSlots, { memberId: member })).toEqual([])
+  })
+
+  test('a slot left behind by a claim that ended without giving it back does not lock the member out', async () => {
+    const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
+    // Left a while ago: a slot just taken may belong to a claim still in flight, and is kept.
+    const at = cloud.clock.now() - 2 * 60_000
+    await db.collection(Collections.claimSlots).add([1, 2, 3].map((n) => ({ _id: `${member}#${n}`, memberId: member, wishId: `gone-${n}`, at })))
+    const wish = await publish(await postAs(P.residentA, { text: '想请人帮忙换灯泡' }))
+    expectOk(await cloud.call(member, 'wishes', 'claim', { wishId: wish._id }))
+    expect((await documents<{ wishId: string }>(Collections.claimSlots, { memberId: member })).map((s) => s.wishId)).toEqual([wish._id])
+    expectOk(await cloud.call(member, 'wishes', 'release', { wishId: wish._id, reason: '测试后放弃' }))
+  })
+})

@@ -22,6 +22,7 @@ export const Collections = {
   photoChecks: 'photo_checks',
   wishes: 'wishes',
   wishEvents: 'wish_events',
+  claimSlots: 'claim_slots',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -108,4 +109,7 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
   ],
   // As request_events: the `_id` `${wishId}#${seq}` collides on a replay, the unique index says it of any writer.
   wish_events: [{ name: 'one_per_seq', keys: { wishId: 1, seq: 1 }, unique: true }],
+  // `_id` `${memberId}#1`..`#3`: taking a free one is an insert, so the cap of 3 live claims holds
+  // however many claims one member sends at once (wishes/claim-slots.ts).
+  claim_slots: [{ name: 'by_member', keys: { memberId: 1 } }],
 }
