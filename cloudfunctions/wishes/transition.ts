@@ -1,5 +1,6 @@
 import { failure, success, type Result, type WishAction, type WishDetail } from '../../types'
-import { applyWishTransition, wishTransitionErrorCode, type WishPayloads } from '../shared/core/wish/wish.machine'
+import { transitionErrorCode } from '../shared/core/transition-table'
+import { applyWishTransition, type WishPayloads } from '../shared/core/wish/wish.machine'
 import { wishActor, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
@@ -30,7 +31,7 @@ export async function transition<A extends WishAction>(
   const stored = await loadWish(wishId)
   if (!stored || wishVisibility(stored, wishRelationsTo(ctx.actor, stored, facts)) === 'none') return notFound()
   const outcome = applyWishTransition(stored, action, wishActor(ctx.actor, stored, facts), ctx.now, await payloadOf(stored))
-  if (!outcome.ok) return failure(wishTransitionErrorCode[outcome.reason], outcome.detail)
+  if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
   const saved = await saveTransition(stored, outcome.wish, [outcome.event])
   if (!saved) return conflict()
   const detail = await detailOf(saved, ctx.actor, facts, ctx.now)

@@ -2,6 +2,7 @@ import type {
   Deadlines, EscalationLevel, OutOfScope, Rating, Request, RequestAction,
 } from '../../../../types/request.schema'
 import { ratingDueAt, stageOf } from './deadlines'
+import { invalidPayload, type Effect as EffectOf, type EffectContext, type EffectFailure } from '../transition-table'
 
 type RatingInput = Omit<Rating, 'at' | 'by'>
 
@@ -28,21 +29,18 @@ export type TransitionPayloads = {
   supervise: Record<string, never>
 }
 
-export type EffectFailure = { fail: 'INVALID_PAYLOAD' | 'CONFLICT' | 'NOT_DUE'; detail: string }
-export type Effect = { changes: Partial<Request>; note?: string; details?: Record<string, unknown> }
-type Ctx = { actorId: string; now: number }
+type Effect = EffectOf<Request>
 
 const levelRank: Record<EscalationLevel, number> = { none: 0, community: 1, street: 2 }
 /** 不解决 sends the item one level up: the community first, then the street (吹哨报到). */
 const raise = (level: EscalationLevel): EscalationLevel => (level === 'none' ? 'community' : 'street')
 const MAX_CO_HANDLERS = 20
 
-const invalid = (detail: string): EffectFailure => ({ fail: 'INVALID_PAYLOAD', detail })
 
 /** The field changes of each action; the machine decides whether it may happen at all. */
-export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads[A], ctx: Ctx) => Effect | EffectFailure } = {
+export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads[A], ctx: EffectContext) => Effect | EffectFailure } = {
   dispatch: (r, p, { now }) => {
-    if (p.deadlines.respondBy < now || p.deadlines.resolveBy < p.deadlines.respondBy) return invalid('deadlines lie before dispatch')
+    if (p.deadlines.respondBy < now || p.deadlines.resolveBy < p.deadlines.respondBy) return invalidPayload('deadlines lie before dispatch')
     return { changes: { ownerId: r.route.handlerId, deadlines: p.deadlines, dispatchedAt: now }, details: { ownerId: r.route.handlerId } }
   },
   flag: (_r, p) => ({ changes: { moderation: { reason: p.reason } }, note: p.reason }),
@@ -64,14 +62,14 @@ export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads
   }),
   note: (_r, p) => ({ changes: {}, note: p.note, details: p.photos?.length ? { photos: p.photos } : undefined }),
   transfer: (r, p) => {
-    if (p.toUserId === r.ownerId || r.coHandlerIds.includes(p.toUserId)) return invalid('already handling this request')
-    if (r.coHandlerIds.length >= MAX_CO_HANDLERS) return invalid('too many co-handlers')
+    if (p.toUserId === r.ownerId || r.coHandlerIds.includes(p.toUserId)) return invalidPayload('already handling this request')
+    if (r.coHandlerIds.length >= MAX_CO_HANDLERS) return invalidPayload('too many co-handlers')
     return { changes: { coHandlerIds: [...r.coHandlerIds, p.toUserId] }, note: p.note, details: { toUserId: p.toUserId } }
   },
   escalate: (r, p) => {
-    if (levelRank[p.level] <= levelRank[r.escalation]) return invalid(`already escalated to ${r.escalation}`)
+    if (levelRank[p.level] <= levelRank[r.escalation]) return invalidPayload(`already escalated to ${r.escalation}`)
     const added = p.coHandlerIds.filter((id, i, all) => id !== r.ownerId && !r.coHandlerIds.includes(id) && all.indexOf(id) === i)
-    if (r.coHandlerIds.length + added.length > MAX_CO_HANDLERS) return invalid('too many co-handlers')
+    if (r.coHandlerIds.length + added.length > MAX_CO_HANDLERS) return invalidPayload('too many co-handlers')
     return {
       changes: { escalation: p.level, coHandlerIds: [...r.coHandlerIds, ...added] },
       note: p.note,
@@ -89,12 +87,12 @@ export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads
     details: { photos: p.photos },
   }),
   rate: (_r, p, { actorId, now }) => {
-    if (p.outcome === 'unresolved') return invalid('a 不解决 rating reopens the request: use reopen')
+    if (p.outcome === 'unresolved') return invalidPayload('a 不解决 rating reopens the request: use reopen')
     return { changes: { rating: { ...p, at: now, by: actorId }, closedAt: now }, note: p.comment, details: { outcome: p.outcome, satisfaction: p.satisfaction } }
   },
   reopen: (r, { resolveBy, ...p }, { actorId, now }) => {
-    if (p.outcome !== 'unresolved') return invalid('only a 不解决 rating reopens the request')
-    if (!r.deadlines || resolveBy <= now) return invalid('a reopened request needs a resolve-by after now')
+    if (p.outcome !== 'unresolved') return invalidPayload('only a 不解决 rating reopens the request')
+    if (!r.deadlines || resolveBy <= now) return invalidPayload('a reopened request needs a resolve-by after now')
     return {
       changes: {
         rating: { ...p, at: now, by: actorId },
@@ -118,7 +116,7 @@ export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads
   supervise: (r, _p, ctx) => alert(r, 'supervise', ctx),
 }
 
-function alert(r: Request, kind: 'remind' | 'supervise', { now }: Ctx): Effect | EffectFailure {
+function alert(r: Request, kind: 'remind' | 'supervise', { now }: EffectContext): Effect | EffectFailure {
   const stage = stageOf[r.status]
   if (!r.deadlines || (stage !== 'respond' && stage !== 'resolve')) return { fail: 'CONFLICT', detail: 'no deadline is running' }
   const dueAt = stage === 'respond' ? r.deadlines.respondBy : r.deadlines.resolveBy

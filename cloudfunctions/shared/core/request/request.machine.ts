@@ -1,17 +1,14 @@
-import type { ErrorCode } from '../../../../types/errors'
 import {
   RequestStatus, type Request, type RequestAction, type RequestEvent, type RequestRelation,
 } from '../../../../types/request.schema'
+import {
+  availableIn, resolveTransition, type Permit as PermitOf, type Transition as TransitionOf, type TransitionActor as ActorOf,
+  type TransitionRefusal,
+} from '../transition-table'
 import { effects, type TransitionPayloads } from './request-effects'
 
-/** A relation may take a transition outright (true) or only when the request meets a condition. */
-type Permit = true | ((request: Request) => boolean)
-export type Transition = {
-  to: RequestStatus
-  by: Partial<Record<RequestRelation, Permit>>
-  /** A condition on the request for anyone: failing it is a conflict, not a missing right. */
-  when?: (request: Request) => boolean
-}
+type Permit = PermitOf<Request>
+export type Transition = TransitionOf<Request, RequestStatus, RequestRelation>
 
 const unowned: Permit = (r) => r.ownerId === null
 /** 代办 for someone without the app, or 主动治理: the committee rates on the 回访 call, as 12345 does. */
@@ -95,46 +92,23 @@ export const closedStatuses: readonly RequestStatus[] = statuses.filter((s) => !
 /** Where a neighbour may +1 instead of filing again: what duplicates show. */
 export const followableStatuses: readonly RequestStatus[] = statuses.filter((s) => requestTransitions[s].follow !== undefined)
 
-/** The first of the caller's relations that may take the transition now, or null. */
-function permittedAs(t: Transition, request: Request, relations: readonly RequestRelation[]): RequestRelation | null {
-  for (const relation of relations) {
-    const permit = t.by[relation]
-    if (permit === true || (permit !== undefined && permit(request))) return relation
-  }
-  return null
-}
-
 /** The server answers each item with these, so the client shows buttons without knowing the rules. */
 export function availableActions(request: Request, relations: readonly RequestRelation[]): RequestAction[] {
-  return (Object.entries(requestTransitions[request.status]) as [RequestAction, Transition][])
-    .filter(([, t]) => permittedAs(t, request, relations) !== null && (t.when?.(request) ?? true))
-    .map(([action]) => action)
+  return availableIn(requestTransitions, request.status, request, relations)
 }
 
 /** request-policy.ts transitionActor builds it for a person; the timer and content safety are SYSTEM. */
-export type TransitionActor = { id: string; relations: readonly RequestRelation[] }
+export type TransitionActor = ActorOf<RequestRelation>
 export const SYSTEM: TransitionActor = { id: 'system', relations: ['system'] }
 
-export type TransitionFailure = 'WRONG_STATUS' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_PAYLOAD' | 'NOT_DUE'
-export const transitionErrorCode: Record<TransitionFailure, ErrorCode> = {
-  WRONG_STATUS: 'CONFLICT',
-  FORBIDDEN: 'FORBIDDEN',
-  CONFLICT: 'CONFLICT',
-  INVALID_PAYLOAD: 'INVALID_INPUT',
-  NOT_DUE: 'CONFLICT',
-}
-export type TransitionOutcome =
-  | { ok: true; request: Request; event: RequestEvent }
-  | { ok: false; reason: TransitionFailure; detail: string }
+export type TransitionOutcome = { ok: true; request: Request; event: RequestEvent } | TransitionRefusal
 
 export function applyTransition<A extends RequestAction>(
   request: Request, action: A, actor: TransitionActor, now: number, payload: TransitionPayloads[A],
 ): TransitionOutcome {
-  const t = requestTransitions[request.status][action]
-  if (!t) return { ok: false, reason: 'WRONG_STATUS', detail: `${action} is not possible when ${request.status}` }
-  const relation = permittedAs(t, request, actor.relations)
-  if (relation === null) return { ok: false, reason: 'FORBIDDEN', detail: `${action} is not for ${actor.relations.join('/')}` }
-  if (t.when && !t.when(request)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
+  const resolved = resolveTransition(requestTransitions, request.status, action, request, actor)
+  if (!resolved.ok) return resolved
+  const { transition: t, relation } = resolved
   const effect = effects[action](request, payload, { actorId: actor.id, now })
   if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
   const seq = request.version + 1

@@ -1,19 +1,14 @@
-import type { ErrorCode } from '../../../../types/errors'
 import {
   WishStatus, type Wish, type WishAction, type WishConfirmation, type WishEvent, type WishMark, type WishRelation,
 } from '../../../../types/wish.schema'
+import {
+  availableIn, invalidPayload, resolveTransition, type Effect as EffectOf, type EffectContext, type EffectFailure, type Permit as PermitOf,
+  type Transition as TransitionOf, type TransitionActor, type TransitionRefusal,
+} from '../transition-table'
 import { confirmCheckAt, lapseReminderAt } from './wish-times'
 
-/** A relation may take a transition outright (true) or only when the wish meets a condition. */
-type Permit = true | ((wish: Wish) => boolean)
-export type Transition = {
-  to: WishStatus
-  by: Partial<Record<WishRelation, Permit>>
-  /** A condition on the wish for anyone: failing it is a conflict, not a missing right. */
-  when?: (wish: Wish) => boolean
-  /** Whoever holds one of these relations may not take the transition, whatever else they are. */
-  never?: readonly WishRelation[]
-}
+type Permit = PermitOf<Wish>
+export type Transition = TransitionOf<Wish, WishStatus, WishRelation>
 
 /** Issue 7: "a member of another branch can't claim before the wish widens". */
 const widened: Permit = (w) => w.audience === 'community'
@@ -103,11 +98,9 @@ export type WishPayloads = {
   agreeCancel: { note?: string }
 }
 
-type EffectFailure = { fail: 'INVALID_PAYLOAD' | 'CONFLICT' | 'NOT_DUE'; detail: string }
-type Effect = { changes: Partial<Wish>; note?: string; details?: Record<string, unknown> }
-type Ctx = { actorId: string; now: number }
+type Effect = EffectOf<Wish>
+type Ctx = EffectContext
 
-const invalid = (detail: string): EffectFailure => ({ fail: 'INVALID_PAYLOAD', detail })
 const conflict = (detail: string): EffectFailure => ({ fail: 'CONFLICT', detail })
 const notDue = (detail: string): EffectFailure => ({ fail: 'NOT_DUE', detail })
 const blank = (text: string | undefined) => text === undefined || text.trim() === ''
@@ -121,16 +114,16 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
     return { changes: { marks: [...w.marks, p.mark] }, note: p.mark.detail, details: { kind: p.mark.kind } }
   },
   publish: (_w, p, { actorId, now }) => {
-    if (blank(p.summary)) return invalid('a published wish needs a public summary')
-    if (p.widenAt <= now) return invalid('widening lies before publishing')
+    if (blank(p.summary)) return invalidPayload('a published wish needs a public summary')
+    if (p.widenAt <= now) return invalidPayload('widening lies before publishing')
     return { changes: { summary: p.summary, reviewedBy: actorId, publishedAt: now, widenAt: p.widenAt, audience: 'branch' }, note: p.summary }
   },
   return: (_w, p, { actorId }) => {
-    if (blank(p.reason)) return invalid('a returned wish needs a reason the resident sees')
+    if (blank(p.reason)) return invalidPayload('a returned wish needs a reason the resident sees')
     return { changes: { returnReason: p.reason, reviewedBy: actorId }, note: p.reason }
   },
   convert: (_w, p, { actorId }) => {
-    if (blank(p.requestId)) return invalid('a converted wish names its request')
+    if (blank(p.requestId)) return invalidPayload('a converted wish names its request')
     return { changes: { convertedTo: p.requestId, reviewedBy: actorId }, details: { requestId: p.requestId } }
   },
   widen: (w, _p, { now }) => {
@@ -140,11 +133,11 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
   claim: (w, p, { actorId, now }) => {
     if (w.neededBy <= now) return conflict('the needed-by date has passed')
     if (p.liveClaims >= MAX_LIVE_CLAIMS) return conflict(`a member holds at most ${MAX_LIVE_CLAIMS} live claims`)
-    if (p.lockUntil <= now || p.lockUntil > w.neededBy) return invalid('the lock must end after now and not past the needed-by date')
+    if (p.lockUntil <= now || p.lockUntil > w.neededBy) return invalidPayload('the lock must end after now and not past the needed-by date')
     return { changes: { claim: { memberId: actorId, at: now, lockUntil: p.lockUntil, remindedAt: null } }, details: { lockUntil: p.lockUntil } }
   },
-  release: (w, p) => (blank(p.reason) ? invalid('a release needs a reason') : { ...endClaim(w), note: p.reason }),
-  revoke: (w, p) => (blank(p.reason) ? invalid('a revoke needs a reason the claimer is told')
+  release: (w, p) => (blank(p.reason) ? invalidPayload('a release needs a reason') : { ...endClaim(w), note: p.reason }),
+  revoke: (w, p) => (blank(p.reason) ? invalidPayload('a revoke needs a reason the claimer is told')
     : { changes: { ...endClaim(w).changes, fulfilment: null }, details: endClaim(w).details, note: p.reason }),
   // Issue 7: lapse "only when lockUntil ≤ now".
   lapse: (w, _p, { now }) => {
@@ -159,12 +152,12 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
     return { changes: { claim: { ...w.claim, remindedAt: now } }, details: { lockUntil: w.claim.lockUntil } }
   },
   fulfil: (_w, p, { actorId, now }) => {
-    if (blank(p.note)) return invalid('a fulfilment needs a note')
-    if (p.photos.length > 3) return invalid('at most 3 photos')
+    if (blank(p.note)) return invalidPayload('a fulfilment needs a note')
+    if (p.photos.length > 3) return invalidPayload('at most 3 photos')
     return { changes: { fulfilment: { memberId: actorId, note: p.note, photos: p.photos, at: now } }, note: p.note, details: { photos: p.photos } }
   },
   confirm: (_w, p, { actorId, now }) => {
-    if (p.rating !== undefined && !(Number.isInteger(p.rating) && p.rating >= 1 && p.rating <= 5)) return invalid('a rating is 1 to 5')
+    if (p.rating !== undefined && !(Number.isInteger(p.rating) && p.rating >= 1 && p.rating <= 5)) return invalidPayload('a rating is 1 to 5')
     const confirmation: WishConfirmation = {
       via: 'wisher', by: actorId, at: now,
       ...(p.thanks !== undefined && { thanks: p.thanks }), ...(p.rating !== undefined && { rating: p.rating }),
@@ -172,7 +165,7 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
     return { changes: { confirmation }, note: p.thanks, details: { via: 'wisher', rating: p.rating } }
   },
   confirmByVisit: (_w, p, { actorId, now }) => {
-    if (blank(p.note)) return invalid('a confirmation by visit says what the visit found')
+    if (blank(p.note)) return invalidPayload('a confirmation by visit says what the visit found')
     return { changes: { confirmation: { via: p.via, by: actorId, at: now } }, note: p.note, details: { via: p.via } }
   },
   askToCheck: (w, _p, { now }) => {
@@ -181,52 +174,28 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
     return { changes: { checkAskedAt: now } }
   },
   withdraw: (_w, p) => ({ changes: {}, note: p.reason }),
-  requestCancel: (_w, p, { now }) => (blank(p.reason) ? invalid('a cancel request says why')
+  requestCancel: (_w, p, { now }) => (blank(p.reason) ? invalidPayload('a cancel request says why')
     : { changes: { cancelRequest: { at: now, reason: p.reason } }, note: p.reason }),
   agreeCancel: (w, p) => ({ ...endClaim(w), note: p.note }),
 }
 
-/** The first of the caller's relations that may take the transition now, or null. */
-function permittedAs(t: Transition, wish: Wish, relations: readonly WishRelation[]): WishRelation | null {
-  if (t.never?.some((r) => relations.includes(r))) return null
-  for (const relation of relations) {
-    const permit = t.by[relation]
-    if (permit === true || (permit !== undefined && permit(wish))) return relation
-  }
-  return null
-}
-
 /** The server answers each wish with these, so the client shows buttons without knowing the rules. */
 export function availableWishActions(wish: Wish, relations: readonly WishRelation[]): WishAction[] {
-  return (Object.entries(wishTransitions[wish.status]) as [WishAction, Transition][])
-    .filter(([, t]) => permittedAs(t, wish, relations) !== null && (t.when?.(wish) ?? true))
-    .map(([action]) => action)
+  return availableIn(wishTransitions, wish.status, wish, relations)
 }
 
 /** wish-policy.ts wishActor builds it for a person; the timer and content safety are WISH_SYSTEM. */
-export type WishActor = { id: string; relations: readonly WishRelation[] }
+export type WishActor = TransitionActor<WishRelation>
 export const WISH_SYSTEM: WishActor = { id: 'system', relations: ['system'] }
 
-export type WishTransitionFailure = 'WRONG_STATUS' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_PAYLOAD' | 'NOT_DUE'
-export const wishTransitionErrorCode: Record<WishTransitionFailure, ErrorCode> = {
-  WRONG_STATUS: 'CONFLICT',
-  FORBIDDEN: 'FORBIDDEN',
-  CONFLICT: 'CONFLICT',
-  INVALID_PAYLOAD: 'INVALID_INPUT',
-  NOT_DUE: 'CONFLICT',
-}
-export type WishTransitionOutcome =
-  | { ok: true; wish: Wish; event: WishEvent }
-  | { ok: false; reason: WishTransitionFailure; detail: string }
+export type WishTransitionOutcome = { ok: true; wish: Wish; event: WishEvent } | TransitionRefusal
 
 export function applyWishTransition<A extends WishAction>(
   wish: Wish, action: A, actor: WishActor, now: number, payload: WishPayloads[A],
 ): WishTransitionOutcome {
-  const t = wishTransitions[wish.status][action]
-  if (!t) return { ok: false, reason: 'WRONG_STATUS', detail: `${action} is not possible when ${wish.status}` }
-  const relation = permittedAs(t, wish, actor.relations)
-  if (relation === null) return { ok: false, reason: 'FORBIDDEN', detail: `${action} is not for ${actor.relations.join('/')}` }
-  if (t.when && !t.when(wish)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
+  const resolved = resolveTransition(wishTransitions, wish.status, action, wish, actor)
+  if (!resolved.ok) return resolved
+  const { transition: t, relation } = resolved
   const effect = effects[action](wish, payload, { actorId: actor.id, now })
   if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
   const seq = wish.version + 1

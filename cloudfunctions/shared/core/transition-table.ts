@@ -1,0 +1,72 @@
+import type { ErrorCode } from '../../../types/errors'
+
+/**
+ * What every lifecycle (a request, a wish) shares: a table of status × action → transition, each
+ * saying which relations may take it and on what condition. The machines keep their own tables,
+ * effects and events; who may act, and why not, is decided here the same way for all of them.
+ */
+
+/** A relation may take a transition outright (true) or only when the entity meets a condition. */
+export type Permit<E> = true | ((entity: E) => boolean)
+
+export type Transition<E, S extends string, R extends string> = {
+  to: S
+  by: Partial<Record<R, Permit<E>>>
+  /** A condition on the entity for anyone: failing it is a conflict, not a missing right. */
+  when?: (entity: E) => boolean
+  /** Whoever holds one of these relations may not take the transition, whatever else they are. */
+  never?: readonly R[]
+}
+
+export type TransitionTable<E, S extends string, A extends string, R extends string> = Record<S, Partial<Record<A, Transition<E, S, R>>>>
+
+/** Who takes a transition: a person with their relations to the entity, or the system (timer, content safety). */
+export type TransitionActor<R extends string> = { id: string; relations: readonly R[] }
+
+export type TransitionFailure = 'WRONG_STATUS' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_PAYLOAD' | 'NOT_DUE'
+export const transitionErrorCode: Record<TransitionFailure, ErrorCode> = {
+  WRONG_STATUS: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVALID_PAYLOAD: 'INVALID_INPUT',
+  NOT_DUE: 'CONFLICT',
+}
+export type TransitionRefusal = { ok: false; reason: TransitionFailure; detail: string }
+
+/** An effect's own refusal, once the table allowed the step: a bad payload, a lost condition, not due yet. */
+export type EffectFailure = { fail: 'INVALID_PAYLOAD' | 'CONFLICT' | 'NOT_DUE'; detail: string }
+/** What a step writes: the entity's changed fields and its event's note and details. */
+export type Effect<E> = { changes: Partial<E>; note?: string; details?: Record<string, unknown> }
+export type EffectContext = { actorId: string; now: number }
+export const invalidPayload = (detail: string): EffectFailure => ({ fail: 'INVALID_PAYLOAD', detail })
+
+/** The first of the caller's relations that may take the transition now, or null. */
+function permittedAs<E, S extends string, R extends string>(t: Transition<E, S, R>, entity: E, relations: readonly R[]): R | null {
+  if (t.never?.some((r) => relations.includes(r))) return null
+  for (const relation of relations) {
+    const permit = t.by[relation]
+    if (permit === true || (permit !== undefined && permit(entity))) return relation
+  }
+  return null
+}
+
+/** The actions open to these relations now, so a client shows buttons without knowing the rules. */
+export function availableIn<E, S extends string, A extends string, R extends string>(
+  table: TransitionTable<E, S, A, R>, status: S, entity: E, relations: readonly R[],
+): A[] {
+  return (Object.entries(table[status]) as [A, Transition<E, S, R>][])
+    .filter(([, t]) => permittedAs(t, entity, relations) !== null && (t.when?.(entity) ?? true))
+    .map(([action]) => action)
+}
+
+/** The transition an actor may take, and as which relation, or why not: no such step now, no right, or its condition. */
+export function resolveTransition<E, S extends string, A extends string, R extends string>(
+  table: TransitionTable<E, S, A, R>, status: S, action: A, entity: E, actor: TransitionActor<R>,
+): { ok: true; transition: Transition<E, S, R>; relation: R } | TransitionRefusal {
+  const t = table[status][action]
+  if (!t) return { ok: false, reason: 'WRONG_STATUS', detail: `${action} is not possible when ${status}` }
+  const relation = permittedAs(t, entity, actor.relations)
+  if (relation === null) return { ok: false, reason: 'FORBIDDEN', detail: `${action} is not for ${actor.relations.join('/')}` }
+  if (t.when && !t.when(entity)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
+  return { ok: true, transition: t, relation }
+}
