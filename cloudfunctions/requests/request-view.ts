@@ -12,22 +12,13 @@ import { isFollowing } from './follows'
 import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
 import { userNames } from './user-names'
 import type { StoredRequest } from './request-store'
+import { excerpt } from '../shared/core/excerpt'
 
 const named = (id: string | null, names: ReadonlyMap<string, string>) => (id === null ? null : { id, name: names.get(id) ?? null })
 
 export function dueOf(request: StoredRequest, now: number): Due | null {
   const c = classify(request, now, settings().deadlines)
   return c ? { stage: c.stage, dueAt: c.dueAt, urgency: c.urgency } : null
-}
-
-/** At most 60 UTF-16 units (the schema's max), cut on a character, never inside an emoji. */
-function excerpt(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    if (out.length + ch.length > 59) return `${out}…`
-    out += ch
-  }
-  return out
 }
 
 const contactOf = (r: StoredRequest) => ({

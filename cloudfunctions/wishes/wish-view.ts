@@ -1,24 +1,14 @@
-import { User, type WishDetail, type WishListItem, type WishRelation } from '../../types'
+import { User, type WishDetail, type WishListItem } from '../../types'
 import type { Actor } from '../shared/core/actor'
 import { availableWishActions } from '../shared/core/wish/wish.machine'
-import { maskName, wisherContactView, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
+import { maskName } from '../shared/core/mask'
+import { isWishReviewer, wisherContactView, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { findById } from '../shared/runtime/documents'
 import { temporaryUrls, VIEW_URL_SECONDS } from '../shared/runtime/photos'
 import type { StoredWish } from './wish-store'
-
-const isReviewer = (relations: readonly WishRelation[]) => relations.includes('committee') || relations.includes('gridWorker')
-
-/** At most 60 UTF-16 units, cut on a character, never inside an emoji. */
-function excerpt(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    if (out.length + ch.length > 59) return `${out}…`
-    out += ch
-  }
-  return out
-}
+import { excerpt } from '../shared/core/excerpt'
 
 /**
  * The wish as this caller may see it, or null when they may not know of it (the use case answers
@@ -31,7 +21,7 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
   if (visibility === 'none') return null
   const full = visibility === 'full'
   const wisher = relations.includes('wisher')
-  const reviewer = isReviewer(relations)
+  const reviewer = isWishReviewer(relations)
   const claimer = relations.includes('claimer')
   const photos = full && (wisher || reviewer) && stored.photos.length > 0 ? await photoViews(stored.photos) : []
   const contact = full ? wisherContactView(stored.contact, stored, relations) : null

@@ -1,7 +1,8 @@
 import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { applyWishTransition, newWish, WISH_SYSTEM, type WishDraft } from '../../cloudfunctions/shared/core/wish/wish.machine'
+import { maskName } from '../../cloudfunctions/shared/core/mask'
 import {
-  maskName, NO_MEMBERSHIP, publicLine, wishActor, wishRelationsTo, wishVisibility, wisherContactView, type MemberFacts, type WisherContact,
+  NO_MEMBERSHIP, publicLine, wishActor, wishRelationsTo, wishVisibility, wisherContactView, type MemberFacts, type WisherContact,
 } from '../../cloudfunctions/shared/core/wish/wish-policy'
 import { WishRelation, WishStatus, type Wish, type WishAction } from '../../types/wish.schema'
 

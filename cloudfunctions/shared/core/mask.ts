@@ -8,3 +8,6 @@ export function maskRoom(room: string): string {
   if (room.length <= 2) return '*'.repeat(room.length)
   return `${room[0]}${'*'.repeat(room.length - 2)}${room[room.length - 1]}`
 }
+
+/** 王*: the surname only, and one star whatever the length, so the mask does not tell how long the name is. */
+export const maskName = (name: string): string => `${[...name][0] ?? ''}*`

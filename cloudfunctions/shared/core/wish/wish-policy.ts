@@ -1,6 +1,6 @@
 import type { Wish, WishCategory, WishRelation, WishStatus } from '../../../../types/wish.schema'
 import type { Actor } from '../actor'
-import { maskPhone } from '../mask'
+import { maskName, maskPhone } from '../mask'
 import type { WishActor } from './wish.machine'
 
 /**
@@ -73,8 +73,9 @@ export function publicLine(wish: Wish, helpedByBranchId?: string): WishPublicLin
 export type WisherContact = { name: string; phone?: string; address?: string }
 export type WisherContactView = { name: string; phone?: string; address?: string; masked: boolean; logRead: boolean }
 
-/** 王*: the surname only, and one star whatever the length, so the mask does not tell how long the name is. */
-export const maskName = (name: string): string => `${[...name][0] ?? ''}*`
+
+/** Issue 7 Review: "committee of that community, or the grid worker who visited — 核实" (wish.machine reviewers). */
+export const isWishReviewer = (relations: readonly WishRelation[]): boolean => relations.includes('committee') || relations.includes('gridWorker')
 
 /** The claim is live while the claimer still has to reach the resident: from the claim until the confirmation. */
 const liveClaim: readonly WishStatus[] = ['claimed', 'fulfilled']
