@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Category } from './category.schema'
+import { pageOf, PageInput } from './paging.schema'
 import { RouteTarget } from './route.schema'
 import {
   EscalationLevel, FileId, IdempotencyKey, Message, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
@@ -9,7 +10,6 @@ import {
 const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
 const Ref = z.object({ requestId: Id })
-const Page = { limit: z.number().int().min(1).max(50).default(20), cursor: z.string().max(200).optional() }
 const Named = z.object({ id: Id, name: z.string().nullable() })
 
 export const Urgency = z.enum(['onTime', 'dueSoon', 'overdue'])
@@ -167,8 +167,8 @@ const RatingInput = { outcome: RatingOutcome, satisfaction: Satisfaction, commen
 export const requestActions = {
   file: { input: z.object({ ...Filing, contactPhone: Phone.optional() }).strict(), output: RequestDetail },
   listMine: {
-    input: z.object({ open: z.boolean().optional(), ...Page }).strict(),
-    output: z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable() }),
+    input: z.object({ open: z.boolean().optional(), ...PageInput }).strict(),
+    output: pageOf(RequestSummary),
   },
   detail: { input: Ref.strict(), output: RequestDetail },
   withdraw: { input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail },
@@ -180,8 +180,8 @@ export const requestActions = {
     output: z.object({ items: z.array(DuplicateView) }),
   },
   inbox: {
-    input: z.object({ state: InboxState.optional(), urgency: Urgency.optional(), ...Page }).strict(),
-    output: z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable() }),
+    input: z.object({ state: InboxState.optional(), urgency: Urgency.optional(), ...PageInput }).strict(),
+    output: pageOf(RequestSummary),
   },
   review: {
     input: z.intersection(
@@ -214,8 +214,8 @@ export const requestActions = {
   fileProactive: { input: z.object(Filing).strict(), output: RequestDetail },
   /** The 消息 page: the caller's notifications, newest first. */
   myMessages: {
-    input: z.object({ ...Page }).strict(),
-    output: z.object({ items: z.array(Message.omit({ recipientId: true })), nextCursor: z.string().nullable() }),
+    input: z.object({ ...PageInput }).strict(),
+    output: pageOf(Message.omit({ recipientId: true })),
   },
   dashboard: {
     input: z

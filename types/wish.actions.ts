@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageOf, PageInput } from './paging.schema'
 import { PhotoView } from './request.actions'
 import { IdempotencyKey } from './request.schema'
 import { RouteTarget } from './route.schema'
@@ -9,7 +10,6 @@ import {
 const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
 const WishRef = z.object({ wishId: Id })
-const Page = { limit: z.number().int().min(1).max(50).default(20), cursor: z.string().max(200).optional() }
 
 /**
  * Issue 7 Contact: the wisher's name, phone and (for 上门) address as this viewer may see them
@@ -75,7 +75,7 @@ export const WishListItem = z.object({
 })
 export type WishListItem = z.infer<typeof WishListItem>
 
-const WishList = z.object({ items: z.array(WishListItem), nextCursor: z.string().nullable() })
+const WishList = pageOf(WishListItem)
 
 /** Every action of the `wishes` function (issue 7, first slice): its input and output schemas. */
 export const wishActions = {
@@ -95,7 +95,7 @@ export const wishActions = {
       .strict(),
     output: WishDetail,
   },
-  listMine: { input: z.object({ ...Page }).strict(), output: WishList },
+  listMine: { input: z.object({ ...PageInput }).strict(), output: WishList },
   detail: { input: WishRef.strict(), output: WishDetail },
   /** 核实: the committee of the wish's community or the grid's worker publishes it with a public summary, or returns it. */
   review: {
@@ -109,7 +109,7 @@ export const wishActions = {
     output: WishDetail,
   },
   /** For a verified party member: published wishes of their branch, and widened ones of their community; needed-by soonest first. */
-  listForMe: { input: z.object({ ...Page }).strict(), output: WishList },
+  listForMe: { input: z.object({ ...PageInput }).strict(), output: WishList },
   claim: { input: WishRef.strict(), output: WishDetail },
   release: { input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail },
 } as const
