@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto'
+import type { z } from 'zod'
+import { database } from './cloudbase'
+import type { CollectionName } from './collections'
+import { isDuplicateWrite } from './database-errors'
+import { insertIgnoringDuplicates } from './insert-once'
+
+type Versioned = { _id: string; version: number }
+type Event = { _id: string }
+
+/**
+ * The storage every lifecycle shares (a request, a wish): one document per item written only if
+ * nobody wrote since it was read, and an append-only event log beside it whose ids the machine
+ * makes. The document keeps its latest write's events (`recentEvents`); once a write has gone in,
+ * its events are appended with those of the previous write the log still lacks, and a failed append
+ * is logged and left to the next write — never answered as a failure the caller would retry into a
+ * CONFLICT.
+ */
+export function versionedStore<S extends z.ZodType<Versioned>>(options: { documents: CollectionName; events: CollectionName; schema: S; name: string }) {
+  const documents = () => database().collection(options.documents)
+  const log = () => database().collection(options.events)
+
+  async function appendEvents(events: readonly Event[]): Promise<void> {
+    await insertIgnoringDuplicates(log(), events.map(plain))
+  }
+
+  /**
+   * The previous write's events not in the log yet. Nearly always none: one read says so, where a
+   * batch insert meeting a duplicate would fall back to one insert per event on every transition.
+   */
+  async function missingOf<E extends Event>(previous: readonly E[]): Promise<E[]> {
+    if (previous.length === 0) return []
+    const ids = previous.map((e) => e._id)
+    const { data } = await log().where({ _id: database().command.in(ids) }).field({ _id: true }).limit(ids.length).get()
+    const present = new Set((data as { _id: string }[]).map((doc) => doc._id))
+    return previous.filter((e) => !present.has(e._id))
+  }
+
+  return {
+    async load(id: string): Promise<z.output<S> | null> {
+      const { data } = await documents().doc(id).get()
+      const doc = (data as unknown[])[0]
+      return doc === undefined ? null : options.schema.parse(doc)
+    },
+
+    /** 'exists' when the `_id` is taken: the same submit, retried. */
+    async insert(stored: z.output<S>): Promise<'inserted' | 'exists'> {
+      try {
+        await documents().add(plain(stored))
+        return 'inserted'
+      } catch (error) {
+        if (isDuplicateWrite(error)) return 'exists'
+        throw error
+      }
+    },
+
+    appendEvents,
+
+    /** The events of a write that has gone in (an insert, a versioned update), with the previous write's the log lacks. */
+    async appendCommitted(item: Versioned, events: readonly Event[], previous: readonly Event[] = []): Promise<void> {
+      try {
+        await appendEvents([...(await missingOf(previous)), ...events])
+      } catch (error) {
+        console.error(`[${options.name}] events of ${item._id} v${item.version} not appended; the next write appends them`, error)
+      }
+    },
+
+    /** The changed fields, only if the version is still the one read: of racing writers exactly one wins. */
+    async writeIfUnchanged(before: z.output<S>, after: z.output<S>): Promise<boolean> {
+      const result = await documents().where({ _id: before._id, version: before.version }).update(changedFields(before, after))
+      return (result as { updated?: number }).updated === 1
+    },
+  }
+}
+
+/** Idempotent submits: the same caller's same key always names the same item. */
+export function idempotentId(prefix: string, callerId: string, idempotencyKey: string): string {
+  return `${prefix}-${createHash('sha256').update(`${callerId}\n${idempotencyKey}`).digest('hex').slice(0, 32)}`
+}
+
+/**
+ * The top-level fields that changed between two versions of a stored document, for a versioned
+ * update. Objects and arrays are replaced whole with `_.set`: a plain object given to update() is
+ * merged key by key, which would keep a key the new value dropped. Fields gone from `after` are removed.
+ */
+function changedFields<D extends object>(before: D, after: D): Record<string, unknown> {
+  const _ = database().command
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(plain(after))) {
+    if (JSON.stringify(value) === JSON.stringify((before as Record<string, unknown>)[key])) continue
+    out[key] = value !== null && typeof value === 'object' ? _.set(value) : value
+  }
+  for (const key of Object.keys(before)) if (!(key in after) || (after as Record<string, unknown>)[key] === undefined) out[key] = _.remove()
+  return out
+}
+
+/** What the database stores: JSON data, with no `undefined` left for the SDK to serialise. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
