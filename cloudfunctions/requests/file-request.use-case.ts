@@ -1,13 +1,11 @@
 import { failure } from '../../types'
+import { isOwnPlace } from '../shared/core/own-place'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { fileRequest } from './filing'
 
-/**
- * A resident files for themself: at their bound household, or at a point on the map. Another
- * household's door is not theirs to file at (its room would become their contact detail).
- */
+/** A resident files for themself, at their own place (core/own-place.ts). */
 export const file: ActionHandler<'requests', 'file'> = async (input, ctx) => {
-  if ('householdId' in input.place && input.place.householdId !== ctx.actor.user?.householdId) {
+  if (!isOwnPlace(input.place, ctx.actor)) {
     return failure('FORBIDDEN', '只能以自己绑定的房屋提诉求；其他地点请在地图上选点')
   }
   const contactPhone = input.contactPhone ?? ctx.actor.user?.phone

@@ -1,5 +1,7 @@
-import { failure, success, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishRoute } from '../../types'
+import { failure, success, type Result, type RouteTarget, type WishDetail, type WishEvent } from '../../types'
+import { isOwnPlace } from '../shared/core/own-place'
 import { applyWishTransition, newWish, WISH_SYSTEM } from '../shared/core/wish/wish.machine'
+import { wishRouteOf } from '../shared/core/wish/wish-route'
 import { neededByOf } from '../shared/core/wish/wish-times'
 import { checkText } from '../shared/runtime/content-safety'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
@@ -14,20 +16,6 @@ const DAY_MS = 86_400_000
 /** A wish is a small thing for the weeks ahead, not a plan for next year. */
 const LONGEST_AHEAD_MS = 366 * DAY_MS
 
-/**
- * Issue 7 Route: household or point → grid → the grid's party branch, with the building's party group
- * and a 党员中心户 under it where there is one; `rule` names the most local of them. A point outside
- * every grid goes to the community's 大党委 (routing's branch for it), `communityOnly`.
- */
-export function wishRouteOf(located: Located, directory: Directory): WishRoute {
-  const { communityId, gridId, buildingId, branchId, partyGroupId, locateRule } = located.route
-  const centre = partyGroupId === null ? undefined
-    : [...directory.branches.values()].filter((b) => b.level === 'household' && b.parentId === partyGroupId).sort((a, b) => a._id.localeCompare(b._id))[0]
-  const centreHouseholdId = centre?._id ?? null
-  const rule = gridId === null ? 'communityOnly' : centreHouseholdId ? 'centreHousehold' : partyGroupId ? 'partyGroup' : 'gridBranch'
-  return { communityId, gridId, buildingId, branchId, partyGroupId, centreHouseholdId, locateRule, rule }
-}
-
 /** For 上门: the door the claimer will knock at, as the resident's household names it. */
 function addressOf(place: RouteTarget, located: Located, directory: Directory): string | undefined {
   if (!('householdId' in place) || located.route.buildingId === null || located.room === null) return undefined
@@ -36,14 +24,14 @@ function addressOf(place: RouteTarget, located: Located, directory: Directory): 
 }
 
 /**
- * A resident's wish, at their bound household or a point on the map (another household's door is not
- * theirs to post at). Routed, its words checked: a flagged text is held in review with a mark for the
- * reviewer, as filing holds a request, and every wish waits for 核实 anyway. The `_id` comes from
- * caller and key, so a retried submit finds its first answer instead of posting twice.
+ * A resident's wish, at their own place (core/own-place.ts). Routed, its words checked: a flagged
+ * text is held in review with a mark for the reviewer, as filing holds a request, and every wish
+ * waits for 核实 anyway. The `_id` comes from caller and key, so a retried submit finds its first
+ * answer instead of posting twice.
  */
 export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   const { actor, now } = ctx
-  if ('householdId' in input.place && input.place.householdId !== actor.user?.householdId) {
+  if (!isOwnPlace(input.place, actor)) {
     return failure('FORBIDDEN', '只能以自己绑定的房屋发心愿；其他地点请在地图上选点')
   }
   const foreignPhoto = refusePhotos(input.photos, actor)
@@ -59,7 +47,7 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   const born = newWish(
     {
       _id, idempotencyKey: input.idempotencyKey, wisherId: actor.userId, place: input.place, streetId: located.streetId,
-      route: wishRouteOf(located, directory), category: input.category, text: input.text, photos: input.photos, neededBy,
+      route: wishRouteOf(located.route, directory.branches.values()), category: input.category, text: input.text, photos: input.photos, neededBy,
       delivery: input.delivery, marks: [],
     },
     now,
