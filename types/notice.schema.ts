@@ -15,6 +15,11 @@ export const noticeKinds = ['accepted', 'progress', 'replied', 'newWork', 'alert
 export const NoticeKind = z.enum(noticeKinds)
 export type NoticeKind = z.infer<typeof NoticeKind>
 
+/** What everyone hears about their own requests. */
+export const residentNoticeKinds: readonly NoticeKind[] = ['accepted', 'progress', 'replied']
+/** What staff hear about their work: new work, deadlines, things waiting for their decision. */
+export const staffNoticeKinds: readonly NoticeKind[] = ['newWork', 'alert', 'review']
+
 /** What happened to a notice's subscribe message; the notice itself is always on the 消息 page. */
 export const Delivery = z.enum(['sent', 'noQuota', 'noTemplate', 'failed'])
 export type Delivery = z.infer<typeof Delivery>

@@ -1,4 +1,4 @@
-import { success, type NoticeKind, type Role, type SubscriptionView } from '../../types'
+import { residentNoticeKinds, staffNoticeKinds, success, type NoticeKind, type Role, type SubscriptionView } from '../../types'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
 import { grant, subscriptionsOf } from '../shared/runtime/subscriptions'
@@ -7,11 +7,11 @@ import { grant, subscriptionsOf } from '../shared/runtime/subscriptions'
  * The notices each role receives (types/notice.schema.ts): everyone hears about their own requests;
  * staff also get work, deadline alerts and reviews; a branch secretary reviews party registrations.
  */
-const kindsByRole: Partial<Record<Role, NoticeKind[]>> = {
-  resident: ['accepted', 'progress', 'replied'],
-  gridWorker: ['newWork', 'alert', 'review'],
-  committee: ['newWork', 'alert', 'review'],
-  streetAdmin: ['newWork', 'alert', 'review'],
+const kindsByRole: Partial<Record<Role, readonly NoticeKind[]>> = {
+  resident: residentNoticeKinds,
+  gridWorker: staffNoticeKinds,
+  committee: staffNoticeKinds,
+  streetAdmin: staffNoticeKinds,
   branchSecretary: ['review'],
 }
 

@@ -16,12 +16,8 @@ import { promptSubscribe, type PromptAnswer } from './subscribe-prompt'
  * tap: pages that ask load them when they show (useSubscriptions), and askAtTap reads them from here.
  */
 
-/** What a resident hears about their own requests: 受理, 进度, 办结待评价. */
-export const residentKinds: readonly NoticeKind[] = ['accepted', 'progress', 'replied']
 /** What a request already filed can still bring a resident: progress, then the answer to rate. */
 export const followKinds: readonly NoticeKind[] = ['progress', 'replied']
-/** What a worker is told: 新派单, 催办/督办, 待审核. */
-export const staffKinds: readonly NoticeKind[] = ['newWork', 'alert', 'review']
 
 /** WeChat asks for at most 3 templates in one prompt (more fails the call with errCode 20003). */
 const MAX_PER_PROMPT = 3

@@ -1,10 +1,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { call } from '@/services/call'
-import { askAtTap, askBeforeSending, refreshSubscriptions, staffKinds, templatesToAsk, useSubscriptions } from '@/services/subscribe'
+import { askAtTap, askBeforeSending, refreshSubscriptions, templatesToAsk, useSubscriptions } from '@/services/subscribe'
 import { promptSubscribe } from '@/services/subscribe-prompt'
 import { promptSubscribe as browserPrompt } from '@/services/subscribe-prompt.h5'
-import { failure, noticeKinds, success, type NoticeKind, type SubscriptionView } from '@/types'
+import { failure, type NoticeKind, noticeKinds, staffNoticeKinds, type SubscriptionView, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -30,7 +30,7 @@ describe('askAtTap', () => {
     await known(everything)
     prompt.mockResolvedValue({ result: { errMsg: 'requestSubscribeMessage:ok', 'T-newWork': 'accept', 'T-review': 'reject', 'T-alert': 'accept' }, kept: ['T-alert'] })
     const calls = answer({ 'directory.grantSubscriptions': () => success(everything) })
-    askAtTap(staffKinds)
+    askAtTap(staffNoticeKinds)
     expect(prompt).toHaveBeenCalledWith(['T-newWork', 'T-review', 'T-alert'])
     await waitFor(() => expect(inputsOf(calls, 'grantSubscriptions')).toHaveLength(2))
     expect(inputsOf(calls, 'grantSubscriptions')).toEqual([
@@ -41,7 +41,7 @@ describe('askAtTap', () => {
 
   test('asks nothing when none of the kinds has a template, and nothing is reported when nobody answered', async () => {
     await known([view('accepted')])
-    askAtTap(staffKinds)
+    askAtTap(staffNoticeKinds)
     expect(prompt).not.toHaveBeenCalled()
 
     const calls = answer({})

@@ -8,8 +8,8 @@ import { usePhotos } from '@/hooks/use-photos'
 import { call } from '@/services/call'
 import { errorText } from '@/services/error-text'
 import { newIdempotencyKey } from '@/services/idempotency-key'
-import { askBeforeSending, residentKinds } from '@/services/subscribe'
-import type { Category, HouseholdView, RequestDetail } from '@/types'
+import { askBeforeSending } from '@/services/subscribe'
+import { residentNoticeKinds, type Category, type HouseholdView, type RequestDetail } from '@/types'
 import { DuplicateOffer } from './duplicate-offer'
 import { draftProblem } from './draft-problem'
 import { householdPlace, type Place } from './place'
@@ -38,7 +38,7 @@ export function FilingForm({ category, household, onFiled, onFollowed }: Props) 
     // WeChat's prompt opens only here, in the tap, before anything is awaited; once per form, so a
     // retry after a lost answer does not ask again. The filing waits for the answer: its 受理 notice
     // goes out at once and can only be pushed if the grant is already counted.
-    const answered = asked.current ? Promise.resolve() : askBeforeSending(residentKinds)
+    const answered = asked.current ? Promise.resolve() : askBeforeSending(residentNoticeKinds)
     asked.current = true
     setBusy(true)
     await answered

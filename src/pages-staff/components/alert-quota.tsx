@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
-import { askAtTap, staffKinds, useSubscriptions } from '@/services/subscribe'
-import type { NoticeKind } from '@/types'
+import { askAtTap, useSubscriptions } from '@/services/subscribe'
+import { staffNoticeKinds, type NoticeKind } from '@/types'
 
 const kindWords: Partial<Record<NoticeKind, string>> = { newWork: '新派单', alert: '催办督办', review: '待审核' }
 
@@ -12,12 +12,12 @@ const kindWords: Partial<Record<NoticeKind, string>> = { newWork: '新派单', a
  */
 export function AlertQuota() {
   const views = useSubscriptions()
-  const mine = (views ?? []).filter((view) => staffKinds.includes(view.kind))
+  const mine = (views ?? []).filter((view) => staffNoticeKinds.includes(view.kind))
   if (mine.length === 0) return null
   const used = mine.filter((view) => view.remaining === 0)
   const kept = mine.every((view) => view.always)
   // Synchronous, inside the tap: WeChat opens its prompt only there.
-  const topUp = () => void askAtTap(staffKinds)
+  const topUp = () => void askAtTap(staffNoticeKinds)
   return (
     <View className="section quota">
       <Text className="section__title">微信提醒</Text>

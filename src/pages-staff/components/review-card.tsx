@@ -4,8 +4,8 @@ import { ActionButton } from '@/components/action-button'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { errorText } from '@/services/error-text'
-import { askAtTap, staffKinds } from '@/services/subscribe'
-import type { Result } from '@/types'
+import { askAtTap } from '@/services/subscribe'
+import { staffNoticeKinds, type Result } from '@/types'
 
 type Props = {
   title: string
@@ -30,7 +30,7 @@ export function ReviewCard({ title, lines, extra, approveWord, approve, refuse, 
 
   const decide = async (run: () => Promise<Result<unknown>>, word: string) => {
     // A decision is a staff tap: it asks to keep hearing of new work, deadlines and reviews.
-    void askAtTap(staffKinds)
+    void askAtTap(staffNoticeKinds)
     setBusy(true)
     const result = await run()
     setBusy(false)

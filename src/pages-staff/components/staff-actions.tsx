@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { useState, type ComponentType } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { RatingForm } from '@/features/requests/rating-form'
-import { askAtTap, staffKinds } from '@/services/subscribe'
-import type { RequestAction, RequestDetail } from '@/types'
+import { askAtTap } from '@/services/subscribe'
+import { staffNoticeKinds, type RequestAction, type RequestDetail } from '@/types'
 import type { ActionFormProps } from './action-forms/form-props'
 import { EscalateForm, TransferForm } from './action-forms/handover-forms'
 import { ReferForm } from './action-forms/refer-form'
@@ -40,7 +40,7 @@ export function StaffActions({ request, onChange }: { request: RequestDetail; on
   // Taking up an action is the tap that asks a worker to keep hearing of new work, deadlines and
   // reviews (one prompt per action; its form's own button then just sends).
   const toggle = (action: RequestAction) => {
-    if (open !== action) void askAtTap(staffKinds)
+    if (open !== action) void askAtTap(staffNoticeKinds)
     setOpen(open === action ? null : action)
   }
   const done = (next: RequestDetail) => {
