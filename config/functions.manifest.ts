@@ -1,4 +1,5 @@
 import { type FunctionName, type PushFunctionName, type TimerFunctionName } from '../types/contract'
+import { noticeVariableSuffix } from '../cloudfunctions/shared/runtime/settings'
 import type { NoticeKind as ContractNoticeKind } from '../types/notice.schema'
 
 /**
@@ -29,18 +30,10 @@ export type FunctionSpec = {
 
 /**
  * The kinds of notice a resident or a worker can subscribe to (types/notice.schema.ts), one
- * subscribe-message template each, as the variable suffix settings.ts reads for it.
+ * subscribe-message template each, by the variable suffix settings.ts reads for it.
  */
-const variableSuffix = {
-  accepted: 'ACCEPTED',
-  progress: 'PROGRESS',
-  replied: 'REPLIED',
-  newWork: 'NEW_WORK',
-  alert: 'ALERT',
-  review: 'REVIEW',
-} as const satisfies Record<ContractNoticeKind, string>
-export const noticeKinds = Object.values(variableSuffix)
-export type NoticeKind = (typeof variableSuffix)[ContractNoticeKind]
+export const noticeKinds = Object.values(noticeVariableSuffix)
+export type NoticeKind = (typeof noticeVariableSuffix)[ContractNoticeKind]
 
 export type DeploymentVariable =
   | 'REQUEST_DEADLINES'

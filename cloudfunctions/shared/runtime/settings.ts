@@ -45,6 +45,16 @@ const DeadlineOverrides = z
   .object({ byCategory: z.partialRecord(Category, Rule).optional(), remindAtFraction: z.number().optional() })
   .strict()
 
+/** Each kind's suffix in its variables' names; the deploy manifest (config/functions.manifest.ts) sends the same. */
+export const noticeVariableSuffix = {
+  accepted: 'ACCEPTED',
+  progress: 'PROGRESS',
+  replied: 'REPLIED',
+  newWork: 'NEW_WORK',
+  alert: 'ALERT',
+  review: 'REVIEW',
+} as const satisfies Record<NoticeKind, string>
+
 const Env = z.object({
   JUCUN_CLOCK: z.enum(['system', 'controlled']).default('system'),
   REQUEST_DEADLINES: json(DeadlineOverrides).optional(),
@@ -99,13 +109,9 @@ export function readSettings(source: Record<string, string | undefined>): Settin
 
 /** The variable naming one kind's template: SUBSCRIBE_TEMPLATE_NEW_WORK for newWork. */
 export function templateVariable(kind: NoticeKind): string {
-  return `SUBSCRIBE_TEMPLATE_${screamingCase(kind)}`
+  return `SUBSCRIBE_TEMPLATE_${noticeVariableSuffix[kind]}`
 }
 
 function keysVariable(kind: NoticeKind): string {
-  return `SUBSCRIBE_KEYS_${screamingCase(kind)}`
-}
-
-function screamingCase(kind: string): string {
-  return kind.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()
+  return `SUBSCRIBE_KEYS_${noticeVariableSuffix[kind]}`
 }
