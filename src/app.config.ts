@@ -14,7 +14,12 @@ export default defineAppConfig({
     ...(h5 ? ['pages/sign-in/index'] : []),
   ],
   // Staff-only pages stay out of the main package residents download (DESIGN: main package ≤ 2 MB).
-  subPackages: [{ root: 'pages-staff', pages: ['workbench/index', 'inbox/index', 'request/index', 'file/index', 'dashboard/index'] }],
+  // 微心愿 is its own subpackage for residents, party members and staff alike: one wish page serves
+  // every role (the server says which actions each may take), and none of it weighs on the main package.
+  subPackages: [
+    { root: 'pages-staff', pages: ['workbench/index', 'inbox/index', 'request/index', 'file/index', 'dashboard/index'] },
+    { root: 'pages-wish', pages: ['home/index', 'post/index', 'mine/index', 'detail/index', 'member/index', 'wall/index', 'review/index', 'branch/index'] },
+  ],
   window: {
     navigationBarTitleText: '居村通',
     navigationBarBackgroundColor: '#ffffff',

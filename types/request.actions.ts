@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { Message } from './message.schema'
 import { Category } from './category.schema'
 import { pageOf, PageInput } from './paging.schema'
 import { RouteTarget } from './route.schema'
 import {
-  EscalationLevel, FileId, IdempotencyKey, Message, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
+  EscalationLevel, FileId, IdempotencyKey, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
   RequestAction, RequestEvent, RequestStatus, RequestText, Satisfaction,
 } from './request.schema'
 

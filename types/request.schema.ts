@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { Delivery, NoticeKind } from './notice.schema'
 import { Category } from './category.schema'
 import { GeoPoint } from './geo.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
@@ -70,6 +69,8 @@ export const FiledBy = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('onBehalf'), staffId: Id, residentName: z.string().trim().min(1).max(20) }),
   // 主动治理 / 未诉先办: found on patrol, no resident behind it.
   z.object({ kind: z.literal('proactive'), staffId: Id }),
+  // A 微心愿 that 核实 found is really a job for the committee: filed by the reviewer for the wisher, the wish's id kept.
+  z.object({ kind: z.literal('fromWish'), staffId: Id, wishId: Id }),
 ])
 export type FiledBy = z.infer<typeof FiledBy>
 
@@ -191,26 +192,3 @@ export const outOfScopeGuidance: Record<OutOfScope, { label: string; guidance: s
   government: { label: '政府部门业务', guidance: '社保、户籍、税务等部门的业务，请打 12345 政务服务热线', phone: '12345', urgent: false },
 }
 
-/**
- * One notification: written to the `messages` outbox (the 消息 page reads it in every environment);
- * in production a resident's also goes out as a subscribe message. `_id` is `${eventId}>${recipientId}`,
- * so a retried delivery cannot send it twice.
- */
-export const Message = z.object({
-  _id: z.string().min(1).max(160),
-  recipientId: Id,
-  /** Residents open their progress page; staff open the workbench. */
-  audience: z.enum(['resident', 'staff']),
-  /** The request it is about; a binding or party registration waiting for review names none. */
-  requestId: Id.optional(),
-  /** The page a tap opens, for a notice that is not about a request. */
-  page: z.string().max(200).optional(),
-  action: z.union([z.literal('file'), z.literal('bindingWaiting'), z.literal('registrationWaiting'), RequestAction]),
-  kind: NoticeKind,
-  title: z.string().max(40),
-  body: z.string().max(200),
-  at: Timestamp,
-  /** Whether it also went out as a WeChat subscribe message; set by the notifier. */
-  delivery: Delivery.optional(),
-})
-export type Message = z.infer<typeof Message>

@@ -58,13 +58,14 @@ export const WishStatus = z.enum([
   'returned', // not published, with a reason the resident sees
   'withdrawn', // by the resident before a claim, or cancelled with the claimer's agreement after one
   'converted', // turned into a 有困难找居村 request (convertedTo keeps the link)
+  'expired', // its needed-by day passed before anyone claimed it: the resident is told, nothing is left waiting
 ])
 export type WishStatus = z.infer<typeof WishStatus>
 
 /** Every transition; posting is the first event (`post`), not a transition from a status. */
 export const WishAction = z.enum([
   'flag', 'publish', 'return', 'convert', 'widen', 'claim', 'release', 'revoke', 'lapse', 'remindLapse',
-  'fulfil', 'confirm', 'confirmByVisit', 'askToCheck', 'withdraw', 'requestCancel', 'agreeCancel',
+  'fulfil', 'confirm', 'confirmByVisit', 'askToCheck', 'withdraw', 'requestCancel', 'agreeCancel', 'expire',
 ])
 export type WishAction = z.infer<typeof WishAction>
 
@@ -154,6 +155,8 @@ export const Wish = z.object({
   widenAt: Timestamp.nullable(),
   widenedAt: Timestamp.nullable(),
   claim: WishClaim.nullable(),
+  /** When the first claim came: 认领用时 (signals) counts from publishing to it, whatever became of that claim. */
+  firstClaimedAt: Timestamp.nullable(),
   cancelRequest: z.object({ at: Timestamp, reason: WishReason }).nullable(),
   fulfilment: WishFulfilment.nullable(),
   confirmation: WishConfirmation.nullable(),

@@ -112,7 +112,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
       ...withPhotoViews(reviewer ? event : withoutMatchedWord(event), viewPhotos),
       actorName: names.get(event.actorId) ?? null,
     })),
-    availableActions: availableActions(r, relations),
+    availableActions: availableActions(r, relations, now),
     following,
     ...(r.photoReviewAt !== null && reviewer && { photoReview: true }),
   })

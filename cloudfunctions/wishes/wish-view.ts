@@ -60,7 +60,7 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
       ...(contact.address !== undefined && { address: contact.address }),
       masked: contact.masked,
     },
-    availableActions: availableWishActions(stored, relations),
+    availableActions: availableWishActions(stored, relations, now),
     version: stored.version,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,

@@ -130,7 +130,7 @@ describe('the machine against every variant × status × action × relation the 
   test.each(checked.filter((c) => c.verdict === 'ok').map((c) => [c.label, c] as const))('allowed: %s', (_l, c) => {
     const request = requestOf(c)
     const actor = as(c.relation)
-    expect(availableActions(request, [c.relation])).toContain(c.action)
+    expect(availableActions(request, [c.relation], T0)).toContain(c.action)
     const outcome = applyTransition(request, c.action, actor, T0, payloads[c.action])
     if (!outcome.ok) throw new Error(`${outcome.reason} ${outcome.detail}; the rules: ${c.why.join(' + ')}`)
     expect({ to: outcome.request.status, rules: c.why }).toEqual({ to: c.to, rules: c.why })
@@ -143,7 +143,7 @@ describe('the machine against every variant × status × action × relation the 
   test.each(checked.filter((c) => c.verdict !== 'ok').map((c) => [c.label, c] as const))('refused: %s', (_l, c) => {
     const request = requestOf(c)
     const before = structuredClone(request)
-    expect(availableActions(request, [c.relation])).not.toContain(c.action)
+    expect(availableActions(request, [c.relation], T0)).not.toContain(c.action)
     const outcome = applyTransition(request, c.action, as(c.relation), T0, payloads[c.action])
     expect({ verdict: verdictOf(outcome), rules: c.why }).toEqual({ verdict: c.verdict, rules: c.why })
     expect(request).toEqual(before)
@@ -172,7 +172,7 @@ describe('the machine against every variant × status × action × relation the 
       RequestRelation.options.forEach((a, i) => RequestRelation.options.slice(i + 1).forEach((b) => {
         const open = (action: RequestAction) => !disputed(variant, status, action, a) && !disputed(variant, status, action, b)
         const want = RequestAction.options.filter((x) => open(x) && (may(a).includes(x) || may(b).includes(x)))
-        const got = availableActions(request, [a, b]).filter(open).sort()
+        const got = availableActions(request, [a, b], T0).filter(open).sort()
         if (want.sort().join() !== got.join()) wrong.push(`${status} [${a}, ${b}]: rules ${want.join()} machine ${got.join()}`)
         for (const action of want) {
           const outcome = applyTransition(request, action, { id: 'u-both', relations: [a, b] }, T0, payloads[action])
@@ -193,7 +193,7 @@ describe('disagreements between the rules as written and the machine, kept out a
     const settled = its.filter((c) => {
       const request = requestOf(c)
       const outcome = applyTransition(request, c.action, as(c.relation), T0, payloads[c.action])
-      return verdictOf(outcome) === c.verdict && availableActions(request, [c.relation]).includes(c.action) === (c.verdict === 'ok')
+      return verdictOf(outcome) === c.verdict && availableActions(request, [c.relation], T0).includes(c.action) === (c.verdict === 'ok')
     })
     expect(settled.map((c) => c.label)).toEqual([])
   })
@@ -212,20 +212,20 @@ test('open and closed statuses are derived from the table as the rules derive th
 describe('conditions on the request', () => {
   test('a grid worker of the grid accepts an unowned (queued) item and becomes its owner', () => {
     const queued = inStatus('dispatched', { ownerId: null })
-    expect(availableActions(queued, ['gridStaff'])).toEqual(['accept'])
+    expect(availableActions(queued, ['gridStaff'], T0)).toEqual(['accept'])
     const outcome = applyTransition(queued, 'accept', { id: 'u-grid', relations: ['gridStaff'] }, T0, {})
     expect(outcome).toMatchObject({ ok: true, request: { status: 'accepted', ownerId: 'u-grid', respondedAt: T0 } })
   })
 
   test('the committee rates on the 回访 call only when the resident has no account (代办)', () => {
     const onBehalf = inStatus('replied', { residentId: null, filedBy: { kind: 'onBehalf', staffId: 'u-owner', residentName: '王阿婆' } })
-    expect(availableActions(onBehalf, ['committee'])).toEqual(['rate', 'reopen', 'recordCallback'])
+    expect(availableActions(onBehalf, ['committee'], T0)).toEqual(['rate', 'reopen', 'recordCallback'])
     expect(applyTransition(onBehalf, 'rate', as('committee'), T0, payloads.rate)).toMatchObject({ ok: true, request: { status: 'closed' } })
   })
 
   test('escalation stops at the street: no further escalate, a conflict if tried', () => {
     const atStreet = inStatus('escalated', { escalation: 'street' })
-    expect(availableActions(atStreet, ['owner'])).not.toContain('escalate')
+    expect(availableActions(atStreet, ['owner'], T0)).not.toContain('escalate')
     expect(applyTransition(atStreet, 'escalate', as('owner'), T0, payloads.escalate)).toMatchObject({ ok: false, reason: 'CONFLICT' })
   })
 

@@ -46,7 +46,7 @@ describe.each(matrix)('%s', (_who, actor, relations, contact, dispatched, inProg
   })
 
   test.each([['dispatched', dispatched], ['inProgress', inProgress], ['replied', replied]] as const)('may do in %s', (status, actions) => {
-    expect(availableActions(inStatus(status), relations)).toEqual(actions)
+    expect(availableActions(inStatus(status), relations, T0)).toEqual(actions)
   })
 
   test('every action outside the list is refused, the listed ones go through', () => {

@@ -35,6 +35,7 @@ const variants = {
   narrow: {},
   widened: { audience: 'community', widenedAt: T0 - 2 * HOUR },
   cancelRequested: { cancelRequest: { at: T0 - DAY, reason: '家里人已经买了' } },
+  pastNeededBy: { neededBy: T0 - HOUR },
 } satisfies Record<string, Partial<WishT>>
 type Variant = keyof typeof variants
 const variantNames = Object.keys(variants) as Variant[]
@@ -51,7 +52,7 @@ const payloads: { [A in WishAction]: WishPayloads[A] } = {
   claim: { lockUntil: T0 + 7 * DAY, liveClaims: 0 }, release: { reason: '临时出差' }, revoke: { reason: '多日没有进展' },
   lapse: {}, remindLapse: {}, fulfil: { note: '药已送到家', photos: ['cloud://env.bucket/wishes/u-claimer/20250303/a.jpg'] },
   confirm: { thanks: '谢谢小王', rating: 5 }, confirmByVisit: { via: 'call', note: '电话回访，老人说已收到' }, askToCheck: {},
-  withdraw: {}, requestCancel: { reason: '家里人已经买了' }, agreeCancel: {},
+  withdraw: {}, requestCancel: { reason: '家里人已经买了' }, agreeCancel: {}, expire: {},
 }
 
 const cells = variantNames.flatMap((variant) =>
@@ -59,7 +60,7 @@ const cells = variantNames.flatMap((variant) =>
     WishAction.options.flatMap((action) =>
       WishRelation.options.map((relation) => ({
         variant, status, action, relation,
-        ...expectedCell(inStatus(status, variants[variant]), action, relation),
+        ...expectedCell(inStatus(status, variants[variant]), action, relation, T0),
         label: `${variant} · ${status} × ${action} × ${relation}`,
       })),
     ),
@@ -119,14 +120,14 @@ describe('the rules themselves', () => {
 })
 
 describe('the machine against every variant × status × action × relation the rules decide', () => {
-  test('every cell is decided: 3 variants × 8 statuses × 17 actions × 9 relations', () => {
-    expect(cells).toHaveLength(3 * 8 * 17 * 9)
+  test('every cell is decided: 4 variants × 9 statuses × 18 actions × 9 relations', () => {
+    expect(cells).toHaveLength(4 * 9 * 18 * 9)
   })
 
   test.each(cells.filter((c) => c.verdict === 'ok').map((c) => [c.label, c] as const))('allowed: %s', (_l, c) => {
     const wish = wishOf(c)
     const actor = as(c.relation)
-    expect(availableWishActions(wish, [c.relation])).toContain(c.action)
+    expect(availableWishActions(wish, [c.relation], T0)).toContain(c.action)
     const outcome = applyWishTransition(wish, c.action, actor, T0, payloads[c.action])
     if (!outcome.ok) throw new Error(`${outcome.reason} ${outcome.detail}; the rules: ${c.why.join(' + ')}`)
     expect({ to: outcome.wish.status, rules: c.why }).toEqual({ to: c.to, rules: c.why })
@@ -139,7 +140,7 @@ describe('the machine against every variant × status × action × relation the 
   test.each(cells.filter((c) => c.verdict !== 'ok').map((c) => [c.label, c] as const))('refused: %s', (_l, c) => {
     const wish = wishOf(c)
     const before = structuredClone(wish)
-    expect(availableWishActions(wish, [c.relation])).not.toContain(c.action)
+    expect(availableWishActions(wish, [c.relation], T0)).not.toContain(c.action)
     const outcome = applyWishTransition(wish, c.action, as(c.relation), T0, payloads[c.action])
     expect({ verdict: verdictOf(outcome), rules: c.why }).toEqual({ verdict: c.verdict, rules: c.why })
     expect(wish).toEqual(before)
@@ -164,10 +165,10 @@ describe('the machine against every variant × status × action × relation the 
     const wrong: string[] = []
     for (const status of WishStatus.options) {
       const wish = inStatus(status, variants[variant])
-      const may = (r: WishRelation) => WishAction.options.filter((a) => expectedCell(wish, a, r).verdict === 'ok')
+      const may = (r: WishRelation) => WishAction.options.filter((a) => expectedCell(wish, a, r, T0).verdict === 'ok')
       WishRelation.options.forEach((a, i) => WishRelation.options.slice(i + 1).forEach((b) => {
         const want = WishAction.options.filter((x) => (may(a).includes(x) || may(b).includes(x)) && !excluded([a, b], x)).sort()
-        const got = availableWishActions(wish, [a, b]).sort()
+        const got = availableWishActions(wish, [a, b], T0).sort()
         if (want.join() !== got.join()) wrong.push(`${status} [${a}, ${b}]: rules ${want.join()} machine ${got.join()}`)
         for (const action of want) {
           const outcome = applyWishTransition(wish, action, { id: 'u-both', relations: [a, b] }, T0, payloads[action])
@@ -183,7 +184,7 @@ describe('the machine against every variant × status × action × relation the 
 test('open and closed statuses are derived from the table as the rules derive them', () => {
   expect(openWishStatuses).toEqual(openByRules)
   expect(openWishStatuses).toEqual(['inReview', 'published', 'claimed', 'fulfilled'])
-  expect(closedWishStatuses).toEqual(['realised', 'returned', 'withdrawn', 'converted'])
+  expect(closedWishStatuses).toEqual(['realised', 'returned', 'withdrawn', 'converted', 'expired'])
 })
 
 describe('conditions on the wish, the clock and the claimer', () => {
@@ -231,9 +232,9 @@ describe('conditions on the wish, the clock and the claimer', () => {
 
   test('a committee member posting their own wish cannot review it; a member of the branch cannot claim their own', () => {
     const own = inStatus('inReview')
-    expect(availableWishActions(own, ['wisher', 'committee'])).toEqual(['withdraw'])
+    expect(availableWishActions(own, ['wisher', 'committee'], T0)).toEqual(['withdraw'])
     expect(applyWishTransition(own, 'publish', { id: 'u-wisher', relations: ['wisher', 'committee'] }, T0, payloads.publish)).toMatchObject({ ok: false, reason: 'FORBIDDEN' })
-    expect(availableWishActions(published, ['wisher', 'branchMember'])).toEqual(['withdraw'])
+    expect(availableWishActions(published, ['wisher', 'branchMember'], T0)).toEqual(['withdraw'])
   })
 
   test('a claimer who is also the grid worker cannot confirm their own fulfilment', () => {
@@ -289,7 +290,7 @@ describe('paths through the lifecycle', () => {
       ['requestCancel', member('u-wisher', 'wisher'), { reason: '家里人买了' }, T0 + HOUR],
     ])
     expect(wish).toMatchObject({ status: 'claimed', claim: { memberId: 'u-a' } })
-    expect(availableWishActions(wish, ['wisher'])).toEqual([])
+    expect(availableWishActions(wish, ['wisher'], T0)).toEqual([])
     const agreed = run(wish, [['agreeCancel', member('u-a'), {}, T0 + 2 * HOUR]]).wish
     expect(agreed).toMatchObject({ status: 'withdrawn', claim: null, cancelRequest: null, closedAt: T0 + 2 * HOUR })
   })

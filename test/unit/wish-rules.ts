@@ -12,12 +12,15 @@ export type Source = `issue 7 ${string}: ${string}` | `${string}.ts: ${string}`
 export type Step = { source: Source; actions: readonly WishAction[]; from: readonly WishStatus[]; to: WishStatus | 'stays' }
 
 /** What the rules' conditions read on a wish; the names are the schema's (types/wish.schema.ts). */
-export type Condition = 'widened' | 'cancelRequested' | 'noCancelRequest'
-export const holds: Record<Condition, (w: Wish) => boolean> = {
+export type Condition = 'widened' | 'cancelRequested' | 'noCancelRequest' | 'neededByPassed' | 'stillNeeded'
+export const holds: Record<Condition, (w: Wish, now: number) => boolean> = {
   // audience: 'branch' → 'community' when the wish widens.
   widened: (w) => w.audience === 'community',
   cancelRequested: (w) => w.cancelRequest !== null,
   noCancelRequest: (w) => w.cancelRequest === null,
+  // neededBy: the end of the needed-by day (wish-times neededByOf).
+  neededByPassed: (w, now) => now >= w.neededBy,
+  stillNeeded: (w, now) => now < w.neededBy,
 }
 
 /** Per relation, who may do what (only in `in` when given, `only` when the wish meets that condition). */
@@ -47,10 +50,11 @@ export const steps: readonly Step[] = [
   { source: 'issue 7 Fulfil: "can have the grid worker confirm after a visit or call (recorded as such"', actions: ['confirmByVisit'], from: ['fulfilled'], to: 'realised' },
   { source: 'issue 7 Fulfil: "No confirmation within 7 days: the grid worker is asked to check"', actions: ['askToCheck'], from: ['fulfilled'], to: 'stays' },
   { source: 'cloudfunctions/shared/core/wish/wish.machine.ts: "When the check finds nothing done, the committee takes the claim back"', actions: ['revoke'], from: ['fulfilled'], to: 'published' },
+  { source: 'types/wish.schema.ts: expired "its needed-by day passed before anyone claimed it" (or reviewed it)', actions: ['expire'], from: ['inReview', 'published'], to: 'expired' },
 ]
 
 export const rights: readonly Right[] = [
-  { source: 'types/wish.schema.ts: system "the timer, content safety"', who: 'system', actions: ['flag', 'widen', 'lapse', 'remindLapse', 'askToCheck'] },
+  { source: 'types/wish.schema.ts: system "the timer, content safety"', who: 'system', actions: ['flag', 'widen', 'lapse', 'remindLapse', 'askToCheck', 'expire'] },
   { source: 'issue 7 Review: "committee of that community, or the grid worker who visited — 核实"', who: 'committee', actions: ['publish', 'return', 'convert'] },
   { source: 'issue 7 Review: "committee of that community, or the grid worker who visited — 核实"', who: 'gridWorker', actions: ['publish', 'return', 'convert'] },
   { source: 'issue 7 Withdraw: "by the resident before a claim; after a claim, a request to cancel"', who: 'wisher', actions: ['withdraw', 'requestCancel'] },
@@ -68,6 +72,8 @@ export const bars: readonly Bar[] = [
   { source: 'issue 7 Published: "it widens" (once: a widened wish is already the whole 大党委\'s)', actions: ['widen'], when: 'widened' },
   { source: 'issue 7 Withdraw: "a request to cancel" (one: the claimer has it already)', actions: ['requestCancel'], when: 'cancelRequested' },
   { source: 'cloudfunctions/shared/core/wish/wish.machine.ts: "the claim stands until they agree" (nothing to agree to)', actions: ['agreeCancel'], when: 'noCancelRequest' },
+  { source: 'issue 7 Claim: "(a lock) never past the needed-by date" (no claim once the day has passed)', actions: ['claim'], when: 'neededByPassed' },
+  { source: 'types/wish.schema.ts: expired "its needed-by day passed" (not before)', actions: ['expire'], when: 'stillNeeded' },
 ]
 
 export const exclusions: readonly Exclusion[] = [
@@ -89,16 +95,16 @@ export const excluded = (relations: readonly WishRelation[], action: WishAction)
   exclusions.find((e) => e.actions.includes(action) && relations.includes(e.never))
 
 /** Every cell's expectation, from the records above alone. */
-export function expectedCell(wish: Wish, action: WishAction, relation: WishRelation): Expected {
+export function expectedCell(wish: Wish, action: WishAction, relation: WishRelation, now: number): Expected {
   const [step] = stepsAt(wish.status, action)
   if (!step) return { verdict: 'WRONG_STATUS', to: null, why: [] }
   const to = step.to === 'stays' ? wish.status : step.to
   const exclusion = excluded([relation], action)
   if (exclusion) return { verdict: 'FORBIDDEN', to, why: [step.source, exclusion.source] }
   const grant = grantsOf(relation).find((g) =>
-    g.actions.includes(action) && (g.in ?? WishStatus.options).includes(wish.status) && (g.only === undefined || holds[g.only](wish)))
+    g.actions.includes(action) && (g.in ?? WishStatus.options).includes(wish.status) && (g.only === undefined || holds[g.only](wish, now)))
   if (!grant) return { verdict: 'FORBIDDEN', to, why: [step.source] }
-  const bar = bars.find((b) => b.actions.includes(action) && holds[b.when](wish))
+  const bar = bars.find((b) => b.actions.includes(action) && holds[b.when](wish, now))
   if (bar) return { verdict: 'CONFLICT', to, why: [step.source, grant.source, bar.source] }
   return { verdict: 'ok', to, why: [step.source, grant.source] }
 }

@@ -95,7 +95,19 @@ describe('the timer', () => {
     expect(wishTimerStep(published, T0 + 3 * DAY)).toBe('widen')
     expect(wishTimerStep({ ...published, audience: 'community' }, T0 + 4 * DAY)).toBeNull()
     expect(wishTimerDueAt(published)).toBe(T0 + 3 * DAY)
-    expect(wishTimerDueAt({ ...published, audience: 'community' })).toBeNull()
+    // Widened, it waits for a claim until its needed-by day.
+    expect(wishTimerDueAt({ ...published, audience: 'community' })).toBe(T0 + 30 * DAY)
+  })
+
+  test('expires a wish nobody reviewed or claimed once its needed-by day has passed, before any widening', () => {
+    const inReview = at({ status: 'inReview' })
+    expect(wishTimerDueAt(inReview)).toBe(T0 + 30 * DAY)
+    expect(wishTimerStep(inReview, T0 + 30 * DAY - 1)).toBeNull()
+    expect(wishTimerStep(inReview, T0 + 30 * DAY)).toBe('expire')
+    expect(wishTimerStep({ ...published, audience: 'community' }, T0 + 30 * DAY)).toBe('expire')
+    const soon = at({ status: 'published', publishedAt: T0, widenAt: widenAtOf(T0), neededBy: T0 + DAY })
+    expect(wishTimerDueAt(soon)).toBe(T0 + DAY)
+    expect(wishTimerStep(soon, T0 + 3 * DAY)).toBe('expire')
   })
 
   test('reminds 24 h before, then lapses when the lock ends', () => {
@@ -119,8 +131,8 @@ describe('the timer', () => {
     expect(wishTimerStep({ ...fulfilled, checkAskedAt: T0 + 7 * DAY }, T0 + 9 * DAY)).toBeNull()
   })
 
-  test('nothing to do in review or after the end', () => {
-    for (const status of ['inReview', 'realised', 'returned', 'withdrawn', 'converted'] as const) {
+  test('nothing to do after the end', () => {
+    for (const status of ['realised', 'returned', 'withdrawn', 'converted', 'expired'] as const) {
       expect([status, wishTimerStep({ ...fulfilled, status }, T0 + 30 * DAY), wishTimerDueAt({ ...fulfilled, status })]).toEqual([status, null, null])
     }
   })

@@ -12,8 +12,8 @@ export type Permit<E> = true | ((entity: E) => boolean)
 export type Transition<E, S extends string, R extends string> = {
   to: S
   by: Partial<Record<R, Permit<E>>>
-  /** A condition on the entity for anyone: failing it is a conflict, not a missing right. */
-  when?: (entity: E) => boolean
+  /** A condition on the entity (and the time) for anyone: failing it is a conflict, not a missing right. */
+  when?: (entity: E, now: number) => boolean
   /** Whoever holds one of these relations may not take the transition, whatever else they are. */
   never?: readonly R[]
 }
@@ -52,21 +52,21 @@ function permittedAs<E, S extends string, R extends string>(t: Transition<E, S, 
 
 /** The actions open to these relations now, so a client shows buttons without knowing the rules. */
 export function availableIn<E, S extends string, A extends string, R extends string>(
-  table: TransitionTable<E, S, A, R>, status: S, entity: E, relations: readonly R[],
+  table: TransitionTable<E, S, A, R>, status: S, entity: E, relations: readonly R[], now: number,
 ): A[] {
   return (Object.entries(table[status]) as [A, Transition<E, S, R>][])
-    .filter(([, t]) => permittedAs(t, entity, relations) !== null && (t.when?.(entity) ?? true))
+    .filter(([, t]) => permittedAs(t, entity, relations) !== null && (t.when?.(entity, now) ?? true))
     .map(([action]) => action)
 }
 
 /** The transition an actor may take, and as which relation, or why not: no such step now, no right, or its condition. */
 export function resolveTransition<E, S extends string, A extends string, R extends string>(
-  table: TransitionTable<E, S, A, R>, status: S, action: A, entity: E, actor: TransitionActor<R>,
+  table: TransitionTable<E, S, A, R>, status: S, action: A, entity: E, actor: TransitionActor<R>, now: number,
 ): { ok: true; transition: Transition<E, S, R>; relation: R } | TransitionRefusal {
   const t = table[status][action]
   if (!t) return { ok: false, reason: 'WRONG_STATUS', detail: `${action} is not possible when ${status}` }
   const relation = permittedAs(t, entity, actor.relations)
   if (relation === null) return { ok: false, reason: 'FORBIDDEN', detail: `${action} is not for ${actor.relations.join('/')}` }
-  if (t.when && !t.when(entity)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
+  if (t.when && !t.when(entity, now)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
   return { ok: true, transition: t, relation }
 }

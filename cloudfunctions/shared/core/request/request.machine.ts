@@ -93,8 +93,8 @@ export const closedStatuses: readonly RequestStatus[] = statuses.filter((s) => !
 export const followableStatuses: readonly RequestStatus[] = statuses.filter((s) => requestTransitions[s].follow !== undefined)
 
 /** The server answers each item with these, so the client shows buttons without knowing the rules. */
-export function availableActions(request: Request, relations: readonly RequestRelation[]): RequestAction[] {
-  return availableIn(requestTransitions, request.status, request, relations)
+export function availableActions(request: Request, relations: readonly RequestRelation[], now: number): RequestAction[] {
+  return availableIn(requestTransitions, request.status, request, relations, now)
 }
 
 /** request-policy.ts transitionActor builds it for a person; the timer and content safety are SYSTEM. */
@@ -106,7 +106,7 @@ export type TransitionOutcome = { ok: true; request: Request; event: RequestEven
 export function applyTransition<A extends RequestAction>(
   request: Request, action: A, actor: TransitionActor, now: number, payload: TransitionPayloads[A],
 ): TransitionOutcome {
-  const resolved = resolveTransition(requestTransitions, request.status, action, request, actor)
+  const resolved = resolveTransition(requestTransitions, request.status, action, request, actor, now)
   if (!resolved.ok) return resolved
   const { transition: t, relation } = resolved
   const effect = effects[action](request, payload, { actorId: actor.id, now })

@@ -62,16 +62,19 @@ export function lapseReminderAt(claim: Pick<WishClaim, 'at' | 'lockUntil'>): num
 
 export const confirmCheckAt = (fulfilment: Pick<WishFulfilment, 'at'>): number => fulfilment.at + CONFIRM_CHECK_MS
 
-export type WishTimerStep = 'widen' | 'remindLapse' | 'lapse' | 'askToCheck'
-type Timed = Pick<Wish, 'status' | 'audience' | 'widenAt' | 'claim' | 'fulfilment' | 'checkAskedAt'>
+export type WishTimerStep = 'widen' | 'remindLapse' | 'lapse' | 'askToCheck' | 'expire'
+type Timed = Pick<Wish, 'status' | 'audience' | 'widenAt' | 'claim' | 'fulfilment' | 'checkAskedAt' | 'neededBy'>
 
 /**
  * What the timer does to one wish now, each at most once: widen an unclaimed wish, remind the
  * claimer, lapse the claim once its lock has run out (lapse wins over a reminder it overtook: the
- * claim is gone), ask the grid worker to check an unconfirmed fulfilment.
+ * claim is gone), ask the grid worker to check an unconfirmed fulfilment, and expire a wish nobody
+ * reviewed or claimed by its needed-by day (expiry wins over a widening it overtook).
  */
 export function wishTimerStep(wish: Timed, now: number): WishTimerStep | null {
+  if (wish.status === 'inReview') return now >= wish.neededBy ? 'expire' : null
   if (wish.status === 'published') {
+    if (now >= wish.neededBy) return 'expire'
     return wish.audience === 'branch' && wish.widenAt !== null && now >= wish.widenAt ? 'widen' : null
   }
   if (wish.status === 'claimed' && wish.claim) {
@@ -87,7 +90,8 @@ export function wishTimerStep(wish: Timed, now: number): WishTimerStep | null {
 
 /** When the timer next has something to do for this wish, or null: stored and indexed, as requests' timerDueAt is. */
 export function wishTimerDueAt(wish: Timed): number | null {
-  if (wish.status === 'published') return wish.audience === 'branch' ? wish.widenAt : null
+  if (wish.status === 'inReview') return wish.neededBy
+  if (wish.status === 'published') return wish.audience === 'branch' && wish.widenAt !== null ? Math.min(wish.widenAt, wish.neededBy) : wish.neededBy
   if (wish.status === 'claimed' && wish.claim) {
     const remindAt = lapseReminderAt(wish.claim)
     return wish.claim.remindedAt === null && remindAt !== null ? remindAt : wish.claim.lockUntil

@@ -14,6 +14,9 @@ export type Transition = TransitionOf<Wish, WishStatus, WishRelation>
 const widened: Permit = (w) => w.audience === 'community'
 const narrow = (w: Wish) => w.audience === 'branch'
 const cancelRequested = (w: Wish) => w.cancelRequest !== null
+/** Issue 7: a wish is for its needed-by day (wish-times neededByOf: through the end of it, Beijing time). */
+const stillNeeded = (w: Wish, now: number) => now < w.neededBy
+const neededByPassed = (w: Wish, now: number) => now >= w.neededBy
 const noCancelRequest = (w: Wish) => w.cancelRequest === null
 
 const system = { system: true } as const
@@ -34,12 +37,16 @@ export const wishTransitions: Record<WishStatus, Partial<Record<WishAction, Tran
     return: review('returned'),
     convert: review('converted'),
     withdraw: { to: 'withdrawn', by: { wisher: true } },
+    // Not reviewed by the day it was needed: nothing is left waiting that no one can still fulfil.
+    expire: { to: 'expired', by: system, when: neededByPassed },
   },
   published: {
     widen: { to: 'published', by: system, when: narrow },
     // Issue 7: "Nobody claims their own wish"; "a resident can't claim" (a resident is 'other').
-    claim: { to: 'claimed', by: { branchMember: true, widenedMember: widened }, never: ['wisher'] },
+    claim: { to: 'claimed', by: { branchMember: true, widenedMember: widened }, never: ['wisher'], when: stillNeeded },
     withdraw: { to: 'withdrawn', by: { wisher: true } },
+    // Nobody claimed it by the day it was needed: the resident is told rather than left waiting.
+    expire: { to: 'expired', by: system, when: neededByPassed },
   },
   claimed: {
     release: { to: 'published', by: { claimer: true } },
@@ -63,6 +70,7 @@ export const wishTransitions: Record<WishStatus, Partial<Record<WishAction, Tran
   returned: {},
   withdrawn: {},
   converted: {},
+  expired: {},
 }
 
 const statuses = WishStatus.options
@@ -96,6 +104,7 @@ export type WishPayloads = {
   withdraw: { reason?: string }
   requestCancel: { reason: string }
   agreeCancel: { note?: string }
+  expire: Record<string, never>
 }
 
 type Effect = EffectOf<Wish>
@@ -131,10 +140,10 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
     return { changes: { audience: 'community', widenedAt: now } }
   },
   claim: (w, p, { actorId, now }) => {
-    if (w.neededBy <= now) return conflict('the needed-by date has passed')
     if (p.liveClaims >= MAX_LIVE_CLAIMS) return conflict(`a member holds at most ${MAX_LIVE_CLAIMS} live claims`)
     if (p.lockUntil <= now || p.lockUntil > w.neededBy) return invalidPayload('the lock must end after now and not past the needed-by date')
-    return { changes: { claim: { memberId: actorId, at: now, lockUntil: p.lockUntil, remindedAt: null } }, details: { lockUntil: p.lockUntil } }
+    const claim = { memberId: actorId, at: now, lockUntil: p.lockUntil, remindedAt: null }
+    return { changes: { claim, firstClaimedAt: w.firstClaimedAt ?? now }, details: { lockUntil: p.lockUntil } }
   },
   release: (w, p) => (blank(p.reason) ? invalidPayload('a release needs a reason') : { ...endClaim(w), note: p.reason }),
   revoke: (w, p) => (blank(p.reason) ? invalidPayload('a revoke needs a reason the claimer is told')
@@ -177,11 +186,12 @@ const effects: { [A in WishAction]: (w: Wish, p: WishPayloads[A], ctx: Ctx) => E
   requestCancel: (_w, p, { now }) => (blank(p.reason) ? invalidPayload('a cancel request says why')
     : { changes: { cancelRequest: { at: now, reason: p.reason } }, note: p.reason }),
   agreeCancel: (w, p) => ({ ...endClaim(w), note: p.note }),
+  expire: () => ({ changes: {} }),
 }
 
 /** The server answers each wish with these, so the client shows buttons without knowing the rules. */
-export function availableWishActions(wish: Wish, relations: readonly WishRelation[]): WishAction[] {
-  return availableIn(wishTransitions, wish.status, wish, relations)
+export function availableWishActions(wish: Wish, relations: readonly WishRelation[], now: number): WishAction[] {
+  return availableIn(wishTransitions, wish.status, wish, relations, now)
 }
 
 /** wish-policy.ts wishActor builds it for a person; the timer and content safety are WISH_SYSTEM. */
@@ -193,7 +203,7 @@ export type WishTransitionOutcome = { ok: true; wish: Wish; event: WishEvent } |
 export function applyWishTransition<A extends WishAction>(
   wish: Wish, action: A, actor: WishActor, now: number, payload: WishPayloads[A],
 ): WishTransitionOutcome {
-  const resolved = resolveTransition(wishTransitions, wish.status, action, wish, actor)
+  const resolved = resolveTransition(wishTransitions, wish.status, action, wish, actor, now)
   if (!resolved.ok) return resolved
   const { transition: t, relation } = resolved
   const effect = effects[action](wish, payload, { actorId: actor.id, now })
@@ -239,6 +249,7 @@ export function newWish(draft: WishDraft, now: number): { wish: Wish; event: Wis
     widenAt: null,
     widenedAt: null,
     claim: null,
+    firstClaimedAt: null,
     cancelRequest: null,
     fulfilment: null,
     confirmation: null,

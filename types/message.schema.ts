@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { Delivery, NoticeKind } from './notice.schema'
+import { RequestAction } from './request.schema'
+import { WishAction } from './wish.schema'
+
+const Id = z.string().min(1).max(64)
+
+/**
+ * One notification: written to the `messages` outbox (the 消息 page reads it in every environment);
+ * where a subscription is left it also goes out as a subscribe message. `_id` is
+ * `${eventId}>${recipientId}`, so a retried delivery cannot send it twice.
+ */
+export const Message = z.object({
+  _id: z.string().min(1).max(160),
+  recipientId: Id,
+  /** Residents open their progress page; staff open the workbench. */
+  audience: z.enum(['resident', 'staff']),
+  /** The request it is about; a binding or party registration waiting for review names none. */
+  requestId: Id.optional(),
+  /** The wish it is about (微心愿). */
+  wishId: Id.optional(),
+  /** The page a tap opens, for a notice that is not about a request. */
+  page: z.string().max(200).optional(),
+  action: z.union([z.literal('file'), z.literal('post'), z.literal('bindingWaiting'), z.literal('registrationWaiting'), RequestAction, WishAction]),
+  kind: NoticeKind,
+  title: z.string().max(40),
+  body: z.string().max(200),
+  at: z.number().int().nonnegative(),
+  /** Whether it also went out as a WeChat subscribe message; set by the notifier. */
+  delivery: Delivery.optional(),
+})
+export type Message = z.infer<typeof Message>
