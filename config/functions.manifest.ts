@@ -122,6 +122,15 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
+  // 微心愿's clocks: widening, the lapse reminder, lapses, the 7-day check, expiry. Like the deadlines
+  // timer, a run walks every due wish (and may convert none: it files no request), so a minute.
+  'wishes-timer': {
+    ...nodeFunction,
+    timeout: 60,
+    triggers: [{ name: 'wishes', type: 'timer', cron: '0 */10 * * * * *' }],
+    fixedVariables: {},
+    variables: noticeVariables,
+  },
   // WeChat's message pushes (the media check's verdicts): one document read and a write or two each.
   // The push route itself is set in the console (README: 消息推送), not by a trigger here.
   'wechat-events': {

@@ -56,6 +56,9 @@ export const startOfShanghaiDay = (at: number): number => instantOf(wall(at).sta
 /** The instant the Shanghai day after the one holding `at` begins: the open end of "today". */
 export const startOfNextShanghaiDay = (at: number): number => instantOf(wall(at).startOf('day').add(1, 'day'))
 
+/** The instant Shanghai's calendar month holding `at` began: rankings count by the month residents know. */
+export const startOfShanghaiMonth = (at: number): number => instantOf(wall(at).startOf('month'))
+
 /** The last `days` whole Shanghai days up to the end of today, as a period [from, to). */
 export function lastShanghaiDays(days: number, now: number): { from: number; to: number } {
   const end = wall(now).startOf('day').add(1, 'day')

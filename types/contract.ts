@@ -30,7 +30,7 @@ export const functionNames = Object.keys(contract) as FunctionName[]
  * Functions no client calls: started by a timer trigger (config/functions.manifest.ts `triggers`), with no caller
  * and no actions. Bundled and deployed like the others.
  */
-export const timerFunctionNames = ['requests-timer'] as const
+export const timerFunctionNames = ['requests-timer', 'wishes-timer'] as const
 export type TimerFunctionName = (typeof timerFunctionNames)[number]
 
 /**

@@ -43,7 +43,7 @@ export const RequestSummary = z.object({
   category: Category,
   status: RequestStatus,
   excerpt: z.string().max(60),
-  filedBy: z.enum(['resident', 'onBehalf', 'proactive']),
+  filedBy: z.enum(['resident', 'onBehalf', 'proactive', 'fromWish']),
   owner: Named.nullable(),
   gridName: z.string().nullable(),
   escalation: EscalationLevel,

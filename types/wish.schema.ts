@@ -202,6 +202,8 @@ export type CreditAccount = z.infer<typeof CreditAccount>
 export const CreditEntry = z.object({
   _id: z.string().min(1).max(200),
   wishId: Id,
+  /** The wish's community: rankings are a community's, over a period. */
+  communityId: Id,
   eventId: z.string().min(1).max(80),
   to: CreditAccount,
   /** One confirmed fulfilment; a reversal carries the negative. */
@@ -209,5 +211,7 @@ export const CreditEntry = z.object({
   reason: z.string().trim().min(1).max(200),
   at: Timestamp,
   reversalOf: z.string().min(1).max(200).optional(),
+  /** Who reversed it: a reversal is a committee member's decision, on the record. */
+  by: Id.optional(),
 })
 export type CreditEntry = z.infer<typeof CreditEntry>

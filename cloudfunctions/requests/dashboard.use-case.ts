@@ -3,7 +3,8 @@ import { openStatuses } from '../shared/core/request/request.machine'
 import { canRequest } from '../shared/core/request/request-policy'
 import { overdueList, overdueStatuses, ratesByCommunity, ratesByGrid } from '../shared/core/request/signals'
 import { database } from '../shared/runtime/cloudbase'
-import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { loadDirectory } from '../shared/runtime/directory-cache'
+import { territory } from '../shared/runtime/territory'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
 import { allRequests, countRequests, rateRows } from './request-queries'
@@ -13,22 +14,6 @@ import { allRequests, countRequests, rateRows } from './request-queries'
  * oldest due time first); `overdueTotal` says how many there are in all, so the cut is never silent.
  */
 const OVERDUE_SHOWN = 100
-
-type Scope = { gridId: string } | { communityId: string } | { streetId: string }
-
-/** The territory a scope names, each level above it filled in, and the query that selects its items. */
-function territory(directory: Directory, scope: Scope) {
-  if ('gridId' in scope) {
-    const grid = directory.grids.get(scope.gridId)
-    const community = grid && directory.communities.get(grid.communityId)
-    return community && { at: { gridId: scope.gridId, communityId: community._id, streetId: community.streetId }, where: { 'route.gridId': scope.gridId } }
-  }
-  if ('communityId' in scope) {
-    const community = directory.communities.get(scope.communityId)
-    return community && { at: { gridId: null, communityId: community._id, streetId: community.streetId }, where: { 'route.communityId': community._id } }
-  }
-  return directory.streets.has(scope.streetId) ? { at: { gridId: null, communityId: null, streetId: scope.streetId }, where: { streetId: scope.streetId } } : undefined
-}
 
 /**
  * 响应率, 解决率, 满意率 per grid and community over the period (signals.ts), and what is overdue now,

@@ -3,7 +3,7 @@ import { addedBy, noticesFor, type Audience } from '../shared/core/request/reque
 import { deliver } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 import { noticeBody } from './notice-text'
-import { userNames } from './user-names'
+import { userNames } from '../shared/runtime/user-names'
 
 async function recipients(audience: Audience, event: RequestEvent, request: Request, now: number): Promise<string[]> {
   switch (audience) {

@@ -10,5 +10,5 @@ export function photosOf(events: readonly RequestEvent[], request: Pick<Request,
 /** Every photo a stored write kept goes to WeChat's media check, once (runtime/photos.ts). */
 export async function checkPhotos(events: readonly RequestEvent[], request: Pick<Request, '_id' | 'photos'>, author: string, now: number): Promise<void> {
   const photos = photosOf(events, request)
-  if (photos.length > 0) await sendPhotosToCheck(photos, request._id, author, now)
+  if (photos.length > 0) await sendPhotosToCheck(photos, 'request', request._id, author, now)
 }

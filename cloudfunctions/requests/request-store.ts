@@ -39,13 +39,16 @@ export function toStored(request: Request, events: RequestEvent[], contactRoom: 
 }
 
 const requests = () => database().collection(Collections.requests)
-const store = versionedStore({ documents: Collections.requests, events: Collections.requestEvents, schema: StoredRequest, name: 'requests' })
+const store = versionedStore({
+  documents: Collections.requests, events: Collections.requestEvents, schema: StoredRequest, eventSchema: RequestEvent, eventKey: 'requestId', name: 'requests',
+})
 
 export const loadRequest = store.load
 /** 'exists' when the `_id` is taken: the same filing, retried. */
 export const insertRequest = store.insert
 export const appendEvents = store.appendEvents
 export const appendCommitted = store.appendCommitted
+export const timelineOf = store.timeline
 
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of two

@@ -6,12 +6,11 @@ import { contactView, isReviewer, moderationView, placeView, relationsTo } from 
 import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
-import { findMany } from '../shared/runtime/documents'
 import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
 import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
-import { userNames } from './user-names'
-import type { StoredRequest } from './request-store'
+import { userNames } from '../shared/runtime/user-names'
+import { timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
 
 const named = (id: string | null, names: ReadonlyMap<string, string>) => (id === null ? null : { id, name: names.get(id) ?? null })
@@ -62,13 +61,6 @@ function placeLabel(directory: Directory, r: StoredRequest): string {
   const community = directory.communities.get(r.route.communityId)?.name ?? ''
   if (building) return 'householdId' in r.place ? `${building.estate}${building.name}` : `${building.estate}${building.name}附近`
   return gridName(directory, r) ?? community
-}
-
-async function timelineOf(r: StoredRequest): Promise<RequestEvent[]> {
-  const stored = await findMany(Collections.requestEvents, { requestId: r._id }, RequestEvent, { orderBy: ['seq', 'asc'] })
-  const bySeq = new Map(stored.map((e) => [e.seq, e]))
-  for (const e of r.recentEvents) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e)
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
 }
 
 /**

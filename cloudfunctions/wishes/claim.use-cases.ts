@@ -1,7 +1,8 @@
 import { failure } from '../../types'
+import { MAX_LIVE_CLAIMS } from '../shared/core/wish/wish.machine'
 import { lockUntilOf, wishConfig } from '../shared/core/wish/wish-times'
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { freeClaimSlot, giveBackSlot, takeClaimSlot } from './claim-slots'
+import { claimSlots } from './claim-slots'
 import { transition } from './transition'
 
 /**
@@ -12,22 +13,21 @@ import { transition } from './transition'
  */
 export const claim: ActionHandler<'wishes', 'claim'> = async (input, ctx) => {
   const memberId = ctx.actor.userId
-  const taken = await takeClaimSlot(memberId, input.wishId, ctx.now)
-  if (!taken) return failure('CONFLICT', '您手上已有 3 个认领中的心愿，请先完成或放弃一个')
+  const taken = await claimSlots.take(memberId, input.wishId, MAX_LIVE_CLAIMS, ctx.now)
+  if (!taken) return failure('CONFLICT', `您手上已有 ${MAX_LIVE_CLAIMS} 个认领中的心愿，请先完成或放弃一个`)
   const result = await transition(input.wishId, ctx, 'claim', (stored) => ({
     lockUntil: lockUntilOf(stored, ctx.now, wishConfig()),
     liveClaims: taken.heldBefore,
   })).catch(async (error: unknown) => {
-    await giveBackSlot(taken.slot)
+    await claimSlots.giveBack(taken.slot)
     throw error
   })
-  if (!result.ok) await giveBackSlot(taken.slot)
+  if (!result.ok) await claimSlots.giveBack(taken.slot)
   return result
 }
 
 /** The claimer gives the wish back with a reason: it is published again, and their sight of the contact ends. */
-export const release: ActionHandler<'wishes', 'release'> = async (input, ctx) => {
-  const result = await transition(input.wishId, ctx, 'release', () => ({ reason: input.reason }))
-  if (result.ok) await freeClaimSlot(ctx.actor.userId, input.wishId)
-  return result
-}
+export const release: ActionHandler<'wishes', 'release'> = (input, ctx) => transition(input.wishId, ctx, 'release', () => ({ reason: input.reason }))
+
+/** The committee takes the claim back with a reason the claimer is told (a claim gone quiet, a fulfilment the check found untrue). */
+export const revoke: ActionHandler<'wishes', 'revoke'> = (input, ctx) => transition(input.wishId, ctx, 'revoke', () => ({ reason: input.reason }))

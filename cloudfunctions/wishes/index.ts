@@ -1,27 +1,37 @@
 import { createFunction } from '../shared/runtime/function-entry'
-import { claim, release } from './claim.use-cases'
+import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
+import { claim, release, revoke } from './claim.use-cases'
+import { convert } from './convert.use-case'
+import { confirm, confirmByVisit, fulfil } from './fulfil.use-cases'
 import { post } from './post.use-case'
-import { detail, listForMe, listMine } from './read.use-cases'
+import { detail, listForMe, listForReview, listMine, myClaims } from './read.use-cases'
+import { branchOverview, myRecord, ranking, reverseCredit } from './record.use-cases'
 import { review } from './review.use-case'
+import { settings, updateSettings } from './settings.use-cases'
+import { signals } from './signals.use-case'
+import { wall } from './wall.use-case'
 
 /**
  * 微心愿 (issue 7): a resident's small wish, reviewed by the committee or the grid worker, claimed by
- * one party member of the matching branch. The wish text itself is checked at posting
- * (post.use-case.ts), where a flag holds it with a mark for the reviewer instead of refusing; the
- * summary and the reasons others read are screened here before the use case runs.
+ * one party member of the matching branch, fulfilled, confirmed and credited. The wish text itself is
+ * checked at posting (post.use-case.ts), where a flag holds it with a mark for the reviewer instead
+ * of refusing; every other text someone else reads is screened here before the use case runs.
  */
 export const main = createFunction('wishes', {
-  post,
-  listMine,
-  detail,
-  review,
-  listForMe,
-  claim,
-  release,
+  post, listMine, detail, review, convert, listForMe, myClaims, myRecord, claim, release, revoke, fulfil, confirm, confirmByVisit,
+  withdraw, requestCancel, agreeCancel, listForReview, branchOverview, wall, ranking, reverseCredit, signals, settings, updateSettings,
 }, {
   review: (input) =>
     input.decision === 'publish'
       ? [{ text: input.summary, label: '公开摘要', scene: 'forum' }]
       : [{ text: input.reason, label: '退回理由', scene: 'comment' }],
   release: (input) => [{ text: input.reason, label: '放弃理由', scene: 'comment' }],
+  revoke: (input) => [{ text: input.reason, label: '收回理由', scene: 'comment' }],
+  fulfil: (input) => [{ text: input.note, label: '完成说明', scene: 'comment' }],
+  confirm: (input) => (input.thanks === undefined ? [] : [{ text: input.thanks, label: '感谢的话', scene: 'comment' }]),
+  confirmByVisit: (input) => [{ text: input.note, label: '走访说明', scene: 'comment' }],
+  withdraw: (input) => (input.reason === undefined ? [] : [{ text: input.reason, label: '撤回理由', scene: 'comment' }]),
+  requestCancel: (input) => [{ text: input.reason, label: '取消理由', scene: 'comment' }],
+  agreeCancel: (input) => (input.note === undefined ? [] : [{ text: input.note, label: '说明', scene: 'comment' }]),
+  reverseCredit: (input) => [{ text: input.reason, label: '撤销理由', scene: 'comment' }],
 })

@@ -1,16 +1,19 @@
-import { failure, success, type Result, type RouteTarget, type WishDetail, type WishEvent } from '../../types'
+import { failure, success, wishCategoryLabels, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishMark } from '../../types'
 import { isOwnPlace } from '../shared/core/own-place'
 import { applyWishTransition, newWish, WISH_SYSTEM } from '../shared/core/wish/wish.machine'
 import { wishRouteOf } from '../shared/core/wish/wish-route'
 import { neededByOf } from '../shared/core/wish/wish-times'
+import { wishLimitsOf } from '../shared/runtime/community-settings'
 import { checkText } from '../shared/runtime/content-safety'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { locate, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
+import { afterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
+import { openWishSlots, slotHolderOf } from './open-wish-slots'
 import { appendCommitted, appendEvents, insertWish, loadWish, toStored, wishIdFor, type StoredWish } from './wish-store'
-import { detailOf } from './wish-view'
+import { detailOf, householdRecent } from './wish-view'
 
 const DAY_MS = 86_400_000
 /** A wish is a small thing for the weeks ahead, not a plan for next year. */
@@ -23,11 +26,19 @@ function addressOf(place: RouteTarget, located: Located, directory: Directory): 
   return building ? `${building.estate}${building.name}${located.room}` : undefined
 }
 
+/** Issue 7 Post: "a repeat of the same category by the same household within 90 days is marked for the reviewer". */
+async function repeatMarks(draft: { _id: string; place: RouteTarget; wisherId: string; category: StoredWish['category'] }, now: number): Promise<WishMark[]> {
+  const repeats = (await householdRecent(draft, now)).filter((recent) => recent.category === draft.category)
+  if (repeats.length === 0) return []
+  return [{ kind: 'repeatCategory', detail: `90 天内同一户已有 ${repeats.length} 个“${wishCategoryLabels[draft.category]}”心愿` }]
+}
+
 /**
  * A resident's wish, at their own place (core/own-place.ts). Routed, its words checked: a flagged
  * text is held in review with a mark for the reviewer, as filing holds a request, and every wish
- * waits for 核实 anyway. The `_id` comes from caller and key, so a retried submit finds its first
- * answer instead of posting twice.
+ * waits for 核实 anyway. The household's open wishes are capped by its community's setting, held by
+ * a slot the wish takes first (open-wish-slots.ts). The `_id` comes from caller and key, so a retried
+ * submit finds its first answer instead of posting twice.
  */
 export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   const { actor, now } = ctx
@@ -42,13 +53,39 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   // The category matrix picks a request's handler; a wish goes to a branch, so any category routes it alike.
   const located = await locate('other', input.place, now)
   if ('ok' in located) return located
-  const directory = await loadDirectory(now)
-  const verdict = await checkText(input.text, { openid: actor.userId }, 'forum')
+  const [directory, limits] = await Promise.all([loadDirectory(now), wishLimitsOf(located.route.communityId, now)])
+  const holder = slotHolderOf({ place: input.place, wisherId: actor.userId })
+  const slot = await openWishSlots.take(holder, _id, limits.openPerHousehold, now)
+  if (!slot) {
+    const existing = await loadWish(_id)
+    if (existing) return answer(existing, ctx, directory)
+    return failure('CONFLICT', `您家已有 ${limits.openPerHousehold} 个心愿正在进行，等其中一个实现或撤回后再发吧`)
+  }
+  const posted = await postHolding(input, ctx, directory, located, neededBy).catch(async (error: unknown) => {
+    await openWishSlots.giveBack(slot.slot)
+    throw error
+  })
+  if (posted.outcome !== 'inserted') await openWishSlots.giveBack(slot.slot)
+  return posted.result
+}
+
+type Input = Parameters<ActionHandler<'wishes', 'post'>>[0]
+
+/** The post itself, with the household's slot held: 'exists' when this was a retry of a post already in. */
+async function postHolding(
+  input: Input, ctx: UseCaseContext, directory: Directory, located: Located, neededBy: number,
+): Promise<{ outcome: 'inserted' | 'exists'; result: Result<WishDetail> }> {
+  const { actor, now } = ctx
+  const _id = wishIdFor(actor.userId, input.idempotencyKey)
+  const [verdict, marks] = await Promise.all([
+    checkText(input.text, { openid: actor.userId }, 'forum'),
+    repeatMarks({ _id, place: input.place, wisherId: actor.userId, category: input.category }, now),
+  ])
   const born = newWish(
     {
       _id, idempotencyKey: input.idempotencyKey, wisherId: actor.userId, place: input.place, streetId: located.streetId,
       route: wishRouteOf(located.route, directory.branches.values()), category: input.category, text: input.text, photos: input.photos, neededBy,
-      delivery: input.delivery, marks: [],
+      delivery: input.delivery, marks,
     },
     now,
   )
@@ -65,9 +102,10 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   const stored = toStored(wish, events, {
     name: actor.user?.name ?? '居民', ...(phone !== undefined && { phone }), ...(address !== undefined && { address }),
   })
-  if ((await insertWish(stored)) === 'exists') return answerAgain(_id, ctx, directory)
+  if ((await insertWish(stored)) === 'exists') return { outcome: 'exists', result: await answerAgain(_id, ctx, directory) }
   await appendCommitted(stored, events)
-  return answer(stored, ctx, directory)
+  await afterWishWrite(null, stored, events, now)
+  return { outcome: 'inserted', result: await answer(stored, ctx, directory) }
 }
 
 async function answer(stored: StoredWish, ctx: UseCaseContext, directory: Directory): Promise<Result<WishDetail>> {

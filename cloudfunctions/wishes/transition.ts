@@ -4,6 +4,7 @@ import { applyWishTransition, type WishPayloads } from '../shared/core/wish/wish
 import { wishActor, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
+import { afterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
 import { loadWish, saveTransition, type StoredWish } from './wish-store'
 import { detailOf } from './wish-view'
@@ -15,11 +16,22 @@ export async function factsOf(ctx: UseCaseContext): Promise<MemberFacts> {
   return memberFactsOf(ctx.actor, await loadDirectory(ctx.now))
 }
 
+/** The wish, if the caller may know of it: one they may not is NOT_FOUND, not FORBIDDEN. */
+export async function visibleWish(wishId: string, ctx: UseCaseContext, facts: MemberFacts): Promise<StoredWish | null> {
+  const stored = await loadWish(wishId)
+  return stored && wishVisibility(stored, wishRelationsTo(ctx.actor, stored, facts)) !== 'none' ? stored : null
+}
+
+export async function answerDetail(stored: StoredWish, ctx: UseCaseContext, facts: MemberFacts): Promise<Result<WishDetail>> {
+  const detail = await detailOf(stored, ctx.actor, facts, ctx.now)
+  return detail ? success(detail) : notFound()
+}
+
 /**
  * The one way a use case changes a wish: read it, run the action through the machine as the caller
  * stands to it (wish-policy wishActor), write the result conditionally on the version read, append
- * the events, and answer the detail. A wish the caller may not know of is NOT_FOUND, not FORBIDDEN.
- * No retry after a lost race: a claim that lost must not try again.
+ * the events, do what follows the write (after-write.ts), and answer the detail. No retry after a
+ * lost race: a claim that lost must not try again.
  */
 export async function transition<A extends WishAction>(
   wishId: string,
@@ -28,12 +40,12 @@ export async function transition<A extends WishAction>(
   payloadOf: (stored: StoredWish) => WishPayloads[A] | Promise<WishPayloads[A]>,
 ): Promise<Result<WishDetail>> {
   const facts = await factsOf(ctx)
-  const stored = await loadWish(wishId)
-  if (!stored || wishVisibility(stored, wishRelationsTo(ctx.actor, stored, facts)) === 'none') return notFound()
+  const stored = await visibleWish(wishId, ctx, facts)
+  if (!stored) return notFound()
   const outcome = applyWishTransition(stored, action, wishActor(ctx.actor, stored, facts), ctx.now, await payloadOf(stored))
   if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
   const saved = await saveTransition(stored, outcome.wish, [outcome.event])
   if (!saved) return conflict()
-  const detail = await detailOf(saved, ctx.actor, facts, ctx.now)
-  return detail ? success(detail) : notFound()
+  await afterWishWrite(stored, saved, [outcome.event], ctx.now)
+  return answerDetail(saved, ctx, facts)
 }

@@ -27,13 +27,16 @@ export function toStored(wish: Wish, events: WishEvent[], contact: StoredWish['c
   return { ...wish, contact, timerDueAt: wishTimerDueAt(wish), recentEvents: events }
 }
 
-const store = versionedStore({ documents: Collections.wishes, events: Collections.wishEvents, schema: StoredWish, name: 'wishes' })
+const store = versionedStore({
+  documents: Collections.wishes, events: Collections.wishEvents, schema: StoredWish, eventSchema: WishEvent, eventKey: 'wishId', name: 'wishes',
+})
 
 export const loadWish = store.load
 /** 'exists' when the `_id` is taken: the same posting, retried. */
 export const insertWish = store.insert
 export const appendEvents = store.appendEvents
 export const appendCommitted = store.appendCommitted
+export const timelineOf = store.timeline
 
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of fifty

@@ -1,19 +1,53 @@
-import { User, type WishDetail, type WishListItem } from '../../types'
+import { z } from 'zod'
+import { WishCategory, WishStatus, type WishDetail, type WishEvent, type WishListItem } from '../../types'
 import type { Actor } from '../shared/core/actor'
-import { availableWishActions } from '../shared/core/wish/wish.machine'
-import { maskName } from '../shared/core/mask'
-import { isWishReviewer, wisherContactView, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
-import { appendAudit } from '../shared/runtime/audit-log'
-import { Collections } from '../shared/runtime/collections'
-import { findById } from '../shared/runtime/documents'
-import { temporaryUrls, VIEW_URL_SECONDS } from '../shared/runtime/photos'
-import type { StoredWish } from './wish-store'
 import { excerpt } from '../shared/core/excerpt'
+import { maskName } from '../shared/core/mask'
+import { availableWishActions } from '../shared/core/wish/wish.machine'
+import {
+  followsWish, isWishReviewer, mayReverseCredit, wisherContactView, wishPhotoSight, wishRelationsTo, wishVisibility, type MemberFacts, type Nearness,
+} from '../shared/core/wish/wish-policy'
+import { appendAudit } from '../shared/runtime/audit-log'
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { photoViewer } from '../shared/runtime/photo-viewer'
+import { userNames } from '../shared/runtime/user-names'
+import { timelineOf, type StoredWish } from './wish-store'
+
+const DAY_MS = 86_400_000
+/** Issue 7 Post: "a repeat of the same category by the same household within 90 days"; the reviewer sees the same window. */
+export const RECENT_WINDOW_MS = 90 * DAY_MS
+const RECENT_SHOWN = 10
+
+/** Who posted from the same door: the household when there is one, else the resident at their points. */
+export const householdQuery = (wish: Pick<StoredWish, 'place' | 'wisherId'>): Record<string, string> =>
+  'householdId' in wish.place ? { 'place.householdId': wish.place.householdId } : { wisherId: wish.wisherId }
+
+const RecentWish = z.object({ _id: z.string(), category: WishCategory, status: WishStatus, createdAt: z.number() })
+export type RecentWish = z.infer<typeof RecentWish>
+
+/** The household's other wishes of the last 90 days, newest first: what the reviewer weighs a new one against. */
+export async function householdRecent(wish: Pick<StoredWish, '_id' | 'place' | 'wisherId'>, now: number): Promise<RecentWish[]> {
+  const _ = database().command
+  const { data } = await database()
+    .collection(Collections.wishes)
+    .where({ ...householdQuery(wish), createdAt: _.gte(now - RECENT_WINDOW_MS), _id: _.neq(wish._id) })
+    .orderBy('createdAt', 'desc')
+    .limit(RECENT_SHOWN)
+    .field({ _id: true, category: true, status: true, createdAt: true })
+    .get()
+  return (data as unknown[]).map((doc) => RecentWish.parse(doc))
+}
+
+const timelineLine = (event: WishEvent) => ({
+  at: event.at, action: event.action, relation: event.relation, to: event.to, ...(event.note !== undefined && { note: event.note }),
+})
 
 /**
  * The wish as this caller may see it, or null when they may not know of it (the use case answers
- * NOT_FOUND). The media check is not wired for wish photos yet: until it is, a photo is shown to its
- * uploader (the wisher) and the reviewers only, as requests treat a photo still pending.
+ * NOT_FOUND). Photos go through WeChat's media check like a request's: before the verdict only
+ * their uploader and the reviewers see them (wish-policy wishPhotoSight). The claimer's every look
+ * at the contact is audit-logged (issue 7 Contact).
  */
 export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFacts, now: number): Promise<WishDetail | null> {
   const relations = wishRelationsTo(actor, stored, facts)
@@ -23,64 +57,85 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
   const wisher = relations.includes('wisher')
   const reviewer = isWishReviewer(relations)
   const claimer = relations.includes('claimer')
-  const photos = full && (wisher || reviewer) && stored.photos.length > 0 ? await photoViews(stored.photos) : []
+  const follows = full && followsWish(relations)
+  const fulfilmentPhotos = follows ? (stored.fulfilment?.photos ?? []) : []
+  const [viewPhotos, timeline, recent, names] = await Promise.all([
+    full ? photoViewer([...stored.photos, ...fulfilmentPhotos], actor.userId, (state, isUploader) => wishPhotoSight(state, relations, isUploader)) : null,
+    follows ? timelineOf(stored) : [],
+    reviewer ? householdRecent(stored, now) : [],
+    stored.claim && (claimer || reviewer || wisher) ? userNames([stored.claim.memberId], now) : new Map<string, string>(),
+  ])
   const contact = full ? wisherContactView(stored.contact, stored, relations) : null
   if (contact?.logRead) {
-    // Issue 7: the claimer's every look at the contact is audit-logged.
     await appendAudit({
       actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.wishes, id: stored._id },
       fields: ['name', ...(contact.phone !== undefined ? ['phone'] : []), ...(contact.address !== undefined ? ['address'] : [])],
     })
   }
+  const claimerFullName = stored.claim ? (names.get(stored.claim.memberId) ?? null) : null
   return {
     _id: stored._id,
     category: stored.category,
     status: stored.status,
     summary: stored.summary,
     text: full ? stored.text : null,
-    photos,
+    photos: viewPhotos ? viewPhotos(stored.photos) : [],
     neededBy: stored.neededBy,
     delivery: stored.delivery,
     place: wisher ? stored.place : null,
     route: full ? { communityId: stored.route.communityId, gridId: stored.route.gridId, branchId: stored.route.branchId, rule: stored.route.rule } : null,
-    ...(reviewer && { marks: stored.marks }),
+    ...(reviewer && { marks: stored.marks, lapses: stored.lapses, checkAskedAt: stored.checkAskedAt, householdRecent: recent }),
     returnReason: wisher || reviewer ? stored.returnReason : null,
     audience: stored.audience,
     publishedAt: stored.publishedAt,
     widenAt: stored.widenAt,
+    // The wisher sees the claimer's surname (刘*, issue 7: "the claimer's first name once claimed"); the reviewers and the claimer the name.
     claim: stored.claim && {
       at: stored.claim.at,
       lockUntil: stored.claim.lockUntil,
       mine: claimer,
-      claimerName: claimer || reviewer || wisher ? await claimerName(stored.claim.memberId, reviewer || claimer) : null,
+      claimerName: claimerFullName === null ? null : reviewer || claimer ? claimerFullName : wisher ? maskName(claimerFullName) : null,
     },
+    cancelRequest: follows ? stored.cancelRequest : null,
+    fulfilment: follows && stored.fulfilment && viewPhotos
+      ? { at: stored.fulfilment.at, note: stored.fulfilment.note, photos: viewPhotos(stored.fulfilment.photos) }
+      : null,
+    confirmation: follows && stored.confirmation
+      ? {
+          at: stored.confirmation.at, via: stored.confirmation.via,
+          ...(stored.confirmation.thanks !== undefined && { thanks: stored.confirmation.thanks }),
+          ...(stored.confirmation.rating !== undefined && { rating: stored.confirmation.rating }),
+        }
+      : null,
+    convertedTo: wisher || reviewer ? stored.convertedTo : null,
     contact: contact && {
       name: contact.name,
       ...(contact.phone !== undefined && { phone: contact.phone }),
       ...(contact.address !== undefined && { address: contact.address }),
       masked: contact.masked,
     },
+    timeline: timeline.map(timelineLine),
     availableActions: availableWishActions(stored, relations, now),
+    canReverseCredit: mayReverseCredit(stored, relations),
     version: stored.version,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   }
 }
 
-/** The wisher sees the claimer's surname (刘*, issue 7: "the claimer's first name once claimed"); the reviewers and the claimer the name. */
-async function claimerName(memberId: string, inFull: boolean): Promise<string | null> {
-  const user = await findById(Collections.users, memberId, User)
-  if (!user) return null
-  return inFull ? user.name : maskName(user.name)
-}
-
-async function photoViews(fileIds: readonly string[]) {
-  const urls = await temporaryUrls(fileIds, VIEW_URL_SECONDS)
-  return fileIds.map((fileId) => ({ fileId, url: urls.get(fileId) ?? null, state: 'pending' as const }))
+/** What a list shows beside the wish itself, by who the list is for. */
+export type ListExtras = {
+  /** The wisher, the claimer and the reviewers see the live claim's deadline on their lists. */
+  followsClaims?: boolean
+  claimerName?: string | null
+  /** The reviewers' queues: content safety's flag or a repeat. */
+  forReviewer?: boolean
+  near?: Nearness
 }
 
 /** A line of a list, for a caller who sees the wish in full (the lists ask only for those). */
-export function listItemOf(stored: StoredWish): WishListItem {
+export function listItemOf(stored: StoredWish, extras: ListExtras = {}): WishListItem {
+  const live = stored.status === 'claimed' || stored.status === 'fulfilled'
   return {
     _id: stored._id,
     category: stored.category,
@@ -91,6 +146,11 @@ export function listItemOf(stored: StoredWish): WishListItem {
     delivery: stored.delivery,
     audience: stored.audience,
     claimed: stored.claim !== null,
+    lockUntil: extras.followsClaims && stored.status === 'claimed' && stored.claim ? stored.claim.lockUntil : null,
+    claimerName: live ? (extras.claimerName ?? null) : null,
+    cancelRequested: stored.cancelRequest !== null,
+    marked: Boolean(extras.forReviewer) && stored.marks.length > 0,
+    ...(extras.near !== undefined && { near: extras.near }),
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   }

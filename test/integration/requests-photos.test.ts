@@ -167,7 +167,7 @@ describe('every photo goes to the media check; until its verdict only its upload
     const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场查看', photos: [site] })))
     expect(notePhotos(noted)).toEqual([{ fileId: site, url: expect.any(String), state: 'pending' }])
     const [check] = await documents<PhotoCheck>(Collections.photoChecks, { fileId: site })
-    expect(check).toMatchObject({ requestId: filed._id, uploaderId: P.workerKangleA, state: 'pending', sentAt: expect.any(Number), traceId: expect.not.stringMatching(/^unsent:/) })
+    expect(check).toMatchObject({ item: 'request', itemId: filed._id, uploaderId: P.workerKangleA, state: 'pending', sentAt: expect.any(Number), traceId: expect.not.stringMatching(/^unsent:/) })
 
     expect(notePhotos(await seen(P.committeeKangle, filed._id))).toEqual([{ fileId: site, url: expect.any(String), state: 'pending' }])
     // The resident is not a handler: the worker's photo is not theirs until it passes.
@@ -298,7 +298,7 @@ describe('wechat-events takes WeChat’s pushes only', () => {
     const filed = await fileAs(cloud, P.residentA, { photos: [photo] })
     const [check] = await documents<PhotoCheck>(Collections.photoChecks, { fileId: photo })
     const answer = await send(push({ trace_id: check.traceId, errcode: -1008, result: { suggest: 'review', label: 100 } }), pushInvocationContext('wechat-events'))
-    expect(answer).toEqual({ ok: true, data: { outcome: 'recorded', state: 'pending', requestId: filed._id } })
+    expect(answer).toEqual({ ok: true, data: { outcome: 'recorded', state: 'pending', item: 'request', itemId: filed._id } })
     expect(PhotoView.parse(photoOf(await seen(P.workerKangleA, filed._id), photo))).toMatchObject({ state: 'pending' })
   })
 })

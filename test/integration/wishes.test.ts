@@ -23,6 +23,8 @@ beforeAll(async () => {
   await db.collection(Collections.users).add(claimants.map((_id, i) => ({
     _id, name: `党员${i}`, phone: `139${String(i).padStart(8, '0')}`, staff: {}, party: { branchId: BRANCH, status: 'verified', verifiedAt: at }, createdAt: at,
   })))
+  // These stories post many wishes from one household: the committee lifts its cap (default 2 open).
+  expectOk(await cloud.call(P.committeeKangle, 'wishes', 'updateSettings', { communityId: 'comm-kangle', openPerHousehold: 10 }))
 })
 afterAll(() => cloud.close())
 
@@ -86,7 +88,7 @@ describe('a wish from posting to a second claim', () => {
     expect(await documents(Collections.wishes, { text: '想要一个新书包' })).toHaveLength(1)
     expect(await eventsOf(expectOk(answers[0])._id)).toHaveLength(1)
 
-    const flagged = await postAs(P.residentA, { text: '帮忙代开发票' })
+    const flagged = await postAs(P.residentA, { text: '帮忙代开发票', category: 'goods' })
     expect(flagged.status).toBe('inReview')
     const reviewed = expectOk(await cloud.call(P.workerKangleA, 'wishes', 'detail', { wishId: flagged._id }))
     expect(reviewed.marks).toEqual([expect.objectContaining({ kind: 'contentFlag' })])
@@ -107,9 +109,10 @@ describe('rights', () => {
     expect(await cloud.call(P.partyMember, 'wishes', 'claim', { wishId: wish._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(expectOk(await cloud.call(P.partyMember, 'wishes', 'detail', { wishId: wish._id }))).toMatchObject({ text: null, contact: null, availableActions: [] })
     expect(expectOk(await cloud.call(P.partyMember, 'wishes', 'listForMe', {})).items.map((w) => w._id)).not.toContain(wish._id)
-    // What the timer's widen will write (not built in this slice), set here so the rule can be seen to flip.
-    const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
-    await db.collection(Collections.wishes).doc(wish._id).update({ audience: 'community', widenedAt: cloud.clock.now() })
+    // Three days unclaimed: the timer widens it to 康乐社区大党委.
+    cloud.clock.advance(3 * DAY)
+    expectOk(await cloud.runTimer('wishes-timer'))
+    expect((await eventsOf(wish._id)).map((e) => e.action)).toEqual(['post', 'publish', 'widen'])
     expect(expectOk(await cloud.call(P.partyMember, 'wishes', 'listForMe', {})).items.map((w) => w._id)).toContain(wish._id)
     expect(expectOk(await cloud.call(P.partyMember, 'wishes', 'claim', { wishId: wish._id }))).toMatchObject({ status: 'claimed', claim: { mine: true } })
   })
@@ -157,9 +160,27 @@ describe('the wishes contract at its edge', () => {
     listMine: [{ limit: 0 }, { limit: 51 }, { cursor: 5 }],
     detail: [{}, { wishId: '' }, { wishId: 'x'.repeat(65) }],
     review: [{ wishId, decision: 'approve' }, { wishId, decision: 'publish' }, { wishId, decision: 'publish', summary: long(61) }, { wishId, decision: 'return' }, { wishId, decision: 'return', reason: '   ' }],
+    convert: [{ wishId }, { wishId, category: 'wish' }, { wishId, category: 'hazard', requestId: 'req-1' }],
     listForMe: [{ branchId: BRANCH }, { limit: 500 }],
+    myClaims: [{ memberId: MEMBER }, { limit: 0 }],
+    myRecord: [{ memberId: MEMBER }],
     claim: [{}, { wishId, memberId: MEMBER }, { wishId: 7 }],
     release: [{ wishId }, { wishId, reason: '' }, { wishId, reason: long(201) }],
+    revoke: [{ wishId }, { wishId, reason: ' ' }],
+    fulfil: [{ wishId }, { wishId, note: '' }, { wishId, note: '送到了', photos: Array.from({ length: 4 }, (_, i) => `cloud://p/${i}.jpg`) }, { wishId, note: long(501), photos: [] }],
+    confirm: [{}, { wishId, rating: 6 }, { wishId, rating: 0 }, { wishId, rating: 4.5 }, { wishId, thanks: '' }, { wishId, thanks: long(201) }, { wishId, by: MEMBER }],
+    confirmByVisit: [{ wishId, note: '去过了' }, { wishId, via: 'letter', note: '去过了' }, { wishId, via: 'visit', note: '' }],
+    withdraw: [{}, { wishId, reason: '' }, { wishId, reason: long(201) }],
+    requestCancel: [{ wishId }, { wishId, reason: '' }],
+    agreeCancel: [{}, { wishId, note: long(201) }],
+    listForReview: [{}, { queue: 'all' }, { queue: 'review', limit: 51 }],
+    branchOverview: [{ branchId: '' }, { branchId: BRANCH, extra: 1 }],
+    wall: [{ communityId: '' }, { limit: 0 }],
+    ranking: [{}, { communityId: 'comm-kangle', kind: 'grid', period: { from: 0, to: 1 } }, { communityId: 'comm-kangle', kind: 'member', period: { from: 2, to: 1 } }],
+    reverseCredit: [{ wishId }, { wishId, reason: '' }],
+    signals: [{}, { scope: { gridId: 'grid-kangle-1' } }, { scope: { planet: 'x' }, period: { from: 0, to: 1 } }, { scope: { gridId: 'grid-kangle-1' }, period: { from: 0, to: 400 * DAY } }],
+    settings: [{}, { communityId: '' }],
+    updateSettings: [{ communityId: 'comm-kangle' }, { communityId: 'comm-kangle', openPerHousehold: 0 }, { communityId: 'comm-kangle', openPerHousehold: 11 }, { communityId: 'comm-kangle', openPerHousehold: 2.5 }],
   }
 
   test.each(Object.keys(wishActions))('%s answers INVALID_INPUT to malformed input and changes nothing', async (action) => {
@@ -177,7 +198,7 @@ describe('the wishes contract at its edge', () => {
     const before = await countAll(written)
     expect(await cloud.call(P.residentA, 'wishes', 'post', wishForm({ neededBy: cloud.clock.now() - 2 * DAY }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await countAll(written)).toEqual(before)
-    expect(await cloud.callRaw(P.residentA, 'wishes', { action: 'fulfil', input: { wishId } })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    expect(await cloud.callRaw(P.residentA, 'wishes', { action: 'vote', input: { wishId } })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
     expect(await cloud.call(null, 'wishes', 'listMine', {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
   })
 })
@@ -197,8 +218,9 @@ describe('concurrent claims', () => {
       expect(stored).toMatchObject({ status: 'claimed', version: 2, claim: { memberId: won[0] } })
       expect((await eventsOf(wish._id)).filter((e) => e.action === 'claim')).toEqual([expect.objectContaining({ actorId: won[0], seq: 2 })])
       winners.push(won[0])
-      // Given back, so no member comes near the cap of 3 live claims across the trials.
+      // Given back, so no member comes near the cap of 3 live claims across the trials, and withdrawn, so the household's cap holds none of them.
       expectOk(await cloud.call(won[0], 'wishes', 'release', { wishId: wish._id, reason: '测试后放弃' }))
+      expectOk(await cloud.call(P.residentA, 'wishes', 'withdraw', { wishId: wish._id }))
     }
     console.log(`wishes race: ${TRIALS} trials × ${CLAIMANTS} claimants, ${TRIALS} winners in all (one per trial), ${new Set(winners).size} distinct members among them, ${TRIALS * (CLAIMANTS - 1)} CONFLICT answers`)
   })
@@ -208,35 +230,36 @@ describe('at most 3 live claims a member', () => {
   // claimants[0] still holds the claim of the first story; this one holds none.
   const member = claimants[CLAIMANTS - 1]
   test('one member claiming 6 wishes at once holds exactly 3; a retry on one held keeps it; a release frees a place', async () => {
-    expect(await documents(Collections.claimSlots, { memberId: member })).toEqual([])
+    expect(await documents(Collections.claimSlots, { holder: member })).toEqual([])
     const wishes = await Promise.all(Array.from({ length: 6 }, (_, i) => postAs(P.residentA, { text: `想请人帮忙取快递 ${i}` })))
     for (const wish of wishes) await publish(wish)
     const outcomes = await Promise.all(wishes.map((wish) => cloud.call(member, 'wishes', 'claim', { wishId: wish._id })))
     const held = wishes.filter((_, i) => outcomes[i].ok)
     expect(held).toHaveLength(3)
     expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill(expect.objectContaining({ ok: false, code: 'CONFLICT' })))
-    expect(await documents(Collections.claimSlots, { memberId: member })).toHaveLength(3)
+    expect(await documents(Collections.claimSlots, { holder: member })).toHaveLength(3)
 
     // Tapping 认领 again on a wish already held is refused and leaves the member holding all three.
     expect(await cloud.call(member, 'wishes', 'claim', { wishId: held[0]._id })).toMatchObject({ ok: false })
-    expect(await documents(Collections.claimSlots, { memberId: member })).toHaveLength(3)
+    expect(await documents(Collections.claimSlots, { holder: member })).toHaveLength(3)
     const waiting = wishes.find((_, i) => !outcomes[i].ok)!
     expect(await cloud.call(member, 'wishes', 'claim', { wishId: waiting._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
 
     expectOk(await cloud.call(member, 'wishes', 'release', { wishId: held[0]._id, reason: '这周出差，做不了' }))
     expectOk(await cloud.call(member, 'wishes', 'claim', { wishId: waiting._id }))
     for (const wish of [held[1], held[2], waiting]) expectOk(await cloud.call(member, 'wishes', 'release', { wishId: wish._id, reason: '测试后放弃' }))
-    expect(await documents(Collections.claimSlots, { memberId: member })).toEqual([])
+    for (const wish of wishes) expectOk(await cloud.call(P.residentA, 'wishes', 'withdraw', { wishId: wish._id }))
+    expect(await documents(Collections.claimSlots, { holder: member })).toEqual([])
   })
 
   test('a slot left behind by a claim that ended without giving it back does not lock the member out', async () => {
     const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
     // Left a while ago: a slot just taken may belong to a claim still in flight, and is kept.
     const at = cloud.clock.now() - 2 * 60_000
-    await db.collection(Collections.claimSlots).add([1, 2, 3].map((n) => ({ _id: `${member}#${n}`, memberId: member, wishId: `gone-${n}`, at })))
+    await db.collection(Collections.claimSlots).add([1, 2, 3].map((n) => ({ _id: `${member}#${n}`, holder: member, itemId: `gone-${n}`, at })))
     const wish = await publish(await postAs(P.residentA, { text: '想请人帮忙换灯泡' }))
     expectOk(await cloud.call(member, 'wishes', 'claim', { wishId: wish._id }))
-    expect((await documents<{ wishId: string }>(Collections.claimSlots, { memberId: member })).map((s) => s.wishId)).toEqual([wish._id])
+    expect((await documents<{ itemId: string }>(Collections.claimSlots, { holder: member })).map((s) => s.itemId)).toEqual([wish._id])
     expectOk(await cloud.call(member, 'wishes', 'release', { wishId: wish._id, reason: '测试后放弃' }))
   })
 })

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionInput, ActionName, ActionOutput, FunctionName, NoticeKind, Result } from '../../types'
+import type { ActionInput, ActionName, ActionOutput, FunctionName, NoticeKind, Result, TimerFunctionName } from '../../types'
 import { invocationContext, timerInvocationContext } from '../../local/host/invocation-context'
 import { startLocalCloudbase } from '../../local/local-cloudbase'
 
@@ -31,10 +31,9 @@ export async function startTestCloudbase(options: { seed?: boolean } = {}) {
     callRaw(openid: string | null, fn: FunctionName, event: unknown): Promise<Result<unknown>> {
       return local.functionMains[fn](event, invocationContext(fn, openid)) as Promise<Result<unknown>>
     },
-    /** One run of the deadlines timer, as its trigger would start it (no caller). */
-    runTimer(): Promise<Result<unknown>> {
-      const name = 'requests-timer'
-      return local.timerMains[name]({ Type: 'Timer', TriggerName: 'deadlines' }, timerInvocationContext(name)) as Promise<Result<unknown>>
+    /** One run of a timer (the deadlines timer unless named), as its trigger would start it (no caller). */
+    runTimer(name: TimerFunctionName = 'requests-timer'): Promise<Result<unknown>> {
+      return local.timerMains[name]({ Type: 'Timer', TriggerName: name }, timerInvocationContext(name)) as Promise<Result<unknown>>
     },
     /**
      * A tap on 允许 in WeChat's subscribe prompt, `times` over: WeChat records each accepted template

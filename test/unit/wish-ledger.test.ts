@@ -33,17 +33,17 @@ describe('credit for a confirmation', () => {
   const event = confirmed(fulfilled('wish-1', 'u-li', midFeb), midFeb)
 
   test('to the member, their branch and, for a 双报到 member, their workplace organisation; ids from the confirming event', () => {
-    const entries = creditsFor(event, dual)
+    const entries = creditsFor(event, dual, 'comm-1')
     expect(entries.map((e) => e._id)).toEqual([
       'wish-1#5>member:u-li', 'wish-1#5>branch:br-1', 'wish-1#5>workplace:市供电公司党委',
     ])
     expect(entries.every((e) => CreditEntry.parse(e) && e.amount === 1 && e.eventId === event._id && e.at === midFeb)).toBe(true)
-    expect(creditsFor(event, resident).map((e) => e.to.kind)).toEqual(['member', 'branch'])
+    expect(creditsFor(event, resident, 'comm-1').map((e) => e.to.kind)).toEqual(['member', 'branch'])
   })
 
   test('10 retried confirms credit once', () => {
     let ledger: CreditEntry[] = []
-    for (let i = 0; i < 10; i++) ledger = appendEntries(ledger, creditsFor(event, dual))
+    for (let i = 0; i < 10; i++) ledger = appendEntries(ledger, creditsFor(event, dual, 'comm-1'))
     expect(ledger).toHaveLength(3)
     expect(Object.fromEntries(balances(ledger))).toEqual({ 'member:u-li': 1, 'branch:br-1': 1, 'workplace:市供电公司党委': 1 })
     // Even a ledger read with the same lines twice derives the same balances.
@@ -60,13 +60,13 @@ describe('credit for a confirmation', () => {
     const wish = fulfilled('wish-1', 'u-li', midFeb)
     const asked = applyWishTransition(wish, 'askToCheck', { id: 'system', relations: ['system'] }, midFeb + 7 * DAY, {})
     if (!asked.ok) throw new Error(asked.reason)
-    expect(creditsFor(asked.event, dual)).toEqual([])
-    expect(creditsFor({ ...event, action: 'fulfil', to: 'fulfilled' }, dual)).toEqual([])
+    expect(creditsFor(asked.event, dual, 'comm-1')).toEqual([])
+    expect(creditsFor({ ...event, action: 'fulfil', to: 'fulfilled' }, dual, 'comm-1')).toEqual([])
   })
 })
 
 describe('reversal by a compensating entry only', () => {
-  const [member] = creditsFor(confirmed(fulfilled('wish-1', 'u-li', midFeb), midFeb), dual)
+  const [member] = creditsFor(confirmed(fulfilled('wish-1', 'u-li', midFeb), midFeb), dual, 'comm-1')
   const inMarch = Date.UTC(2025, 2, 10, 2)
 
   test('a reversal is a new line with the negative amount and its reason; the credited line is untouched', () => {
@@ -90,7 +90,7 @@ describe('reversal by a compensating entry only', () => {
 })
 
 describe('rankings by confirmed fulfilment in a period', () => {
-  const credits = (id: string, who: CreditedMember, at: number) => creditsFor(confirmed(fulfilled(id, who.memberId, at), at), who)
+  const credits = (id: string, who: CreditedMember, at: number) => creditsFor(confirmed(fulfilled(id, who.memberId, at), at), who, 'comm-1')
   const ledger = [
     ...credits('w-1', dual, midFeb),
     ...credits('w-2', dual, midFeb + DAY),

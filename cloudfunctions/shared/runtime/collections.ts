@@ -23,6 +23,9 @@ export const Collections = {
   wishes: 'wishes',
   wishEvents: 'wish_events',
   claimSlots: 'claim_slots',
+  openWishSlots: 'open_wish_slots',
+  creditEntries: 'credit_entries',
+  communitySettings: 'community_settings',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -44,7 +47,11 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
   ],
   households: [{ name: 'by_building_room', keys: { buildingId: 1, room: 1 }, unique: true }],
   branches: [{ name: 'by_parent', keys: { parentId: 1 } }],
-  users: [{ name: 'by_household', keys: { householdId: 1 } }],
+  users: [
+    { name: 'by_household', keys: { householdId: 1 } },
+    // A branch's members: who hears of a wish published to it, and the secretary's view of their records.
+    { name: 'by_party_branch', keys: { 'party.branchId': 1, 'party.status': 1 } },
+  ],
   // `openSlot` is 'open' while pending and the request's own _id once decided, so a user holds at most
   // one pending request without a read-then-write race.
   binding_requests: [
@@ -93,7 +100,7 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
   // names only the trace id, so it is found by that, and a trace id belongs to one photo.
   photo_checks: [
     { name: 'one_per_trace', keys: { traceId: 1 }, unique: true },
-    { name: 'by_request', keys: { requestId: 1 } },
+    { name: 'by_item', keys: { itemId: 1 } },
   ],
   // Each query the wishes function makes has its index: the wisher's list, a member's live claims
   // (counted at every claim), the branch's and the widened community's published wishes by needed-by
@@ -106,10 +113,31 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_community_status', keys: { 'route.communityId': 1, status: 1, createdAt: -1 } },
     { name: 'by_grid_status', keys: { 'route.gridId': 1, status: 1, createdAt: -1 } },
     { name: 'by_timer', keys: { timerDueAt: 1 } },
+    // The 90-day repeat of a category by one household (or one resident posting at a point), and the reviewer's look at its recent wishes.
+    { name: 'by_household_time', keys: { 'place.householdId': 1, createdAt: -1 } },
+    { name: 'by_wisher_time', keys: { wisherId: 1, createdAt: -1 } },
+    // The wish wall: a community's realised wishes, latest first.
+    { name: 'by_community_closed', keys: { 'route.communityId': 1, status: 1, closedAt: -1 } },
+    // A branch's wishes in a period (signals) and its lapsed ones (the secretary's view).
+    { name: 'by_branch_time', keys: { 'route.branchId': 1, createdAt: -1 } },
   ],
   // As request_events: the `_id` `${wishId}#${seq}` collides on a replay, the unique index says it of any writer.
-  wish_events: [{ name: 'one_per_seq', keys: { wishId: 1, seq: 1 }, unique: true }],
-  // `_id` `${memberId}#1`..`#3`: taking a free one is an insert, so the cap of 3 live claims holds
-  // however many claims one member sends at once (wishes/claim-slots.ts).
-  claim_slots: [{ name: 'by_member', keys: { memberId: 1 } }],
+  wish_events: [
+    { name: 'one_per_seq', keys: { wishId: 1, seq: 1 }, unique: true },
+    // A member's lapses, counted from the timeline for their record (issue 7: "the member's record counts a lapse").
+    { name: 'by_member_action', keys: { 'details.memberId': 1, action: 1 } },
+  ],
+  // `_id` `${holder}#1`..`#N`: taking a free one is an insert, so a cap holds however many writes one
+  // holder sends at once (runtime/slots.ts): 3 live claims per member, N open wishes per household.
+  claim_slots: [{ name: 'by_holder', keys: { holder: 1 } }],
+  open_wish_slots: [{ name: 'by_holder', keys: { holder: 1 } }],
+  // The ledger: `_id` from the confirming event and the account, so a retried confirm credits once.
+  // Balances and rankings are read per account and per community and period, never stored.
+  credit_entries: [
+    { name: 'by_account_time', keys: { 'to.kind': 1, 'to.id': 1, at: -1 } },
+    { name: 'by_community_time', keys: { communityId: 1, at: -1 } },
+    { name: 'by_wish', keys: { wishId: 1 } },
+  ],
+  // One document per community, `_id` the community's: nothing to index beyond it.
+  community_settings: [],
 }

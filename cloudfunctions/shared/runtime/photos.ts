@@ -76,10 +76,15 @@ const Verdict = z.object({ suggest: z.string(), label: z.number(), errcode: z.nu
  * names; until the call has answered it is `unsent:<random>` — unique like a real one (the index is
  * unique) and as unguessable, so no push can name a check that was never sent — and `sentAt` is null.
  */
+/** What a photo belongs to: a request (filing, note, reply) or a wish (its own, or the claimer's evidence). */
+export const PhotoItem = z.enum(['request', 'wish'])
+export type PhotoItem = z.infer<typeof PhotoItem>
+
 export const PhotoCheck = z.object({
   _id: z.string(),
   fileId: FileId,
-  requestId: z.string(),
+  item: PhotoItem,
+  itemId: z.string(),
   uploaderId: z.string(),
   state: PhotoState,
   traceId: z.string(),
@@ -116,14 +121,15 @@ export async function photoStates(fileIds: readonly string[]): Promise<Map<strin
  * pending — seen only by its uploader and the item's handlers — and keeps `sentAt: null`, so a later
  * pass (the timer, say) could find and send it again; that retry is not built.
  */
-export async function sendPhotosToCheck(photos: readonly string[], requestId: string, author: string, now: number): Promise<void> {
+export async function sendPhotosToCheck(photos: readonly string[], item: PhotoItem, itemId: string, author: string, now: number): Promise<void> {
   try {
     const docs: PhotoCheck[] = [...new Set(photos)].map((fileId) => {
       const _id = photoCheckId(fileId)
       return {
         _id,
         fileId,
-        requestId,
+        item,
+        itemId,
         uploaderId: uploaderOf(fileId) ?? author,
         state: 'pending',
         traceId: `unsent:${randomUUID()}`,
@@ -138,7 +144,7 @@ export async function sendPhotosToCheck(photos: readonly string[], requestId: st
     const urls = await temporaryUrls(fresh.map((check) => check.fileId), MEDIA_CHECK_URL_SECONDS)
     await Promise.all(fresh.map((check) => send(check, urls.get(check.fileId), author, now)))
   } catch (error) {
-    console.error(`[photos] media checks for ${requestId} not sent; the photos stay pending`, error)
+    console.error(`[photos] media checks for ${item} ${itemId} not sent; the photos stay pending`, error)
   }
 }
 
@@ -161,7 +167,7 @@ export type MediaVerdict = { traceId: string; errcode: number; suggest: string; 
 
 export type RecordedVerdict =
   | { outcome: 'unknownTrace' }
-  | { outcome: 'alreadyDecided' | 'recorded'; state: PhotoState; requestId: string }
+  | { outcome: 'alreadyDecided' | 'recorded'; state: PhotoState; item: PhotoItem; itemId: string }
 
 /**
  * pass → shown to everyone who may see the item; risky → hidden and the item marked for the
@@ -175,23 +181,26 @@ export async function recordVerdict(verdict: MediaVerdict, now: number): Promise
   if (doc === undefined) return { outcome: 'unknownTrace' }
   const check = PhotoCheck.parse(doc)
   if (check.state !== 'pending') {
-    if (check.state === 'hidden') await markForReview(check.requestId, check.verdict?.at ?? now)
-    return { outcome: 'alreadyDecided', state: check.state, requestId: check.requestId }
+    if (check.state === 'hidden') await markForReview(check, check.verdict?.at ?? now)
+    return { outcome: 'alreadyDecided', state: check.state, item: check.item, itemId: check.itemId }
   }
   const state: PhotoState = verdict.errcode !== 0 ? 'pending' : verdict.suggest === 'pass' ? 'pass' : verdict.suggest === 'risky' ? 'hidden' : 'pending'
   const recorded = { suggest: verdict.suggest, label: verdict.label, errcode: verdict.errcode, at: now }
   await checks().where({ _id: check._id, state: 'pending' }).update({ state, verdict: database().command.set(recorded), updatedAt: now })
-  if (state === 'hidden') await markForReview(check.requestId, now)
-  return { outcome: 'recorded', state, requestId: check.requestId }
+  if (state === 'hidden') await markForReview(check, now)
+  return { outcome: 'recorded', state, item: check.item, itemId: check.itemId }
 }
 
 /**
- * Puts the item on the reviewers' review tab (inbox.use-case): `photoReviewAt` on the request. The
+ * Puts a request on the reviewers' review tab (inbox.use-case): `photoReviewAt` on the request. The
  * request's lifecycle has no step for this — `flag` is only for a request just filed, and an item
  * already with its owner must stay there — so it is a mark beside the status, written outside the
  * versioned write like the +1 count (request-store raiseFollowers): a handler's accept racing it is
  * not made a CONFLICT, and a transition keeps the mark it read (request-store saveTransition).
+ * A wish's hidden photo needs no queue of its own: its reviewers see it, marked, on the wish they
+ * already review, and no one else sees it at all (core/photo-sight.ts).
  */
-async function markForReview(requestId: string, at: number): Promise<void> {
-  await database().collection(Collections.requests).doc(requestId).update({ photoReviewAt: database().command.max(at) })
+async function markForReview(check: Pick<PhotoCheck, 'item' | 'itemId'>, at: number): Promise<void> {
+  if (check.item !== 'request') return
+  await database().collection(Collections.requests).doc(check.itemId).update({ photoReviewAt: database().command.max(at) })
 }

@@ -3,10 +3,13 @@ import type { z } from 'zod'
 import { database } from './cloudbase'
 import type { CollectionName } from './collections'
 import { isDuplicateWrite } from './database-errors'
+import { findMany } from './documents'
 import { insertIgnoringDuplicates } from './insert-once'
 
+type Event = { _id: string; seq: number }
 type Versioned = { _id: string; version: number }
-type Event = { _id: string }
+/** As stored: the latest write's events kept on the document. */
+type Stored = Versioned & { recentEvents: readonly Event[] }
 
 /**
  * The storage every lifecycle shares (a request, a wish): one document per item written only if
@@ -16,7 +19,15 @@ type Event = { _id: string }
  * is logged and left to the next write — never answered as a failure the caller would retry into a
  * CONFLICT.
  */
-export function versionedStore<S extends z.ZodType<Versioned>>(options: { documents: CollectionName; events: CollectionName; schema: S; name: string }) {
+export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<Event>>(options: {
+  documents: CollectionName
+  events: CollectionName
+  schema: S
+  eventSchema: E
+  /** The event's field naming its item: `requestId`, `wishId`. */
+  eventKey: string
+  name: string
+}) {
   const documents = () => database().collection(options.documents)
   const log = () => database().collection(options.events)
 
@@ -63,6 +74,14 @@ export function versionedStore<S extends z.ZodType<Versioned>>(options: { docume
       } catch (error) {
         console.error(`[${options.name}] events of ${item._id} v${item.version} not appended; the next write appends them`, error)
       }
+    },
+
+    /** The item's whole timeline: the log, and the latest write's events in case their append was lost. */
+    async timeline(item: z.output<S>): Promise<z.output<E>[]> {
+      const stored = await findMany(options.events, { [options.eventKey]: item._id }, options.eventSchema, { orderBy: ['seq', 'asc'] })
+      const bySeq = new Map<number, z.output<E>>(stored.map((e) => [e.seq, e]))
+      for (const e of item.recentEvents as z.output<E>[]) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e)
+      return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
     },
 
     /** The changed fields, only if the version is still the one read: of racing writers exactly one wins. */

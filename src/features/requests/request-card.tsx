@@ -3,7 +3,7 @@ import { dueLine, escalationLabels, eventLabels, statusLabels } from '@/services
 import { categoryLabels, type RequestSummary } from '@/types'
 import { relativeLine } from '@/types/calendar'
 
-const filedByWords: Record<RequestSummary['filedBy'], string> = { resident: '', onBehalf: '代办', proactive: '主动发现' }
+const filedByWords: Record<RequestSummary['filedBy'], string> = { resident: '', onBehalf: '代办', proactive: '主动发现', fromWish: '微心愿转来' }
 
 /**
  * One request in a list: what, where it stands, who has it and by when, and what happened last.

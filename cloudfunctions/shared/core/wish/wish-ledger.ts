@@ -19,7 +19,7 @@ export const CONFIRMED_REASON = '微心愿已确认实现'
  * is the confirming event's id and the account, so every retry derives the same entries; and "nothing
  * is credited unconfirmed": any other event earns nothing.
  */
-export function creditsFor(event: WishEvent, member: CreditedMember): CreditEntry[] {
+export function creditsFor(event: WishEvent, member: CreditedMember, communityId: string): CreditEntry[] {
   if (!confirmingActions.includes(event.action) || event.to !== 'realised') return []
   const accounts: CreditAccount[] = [
     { kind: 'member', id: member.memberId },
@@ -27,7 +27,7 @@ export function creditsFor(event: WishEvent, member: CreditedMember): CreditEntr
     ...(member.workplace ? [{ kind: 'workplace' as const, name: member.workplace }] : []),
   ]
   return accounts.map((to) => ({
-    _id: `${event._id}>${accountKey(to)}`, wishId: event.wishId, eventId: event._id, to, amount: 1, reason: CONFIRMED_REASON, at: event.at,
+    _id: `${event._id}>${accountKey(to)}`, wishId: event.wishId, communityId, eventId: event._id, to, amount: 1, reason: CONFIRMED_REASON, at: event.at,
   }))
 }
 
@@ -38,12 +38,15 @@ export type ReversalOutcome = { ok: true; entry: CreditEntry } | { ok: false; de
  * follows from the entry's, so an entry is reversed at most once however often it is asked; it is
  * dated when it is written, so a period already closed keeps its figures.
  */
-export function reversalOf(entry: CreditEntry, reason: string, at: number): ReversalOutcome {
+export function reversalOf(entry: CreditEntry, reason: string, at: number, by?: string): ReversalOutcome {
   if (entry.reversalOf !== undefined) return { ok: false, detail: 'a reversal is not reversed: credit again by a new confirmation' }
   if (reason.trim() === '') return { ok: false, detail: 'a reversal needs a reason' }
   return {
     ok: true,
-    entry: { _id: `${entry._id}~reversal`, wishId: entry.wishId, eventId: entry.eventId, to: entry.to, amount: -entry.amount, reason: reason.trim(), at, reversalOf: entry._id },
+    entry: {
+      _id: `${entry._id}~reversal`, wishId: entry.wishId, communityId: entry.communityId, eventId: entry.eventId, to: entry.to,
+      amount: -entry.amount, reason: reason.trim(), at, reversalOf: entry._id, ...(by !== undefined && { by }),
+    },
   }
 }
 

@@ -1,6 +1,8 @@
+import type { PhotoState } from '../../../../types/request.actions'
 import type { Wish, WishCategory, WishRelation, WishStatus } from '../../../../types/wish.schema'
 import type { Actor } from '../actor'
 import { maskName, maskPhone } from '../mask'
+import { photoSight, type PhotoSight } from '../photo-sight'
 import type { WishActor } from './wish.machine'
 
 /**
@@ -103,3 +105,38 @@ export function wisherContactView(
     logRead: false,
   }
 }
+
+/**
+ * Those who follow the wish through: the resident, the member holding it, its reviewers. They see how
+ * it goes (the timeline, the cancel request, the fulfilment and the confirmation); a member of the
+ * branch deciding whether to claim sees the wish itself.
+ */
+export const followsWish = (relations: readonly WishRelation[]): boolean =>
+  relations.includes('wisher') || relations.includes('claimer') || isWishReviewer(relations)
+
+/**
+ * A wish's photo, to one viewer (core/photo-sight.ts): before WeChat's verdict only its uploader and
+ * the reviewers see it — not the members for the resident's photo, nor the resident for the claimer's
+ * evidence; a hidden one, the reviewers, and its uploader is told it did not pass.
+ */
+export function wishPhotoSight(state: PhotoState, relations: readonly WishRelation[], isUploader: boolean): PhotoSight {
+  const reviewer = isWishReviewer(relations)
+  return photoSight(state, { isUploader, handlesItem: reviewer, reviewsContent: reviewer })
+}
+
+/**
+ * Issue 7 Pages: "wishes for my branch (nearest first …)". Nearness in the directory's own terms, from
+ * the member's home: the same building, the same grid, else the community. Never a distance: a
+ * distance with a few tries locates the wisher's door (issue 7: "a place from distances").
+ */
+export type Nearness = 'building' | 'grid' | 'community'
+export function nearness(home: { buildingId: string | null; gridId: string | null } | null, route: Pick<Wish['route'], 'buildingId' | 'gridId'>): Nearness {
+  if (home?.buildingId && home.buildingId === route.buildingId) return 'building'
+  if (home?.gridId && home.gridId === route.gridId) return 'grid'
+  return 'community'
+}
+export const nearnessOrder: Record<Nearness, number> = { building: 0, grid: 1, community: 2 }
+
+/** Issue 7 Ledger: "a credit can be reversed only by a compensating entry with a reason" — by the committee of the wish's community, once realised. */
+export const mayReverseCredit = (wish: Pick<Wish, 'status'>, relations: readonly WishRelation[]): boolean =>
+  wish.status === 'realised' && relations.includes('committee')

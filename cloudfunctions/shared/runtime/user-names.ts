@@ -1,7 +1,7 @@
-import { User } from '../../types'
-import { database } from '../shared/runtime/cloudbase'
-import { Collections } from '../shared/runtime/collections'
-import { findMany } from '../shared/runtime/documents'
+import { User } from '../../../types'
+import { database } from './cloudbase'
+import { Collections } from './collections'
+import { findMany } from './documents'
 
 /** People rarely rename themselves; a warm instance keeps a name a minute instead of reading it per call. */
 const NAME_TTL_MS = 60_000
