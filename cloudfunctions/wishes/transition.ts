@@ -47,5 +47,6 @@ export async function transition<A extends WishAction>(
   const saved = await saveTransition(stored, outcome.wish, [outcome.event])
   if (!saved) return conflict()
   await afterWishWrite(stored, saved, [outcome.event], ctx.now)
-  return answerDetail(saved, ctx, facts)
+  const detail = (await detailOf(saved, ctx.actor, facts, ctx.now)) ?? (await detailOf(saved, ctx.actor, facts, ctx.now, wishRelationsTo(ctx.actor, stored, facts)))
+  return detail ? success(detail) : notFound()
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { WishCategory, WishStatus, type WishDetail, type WishEvent, type WishListItem } from '../../types'
+import { WishCategory, WishStatus, type WishDetail, type WishEvent, type WishListItem, type WishRelation } from '../../types'
 import type { Actor } from '../shared/core/actor'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
@@ -45,12 +45,14 @@ const timelineLine = (event: WishEvent) => ({
 
 /**
  * The wish as this caller may see it, or null when they may not know of it (the use case answers
- * NOT_FOUND). Photos go through WeChat's media check like a request's: before the verdict only
+ * NOT_FOUND). `actedAs`: the relations the caller held when they took the step just written, for the
+ * answer to a step that ends their sight of the wish (a claimer agreeing to cancel sees it withdrawn,
+ * once, with the contact masked again). Photos go through WeChat's media check like a request's: before the verdict only
  * their uploader and the reviewers see them (wish-policy wishPhotoSight). The claimer's every look
  * at the contact is audit-logged (issue 7 Contact).
  */
-export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFacts, now: number): Promise<WishDetail | null> {
-  const relations = wishRelationsTo(actor, stored, facts)
+export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFacts, now: number, actedAs?: readonly WishRelation[]): Promise<WishDetail | null> {
+  const relations = actedAs ?? wishRelationsTo(actor, stored, facts)
   const visibility = wishVisibility(stored, relations)
   if (visibility === 'none') return null
   const full = visibility === 'full'
