@@ -4,7 +4,7 @@ import { database } from './cloudbase'
 import { Collections } from './collections'
 import { insertIgnoringDuplicates } from './insert-once'
 import { settings, type NoticeTemplate } from './settings'
-import { exhaust, refund, spend } from './subscriptions'
+import { exhaust, refund, spend, subscriptionKey, withSomethingLeft } from './subscriptions'
 import { CloudCallError, NO_SUBSCRIPTION, sendSubscribeMessage } from './wechat'
 
 /**
@@ -23,10 +23,17 @@ export async function deliver(messages: readonly Message[]): Promise<void> {
     database().collection(Collections.messages),
     messages.map((message) => ({ ...message, delivery: templates[message.kind] ? ('noQuota' as const) : ('noTemplate' as const) })),
   )
+  const pushable = written.flatMap((message) => {
+    const template = templates[message.kind]
+    return template ? [{ message, template }] : []
+  })
+  // Several at once (a wish published to a branch): one read finds who has anything left, so only
+  // they cost a spend. One alone is spent directly: the spend is as cheap as the read.
+  const left = pushable.length > 1 ? await withSomethingLeft(pushable.map(({ message, template }) => ({ userId: message.recipientId, templateId: template.templateId }))) : null
   await Promise.all(
-    written.map(async (message) => {
-      const template = templates[message.kind]
-      if (!template || !(await spend(message.recipientId, template.templateId))) return
+    pushable.map(async ({ message, template }) => {
+      if (left && !left.has(subscriptionKey(message.recipientId, template.templateId))) return
+      if (!(await spend(message.recipientId, template.templateId))) return
       const delivery = await push(message, template)
       if (delivery !== 'noQuota') await database().collection(Collections.messages).doc(message._id).update({ delivery })
     }),

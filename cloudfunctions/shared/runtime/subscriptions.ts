@@ -51,6 +51,22 @@ export async function spend(userId: string, templateId: string): Promise<boolean
   return result.updated === 1
 }
 
+/**
+ * Of these user × template pairs, the ones with something left to spend, in one read: a wish
+ * published to a branch of fifty members whose counts are mostly zero then costs one read and a spend
+ * per member who has one, not fifty conditional updates. A count that changes after the read is
+ * still spent atomically (spend), so the read only saves requests, never decides a send.
+ */
+export async function withSomethingLeft(pairs: readonly { userId: string; templateId: string }[]): Promise<Set<string>> {
+  const ids = [...new Set(pairs.map((p) => idOf(p.userId, p.templateId)))]
+  if (ids.length === 0) return new Set()
+  const _ = database().command
+  const left = await findMany(Collections.subscriptions, { _id: _.in(ids), remaining: _.gt(0) }, Subscription, { limit: ids.length })
+  return new Set(left.map((sub) => idOf(sub.userId, sub.templateId)))
+}
+
+export const subscriptionKey = idOf
+
 /** A send that failed for a reason of ours (not the person's choice) gives the message back. */
 export async function refund(userId: string, templateId: string): Promise<void> {
   const _ = database().command
