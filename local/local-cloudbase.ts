@@ -25,6 +25,11 @@ export type LocalCloudbaseOptions = {
    * default), or wait until `deliverHeldPushes()` (`hold`): tests look at a photo before its verdict.
    */
   pushes?: 'deliver' | 'hold'
+  /**
+   * People the host signs in besides the demo personas, by OPENID: a benchmark's fifty party members.
+   * The demo's sign-in list (and the app's) stays the personas'.
+   */
+  extraSignIns?: readonly string[]
 }
 
 /** CloudBase runs the deadlines timer every 10 minutes; locally once a minute shows it sooner. */
@@ -69,7 +74,7 @@ export async function startLocalCloudbase(options: LocalCloudbaseOptions) {
   const seeded = options.seed === false ? null : await applyDemoSeed()
   const host = await startFunctionHost({
     functions: functionMains,
-    personas,
+    personas: [...personas, ...(options.extraSignIns ?? []).map((openid) => ({ openid, label: openid, description: '', roles: [] }))],
     secret: localSecret(options.dataDir, 'demo-secret'),
     staticDir: options.staticDir,
     files,
