@@ -68,8 +68,12 @@ export const WishDetail = z.object({
   contact: WishContactView.nullable(),
   /** What happened, for the wisher, the claimer and the reviewers; who acted is said by role, never by name. */
   timeline: z.array(z.object({ at: Timestamp, action: z.union([z.literal('post'), WishAction]), relation: WishRelation, to: WishStatus, note: z.string().optional() })),
+  /** How the caller stands to the wish (wish-policy wishRelationsTo): for the page's words, never its rules. */
+  relations: z.array(WishRelation),
   /** What the caller may do now (wish.machine.ts availableWishActions): the client shows these buttons only. */
   availableActions: z.array(WishAction),
+  /** When `claim` is open to the caller: the deadline a claim made now would get (the category's days, never past the needed-by day). */
+  claimLockUntil: Timestamp.nullable(),
   /** Ledger actions the caller may take on a realised wish (committee: reverse its credit with a reason). */
   canReverseCredit: z.boolean(),
   version: z.number().int().nonnegative(),

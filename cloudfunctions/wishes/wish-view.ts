@@ -4,6 +4,7 @@ import type { Actor } from '../shared/core/actor'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
 import { availableWishActions } from '../shared/core/wish/wish.machine'
+import { lockUntilOf, wishConfig } from '../shared/core/wish/wish-times'
 import {
   followsWish, isWishReviewer, mayReverseCredit, wisherContactView, wishPhotoSight, wishRelationsTo, wishVisibility, type MemberFacts, type Nearness,
 } from '../shared/core/wish/wish-policy'
@@ -74,6 +75,7 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
       fields: ['name', ...(contact.phone !== undefined ? ['phone'] : []), ...(contact.address !== undefined ? ['address'] : [])],
     })
   }
+  const availableActions = availableWishActions(stored, relations, now)
   const claimerFullName = stored.claim ? (names.get(stored.claim.memberId) ?? null) : null
   return {
     _id: stored._id,
@@ -117,7 +119,9 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
       masked: contact.masked,
     },
     timeline: timeline.map(timelineLine),
-    availableActions: availableWishActions(stored, relations, now),
+    relations: [...relations],
+    availableActions,
+    claimLockUntil: availableActions.includes('claim') ? lockUntilOf(stored, now, wishConfig()) : null,
     canReverseCredit: mayReverseCredit(stored, relations),
     version: stored.version,
     createdAt: stored.createdAt,

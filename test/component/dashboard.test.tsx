@@ -5,6 +5,7 @@ import { answer, inputsOf } from './support/fake-call'
 import { tap } from './support/fields'
 import { whoami } from './support/fixtures'
 import { at, HOUR, pinNow } from './support/request-fixtures'
+import { signals } from './support/wish-staff-fixtures'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
@@ -19,6 +20,8 @@ const board = {
   overdue: [{ requestId: 'rq-7', category: 'hazard', status: 'accepted', communityId: 'comm-kangle', gridId: 'grid-kangle-1', ownerId: 'staff-zhou', stage: 'resolve', dueAt: at, overdueMs: 50 * HOUR }],
   overdueTotal: 130,
 } as const
+// 微心愿's figures are wish-staff-dashboard.test.tsx's matter.
+const noWishes = { totals: signals(), byBranch: [], byGrid: [] }
 
 describe('the grid dashboard', () => {
   afterEach(() => jest.restoreAllMocks())
@@ -29,6 +32,7 @@ describe('the grid dashboard', () => {
     const calls = answer({
       'directory.whoami': () => success(whoami({ roles: ['resident', 'committee'], scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })),
       'requests.dashboard': () => success(board),
+      'wishes.signals': () => success(noWishes),
     })
     render(<DashboardPage />)
     const community = (await screen.findByText('康乐社区')).closest('.rates') as HTMLElement
@@ -55,6 +59,7 @@ describe('the grid dashboard', () => {
     const calls = answer({
       'directory.whoami': () => success(whoami({ roles: ['resident', 'gridWorker'], scopes: { gridIds: ['grid-kangle-1', 'grid-kangle-2'], communityIds: [], streetIds: [], branchIds: [] } })),
       'requests.dashboard': () => success({ ...board, byCommunity: [] }),
+      'wishes.signals': () => success(noWishes),
     })
     render(<DashboardPage />)
     expect(await screen.findAllByText('康乐一网格')).toHaveLength(2)

@@ -11,7 +11,13 @@ import { navigations, toasts } from './support/taro.mock'
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
 const twoRequests = [bindingRequest(), bindingRequest({ requestId: 'br-2', applicantName: '赵德明', applicantPhone: undefined })]
+// 微心愿's queues are wish-staff-workbench.test.tsx's matter: here they are not this person's work.
+const noWishWork = {
+  'wishes.listForReview': () => failure('FORBIDDEN', 'reviewers only'),
+  'wishes.branchOverview': () => failure('FORBIDDEN', 'secretaries only'),
+}
 const queues = {
+  ...noWishWork,
   'requests.inbox': () => success({ items: [], nextCursor: null }),
   'directory.listBindingRequests': () => success(twoRequests),
   'directory.listPartyRegistrations': () => success([registration({ workplace: '徐汇区第一人民医院' })]),
@@ -98,6 +104,7 @@ describe('the staff workbench', () => {
 
   test('someone with no queue at all is told so kindly', async () => {
     answer({
+      ...noWishWork,
       'requests.inbox': () => failure('FORBIDDEN', 'no'),
       'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'),
       'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no'),
@@ -111,6 +118,7 @@ describe('the staff workbench', () => {
   test('a grid worker with no reviews gets the request work, with what is already late counted', async () => {
     const late = [requestSummary({ _id: 'rq-1' }), requestSummary({ _id: 'rq-2' })]
     const calls = answer({
+      ...noWishWork,
       'requests.inbox': () => success({ items: late, nextCursor: null }),
       'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'),
       'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no'),

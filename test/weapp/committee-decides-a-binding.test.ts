@@ -17,6 +17,7 @@ async function openWorkbench() {
       bindingContact: { room: '101室', phone: '13800001111' },
     },
     requests: { inbox: { items: [], nextCursor: null } },
+    wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
   })
   const mine = await weapp.launch('/pages/mine/index')
   await mine.tap('工作台')

@@ -1,5 +1,8 @@
 import { bindingRequest, household, registration, whoami } from '../component/support/fixtures'
 import { requestDetail, requestSummary } from '../component/support/request-fixtures'
+import { wishDetail, wishItem } from '../component/support/wish-fixtures'
+import { memberRecord, signals } from '../component/support/wish-staff-fixtures'
+import { failure } from '@/types'
 import type { Answers } from './support/answers'
 import { readAppRoutes } from './support/dist'
 import { dashboard, message } from './support/fixtures'
@@ -7,6 +10,8 @@ import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
 
+const partyMember = whoami({ name: '党员刘建华', roles: ['resident', 'verifiedResident', 'partyMember'], household })
+const noWishes = { items: [], nextCursor: null }
 const committee = whoami({ name: '康乐社区居委会', roles: ['resident', 'committee'], household, scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })
 
 /**
@@ -26,13 +31,40 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
     answers: {
       requests: { inbox: { items: [], nextCursor: null } },
       directory: { listBindingRequests: [bindingRequest()], listPartyRegistrations: [registration()] },
+      wishes: { listForReview: noWishes, branchOverview: failure('FORBIDDEN') },
     },
     shows: '李建国',
   },
   'pages-staff/inbox/index': { answers: { requests: { inbox: { items: [requestSummary()], nextCursor: null } } }, shows: '3号楼电梯停了两天' },
   'pages-staff/request/index': { url: '/pages-staff/request/index?id=rq-1', answers: { requests: { detail: requestDetail({ availableActions: ['accept'] }) } }, shows: '接单' },
   'pages-staff/file/index': { url: '/pages-staff/file/index?kind=proactive', answers: {}, shows: '巡查发现（主动治理）' },
-  'pages-staff/dashboard/index': { answers: { directory: { whoami: committee }, requests: { dashboard: dashboard() } }, shows: '超时清单（共 0 件）' },
+  'pages-staff/dashboard/index': {
+    answers: { directory: { whoami: committee }, requests: { dashboard: dashboard() }, wishes: { signals: { totals: signals(), byBranch: [], byGrid: [] } } },
+    shows: '超时清单（共 0 件）',
+  },
+  'pages-wish/home/index': { answers: { directory: { whoami: partyMember } }, shows: '认领微心愿' },
+  'pages-wish/post/index': { answers: { directory: { whoami: whoami({ household }) } }, shows: '您需要哪一类帮助？' },
+  'pages-wish/mine/index': { answers: { wishes: { listMine: { items: [wishItem({ status: 'claimed', claimed: true, claimerName: '刘*' })], nextCursor: null } } }, shows: '认领人：刘*' },
+  'pages-wish/detail/index': { url: '/pages-wish/detail/index?id=w-1', answers: { wishes: { detail: wishDetail() } }, shows: '腿脚不便，想请人帮忙买降压药' },
+  'pages-wish/member/index': {
+    answers: { wishes: { listForMe: { items: [wishItem({ near: 'grid' })], nextCursor: null }, myClaims: noWishes, myRecord: { record: memberRecord(), lines: [] } } },
+    shows: '独居老人需要有人帮忙买降压药',
+  },
+  'pages-wish/wall/index': {
+    answers: { wishes: { wall: { communityName: '康乐社区', items: [{ _id: 'w-1', category: 'elderlyDisabled', summary: '独居老人需要有人帮忙买药', branchName: '康乐三网格党支部', realisedAt: 1_741_000_000_000 }], nextCursor: null } } },
+    shows: '独居老人需要有人帮忙买药',
+  },
+  'pages-wish/review/index': {
+    answers: { directory: { whoami: committee }, wishes: { listForReview: { items: [wishItem({ status: 'inReview', summary: null })], nextCursor: null }, settings: { communityId: 'comm-kangle', openPerHousehold: 2 } } },
+    shows: '腿脚不便，想请人帮忙买降压药',
+  },
+  'pages-wish/branch/index': {
+    answers: {
+      directory: { whoami: committee, listBranches: [{ id: 'br-grid-kangle-3', name: '康乐三网格党支部', level: 'grid', parentId: 'br-comm-kangle' }] },
+      wishes: { branchOverview: { branch: { _id: 'br-grid-kangle-3', name: '康乐三网格党支部' }, unclaimed: [], lapsed: [], members: [memberRecord()], ranking: [] } },
+    },
+    shows: '刘建华',
+  },
 }
 
 const routes = readAppRoutes()

@@ -1,3 +1,4 @@
+import { failure } from '@/types'
 import { household, whoami } from '../component/support/fixtures'
 import { photoView, requestDetail, requestSummary } from '../component/support/request-fixtures'
 import { startWeapp } from './support/weapp'
@@ -12,6 +13,7 @@ test('a grid worker finds a new request in the inbox, accepts it with a word to 
   const accepted = requestDetail({ ...hazard, status: 'accepted', respondedAt: dispatched.createdAt + 600_000, availableActions: ['note', 'reply', 'transfer', 'escalate', 'refer'] })
   weapp.answer({
     directory: { whoami: gridWorker, listBindingRequests: [], listPartyRegistrations: [] },
+    wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
     requests: {
       inbox: (input) => ({ items: input.state === 'toAccept' ? [requestSummary({ ...hazard, excerpt: hazard.text })] : [], nextCursor: null }),
       detail: dispatched,

@@ -1,3 +1,4 @@
+import { failure } from '@/types'
 import { household, whoami } from '../component/support/fixtures'
 import type { PageInstance } from './support/page-bridge'
 import { startWeapp } from './support/weapp'
@@ -39,6 +40,7 @@ describe('routing that WeChat allows', () => {
     weapp.answer({
       directory: { whoami: gridWorker, listBindingRequests: [], listPartyRegistrations: [] },
       requests: { inbox: { items: [], nextCursor: null } },
+      wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
     })
     const mine = await weapp.launch('/pages/mine/index')
     await mine.tap('工作台')

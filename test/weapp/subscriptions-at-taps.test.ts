@@ -148,6 +148,7 @@ describe('a worker', () => {
     weapp.answer({
       directory: { whoami: gridWorker, mySubscriptions: staffViews, listBindingRequests: failure('FORBIDDEN'), listPartyRegistrations: failure('FORBIDDEN') },
       requests: { inbox: { items: [], nextCursor: null } },
+      wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
     })
     const workbench = await weapp.launch('/pages-staff/workbench/index')
     await workbench.find('微信提醒')

@@ -8,6 +8,8 @@ import { call } from '@/services/call'
 import type { WhoAmI } from '@/types'
 import { lastShanghaiDays } from '@/types/calendar'
 import { DashboardSection, type Scope } from '../components/dashboard-section'
+import { WishSignalsSection } from '../components/wish-signals'
+import '../../styles/wishes-staff.scss'
 
 const periods = [
   { days: 7, title: '近 7 天' },
@@ -23,7 +25,7 @@ function scopesOf(me: WhoAmI): Scope[] {
   return gridIds.map((gridId) => ({ gridId }))
 }
 
-/** 响应率, 解决率, 满意率 and the overdue list for the grids, communities or street the caller serves. */
+/** 响应率, 解决率, 满意率, the overdue list and 微心愿's signals for the grids, communities or street the caller serves. */
 export default function DashboardPage() {
   const me = useResult(() => call('directory', 'whoami', {}), 'me')
   const [days, setDays] = useState(30)
@@ -46,7 +48,9 @@ export default function DashboardPage() {
       </View>
       {scopes.length === 0 && <Notice tone="info" title="没有可以查看的网格">看板只给网格员、居委会和街道的工作人员看。</Notice>}
       {scopes.map((scope) => (
-        <DashboardSection key={JSON.stringify(scope)} scope={scope} period={period} />
+        <DashboardSection key={JSON.stringify(scope)} scope={scope} period={period}>
+          <WishSignalsSection scope={scope} period={period} />
+        </DashboardSection>
       ))}
     </PageShell>
   )

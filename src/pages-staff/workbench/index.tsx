@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { Notice } from '@/components/status-views'
 import { useResult, type Loaded } from '@/hooks/use-result'
@@ -8,6 +8,7 @@ import { AlertQuota } from '../components/alert-quota'
 import { BindingReviews } from '../components/binding-reviews'
 import { PartyReviews } from '../components/party-reviews'
 import { RequestEntries } from '../components/request-entries'
+import { WishEntries } from '../components/wish-entries'
 
 /**
  * Staff work, in a subpackage so residents never download it. The server decides who sees which
@@ -19,11 +20,20 @@ export default function WorkbenchPage() {
   const overdue = useResult(() => call('requests', 'inbox', { urgency: 'overdue', limit: 50 }), 'overdue')
   const bindings = useResult(() => call('directory', 'listBindingRequests', { status: 'pending' }), 'bindings')
   const registrations = useResult(() => call('directory', 'listPartyRegistrations', { status: 'pending' }), 'registrations')
+  // Loaded on every show: back from 核实, the badge must count what is still waiting.
+  const wishReview = useResult(() => call('wishes', 'listForReview', { queue: 'review', limit: 20 }), null)
+  const wishBranch = useResult(() => call('wishes', 'branchOverview', {}), null)
+  useDidShow(() => {
+    wishReview.reload()
+    wishBranch.reload()
+  })
 
   usePullDownRefresh(() => {
     overdue.reload()
     bindings.reload()
     registrations.reload()
+    wishReview.reload()
+    wishBranch.reload()
     void refreshSubscriptions()
     void Taro.stopPullDownRefresh()
   })
@@ -31,13 +41,18 @@ export default function WorkbenchPage() {
   const showRequests = !forbidden(overdue)
   const showBindings = !forbidden(bindings)
   const showRegistrations = !forbidden(registrations)
+  const showWishReview = !forbidden(wishReview)
+  // Shown once known rather than offered and then taken away: most staff are no branch's secretary.
+  const showBranch = wishBranch.state !== 'loading' && !forbidden(wishBranch)
+  const showWishes = showWishReview || !forbidden(wishBranch)
 
   return (
     <PageShell>
-      {!showRequests && !showBindings && !showRegistrations && (
+      {!showRequests && !showBindings && !showRegistrations && !showWishes && (
         <Notice tone="info" title="这里是工作人员的页面">您现在没有需要办理的工作。如果您是工作人员，请联系社区开通权限。</Notice>
       )}
       {showRequests && <RequestEntries overdue={overdue} reload={overdue.reload} />}
+      {showWishes && <WishEntries toReview={showWishReview ? wishReview : null} showBranch={showBranch} reload={wishReview.reload} />}
       {/* Below the work itself: a worker with 50 open items opens this page for the inbox first. */}
       <AlertQuota />
       {showBindings && <BindingReviews loaded={bindings} reload={bindings.reload} />}

@@ -2,6 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
+import { wishUrl } from '@/features/wishes/open-wish'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
@@ -12,10 +13,12 @@ type Message = ActionOutput<'requests', 'myMessages'>['items'][number]
 
 /**
  * Staff notices open the request in the workbench, a resident's in their own progress page; a notice
- * about something else (a binding waiting for review) names its own page.
+ * about a wish opens the one wish page every role shares; a notice about something else (a binding
+ * waiting for review) names its own page, which wins over both.
  */
 const detailUrl = (message: Message) => {
   if (message.page) return `/${message.page}`
+  if (message.wishId) return wishUrl(message.wishId)
   if (!message.requestId) return null
   return `${message.audience === 'staff' ? '/pages-staff/request/index' : '/pages/request/index'}?id=${encodeURIComponent(message.requestId)}`
 }

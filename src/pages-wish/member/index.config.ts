@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '认领微心愿', enablePullDownRefresh: true })

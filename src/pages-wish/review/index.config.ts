@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '心愿核实', enablePullDownRefresh: true })
