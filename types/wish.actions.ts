@@ -180,6 +180,12 @@ export const wishActions = {
   },
   listMine: { input: z.object({ ...PageInput }).strict(), output: WishList },
   detail: { input: WishRef.strict(), output: WishDetail },
+  /**
+   * For the reviewers (the committee of the wish's community, its grid's workers): the wisher's name,
+   * phone and address in full, to ring or visit for 核实 or a confirmation by visit — a deliberate
+   * look, one wish at a time, audit-logged.
+   */
+  revealContact: { input: WishRef.strict(), output: WishContactView },
   /** 核实: the committee of the wish's community or the grid's worker publishes it with a public summary, or returns it. */
   review: {
     input: z.intersection(

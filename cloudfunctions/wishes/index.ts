@@ -4,7 +4,7 @@ import { claim, release, revoke } from './claim.use-cases'
 import { convert } from './convert.use-case'
 import { confirm, confirmByVisit, fulfil } from './fulfil.use-cases'
 import { post } from './post.use-case'
-import { detail, listForMe, listForReview, listMine, myClaims } from './read.use-cases'
+import { detail, listForMe, listForReview, listMine, myClaims, revealContact } from './read.use-cases'
 import { branchOverview, myRecord, ranking, reverseCredit } from './record.use-cases'
 import { review } from './review.use-case'
 import { settings, updateSettings } from './settings.use-cases'
@@ -18,7 +18,7 @@ import { wall } from './wall.use-case'
  * of refusing; every other text someone else reads is screened here before the use case runs.
  */
 export const main = createFunction('wishes', {
-  post, listMine, detail, review, convert, listForMe, myClaims, myRecord, claim, release, revoke, fulfil, confirm, confirmByVisit,
+  post, listMine, detail, revealContact, review, convert, listForMe, myClaims, myRecord, claim, release, revoke, fulfil, confirm, confirmByVisit,
   withdraw, requestCancel, agreeCancel, listForReview, branchOverview, wall, ranking, reverseCredit, signals, settings, updateSettings,
 }, {
   review: (input) =>

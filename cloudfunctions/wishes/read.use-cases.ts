@@ -1,6 +1,7 @@
 import { failure, Household, success, type WishStatus } from '../../types'
 import { maskName } from '../shared/core/mask'
-import { nearness, nearnessOrder } from '../shared/core/wish/wish-policy'
+import { nearness, nearnessOrder, reviewerContactView, wishRelationsTo } from '../shared/core/wish/wish-policy'
+import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
@@ -35,6 +36,23 @@ export const detail: ActionHandler<'wishes', 'detail'> = async (input, ctx) => {
   const facts = await factsOf(ctx)
   const stored = await visibleWish(input.wishId, ctx, facts)
   return stored ? answerDetail(stored, ctx, facts) : notFound()
+}
+
+/**
+ * The reviewers' deliberate look at the wisher's contact (核实 by a call, a visit before confirming
+ * for them): in full, once per ask, each one audit-logged. Everyone else is refused: members see it
+ * through their claim, and only while it lasts.
+ */
+export const revealContact: ActionHandler<'wishes', 'revealContact'> = async (input, ctx) => {
+  const facts = await factsOf(ctx)
+  const wish = await visibleWish(input.wishId, ctx, facts)
+  if (!wish) return notFound()
+  const view = reviewerContactView(wish.contact, wishRelationsTo(ctx.actor, wish, facts))
+  if (!view) return failure('FORBIDDEN', '居委会和本网格的网格员才能查看居民的完整联系方式')
+  const fields = Object.keys(wish.contact)
+  await appendAudit({ actorId: ctx.actor.userId, at: ctx.now, action: 'contact.read', subject: { collection: Collections.wishes, id: wish._id }, fields })
+  const { logRead: _logged, ...contact } = view
+  return success(contact)
 }
 
 /** A branch's published wishes are tens, not thousands: read them whole, rank by nearness, page in memory. */

@@ -265,12 +265,28 @@ describe('a wish’s page shows what the server lets this viewer see and do, and
   })
 
   test('a masked contact has no number to ring', async () => {
-    answer({ 'wishes.detail': () => success(wishDetail({ status: 'published', contact: { name: '王*', phone: '138****1111', masked: true }, availableActions: ['claim'] })) })
+    answer({ 'wishes.detail': () => success(wishDetail({ status: 'published', relations: ['branchMember'], contact: { name: '王*', phone: '138****1111', masked: true }, availableActions: ['claim'] })) })
     render(<WishDetailPage />)
     expect(await screen.findByText('138****1111')).toBeInTheDocument()
     expect(screen.getByText('认领以后才能看到完整的联系方式。')).toBeInTheDocument()
     expect(screen.queryByRole('link')).toBeNull()
     expect(screen.queryByText(/拨打/)).toBeNull()
+  })
+
+  test('a reviewer asks deliberately for the full contact to check, and can then ring', async () => {
+    const calls = answer({
+      'wishes.detail': () => success(wishDetail({ relations: ['gridWorker'], contact: { name: '王*', phone: '138****1111', masked: true }, availableActions: ['publish', 'return', 'convert'] })),
+      'wishes.revealContact': () => success({ name: '王秀英', phone: '13800001111', address: '康乐小区1号楼101室', masked: false }),
+    })
+    render(<WishDetailPage />)
+    expect(await screen.findByText('138****1111')).toBeInTheDocument()
+    expect(screen.queryByText('认领以后才能看到完整的联系方式。')).toBeNull()
+    expect(screen.queryByText(/拨打/)).toBeNull()
+    await tap('核实时查看完整电话和地址')
+    expect(await screen.findByText('康乐小区1号楼101室')).toBeInTheDocument()
+    expect(screen.getByText('本次查看已记录。只用来核实这个心愿。')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '拨打 13800001111' })).toHaveAttribute('href', 'tel:13800001111')
+    expect(inputsOf(calls, 'revealContact')).toEqual([{ wishId: 'w-1' }])
   })
 
   test('fulfilling sends the note and the photos', async () => {

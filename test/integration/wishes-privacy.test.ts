@@ -60,6 +60,17 @@ describe('contact and place', () => {
     expect(told.filter((m) => m.recipientId !== WISHER).map((m) => `${m.title} ${m.body}`).join('\n')).not.toMatch(SECRETS)
   })
 
+  test('the reviewers may look at the full contact on purpose, each look logged; nobody else may', async () => {
+    const wish = await published({ text: '想请人帮我看看热水器' })
+    for (const who of [OTHER_MEMBER, CLAIMER, P.residentB, P.workerKangleA, P.committeeCuihu]) {
+      expect(await cloud.call(who, 'wishes', 'revealContact', { wishId: wish._id })).toMatchObject({ ok: false, code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/) })
+    }
+    for (const who of [P.workerKangleB, P.committeeKangle]) {
+      expect(expectOk(await cloud.call(who, 'wishes', 'revealContact', { wishId: wish._id }))).toEqual({ name: '长桥居民赵阿婆', phone: '13800000005', address: '长桥新村3号302', masked: false })
+      expect(await contactReads(who, wish._id)).toBe(1)
+    }
+  })
+
   test('for 送到居委会/党群服务站 even the claimer never gets the address', async () => {
     const wish = await published({ delivery: 'station', category: 'goods', text: '想要一个小书架' })
     const claimed = expectOk(await cloud.call(CLAIMER, 'wishes', 'claim', { wishId: wish._id }))

@@ -159,6 +159,7 @@ describe('the wishes contract at its edge', () => {
     ],
     listMine: [{ limit: 0 }, { limit: 51 }, { cursor: 5 }],
     detail: [{}, { wishId: '' }, { wishId: 'x'.repeat(65) }],
+    revealContact: [{}, { wishId: '' }, { wishId, fields: ['phone'] }],
     review: [{ wishId, decision: 'approve' }, { wishId, decision: 'publish' }, { wishId, decision: 'publish', summary: long(61) }, { wishId, decision: 'return' }, { wishId, decision: 'return', reason: '   ' }],
     convert: [{ wishId }, { wishId, category: 'wish' }, { wishId, category: 'hazard', requestId: 'req-1' }],
     listForMe: [{ branchId: BRANCH }, { limit: 500 }],

@@ -32,7 +32,14 @@ export function WishView({ wish, onChange }: { wish: WishDetail; onChange: (wish
           <Text>{wish.cancelRequest.reason}</Text>
         </Notice>
       )}
-      {wish.contact && <ContactBlock contact={wish.contact} canCall={(wish.claim?.mine ?? false) || can('confirmByVisit')} />}
+      {wish.contact && (
+        <ContactBlock
+          wishId={wish._id}
+          contact={wish.contact}
+          canCall={(wish.claim?.mine ?? false) || can('confirmByVisit')}
+          reviewer={wish.relations.includes('committee') || wish.relations.includes('gridWorker')}
+        />
+      )}
       <ReviewerFacts wish={wish} />
       {wish.fulfilment && <FulfilmentView fulfilment={wish.fulfilment} />}
       {can('confirm') && <ConfirmForm wish={wish} onDone={onChange} />}

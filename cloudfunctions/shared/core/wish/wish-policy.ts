@@ -90,6 +90,11 @@ const liveClaim: readonly WishStatus[] = ['claimed', 'fulfilled']
  * is left out, not shortened: a room's first and last digit name the door in a building of few floors.
  * Staff read a household's contact through the directory, which logs it there.
  */
+/** A reviewer's deliberate look (wishes.revealContact): everything the wish keeps, logged by the use case. */
+export function reviewerContactView(contact: WisherContact, relations: readonly WishRelation[]): WisherContactView | null {
+  return isWishReviewer(relations) ? { ...contact, masked: false, logRead: true } : null
+}
+
 export function wisherContactView(
   contact: WisherContact, wish: Pick<Wish, 'status' | 'delivery'>, relations: readonly WishRelation[],
 ): WisherContactView {
