@@ -29,6 +29,8 @@ export async function startStoryWorld() {
     url: local.host.url,
     signedInAs,
     pageErrors,
+    /** Every media check WeChat has been asked for so far has pushed its verdict (the local WeChat answers a moment later). */
+    mediaChecksDone: () => local.deliverHeldPushes(),
     async close() {
       await browser.close()
       await local.close()

@@ -38,6 +38,7 @@ export function WishView({ wish, onChange }: { wish: WishDetail; onChange: (wish
           contact={wish.contact}
           canCall={(wish.claim?.mine ?? false) || can('confirmByVisit')}
           reviewer={wish.relations.includes('committee') || wish.relations.includes('gridWorker')}
+          own={wish.relations.includes('wisher')}
         />
       )}
       <ReviewerFacts wish={wish} />
