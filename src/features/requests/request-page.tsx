@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { Failed, Loading } from '@/components/status-views'
@@ -6,6 +6,7 @@ import { useRequestDetail } from '@/hooks/use-request-detail'
 import { useSubscriptions } from '@/services/subscribe'
 import type { RequestDetail } from '@/types'
 import { RequestView } from './request-view'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 type Detail = { request: RequestDetail; replace: (request: RequestDetail) => void; reload: () => void }
 
@@ -18,10 +19,7 @@ export function RequestPage({ actions }: { actions: (detail: Detail) => ReactNod
   const { loaded, request, replace, reload } = useRequestDetail(id)
   // The templates the actions' taps ask for (services/subscribe), known before the tap.
   useSubscriptions()
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(reload)
   return (
     <PageShell>
       {!id && <Failed code="NOT_FOUND" />}

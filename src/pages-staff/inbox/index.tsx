@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
@@ -8,6 +8,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import { InboxTabs, type InboxTab } from '../components/inbox-tabs'
 import { overdueFirst } from '../components/overdue-first'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /** The handler's work by state; each card opens the request with the actions the server allows. */
 export default function InboxPage() {
@@ -16,10 +17,7 @@ export default function InboxPage() {
   const now = useNow()
   const list = usePaged((cursor) => call('requests', 'inbox', { ...tabRef.current, limit: 20, ...(cursor ? { cursor } : {}) }), null)
   useDidShow(() => list.reload())
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list.reload)
   const choose = (next: InboxTab) => {
     tabRef.current = next
     setTab(next)

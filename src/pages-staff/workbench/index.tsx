@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { Notice } from '@/components/status-views'
 import { useResult, type Loaded } from '@/hooks/use-result'
@@ -9,6 +9,7 @@ import { BindingReviews } from '../components/binding-reviews'
 import { PartyReviews } from '../components/party-reviews'
 import { RequestEntries } from '../components/request-entries'
 import { WishEntries } from '../components/wish-entries'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /**
  * Staff work, in a subpackage so residents never download it. The server decides who sees which
@@ -28,14 +29,13 @@ export default function WorkbenchPage() {
     wishBranch.reload()
   })
 
-  usePullDownRefresh(() => {
+  usePullToReload(() => {
     overdue.reload()
     bindings.reload()
     registrations.reload()
     wishReview.reload()
     wishBranch.reload()
     void refreshSubscriptions()
-    void Taro.stopPullDownRefresh()
   })
 
   const showRequests = !forbidden(overdue)

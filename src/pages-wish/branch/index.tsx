@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import { PageShell } from '@/components/page-shell'
@@ -9,6 +9,7 @@ import { BranchPicker } from './branch-picker'
 import { MemberRecords, MonthRanking } from './branch-records'
 import { WishGroup } from './wish-group'
 import '../../styles/wishes-staff.scss'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /**
  * A branch's 微心愿 for its secretary or the committee of its community: what waits for a claim,
@@ -20,10 +21,7 @@ export default function WishBranchPage() {
   const branchRef = useRef(linked)
   const overview = useResult(() => call('wishes', 'branchOverview', branchRef.current ? { branchId: branchRef.current } : {}), null)
   useDidShow(() => overview.reload())
-  usePullDownRefresh(() => {
-    overview.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(overview.reload)
   const choose = (id: string) => {
     branchRef.current = id
     overview.reload()

@@ -1,9 +1,10 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { Failed, Loading } from '@/components/status-views'
 import { useWishDetail } from '@/features/wishes/use-wish-detail'
 import { WishView } from '@/features/wishes/wish-view'
 import { useSubscriptions } from '@/services/subscribe'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /**
  * One wish's page for every role — the wisher, a member, the claimer, the reviewers: the server
@@ -14,10 +15,7 @@ export default function WishDetailPage() {
   const { loaded, wish, replace, reload } = useWishDetail(id)
   // The templates the actions' taps ask for (services/subscribe), known before the tap.
   useSubscriptions()
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(reload)
   return (
     <PageShell>
       {!id && <Failed code="NOT_FOUND" />}

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
@@ -13,6 +13,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { useSubscriptions } from '@/services/subscribe'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 const intro: Record<Exclude<MemberTab, 'record'>, string> = {
   forMe: '离您家近的在前面，同样近的，需要日期早的在前面。',
@@ -33,10 +34,7 @@ export default function MemberWishesPage() {
   const load = () => (tabRef.current === 'record' ? record.reload() : list.reload())
   // Back from a wish (a claim, a fulfilment), the tab shows the new state.
   useDidShow(load)
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(load)
   const choose = (next: MemberTab) => {
     if (next === tabRef.current) return
     tabRef.current = next

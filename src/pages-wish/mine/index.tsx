@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { ActionButton } from '@/components/action-button'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
@@ -7,6 +7,7 @@ import { WishCard } from '@/features/wishes/wish-card'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import { useSubscriptions } from '@/services/subscribe'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /** My wishes, newest first, each one tap from where it stands; a new one a tap away. */
 export default function MyWishesPage() {
@@ -14,10 +15,7 @@ export default function MyWishesPage() {
   const list = usePaged((cursor) => call('wishes', 'listMine', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
   // Coming back from a wish (a confirmation, a withdrawal) must show the new state.
   useDidShow(() => list.reload())
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list.reload)
 
   return (
     <PageShell>

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
@@ -10,6 +10,7 @@ import { call } from '@/services/call'
 import { QueueTabs, queues, type Queue } from './queue-tabs'
 import { WishLimits } from './wish-limits'
 import '../../styles/wishes-staff.scss'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /** How many the list holds so far; "+" while the server has more pages of it. */
 const countLine = (paged: Paged<unknown>) => (paged.state === 'ready' ? `共 ${paged.items.length}${paged.nextCursor ? '+' : ''} 个` : null)
@@ -24,10 +25,7 @@ export default function WishReviewPage() {
   const list = usePaged((cursor) => call('wishes', 'listForReview', { queue: queueRef.current, limit: 20, ...(cursor ? { cursor } : {}) }), null)
   // Back from a wish just published or confirmed: it must leave the queue.
   useDidShow(() => list.reload())
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list.reload)
   const choose = (next: Queue) => {
     queueRef.current = next
     setQueue(next)

@@ -1,4 +1,3 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
@@ -10,6 +9,7 @@ import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import type { ErrorCode } from '@/types'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /** The answers that mean "no community of yours to show", as opposed to a failure worth retrying. */
 const noCommunity: ReadonlySet<ErrorCode> = new Set(['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN'])
@@ -27,10 +27,7 @@ export default function WishWallPage() {
     if (answer.ok) setCommunityName(answer.data.communityName)
     return answer
   }, 'wall')
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list.reload)
   const pick = (next: CommunityChoice | null) => {
     communityRef.current = next
     setCommunity(next)

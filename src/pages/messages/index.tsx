@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
@@ -8,6 +8,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import type { ActionOutput } from '@/types'
 import { relativeLine } from '@/types/calendar'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 type Message = ActionOutput<'requests', 'myMessages'>['items'][number]
 
@@ -28,10 +29,7 @@ export default function MessagesPage() {
   const now = useNow()
   const list = usePaged((cursor) => call('requests', 'myMessages', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
   useDidShow(() => list.reload())
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list.reload)
   return (
     <PageShell>
       <PagedList

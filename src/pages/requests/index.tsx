@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
@@ -10,6 +10,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import { askAtTap, followKinds, useSubscriptions } from '@/services/subscribe'
 import type { RequestStatus } from '@/types'
+import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 /** Requests nothing more will be said about. */
 const finished: ReadonlySet<RequestStatus> = new Set(['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected'])
@@ -24,10 +25,7 @@ export default function MyRequestsPage() {
   const list = usePaged((cursor) => call('requests', 'listMine', { ...(openRef.current ? { open: true } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), null)
   // Coming back from a detail (a rating, a withdrawal) must show the new state.
   useDidShow(() => list.reload())
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list.reload)
   const show = (next: boolean) => () => {
     if (next === openRef.current) return
     openRef.current = next
