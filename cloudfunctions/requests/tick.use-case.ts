@@ -5,11 +5,10 @@ import { settings } from '../shared/runtime/settings'
 import { notify } from './notify'
 import { allRequests } from './request-queries'
 import { rescheduleTimer, saveTransition, type StoredRequest } from './request-store'
+import { stepEach } from '../shared/runtime/timer-run'
 
 /** One run handles this many due items; more wait for the next run, ten minutes on. */
 const PER_RUN = 500
-/** Items written side by side: enough to finish well inside the timer's timeout, few enough not to flood. */
-const PARALLEL = 8
 
 export type TickReport = Record<TimerStep, number> & { due: number; conflicts: number; idle: number; failed: number }
 
@@ -23,10 +22,7 @@ export async function tick(now: number): Promise<TickReport> {
   const _ = database().command
   const due = await allRequests({ timerDueAt: _.gte(0).and(_.lte(now)) }, ['timerDueAt', 'asc'], PER_RUN)
   const report: TickReport = { due: due.length, remind: 0, supervise: 0, autoClose: 0, conflicts: 0, idle: 0, failed: 0 }
-  for (let i = 0; i < due.length; i += PARALLEL) {
-    const outcomes = await Promise.all(due.slice(i, i + PARALLEL).map((request) => step(request, now)))
-    for (const outcome of outcomes) report[outcome]++
-  }
+  await stepEach(due, (request) => step(request, now), report)
   return report
 }
 

@@ -5,11 +5,10 @@ import { Collections } from '../shared/runtime/collections'
 import { findMany } from '../shared/runtime/documents'
 import { afterWishWrite } from './after-write'
 import { saveTransition, StoredWish } from './wish-store'
+import { stepEach } from '../shared/runtime/timer-run'
 
 /** One run handles this many due wishes; more wait for the next run, ten minutes on. */
 const PER_RUN = 500
-/** Wishes written side by side: enough to finish well inside the timer's timeout, few enough not to flood. */
-const PARALLEL = 8
 
 export type WishTickReport = Record<WishTimerStep, number> & { due: number; conflicts: number; idle: number; failed: number }
 
@@ -24,10 +23,7 @@ export async function tickWishes(now: number): Promise<WishTickReport> {
   const _ = database().command
   const due = await findMany(Collections.wishes, { timerDueAt: _.gte(0).and(_.lte(now)) }, StoredWish, { orderBy: ['timerDueAt', 'asc'], limit: PER_RUN })
   const report: WishTickReport = { due: due.length, widen: 0, remindLapse: 0, lapse: 0, askToCheck: 0, expire: 0, conflicts: 0, idle: 0, failed: 0 }
-  for (let i = 0; i < due.length; i += PARALLEL) {
-    const outcomes = await Promise.all(due.slice(i, i + PARALLEL).map((wish) => step(wish, now)))
-    for (const outcome of outcomes) report[outcome]++
-  }
+  await stepEach(due, (wish) => step(wish, now), report)
   return report
 }
 
