@@ -31,6 +31,13 @@ describe('a request’s detail shows the actions the server offers, and only tho
     expect(calls.filter((call) => call.fn === 'requests')).toEqual([])
   })
 
+  test('a request turned out of a 微心愿 names it, one tap back to the wish', async () => {
+    answer({ 'requests.detail': () => success(requestDetail({ filedBy: { kind: 'fromWish', staffId: 'staff-li', wishId: 'w-9' } })) })
+    render(<RequestPage />)
+    await tap('微心愿（点这里看）')
+    expect(navigations).toEqual(['/pages-wish/detail/index?id=w-9'])
+  })
+
   test('a resident before acceptance may withdraw, and nothing else', async () => {
     const calls = answer({ 'requests.detail': () => success(requestDetail({ availableActions: ['withdraw'] })) })
     render(<RequestPage />)

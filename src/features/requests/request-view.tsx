@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PhotoStrip } from '@/components/photo-strip'
 import { Notice } from '@/components/status-views'
@@ -10,6 +11,14 @@ const Row = ({ name, children }: { name: string; children: string }) => (
   <View className="card__row">
     <Text className="card__key">{name}</Text>
     <Text>{children}</Text>
+  </View>
+)
+
+/** A request 核实 turned out of a 微心愿 names it (the link is kept both ways): one tap back to the wish. */
+const WishLink = ({ wishId }: { wishId: string }) => (
+  <View className="card__row" role="button" onClick={() => void Taro.navigateTo({ url: `/pages-wish/detail/index?id=${encodeURIComponent(wishId)}` })}>
+    <Text className="card__key">来自</Text>
+    <Text className="link">微心愿（点这里看）</Text>
   </View>
 )
 
@@ -26,6 +35,7 @@ export function RequestView({ request }: { request: RequestDetail }) {
         <Row name="地点">{request.placeLabel}</Row>
         {contact && <Row name="联系">{contact}</Row>}
         <Row name="提交">{dateTimeLine(request.createdAt)}</Row>
+        {request.filedBy.kind === 'fromWish' && <WishLink wishId={request.filedBy.wishId} />}
       </View>
       <View className="card">
         <Row name="负责人">{request.owner ? (request.owner.name ?? '工作人员') : '等待社区安排'}</Row>

@@ -13,6 +13,12 @@ const markWords: Record<WishMark['kind'], string> = { contentFlag: '内容检查
  * What the server tells only the reviewers (marks, the household's recent wishes, lapses, the grid
  * worker's check) and the request a wish became; each shows only when the answer carries it.
  */
+/** The request the wish became, where this viewer works on it (staff) or follows it (the resident). */
+const requestUrl = (wish: WishDetail) => {
+  const staff = wish.relations.includes('committee') || wish.relations.includes('gridWorker')
+  return `/${staff ? 'pages-staff/request/index' : 'pages/request/index'}?id=${encodeURIComponent(wish.convertedTo ?? '')}`
+}
+
 export function ReviewerFacts({ wish }: { wish: WishDetail }) {
   const marks = wish.marks ?? []
   const recent = wish.householdRecent ?? []
@@ -44,7 +50,7 @@ export function ReviewerFacts({ wish }: { wish: WishDetail }) {
         </View>
       )}
       {wish.convertedTo && (
-        <BigEntry title="看转成的诉求" note="在“有困难找居村”里办理的进度" onClick={() => void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(wish.convertedTo ?? '')}` })} />
+        <BigEntry title="看转成的诉求" note="在“有困难找居村”里办理的进度" onClick={() => void Taro.navigateTo({ url: requestUrl(wish) })} />
       )}
     </>
   )
