@@ -2,7 +2,7 @@ import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { applyWishTransition, newWish, WISH_SYSTEM, type WishDraft } from '../../cloudfunctions/shared/core/wish/wish.machine'
 import { maskName } from '../../cloudfunctions/shared/core/mask'
 import {
-  NO_MEMBERSHIP, publicLine, wishActor, wishRelationsTo, wishVisibility, wisherContactView, type MemberFacts, type WisherContact,
+  nearness, NO_MEMBERSHIP, publicLine, reviewerContactView, wishActor, wishRelationsTo, wishVisibility, wisherContactView, type MemberFacts, type WisherContact,
 } from '../../cloudfunctions/shared/core/wish/wish-policy'
 import { WishRelation, WishStatus, type Wish, type WishAction } from '../../types/wish.schema'
 
@@ -123,4 +123,23 @@ describe('the wisher\'s contact', () => {
     expect(JSON.stringify(view)).not.toMatch(/1202|秀英/)
     expect(['王五', '王秀英', '欧阳娜娜'].map(maskName)).toEqual(['王*', '王*', '欧*'])
   })
+})
+
+describe('nearness, never a distance (issue 7: "a masked value must not be recoverable … a place from distances")', () => {
+  const route = { buildingId: 'bldg-1', gridId: 'grid-1' }
+  test.each([
+    [{ buildingId: 'bldg-1', gridId: 'grid-1' }, 'building'],
+    [{ buildingId: 'bldg-2', gridId: 'grid-1' }, 'grid'],
+    [{ buildingId: 'bldg-9', gridId: 'grid-9' }, 'community'],
+    [null, 'community'],
+  ] as const)('a member at home in %j reads %s', (home, near) => {
+    expect(nearness(home, route)).toBe(near)
+  })
+})
+
+test('the reviewers, and only they, may look at the full contact on purpose: every look logged', () => {
+  const contact = { name: '王秀英', phone: '13800001111', address: '康乐小区1号楼101室' }
+  expect(reviewerContactView(contact, ['committee'])).toEqual({ ...contact, masked: false, logRead: true })
+  expect(reviewerContactView(contact, ['gridWorker'])).toEqual({ ...contact, masked: false, logRead: true })
+  for (const relation of ['claimer', 'branchMember', 'branchSecretary', 'widenedMember', 'other'] as const) expect(reviewerContactView(contact, [relation])).toBeNull()
 })
