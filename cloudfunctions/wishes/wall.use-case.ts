@@ -1,4 +1,5 @@
 import { CreditEntry, failure, Household, success } from '../../types'
+import { publicLine } from '../shared/core/wish/wish-policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
@@ -32,10 +33,13 @@ export const wall: ActionHandler<'wishes', 'wall'> = async (input, { actor, now 
   const _ = database().command
   const credits = items.length === 0 ? [] : await findMany(Collections.creditEntries, { wishId: _.in(items.map((w) => w._id)), 'to.kind': 'branch' }, CreditEntry)
   const helpedBy = new Map(credits.filter((c) => c.reversalOf === undefined && c.to.kind === 'branch').map((c) => [c.wishId, c.to.kind === 'branch' ? c.to.id : '']))
-  const branchName = (wishId: string) => directory.branches.get(helpedBy.get(wishId) ?? '')?.name ?? null
+  const branchName = (branchId: string | undefined) => (branchId ? (directory.branches.get(branchId)?.name ?? null) : null)
   return success({
     communityName: community.name,
-    items: items.map((w) => ({ _id: w._id, category: w.category, summary: w.summary ?? '', branchName: branchName(w._id), realisedAt: w.closedAt ?? w.updatedAt })),
+    items: items.map((w) => {
+      const line = publicLine(w, helpedBy.get(w._id))
+      return { _id: line._id, category: line.category, summary: line.summary, branchName: branchName(line.helpedByBranchId), realisedAt: line.at }
+    }),
     nextCursor,
   })
 }
