@@ -1,5 +1,6 @@
 import { type FunctionName, type PushFunctionName, type TimerFunctionName } from '../types/contract'
 import { noticeVariableSuffix } from '../cloudfunctions/shared/runtime/settings'
+import { WishConfigOverrides } from '../cloudfunctions/shared/core/wish/wish-times'
 import type { NoticeKind as ContractNoticeKind } from '../types/notice.schema'
 
 /**
@@ -37,6 +38,7 @@ export type NoticeKind = (typeof noticeVariableSuffix)[ContractNoticeKind]
 
 export type DeploymentVariable =
   | 'REQUEST_DEADLINES'
+  | 'WISH_TIMES'
   | 'MINIPROGRAM_STATE'
   | `SUBSCRIBE_TEMPLATE_${NoticeKind}`
   | `SUBSCRIBE_KEYS_${NoticeKind}`
@@ -56,6 +58,17 @@ export const deploymentVariables: Record<DeploymentVariable, VariableRule> = {
       try {
         JSON.parse(value)
         return null
+      } catch {
+        return 'is not JSON'
+      }
+    },
+  },
+  WISH_TIMES: {
+    meaning: "JSON over 微心愿's default clocks (cloudfunctions/shared/core/wish/wish-times.ts): a claim's lock days per category, the days before an unclaimed wish widens",
+    check: (value) => {
+      try {
+        const parsed = WishConfigOverrides.safeParse(JSON.parse(value))
+        return parsed.success ? null : `is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
       } catch {
         return 'is not JSON'
       }
@@ -107,12 +120,13 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
   // 微心愿: a post, a review, a claim each read a wish and write it once, as a request's actions do.
+  // REQUEST_DEADLINES: a wish turned into a request is filed here, with the request's deadlines.
   wishes: {
     ...nodeFunction,
     timeout: 10,
     triggers: [],
     fixedVariables: {},
-    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+    variables: ['REQUEST_DEADLINES', 'WISH_TIMES', ...noticeVariables],
   },
   // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
   'requests-timer': {

@@ -1,6 +1,7 @@
 import { failure } from '../../types'
 import { MAX_LIVE_CLAIMS } from '../shared/core/wish/wish.machine'
-import { lockUntilOf, wishConfig } from '../shared/core/wish/wish-times'
+import { lockUntilOf } from '../shared/core/wish/wish-times'
+import { settings } from '../shared/runtime/settings'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { claimSlots } from './claim-slots'
 import { transition } from './transition'
@@ -16,7 +17,7 @@ export const claim: ActionHandler<'wishes', 'claim'> = async (input, ctx) => {
   const taken = await claimSlots.take(memberId, input.wishId, MAX_LIVE_CLAIMS, ctx.now)
   if (!taken) return failure('CONFLICT', `您手上已有 ${MAX_LIVE_CLAIMS} 个认领中的心愿，请先完成或放弃一个`)
   const result = await transition(input.wishId, ctx, 'claim', (stored) => ({
-    lockUntil: lockUntilOf(stored, ctx.now, wishConfig()),
+    lockUntil: lockUntilOf(stored, ctx.now, settings().wishes),
     liveClaims: taken.heldBefore,
   })).catch(async (error: unknown) => {
     await claimSlots.giveBack(taken.slot)

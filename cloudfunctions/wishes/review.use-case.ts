@@ -1,5 +1,6 @@
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { widenAtOf, wishConfig } from '../shared/core/wish/wish-times'
+import { widenAtOf } from '../shared/core/wish/wish-times'
+import { settings } from '../shared/runtime/settings'
 import { transition } from './transition'
 
 /**
@@ -9,5 +10,5 @@ import { transition } from './transition'
  */
 export const review: ActionHandler<'wishes', 'review'> = async (input, ctx) =>
   input.decision === 'publish'
-    ? transition(input.wishId, ctx, 'publish', () => ({ summary: input.summary, widenAt: widenAtOf(ctx.now, wishConfig()) }))
+    ? transition(input.wishId, ctx, 'publish', () => ({ summary: input.summary, widenAt: widenAtOf(ctx.now, settings().wishes) }))
     : transition(input.wishId, ctx, 'return', () => ({ reason: input.reason }))

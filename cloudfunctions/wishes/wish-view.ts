@@ -4,7 +4,8 @@ import type { Actor } from '../shared/core/actor'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
 import { availableWishActions } from '../shared/core/wish/wish.machine'
-import { lockUntilOf, wishConfig } from '../shared/core/wish/wish-times'
+import { lockUntilOf } from '../shared/core/wish/wish-times'
+import { settings } from '../shared/runtime/settings'
 import {
   followsWish, isWishReviewer, mayReverseCredit, wisherContactView, wishPhotoSight, wishRelationsTo, wishVisibility, type MemberFacts, type Nearness,
 } from '../shared/core/wish/wish-policy'
@@ -121,7 +122,7 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
     timeline: timeline.map(timelineLine),
     relations: [...relations],
     availableActions,
-    claimLockUntil: availableActions.includes('claim') ? lockUntilOf(stored, now, wishConfig()) : null,
+    claimLockUntil: availableActions.includes('claim') ? lockUntilOf(stored, now, settings().wishes) : null,
     canReverseCredit: mayReverseCredit(stored, relations),
     version: stored.version,
     createdAt: stored.createdAt,

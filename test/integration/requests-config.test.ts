@@ -21,7 +21,15 @@ describe('function settings from the environment', () => {
     expect(settings.deadlines.remindAtFraction).toBe(0.5)
   })
 
+  test('微心愿’s clocks: the defaults (7-day locks, widening after 3 days), or a deployment’s own', () => {
+    expect(readSettings({}).wishes).toMatchObject({ lockDays: { goods: 7, health: 7 }, widenAfterDays: 3 })
+    const own = readSettings({ WISH_TIMES: JSON.stringify({ lockDays: { goods: 14 }, widenAfterDays: 2 }) }).wishes
+    expect(own).toMatchObject({ lockDays: { goods: 14, health: 7 }, widenAfterDays: 2 })
+  })
+
   test.each([
+    ['wish clocks for an unknown category', { WISH_TIMES: JSON.stringify({ lockDays: { food: 3 } }) }],
+    ['a wish lock of a year', { WISH_TIMES: JSON.stringify({ lockDays: { goods: 365 } }) }],
     ['an unknown mini-program state', { MINIPROGRAM_STATE: 'beta' }],
     ['template keywords that are not three names', { SUBSCRIBE_TEMPLATE_ALERT: 't', SUBSCRIBE_KEYS_ALERT: 'thing1,time2' }],
     ['deadlines that are not JSON', { REQUEST_DEADLINES: '{hazard:' }],
@@ -29,7 +37,7 @@ describe('function settings from the environment', () => {
     ['a respond window longer than the resolve one', { REQUEST_DEADLINES: JSON.stringify({ byCategory: { hazard: { respondHours: 100 } } }) }],
     ['a remind point outside the window', { REQUEST_DEADLINES: JSON.stringify({ remindAtFraction: 1.5 }) }],
   ])('fails loudly on %s', (_name, env) => {
-    expect(() => readSettings(env)).toThrow(/function settings|deadline|remindAtFraction/)
+    expect(() => readSettings(env)).toThrow(/function settings|deadline|remindAtFraction|WISH_TIMES/)
   })
 
   test('one plain variable per kind of notice names its template, with its keywords', () => {

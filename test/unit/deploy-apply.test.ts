@@ -198,6 +198,7 @@ describe('applying a plan for an empty environment', () => {
     })
     expect(calls.filter((c) => c.method === 'functions.createFunctionTriggers')).toEqual([
       { method: 'functions.createFunctionTriggers', args: ['requests-timer', [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }]] },
+      { method: 'functions.createFunctionTriggers', args: ['wishes-timer', [{ name: 'wishes', type: 'timer', config: '0 */10 * * * * *' }]] },
     ])
   })
 
@@ -289,6 +290,8 @@ describe('reading an environment and applying the difference', () => {
     expect(calls.filter((c) => c.method.startsWith('functions.') && c.method !== 'functions.createFunction')).toEqual([
       { method: 'functions.deleteFunctionTrigger', args: ['requests-timer', 'deadlines'] },
       { method: 'functions.createFunctionTriggers', args: ['requests-timer', [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }]] },
+      // A function the environment does not have yet gets its trigger with it.
+      { method: 'functions.createFunctionTriggers', args: ['wishes-timer', [{ name: 'wishes', type: 'timer', config: '0 */10 * * * * *' }]] },
     ])
   })
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Category } from '../../../types/category.schema'
 import { noticeKinds, type NoticeKind } from '../../../types/notice.schema'
 import { deadlineConfig, type DeadlineConfig } from '../core/request/deadlines'
+import { wishConfig, WishConfigOverrides, type WishConfig } from '../core/wish/wish-times'
 import type { MiniprogramState } from './wechat'
 
 /**
@@ -12,6 +13,7 @@ import type { MiniprogramState } from './wechat'
  *
  * - JUCUN_CLOCK                system | controlled (tests move time forward; see clock.ts)
  * - REQUEST_DEADLINES          JSON over the defaults of deadlines.ts: { byCategory?, remindAtFraction? }
+ * - WISH_TIMES                 JSON over the defaults of core/wish/wish-times.ts: { lockDays?: { <category>: days }, widenAfterDays? }
  * - MINIPROGRAM_STATE          developer | trial | formal: the build a subscribe message opens
  * - SUBSCRIBE_TEMPLATE_<KIND>  the subscribe-message template id for one kind of notice (noticeKinds)
  * - SUBSCRIBE_KEYS_<KIND>      that template's keywords for what, detail and time (default thing1,thing2,time3)
@@ -58,6 +60,7 @@ export const noticeVariableSuffix = {
 const Env = z.object({
   JUCUN_CLOCK: z.enum(['system', 'controlled']).default('system'),
   REQUEST_DEADLINES: json(DeadlineOverrides).optional(),
+  WISH_TIMES: json(WishConfigOverrides).optional(),
   MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
 })
 const TemplateEnv = z.object(
@@ -72,6 +75,8 @@ const TemplateEnv = z.object(
 export type Settings = {
   clock: 'system' | 'controlled'
   deadlines: DeadlineConfig
+  /** 微心愿's clocks: a claim's lock per category, and when an unclaimed wish widens to the 大党委. */
+  wishes: WishConfig
   miniprogramState: MiniprogramState | null
   /** Only the kinds a template was chosen for: a notice of any other kind stays on the 消息 page. */
   templates: Partial<Record<NoticeKind, NoticeTemplate>>
@@ -102,6 +107,7 @@ export function readSettings(source: Record<string, string | undefined>): Settin
   return {
     clock: env.JUCUN_CLOCK,
     deadlines: deadlineConfig(env.REQUEST_DEADLINES ?? {}),
+    wishes: wishConfig(env.WISH_TIMES ?? {}),
     miniprogramState: env.MINIPROGRAM_STATE ?? null,
     templates,
   }
