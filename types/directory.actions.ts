@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Category } from './category.schema'
-import { BranchLevel, CommunityType, DecisionStatus } from './directory.schema'
+import { BranchLevel, CommunityType, DecisionStatus, Tenure } from './directory.schema'
 import { GeoPoint } from './geo.schema'
 import { NoticeKind } from './notice.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
@@ -29,6 +29,8 @@ export const BindingRequestView = z.object({
   status: DecisionStatus,
   household: HouseholdView,
   applicantName: z.string(),
+  /** 业主 or living there without owning it, as the applicant said; the committee checks it (民法典 art. 278 counts owners only). */
+  tenure: Tenure,
   /** Masked (138****5678) for everyone but the applicant. */
   applicantPhone: z.string().optional(),
   reason: z.string().optional(),
@@ -125,7 +127,15 @@ export const directoryActions = {
     output: z.array(Option.extend({ estate: z.string(), communityId: Id, communityName: z.string(), distanceM: z.number() })),
   },
   requestBinding: {
-    input: z.object({ householdId: Id, name: PersonName, phone: z.string().regex(/^1\d{10}$/).optional() }).strict(),
+    input: z
+      .object({
+        householdId: Id,
+        name: PersonName,
+        phone: z.string().regex(/^1\d{10}$/).optional(),
+        /** 业主 or not, for the committee to check: unsaid, the resident is not counted as an owner. */
+        tenure: Tenure.optional(),
+      })
+      .strict(),
     output: BindingRequestView,
   },
   listBindingRequests: {

@@ -51,7 +51,13 @@ export const Building = z.object({
 })
 export type Building = z.infer<typeof Building>
 
-export const Household = z.object({ _id: Id, buildingId: Id, room: z.string().trim().min(1).max(20) })
+export const Household = z.object({
+  _id: Id,
+  buildingId: Id,
+  room: z.string().trim().min(1).max(20),
+  /** 专有部分面积 (m²): what 民法典 art. 278 weighs an owner's vote by. */
+  area: z.number().positive().max(10_000).optional(),
+})
 export type Household = z.infer<typeof Household>
 
 /** 街道大工委 → 社区大党委 → 网格党支部 → 楼栋党小组 → 党员中心户. */
@@ -86,6 +92,13 @@ export const PartyMembership = z.object({
 })
 export type PartyMembership = z.infer<typeof PartyMembership>
 
+/**
+ * How a resident holds their home: 业主 (the owner) or living there without owning it (a tenant, a
+ * family member). Only owners count under 民法典 art. 278 (业主共同决定).
+ */
+export const Tenure = z.enum(['owner', 'occupant'])
+export type Tenure = z.infer<typeof Tenure>
+
 /** A user's _id is their OPENID: CloudBase puts it in the invocation context, never the client. */
 export const User = z.object({
   _id: Id,
@@ -93,6 +106,8 @@ export const User = z.object({
   phone: z.string().regex(/^1\d{10}$/).optional(),
   staff: StaffRoles,
   householdId: Id.optional(),
+  /** As the committee approved it with the binding. */
+  tenure: Tenure.optional(),
   party: PartyMembership.optional(),
   createdAt: Timestamp,
 })
@@ -112,7 +127,7 @@ const PendingDecision = z.object({
   decidedAt: Timestamp.optional(),
 })
 
-export const BindingRequest = PendingDecision.extend({ householdId: Id, communityId: Id })
+export const BindingRequest = PendingDecision.extend({ householdId: Id, communityId: Id, tenure: Tenure.optional() })
 export type BindingRequest = z.infer<typeof BindingRequest>
 
 export const PartyRegistration = PendingDecision.extend({ branchId: Id, workplace: z.string().trim().max(80).optional() })

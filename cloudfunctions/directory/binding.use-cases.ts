@@ -19,7 +19,7 @@ export const requestBinding: ActionHandler<'directory', 'requestBinding'> = asyn
   if (actor.user?.householdId === input.householdId) return failure('CONFLICT', '您已经绑定了这一户')
   const opened = await openPending(
     Collections.bindingRequests,
-    { userId: actor.userId, householdId: input.householdId, communityId: household.communityId },
+    { userId: actor.userId, householdId: input.householdId, communityId: household.communityId, tenure: input.tenure ?? 'occupant' },
     now,
     '您已有一个待审核的绑定申请',
   )
@@ -59,7 +59,7 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
     request._id,
     { ...input, reviewerId: actor.userId, now, alreadyDecided: '这个申请已经处理过了' },
     async (transaction) => {
-      await transaction.collection(Collections.users).doc(request.userId).update({ householdId: request.householdId })
+      await transaction.collection(Collections.users).doc(request.userId).update({ householdId: request.householdId, tenure: request.tenure ?? 'occupant' })
     },
   )
   if (!outcome.ok) return outcome
@@ -80,6 +80,7 @@ export async function bindingView(directory: Directory, request: BindingRequest,
     status: request.status,
     household: own ? household : { ...household, room: maskRoom(household.room) },
     applicantName: applicant?.name ?? '',
+    tenure: request.tenure ?? 'occupant',
     ...(phone ? { applicantPhone: own ? phone : maskPhone(phone) } : {}),
     ...(request.reason ? { reason: request.reason } : {}),
     createdAt: request.createdAt,

@@ -76,11 +76,25 @@ export const buildings: Building[] = rows.map(([_id, gridId, communityId, estate
   ...(estate === '翠湖苑' ? { propertyContactId: CUIHU_PROPERTY_CONTACT } : {}),
 }))
 
+/**
+ * Floor areas (专有部分面积, m², what 民法典 art. 278 weighs an owner's vote by), by kind of estate:
+ * 1980s 老公房 flats of 45–65 m², 商品房 of 85–140 m², two-storey village houses of 150–210 m². Each flat
+ * of a stair differs a little from the next, to two decimals, as a 房产证 states it.
+ */
+const areaRanges: Record<string, [min: number, span: number]> = { 康乐小区: [45, 20], 长桥新村: [48, 17], 翠湖苑: [85, 55] }
+const VILLAGE: [number, number] = [150, 60]
+const areaOf = (estate: string, floor: number, flat: number): number => {
+  const [min, span] = areaRanges[estate] ?? VILLAGE
+  return Math.round((min + ((floor * 7 + flat * 13) % 17) / 17 * span) * 100) / 100
+}
+
 /** Rooms 101, 102, 201 … in stair order: floor, then flat number. */
-export const households: Household[] = rows.flatMap(([buildingId, , , , , , , floors, perFloor]) =>
+export const households: Household[] = rows.flatMap(([buildingId, , , estate, , , , floors, perFloor]) =>
   Array.from({ length: floors * perFloor }, (_, k) => {
-    const room = `${Math.floor(k / perFloor) + 1}0${(k % perFloor) + 1}`
-    return { _id: householdId(buildingId, room), buildingId, room }
+    const floor = Math.floor(k / perFloor) + 1
+    const flat = (k % perFloor) + 1
+    const room = `${floor}0${flat}`
+    return { _id: householdId(buildingId, room), buildingId, room, area: areaOf(estate, floor, flat) }
   }),
 )
 

@@ -8,6 +8,9 @@ const verified = (branchId: string): PartyMembership => ({ branchId, status: 've
 
 type Person = [id: string, name: string, phone: string | null, staff: StaffRoles, householdId: string | null, party: PartyMembership | null]
 
+/** Who among the bound rents or lives with family rather than owns (民法典 art. 278 counts owners only); everyone else bound owns their home. */
+const occupants = new Set(['demo-resident-b'])
+
 /** The `_id` is the OPENID the local function host signs in as (demo sign-in). */
 const people: Person[] = [
   ['demo-resident-unbound', '新居民小林', null, {}, null, null],
@@ -44,7 +47,7 @@ export const users: User[] = people.map(([_id, name, phone, staff, householdId, 
   name,
   ...(phone ? { phone } : {}),
   staff,
-  ...(householdId ? { householdId } : {}),
+  ...(householdId ? { householdId, tenure: occupants.has(_id) ? ('occupant' as const) : ('owner' as const) } : {}),
   ...(party ? { party } : {}),
   createdAt: DEMO_CREATED_AT,
 }))
@@ -55,7 +58,7 @@ export type Persona = { openid: string; label: string; description: string; role
 export const personas: Persona[] = [
   { openid: 'demo-resident-unbound', label: '新居民（未绑定）', description: '刚打开小程序的居民：可提诉求、发微心愿、看公开议题，可申请绑定房屋', roles: ['resident'] },
   { openid: 'demo-resident-a', label: '康乐居民（已认证）', description: '康乐小区3号楼201的认证居民：诉求按房屋自动派到康乐一网格，可投票、联署议题', roles: ['resident', 'verifiedResident'] },
-  { openid: 'demo-resident-b', label: '翠湖居民（已认证）', description: '翠湖苑6号楼302的认证居民：物业诉求直达翠湖苑物业', roles: ['resident', 'verifiedResident'] },
+  { openid: 'demo-resident-b', label: '翠湖居民（已认证）', description: '翠湖苑6号楼302的认证居民（租户）：物业诉求直达翠湖苑物业；业主共同决定的议题他不能投票', roles: ['resident', 'verifiedResident'] },
   { openid: 'demo-resident-c', label: '长桥居民（独居老人）', description: '长桥新村3号302的认证居民，独居：微心愿交给康乐三网格党支部，党员刘建华可以认领', roles: ['resident', 'verifiedResident'] },
   { openid: 'demo-party-member', label: '在职党员', description: '长桥新村2号的党员中心户，已在康乐三网格党支部报到：可认领本支部的微心愿', roles: ['resident', 'verifiedResident', 'partyMember'] },
   { openid: 'demo-branch-secretary', label: '网格党支部书记', description: '康乐三网格党支部书记：审核本支部的党员报到，查看支部任务', roles: ['resident', 'verifiedResident', 'partyMember', 'branchSecretary'] },

@@ -34,10 +34,15 @@ describe('binding my household', () => {
 
     await typeInto('请填写真实姓名', ' 王秀英 ')
     await typeInto('方便居委会联系您', '13800001111')
+    // Owner or not is asked, never assumed: only owners vote where 业主 decide together (民法典 art. 278).
+    await tap('提交绑定申请')
+    expect(await screen.findByRole('alert')).toHaveTextContent('请选一下您是不是这一户的业主。')
+    expect(inputsOf(calls, 'requestBinding')).toEqual([])
+    await tap('我是业主（房产证上有我的名字）')
     await tap('提交绑定申请')
 
     await screen.findByText('提交绑定申请')
-    expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英', phone: '13800001111' }])
+    expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英', phone: '13800001111', tenure: 'owner' }])
     expect(done).toHaveBeenCalledWith(bindingRequest())
   })
 
@@ -47,6 +52,7 @@ describe('binding my household', () => {
     await walkToDetails()
     await typeInto('请填写真实姓名', '王秀英')
     await typeInto('方便居委会联系您', '1380000')
+    await tap('我是租户或同住的家人')
     await tap('提交绑定申请')
     expect(await screen.findByRole('alert')).toHaveTextContent('手机号应是 11 位数字')
     expect(inputsOf(calls, 'requestBinding')).toEqual([])
@@ -54,7 +60,7 @@ describe('binding my household', () => {
     await typeInto('方便居委会联系您', '')
     await tap('提交绑定申请')
     await screen.findByText('提交绑定申请')
-    expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英' }])
+    expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英', tenure: 'occupant' }])
   })
 
   test('tells the resident in plain words when a request is already waiting', async () => {
@@ -63,6 +69,7 @@ describe('binding my household', () => {
     render(<BindingForm onDone={done} />)
     await walkToDetails()
     await typeInto('请填写真实姓名', '王秀英')
+    await tap('我是业主（房产证上有我的名字）')
     await tap('提交绑定申请')
     expect(await screen.findByRole('alert')).toHaveTextContent(errorText.DUPLICATE)
     expect(done).not.toHaveBeenCalled()

@@ -16,6 +16,7 @@ describeInBrowser('a resident asks to bind a household, the committee approves, 
     await onScreen(resident, '202').click()
     await fillField(resident, '您的姓名', '林小雨')
     await fillField(resident, '手机号', '13912345678')
+    await onScreen(resident, '我是业主（房产证上有我的名字）').click()
     await onScreen(resident, '提交绑定申请').click()
     await onScreen(resident, '绑定申请正在等居委会确认').waitFor()
 
@@ -23,6 +24,7 @@ describeInBrowser('a resident asks to bind a household, the committee approves, 
     await onScreen(committee, '工作台').click()
     const card = committee.locator('.review', { hasText: '林小雨' }).filter({ visible: true })
     await card.waitFor()
+    await card.getByText('自称业主（请核对房产证）').waitFor()
     expect(await card.innerText()).toContain('139****5678')
     expect(await card.innerText()).toContain('3号楼 2*2')
     await card.getByText('核对时查看完整房号和电话').click()

@@ -26,9 +26,9 @@ describe('a resident asks to bind a household and the committee decides', () => 
     expect(rooms.map((r) => r.room).slice(0, 3)).toEqual(['101', '102', '201'])
 
     const request = expectOk(
-      await cloud.call(NEWCOMER, 'directory', 'requestBinding', { householdId: KANGLE_ROOM, name: '林小雨', phone: '13912345678' }),
+      await cloud.call(NEWCOMER, 'directory', 'requestBinding', { householdId: KANGLE_ROOM, name: '林小雨', phone: '13912345678', tenure: 'owner' }),
     )
-    expect(request).toMatchObject({ status: 'pending', applicantName: '林小雨', applicantPhone: '13912345678' })
+    expect(request).toMatchObject({ status: 'pending', applicantName: '林小雨', applicantPhone: '13912345678', tenure: 'owner' })
     expect(request.household).toMatchObject({ communityName: '康乐社区', buildingName: '3号楼', room: '202', gridId: 'grid-kangle-1' })
 
     const me = expectOk(await cloud.call(NEWCOMER, 'directory', 'whoami', {}))
@@ -69,7 +69,11 @@ describe('a resident asks to bind a household and the committee decides', () => 
     expect(me.household).toMatchObject({ householdId: KANGLE_ROOM, room: '202', estate: '康乐小区' })
     expect(me.roles).toContain('verifiedResident')
     expect(me.pendingBinding).toBeNull()
+    // The tenure the committee approved is the user's: 民法典 art. 278 counts owners only.
+    const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    expect((await database().collection(Collections.users).doc(NEWCOMER).get()).data[0]).toMatchObject({ householdId: KANGLE_ROOM, tenure: 'owner' })
   })
+
 
   test('the reviewer may look at the full room and phone, and each look is logged', async () => {
     const [request] = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'listBindingRequests', { status: 'approved' }))
@@ -134,5 +138,15 @@ describe('a resident asks to bind a household and the committee decides', () => 
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
     expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => !outcome.ok && outcome.code)).toEqual(Array(5).fill('CONFLICT'))
     expect(expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'whoami', {})).household?.householdId).toBe('hh-kl-3-301')
+  })
+})
+
+describe('tenure', () => {
+  test('a resident who does not say they own the home is bound as an occupant', async () => {
+    const asked = expectOk(await cloud.call('demo-worker-kangle-a', 'directory', 'requestBinding', { householdId: 'hh-kl-3-102', name: '周丽' }))
+    expect(asked.tenure).toBe('occupant')
+    expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' }))
+    const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    expect((await database().collection(Collections.users).doc('demo-worker-kangle-a').get()).data[0]).toMatchObject({ tenure: 'occupant' })
   })
 })

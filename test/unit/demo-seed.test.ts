@@ -105,6 +105,14 @@ describe('every id the seed references exists', () => {
       for (const id of u.staff.streetAdmin?.streetIds ?? []) expect(streetIds.has(id)).toBe(true)
     }
   })
+
+  // Issue 8: 民法典 art. 278 weighs owners by floor area, so the demo has both ("the demo seed has them").
+  test('every household has its floor area, every bound resident says whether they own it, and both kinds are there', () => {
+    expect(households.filter((h) => !(h.area !== undefined && h.area > 0))).toEqual([])
+    const bound = users.filter((u) => u.householdId !== undefined)
+    expect(bound.filter((u) => u.tenure === undefined)).toEqual([])
+    expect(new Set(bound.map((u) => u.tenure))).toEqual(new Set(['owner', 'occupant']))
+  })
 })
 
 describe('personas', () => {

@@ -17,6 +17,7 @@ export const bindingRequest = (over: Partial<BindingRequestView> = {}): BindingR
   status: 'pending',
   household,
   applicantName: '王秀英',
+  tenure: 'owner',
   applicantPhone: '138****1111',
   createdAt: Date.UTC(2025, 2, 3),
   ...over,
