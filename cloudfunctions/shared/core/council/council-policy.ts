@@ -1,0 +1,71 @@
+import type { Building } from '../../../../types/directory.schema'
+import type { DecisionRule, Proposal, ProposalRelation, Topic, TopicRelation, TopicScope, TopicStatus, VotingUnit } from '../../../../types/council.schema'
+import type { Actor } from '../actor'
+
+/** Whether a building lies in a topic's scope (issue 8: "scope (community / grids / buildings)"). */
+export function inScope(scope: TopicScope, building: Pick<Building, '_id' | 'gridId' | 'communityId'>): boolean {
+  switch (scope.kind) {
+    case 'community':
+      return scope.communityIds.includes(building.communityId)
+    case 'grids':
+      return scope.gridIds.includes(building.gridId)
+    case 'buildings':
+      return scope.buildingIds.includes(building._id)
+    default: {
+      const unreachable: never = scope
+      return unreachable
+    }
+  }
+}
+
+/**
+ * A voting unit's id: the household, or the person (issue 8: "one ballot per unit … a deterministic
+ * id per topic × unit"). The ballot's `_id` is made from it and the topic by the runtime.
+ */
+export const unitOf = (unit: VotingUnit, who: { userId: string; householdId: string }): string =>
+  unit === 'household' ? `household:${who.householdId}` : `person:${who.userId}`
+
+/** Art. 278 is 业主共同决定: only owners vote, one household each, its floor area counted with it. */
+export const ownersOnly = (rule: DecisionRule): boolean => rule === 'art278' || rule === 'art278Special'
+
+/**
+ * Who may cast the ballot of a unit: a verified resident of a household in the scope — under art. 278
+ * only its owner. Whether the unit is in the electorate fixed at opening is the stored ballot slot's
+ * to say (a household bound after voting opened has none).
+ */
+export function mayCastFor(actor: Pick<Actor, 'user'>, topic: Pick<Topic, 'rule'>, householdInScope: boolean): boolean {
+  if (!actor.user?.householdId || !householdInScope) return false
+  return !ownersOnly(topic.rule) || actor.user.tenure === 'owner'
+}
+
+/** The committee of one of the topic's communities, the street over them, a voter, a resident of the scope. */
+export function topicRelationsTo(
+  actor: Actor, topic: Pick<Topic, 'communityIds' | 'streetId'>, facts: { voter: boolean; residentInScope: boolean },
+): TopicRelation[] {
+  const relations: TopicRelation[] = []
+  if (topic.communityIds.some((id) => actor.communityIds.includes(id))) relations.push('committee')
+  if (actor.streetIds.includes(topic.streetId)) relations.push('streetAdmin')
+  if (facts.voter) relations.push('voter')
+  if (facts.residentInScope) relations.push('resident')
+  return relations.length > 0 ? relations : ['other']
+}
+
+/**
+ * Issue 8 Sealed: "while the window is open no answer of any function — staff and admins included —
+ * reveals counts per option"; counts exist only in the stored result, which a close writes. Turnout
+ * may be shown while voting, so people see whether quorum is near.
+ */
+export const resultVisible = (status: TopicStatus): boolean => status === 'closed' || status === 'following' || status === 'done'
+
+/** Issue 8 Close: "The committee may see which units voted, after close only." */
+export const mayListVotedUnits = (topic: Pick<Topic, 'status'>, relations: readonly TopicRelation[]): boolean =>
+  resultVisible(topic.status) && (relations.includes('committee') || relations.includes('streetAdmin'))
+
+export function proposalRelationsTo(actor: Actor, proposal: Pick<Proposal, 'proposerId' | 'communityId'>, facts: { cosigned: boolean; residentInScope: boolean }): ProposalRelation[] {
+  const relations: ProposalRelation[] = []
+  if (proposal.proposerId === actor.userId) relations.push('proposer')
+  if (facts.cosigned) relations.push('cosigner')
+  if (facts.residentInScope) relations.push('resident')
+  if (actor.communityIds.includes(proposal.communityId)) relations.push('committee')
+  return relations.length > 0 ? relations : ['other']
+}
