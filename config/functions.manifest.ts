@@ -128,6 +128,25 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     fixedVariables: {},
     variables: ['REQUEST_DEADLINES', 'WISH_TIMES', ...noticeVariables],
   },
+  // 邻里议事厅: a vote is one conditional update; opening a topic over a large scope writes its
+  // electorate's ballots (20 writes for 10,000 households), so more than the callers' usual 10 s.
+  // REQUEST_DEADLINES: 每月一题 turned into proactive work files a request.
+  council: {
+    ...nodeFunction,
+    timeout: 30,
+    triggers: [],
+    fixedVariables: {},
+    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+  },
+  // Voting windows opening (an electorate's ballots written) and closing (a tally, the proof over every
+  // ballot, the voters told): a minute, like the other timers.
+  'council-timer': {
+    ...nodeFunction,
+    timeout: 60,
+    triggers: [{ name: 'council', type: 'timer', cron: '0 */10 * * * * *' }],
+    fixedVariables: {},
+    variables: noticeVariables,
+  },
   // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
   'requests-timer': {
     ...nodeFunction,

@@ -2,12 +2,14 @@ import type { z } from 'zod'
 import { directoryActions } from './directory.actions'
 import { requestActions } from './request.actions'
 import { wishActions } from './wish.actions'
+import { councilActions } from './council.actions'
 
 /** Deployable functions and their actions: the one list both the client and the functions are typed by. */
 export const contract = {
   directory: directoryActions,
   requests: requestActions,
   wishes: wishActions,
+  council: councilActions,
 } as const
 
 export type FunctionName = keyof typeof contract
@@ -30,7 +32,7 @@ export const functionNames = Object.keys(contract) as FunctionName[]
  * Functions no client calls: started by a timer trigger (config/functions.manifest.ts `triggers`), with no caller
  * and no actions. Bundled and deployed like the others.
  */
-export const timerFunctionNames = ['requests-timer', 'wishes-timer'] as const
+export const timerFunctionNames = ['requests-timer', 'wishes-timer', 'council-timer'] as const
 export type TimerFunctionName = (typeof timerFunctionNames)[number]
 
 /**

@@ -23,6 +23,11 @@ export const Community = z.object({
   services: z.array(z.string().max(200)),
   /** Staff posts the category matrix routes to (e.g. the elderly-services worker). */
   posts: z.object({ elderlyServices: Id.optional(), general: Id.optional() }),
+  /**
+   * 三方议事 (issue 8 Deliberation): who speaks for the 业委会 and who are 居民代表, so a comment of theirs
+   * is labelled with the role; the committee's staff and each estate's property contact are known already.
+   */
+  councilRoles: z.object({ ownersCommittee: z.array(Id).max(30), residentReps: z.array(Id).max(50) }).optional(),
 })
 export type Community = z.infer<typeof Community>
 

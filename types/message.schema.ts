@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Delivery, NoticeKind } from './notice.schema'
 import { RequestAction } from './request.schema'
+import { ProposalAction, TopicAction } from './council.schema'
 import { WishAction } from './wish.schema'
 
 const Id = z.string().min(1).max(64)
@@ -19,9 +20,16 @@ export const Message = z.object({
   requestId: Id.optional(),
   /** The wish it is about (微心愿). */
   wishId: Id.optional(),
+  /** The topic or proposal it is about (邻里议事厅). */
+  topicId: Id.optional(),
+  proposalId: Id.optional(),
   /** The page a tap opens, for a notice that is not about a request. */
   page: z.string().max(200).optional(),
-  action: z.union([z.literal('file'), z.literal('post'), z.literal('bindingWaiting'), z.literal('registrationWaiting'), RequestAction, WishAction]),
+  action: z.union([
+    z.literal('file'), z.literal('post'), z.literal('bindingWaiting'), z.literal('registrationWaiting'),
+    z.literal('open'), z.literal('propose'), z.literal('ballotReceipt'), z.literal('assistedWaiting'), z.literal('commentHidden'),
+    RequestAction, WishAction, TopicAction, ProposalAction,
+  ]),
   kind: NoticeKind,
   title: z.string().max(40),
   body: z.string().max(200),

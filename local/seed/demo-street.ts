@@ -21,6 +21,7 @@ const communities: Community[] = [
     resources: ['社区长者食堂', '睦邻点4处', '退休教师志愿者队伍', '社区卫生服务站康乐分站'],
     services: ['老年助餐送餐上门', '独居老人每日电话问候', '加装电梯意见征询与协调', '周末便民修理'],
     posts: { elderlyServices: 'demo-elderly-kangle', general: 'demo-committee-kangle' },
+    councilRoles: { ownersCommittee: ['member-kangle-1'], residentReps: ['demo-resident-a'] },
   },
   {
     _id: 'comm-cuihu',
@@ -31,6 +32,7 @@ const communities: Community[] = [
     resources: ['业主委员会', '小区会所活动室', '党员律师工作室', '在职党员双报到单位3家'],
     services: ['四点半课堂', '物业矛盾三方调解', '每月法律咨询日', '垃圾分类定时定点指导'],
     posts: { general: 'demo-committee-cuihu' },
+    councilRoles: { ownersCommittee: ['member-cuihu-2'], residentReps: [] },
   },
   {
     _id: 'comm-zhangjia',

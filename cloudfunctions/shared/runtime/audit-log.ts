@@ -8,7 +8,7 @@ import { Collections, type CollectionName } from './collections'
 export type AuditEntry = {
   actorId: string
   at: number
-  action: 'contact.read' | 'photoReview.clear'
+  action: 'contact.read' | 'photoReview.clear' | 'comment.hide' | 'assisted.enter' | 'assisted.decide' | 'votedUnits.read'
   subject: { collection: CollectionName; id: string }
   fields: string[]
 }

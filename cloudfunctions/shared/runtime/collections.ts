@@ -26,6 +26,15 @@ export const Collections = {
   openWishSlots: 'open_wish_slots',
   creditEntries: 'credit_entries',
   communitySettings: 'community_settings',
+  topics: 'topics',
+  topicEvents: 'topic_events',
+  ballots: 'ballots',
+  ballotEvents: 'ballot_events',
+  topicComments: 'topic_comments',
+  proposals: 'proposals',
+  proposalEvents: 'proposal_events',
+  cosignatures: 'cosignatures',
+  assistedBallots: 'assisted_ballots',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -140,4 +149,36 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
   ],
   // One document per community, `_id` the community's: nothing to index beyond it.
   community_settings: [],
+  // 邻里议事厅: a community's topics by status (the hall's lists), the timer's due ones (opening and
+  // closing windows), and those answering 每月一题's requests.
+  topics: [
+    { name: 'by_community_status', keys: { communityIds: 1, status: 1, closesAt: -1 } },
+    { name: 'by_street_status', keys: { streetId: 1, status: 1, closesAt: -1 } },
+    { name: 'by_timer', keys: { timerDueAt: 1 } },
+    { name: 'by_request', keys: { fromRequestIds: 1 } },
+  ],
+  topic_events: [{ name: 'one_per_seq', keys: { topicId: 1, seq: 1 }, unique: true }],
+  // One ballot per topic × unit: `_id` from the topic's salt and the unit, made when voting opens, so
+  // the electorate is the set of ballot documents and a vote is one conditional update of its own.
+  // The close counts a topic's cast ballots and reads them in proof order.
+  ballots: [
+    { name: 'by_topic_cast', keys: { topicId: 1, via: 1 } },
+    { name: 'by_topic_hash', keys: { topicId: 1, unitHash: 1 } },
+  ],
+  // Each cast or change of a ballot, appended: "each change is an event".
+  ballot_events: [{ name: 'by_ballot_time', keys: { ballotId: 1, at: 1 } }],
+  topic_comments: [{ name: 'by_topic_time', keys: { topicId: 1, at: 1 } }],
+  proposals: [
+    { name: 'by_community_status', keys: { communityId: 1, status: 1, createdAt: -1 } },
+    { name: 'by_proposer', keys: { proposerId: 1, createdAt: -1 } },
+    { name: 'by_timer', keys: { timerDueAt: 1 } },
+  ],
+  proposal_events: [{ name: 'one_per_seq', keys: { proposalId: 1, seq: 1 }, unique: true }],
+  // One per proposal × unit: `_id` from both, so a second signature of a household collides.
+  cosignatures: [{ name: 'by_proposal', keys: { proposalId: 1 } }, { name: 'by_signer', keys: { userId: 1 } }],
+  // Staff-entered ballots waiting for a second member of staff, by the topic's community.
+  assisted_ballots: [
+    { name: 'by_community_status', keys: { communityId: 1, status: 1, at: -1 } },
+    { name: 'by_topic_unit', keys: { topicId: 1, unitHash: 1 } },
+  ],
 }

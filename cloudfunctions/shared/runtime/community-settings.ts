@@ -11,6 +11,8 @@ import { findById } from './documents'
 export const CommunitySettings = z.object({
   _id: z.string(),
   wishes: z.object({ openPerHousehold: z.number().int().min(1).max(10) }).partial().default({}),
+  /** Issue 8 Proposals: "a threshold (default: 10 households or 5% of units, the committee's setting)". */
+  council: z.object({ proposalHouseholds: z.number().int().min(1).max(1000), proposalPercent: z.number().min(0.1).max(100) }).partial().default({}),
   updatedBy: z.string().optional(),
   updatedAt: z.number().optional(),
 })
@@ -48,4 +50,10 @@ export async function setWishLimits(communityId: string, limits: WishLimits, by:
   const result = (await documents.doc(communityId).update(changes)) as { updated?: number }
   if (result.updated === 0) await documents.doc(communityId).set({ wishes: { ...limits }, updatedBy: by, updatedAt: now })
   cache.delete(communityId)
+}
+
+/** The committee's proposal threshold, each part unset where it never set it (core/council/proposal.machine.ts defaultThreshold fills in). */
+export async function proposalThresholdSetting(communityId: string, now: number): Promise<{ households?: number; percent?: number }> {
+  const council = (await read(communityId, now))?.council ?? {}
+  return { ...(council.proposalHouseholds !== undefined && { households: council.proposalHouseholds }), ...(council.proposalPercent !== undefined && { percent: council.proposalPercent }) }
 }

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { failure, FileId, Message, OptionKey, success, User, type AssistedBallotView } from '../../types'
+import type { Actor } from '../shared/core/actor'
+import { mayCastFor, unitOf } from '../shared/core/council/council-policy'
+import { validBallot } from '../shared/core/council/decision-rules'
+import { photoSight } from '../shared/core/photo-sight'
+import { appendAudit } from '../shared/runtime/audit-log'
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { findById, findMany } from '../shared/runtime/documents'
+import type { ActionHandler } from '../shared/runtime/function-entry'
+import { deliver } from '../shared/runtime/notifications'
+import { photoViewer } from '../shared/runtime/photo-viewer'
+import { refusePhotos } from '../shared/runtime/photos'
+import { staffOf } from '../shared/runtime/staff-of'
+import { userNames } from '../shared/runtime/user-names'
+import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
+import { buildingsIn } from './electorate'
+import { loadTopic, type StoredTopic } from './topic-store'
+import { homeBuildingOf } from './topic-view'
+
+/** One staff-entered ballot (issue 8 "Assisted and paper votes") and every step it went through. */
+const Assisted = z.object({
+  _id: z.string(),
+  topicId: z.string(),
+  communityId: z.string(),
+  residentId: z.string(),
+  householdId: z.string(),
+  unitHash: z.string(),
+  options: z.array(OptionKey),
+  via: z.enum(['inPerson', 'phone']),
+  note: z.string().nullable(),
+  photos: z.array(FileId),
+  status: z.enum(['pending', 'counted', 'refused', 'conflict']),
+  enteredBy: z.string(),
+  decidedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.number(),
+  decidedAt: z.number().nullable(),
+})
+type Assisted = z.infer<typeof Assisted>
+
+const assisted = () => database().collection(Collections.assistedBallots)
+
+/** Staff of the topic's communities: its committee, or the grid workers of grids in it. */
+function isTopicStaff(actor: Actor, topic: StoredTopic, directory: Directory): boolean {
+  if (topic.communityIds.some((id) => actor.communityIds.includes(id))) return true
+  return actor.gridIds.some((gridId) => topic.communityIds.includes(directory.grids.get(gridId)?.communityId ?? ''))
+}
+
+async function viewOf(entry: Assisted, viewerId: string, now: number): Promise<AssistedBallotView> {
+  const [topic, directory, names, view] = await Promise.all([
+    loadTopic(entry.topicId),
+    loadDirectory(now),
+    userNames([entry.residentId, entry.enteredBy], now),
+    photoViewer(entry.photos, viewerId, (state, isUploader) => photoSight(state, { isUploader, handlesItem: true, reviewsContent: true })),
+  ])
+  const resident = await findById(Collections.users, entry.residentId, User)
+  const building = await homeBuildingOf(resident?.householdId, directory)
+  return {
+    _id: entry._id,
+    topicId: entry.topicId,
+    topicTitle: topic?.title ?? '',
+    placeLabel: building ? `${building.estate}${building.name}` : '',
+    residentName: names.get(entry.residentId) ?? '居民',
+    options: entry.options,
+    via: entry.via,
+    note: entry.note,
+    photos: view(entry.photos),
+    status: entry.status,
+    enteredBy: names.get(entry.enteredBy) ?? '工作人员',
+    mine: entry.enteredBy === viewerId,
+    at: entry.at,
+  }
+}
+
+/**
+ * Staff enter the ballot of a verified resident who asked in person or by phone, with a photo of the
+ * paper slip or a note (issue 8). It counts only once a second member of staff confirms it; entering
+ * is logged, and the committee's other staff are told it waits.
+ */
+export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'> = async (input, { actor, now }) => {
+  const topic = await loadTopic(input.topicId)
+  if (!topic) return failure('NOT_FOUND', '没有找到这个议题')
+  const directory = await loadDirectory(now)
+  if (!isTopicStaff(actor, topic, directory)) return failure('FORBIDDEN', '只有本社区的工作人员能代录投票')
+  if (topic.status !== 'voting' || now >= topic.closesAt) return failure('CONFLICT', '这个议题现在不在投票')
+  if (!validBallot(topic.options, input.options)) return failure('INVALID_INPUT', 'options: 这一票的选项不对')
+  if (!input.note && input.photos.length === 0) return failure('INVALID_INPUT', 'note: 请拍下纸质选票，或写明电话里居民怎么说的')
+  const foreign = refusePhotos(input.photos, actor)
+  if (foreign) return foreign
+  const resident = await findById(Collections.users, input.residentId, User)
+  if (!resident?.householdId) return failure('NOT_FOUND', '没有找到这位认证居民')
+  const building = await homeBuildingOf(resident.householdId, directory)
+  const inScope = building !== null && buildingsIn(directory, topic.scope).includes(building._id)
+  if (!mayCastFor({ user: resident }, topic, inScope)) return failure('FORBIDDEN', '这位居民不能在这个议题上投票')
+  const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: resident._id, householdId: resident.householdId }))
+  if (!(await loadBallot(ballotIdOf(unitHash)))) return failure('FORBIDDEN', '这位居民家不在投票开始时确定的范围内')
+  const entry: Assisted = {
+    _id: `assisted-${randomUUID()}`, topicId: topic._id, communityId: topic.communityIds[0], residentId: resident._id, householdId: resident.householdId, unitHash,
+    options: [...input.options].sort(), via: input.via, note: input.note ?? null, photos: input.photos, status: 'pending', enteredBy: actor.userId,
+    decidedBy: null, reason: null, at: now, decidedAt: null,
+  }
+  await assisted().add(entry)
+  await appendAudit({ actorId: actor.userId, at: now, action: 'assisted.enter', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: ['options'] })
+  const others = (await Promise.all(topic.communityIds.map((id) => staffOf('committee', id, now)))).flat().filter((id) => id !== actor.userId)
+  await deliver(others.map((recipientId) => Message.parse({
+    _id: `${entry._id}>${recipientId}`, recipientId, audience: 'staff', topicId: topic._id, page: 'pages-council/assisted/index', action: 'assistedWaiting', kind: 'review',
+    title: '有代录的投票等您确认', body: topic.title.slice(0, 60), at: now,
+  }))).catch((error: unknown) => console.error('[council.assisted] notice', error))
+  return success(await viewOf(entry, actor.userId, now))
+}
+
+export const listAssistedBallots: ActionHandler<'council', 'listAssistedBallots'> = async ({ status }, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const communities = [...new Set([...actor.communityIds, ...actor.gridIds.map((g) => directory.grids.get(g)?.communityId ?? '')])].filter(Boolean)
+  if (communities.length === 0) return failure('FORBIDDEN', '只有工作人员能查看代录的投票')
+  const _ = database().command
+  const found = await findMany(Collections.assistedBallots, { communityId: _.in(communities), ...(status === 'pending' && { status: 'pending' }) }, Assisted, { orderBy: ['at', 'desc'], limit: 200 })
+  return success(await Promise.all(found.map((entry) => viewOf(entry, actor.userId, now))))
+}
+
+/**
+ * Four eyes (issue 8): another member of staff confirms — never the one who entered it — and then it
+ * takes the unit's one slot like an app vote; a unit that has voted meanwhile keeps its own vote and
+ * the entry is flagged a conflict, never counted twice. The resident gets a receipt. Refusing gives a reason.
+ */
+export const decideAssistedBallot: ActionHandler<'council', 'decideAssistedBallot'> = async (input, { actor, now }) => {
+  const entry = await findById(Collections.assistedBallots, input.assistedId, Assisted)
+  const topic = entry && (await loadTopic(entry.topicId))
+  if (!entry || !topic) return failure('NOT_FOUND', '没有找到这条代录的投票')
+  if (!isTopicStaff(actor, topic, await loadDirectory(now))) return failure('FORBIDDEN', '只有本社区的工作人员能确认代录的投票')
+  if (entry.enteredBy === actor.userId) return failure('FORBIDDEN', '代录的人不能自己确认，请另一位工作人员确认')
+  if (entry.status !== 'pending') return failure('CONFLICT', '这条代录的投票已经处理过了')
+  let status: Assisted['status'] = 'refused'
+  if (input.decision === 'confirm') {
+    const counted = await castBallot(ballotIdOf(entry.unitHash), { options: entry.options, by: entry.residentId, via: 'assisted', at: now }, { onlyIfEmpty: true })
+    status = counted ? 'counted' : 'conflict'
+  }
+  const decided = { status, decidedBy: actor.userId, decidedAt: now, reason: input.decision === 'refuse' ? input.reason : null }
+  const updated = (await assisted().where({ _id: entry._id, status: 'pending' }).update(decided)) as { updated?: number }
+  if (updated.updated !== 1) return failure('CONFLICT', '这条代录的投票刚刚被处理过了')
+  await appendAudit({ actorId: actor.userId, at: now, action: 'assisted.decide', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: [status] })
+  if (status === 'counted') {
+    await deliver([Message.parse({
+      _id: `${entry._id}>receipt`, recipientId: entry.residentId, audience: 'resident', topicId: topic._id, page: `pages-council/topic/index?id=${encodeURIComponent(topic._id)}`,
+      action: 'ballotReceipt', kind: 'progress', title: '工作人员已为您录入投票', body: `议题：${topic.title}`.slice(0, 200), at: now,
+    })]).catch((error: unknown) => console.error('[council.assisted] receipt', error))
+  }
+  return success(await viewOf({ ...entry, ...decided }, actor.userId, now))
+}

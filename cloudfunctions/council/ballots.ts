@@ -1,0 +1,117 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { OptionKey, type TopicOptions } from '../../types'
+import { proofText, type CountedBallot } from '../shared/core/council/ballot-proof'
+import type { Tally } from '../shared/core/council/decision-rules'
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { findMany } from '../shared/runtime/documents'
+import { insertIgnoringDuplicates } from '../shared/runtime/insert-once'
+import type { Voter } from './electorate'
+
+/**
+ * One ballot per topic × unit (issue 8: "enforced by the database (a deterministic id per topic ×
+ * unit), never by a read-then-write"). The documents are made when voting opens, one per unit of the
+ * electorate, empty: the electorate is the set of them, and a vote is one conditional update of the
+ * unit's own document — a unit outside the electorate has none to update, a second vote of the same
+ * unit updates the same one (the latest counts), and the window is in the condition.
+ */
+export const Ballot = z.object({
+  _id: z.string(),
+  topicId: z.string(),
+  /** The unit's line in the proof: a hash salted per topic, so no one can name a household's line from its id. */
+  unitHash: z.string(),
+  unitId: z.string(),
+  householdId: z.string(),
+  area: z.number().optional(),
+  options: z.array(OptionKey).nullable(),
+  /** How the latest ballot came in: the resident's own app, or staff entering it for them (confirmed by another). */
+  via: z.enum(['app', 'assisted']).nullable(),
+  castBy: z.string().nullable(),
+  castAt: z.number().nullable(),
+  changes: z.number().int().nonnegative(),
+  /** The window, copied from the topic: a vote's condition reads it from the ballot itself. */
+  opensAt: z.number(),
+  closesAt: z.number(),
+})
+export type Ballot = z.infer<typeof Ballot>
+
+export const unitHashOf = (salt: string, unitId: string): string => createHash('sha256').update(`${salt}\n${unitId}`).digest('hex')
+export const ballotIdOf = (unitHash: string): string => `ballot-${unitHash.slice(0, 40)}`
+export const newProofSalt = (): string => createHash('sha256').update(randomUUID()).digest('hex')
+
+const ballots = () => database().collection(Collections.ballots)
+/** Inserted this many at a time: an electorate of 10,000 households is 20 writes. */
+const BATCH = 500
+
+/** The empty ballots of an electorate, as voting opens. Idempotent: a retried opening finds them there. */
+export async function createBallots(topic: { _id: string; proofSalt: string; opensAt: number; closesAt: number }, voters: readonly Voter[]): Promise<void> {
+  const docs: Ballot[] = voters.map((voter) => {
+    const unitHash = unitHashOf(topic.proofSalt, voter.unitId)
+    return {
+      _id: ballotIdOf(unitHash), topicId: topic._id, unitHash, unitId: voter.unitId, householdId: voter.householdId,
+      ...(voter.area !== undefined && { area: voter.area }), options: null, via: null, castBy: null, castAt: null, changes: 0, opensAt: topic.opensAt, closesAt: topic.closesAt,
+    }
+  })
+  for (let i = 0; i < docs.length; i += BATCH) await insertIgnoringDuplicates(ballots(), docs.slice(i, i + BATCH))
+}
+
+export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at: number }
+
+/**
+ * The unit's ballot, cast or changed, while the window is open: one conditional update. `onlyIfEmpty`
+ * is for an assisted ballot, which must not replace a vote the resident cast themself (issue 8: "a
+ * conflict is flagged, never double counted"). Answers whether it went in.
+ */
+export async function castBallot(ballotId: string, cast: Cast, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+  const _ = database().command
+  const where = { _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(options.onlyIfEmpty && { via: null }) }
+  const result = (await ballots().where(where).update({
+    options: _.set([...cast.options].sort()), via: cast.via, castBy: cast.by, castAt: cast.at, changes: _.inc(1),
+  })) as { updated?: number }
+  if (result.updated !== 1) return false
+  // Issue 8: "each change is an event" — appended, never changed.
+  await database().collection(Collections.ballotEvents).add({ _id: `${ballotId}@${randomUUID()}`, ballotId, options: [...cast.options].sort(), by: cast.by, via: cast.via, at: cast.at })
+  return true
+}
+
+export async function loadBallot(ballotId: string): Promise<Ballot | null> {
+  const { data } = await ballots().doc(ballotId).get()
+  const doc = (data as unknown[])[0]
+  return doc === undefined ? null : Ballot.parse(doc)
+}
+
+/** While voting: how many units have a ballot in (turnout), never what they chose. */
+export async function votedCount(topicId: string): Promise<number> {
+  const _ = database().command
+  return ((await ballots().where({ topicId, via: _.neq(null) }).count()) as { total: number }).total
+}
+
+const CountRow = z.object({ _id: z.string(), ballots: z.number(), area: z.number().nullable().optional() })
+
+/**
+ * Issue 8 Close: "one aggregate tallies" — per option, the ballots naming it and their owners' area
+ * (a choices ballot counts once for each choice it picked).
+ */
+export async function tallyByAggregate(topicId: string, options: TopicOptions): Promise<Pick<Tally, 'counts'> & { areaByOption: Record<string, number> }> {
+  const _ = database().command
+  const $ = database().command.aggregate
+  let pipeline = ballots().aggregate().match({ topicId, via: _.neq(null) }).unwind('$options')
+  pipeline = pipeline.group({ _id: '$options', ballots: $.sum(1), area: $.sum('$area') })
+  const { data } = await pipeline.limit(options.kind === 'choices' ? 8 : 3).end()
+  const rows = (data as unknown[]).map((row) => CountRow.parse(row))
+  return {
+    counts: Object.fromEntries(rows.map((row) => [row._id, row.ballots])),
+    areaByOption: Object.fromEntries(rows.map((row) => [row._id, row.area ?? 0])),
+  }
+}
+
+const ProofRow = z.object({ unitHash: z.string(), options: z.array(OptionKey), area: z.number().optional() })
+
+/** Every cast ballot as the proof sees it: its unit hash and options (and area), in hash order. */
+export async function countedBallots(topicId: string): Promise<CountedBallot[]> {
+  const _ = database().command
+  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'] })
+}
+
+export const proofHash = (ballots: readonly CountedBallot[]): string => createHash('sha256').update(proofText(ballots)).digest('hex')

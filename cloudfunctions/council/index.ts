@@ -1,0 +1,37 @@
+import { createFunction } from '../shared/runtime/function-entry'
+import { decideAssistedBallot, enterAssistedBallot, listAssistedBallots } from './assisted.use-cases'
+import { comment, comments, hideComment } from './comments.use-cases'
+import { adoptMonthlyQuestion, monthlyClusters } from './monthly.use-cases'
+import { cosign, decideProposal, listProposals, proposal, propose, withdrawProposal } from './proposals.use-cases'
+import { cancelTopic, closeTopic, countElectorate, listTopics, openTopic, postUpdate, proof, topic, votedUnits } from './topics.use-cases'
+import { vote } from './vote.use-case'
+
+/**
+ * 邻里议事厅 and 每月一题 (issue 8): topics the committee opens, or residents propose and gather
+ * co-signers for; deliberation; one sealed ballot per unit; a close that stores a result with its
+ * proof; follow-through. Every text someone else reads is screened here before the use case runs.
+ */
+export const main = createFunction('council', {
+  countElectorate, openTopic, listTopics, topic, vote, cancelTopic, closeTopic, postUpdate, proof, votedUnits,
+  comments, comment, hideComment,
+  propose, listProposals, proposal, cosign, withdrawProposal, decideProposal,
+  enterAssistedBallot, listAssistedBallots, decideAssistedBallot,
+  monthlyClusters, adoptMonthlyQuestion,
+}, {
+  openTopic: (input) => [
+    { text: input.title, label: '议题', scene: 'forum' },
+    { text: input.background, label: '议题背景', scene: 'forum' },
+    ...(input.options.kind === 'choices' ? [{ text: input.options.choices.join('\n'), label: '选项', scene: 'forum' as const }] : []),
+  ],
+  cancelTopic: (input) => [{ text: input.reason, label: '取消原因', scene: 'comment' }],
+  postUpdate: (input) => [{ text: input.text, label: '进展', scene: 'forum' }],
+  comment: (input) => [{ text: input.text, label: '留言', scene: 'comment' }],
+  hideComment: (input) => [{ text: input.reason, label: '隐藏原因', scene: 'comment' }],
+  propose: (input) => [{ text: input.title, label: '提议', scene: 'forum' }, { text: input.background, label: '提议说明', scene: 'forum' }],
+  decideProposal: (input) => (input.decision === 'decline'
+    ? [{ text: input.reason, label: '不采纳的原因', scene: 'comment' }]
+    : [{ text: input.topic.title, label: '议题', scene: 'forum' }, { text: input.topic.background, label: '议题背景', scene: 'forum' }]),
+  enterAssistedBallot: (input) => (input.note ? [{ text: input.note, label: '说明', scene: 'comment' }] : []),
+  decideAssistedBallot: (input) => (input.decision === 'refuse' ? [{ text: input.reason, label: '退回原因', scene: 'comment' }] : []),
+  adoptMonthlyQuestion: (input) => [{ text: input.text, label: '每月一题', scene: 'forum' }],
+})

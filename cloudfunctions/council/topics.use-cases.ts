@@ -1,0 +1,193 @@
+import { failure, Household, success, type Result, type Topic, type TopicDetail, type TopicScope } from '../../types'
+import type { Actor } from '../shared/core/actor'
+import { mayListVotedUnits, topicRelationsTo } from '../shared/core/council/council-policy'
+import { proofText } from '../shared/core/council/ballot-proof'
+import { applyTopicTransition, newTopic } from '../shared/core/council/topic.machine'
+import { transitionErrorCode } from '../shared/core/transition-table'
+import { appendAudit } from '../shared/runtime/audit-log'
+import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
+import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { findByIds, findMany } from '../shared/runtime/documents'
+import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
+import { offsetOf, page } from '../shared/runtime/paging'
+import { refusePhotos } from '../shared/runtime/photos'
+import { userNames } from '../shared/runtime/user-names'
+import { idempotentId } from '../shared/runtime/versioned-store'
+import { Ballot, countedBallots, newProofSalt } from './ballots'
+import { communitiesOf, electorateOf } from './electorate'
+import { appendTopicEvents, insertTopic, loadTopic, saveTopic, StoredTopic, toStoredTopic } from './topic-store'
+import { homeBuildingOf, topicDetailOf, topicListItemOf } from './topic-view'
+import { notifyTopic } from './notify'
+import { closeVoting, openVoting } from './voting'
+
+const DAY_MS = 86_400_000
+/** A vote is a matter of days or weeks; a window of months would outlive the question. */
+const LONGEST_WINDOW_MS = 90 * DAY_MS
+
+export const notFound = () => failure('NOT_FOUND', '没有找到这个议题')
+
+/** Who may open a topic over a scope: its community's committee, or the street's staff (and only they, over several communities). */
+function mayRun(actor: Actor, directory: Directory, communityIds: readonly string[]): boolean {
+  const streets = new Set(communityIds.map((id) => directory.communities.get(id)?.streetId))
+  const street = streets.size === 1 ? [...streets][0] : undefined
+  if (street !== undefined && actor.streetIds.includes(street)) return true
+  return communityIds.length === 1 && actor.communityIds.includes(communityIds[0])
+}
+
+function scopeCommunities(directory: Directory, scope: TopicScope, actor: Actor): Result<string[]> {
+  const communityIds = communitiesOf(directory, scope)
+  if (communityIds.length === 0) return failure('INVALID_INPUT', 'scope: 这个范围里没有楼栋')
+  if (!mayRun(actor, directory, communityIds)) return failure('FORBIDDEN', '只能在本社区发起议题；跨社区的议题由街道发起')
+  return success(communityIds)
+}
+
+export const countElectorate: ActionHandler<'council', 'countElectorate'> = async ({ scope, unit, rule }, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const communities = scopeCommunities(directory, scope, actor)
+  if (!communities.ok) return communities
+  const { voters, ownerArea } = await electorateOf(directory, scope, unit, rule)
+  return success({ units: voters.length, households: new Set(voters.map((v) => v.householdId)).size, ...(ownerArea !== undefined && { ownerArea }) })
+}
+
+/** The topic in full for the caller, after a step of theirs. */
+const answer = async (topic: StoredTopic, ctx: UseCaseContext): Promise<Result<TopicDetail>> => success(await topicDetailOf(topic, ctx.actor, ctx.now))
+
+/**
+ * The committee (the street, over several communities) opens a topic (issue 8 "Open a topic").
+ * Idempotent by key; its words are screened before this runs (index.ts). A window already open
+ * fixes the electorate at once.
+ */
+export async function openTopicFrom(input: Parameters<ActionHandler<'council', 'openTopic'>>[0], ctx: UseCaseContext, origin: { _id: string; fromProposalId: string | null }): Promise<Result<StoredTopic>> {
+  const { actor, now } = ctx
+  const directory = await loadDirectory(now)
+  const communities = scopeCommunities(directory, input.scope, actor)
+  if (!communities.ok) return communities
+  const foreign = refusePhotos(input.photos, actor)
+  if (foreign) return foreign
+  if (input.closesAt - input.opensAt > LONGEST_WINDOW_MS) return failure('INVALID_INPUT', 'closesAt: 投票时间最长 90 天')
+  const existing = await loadTopic(origin._id)
+  if (existing) return success(existing)
+  const firstStreet = directory.communities.get(communities.data[0])!.streetId
+  const born = newTopic(
+    {
+      _id: origin._id, title: input.title, background: input.background, photos: input.photos, scope: input.scope, communityIds: communities.data,
+      streetId: firstStreet, unit: input.unit, options: input.options, rule: input.rule, quorumPercent: input.quorumPercent, opensAt: Math.max(input.opensAt, now),
+      closesAt: input.closesAt, openedBy: actor.userId, fromProposalId: origin.fromProposalId, fromRequestIds: input.fromRequestIds ?? [],
+    },
+    now,
+  )
+  if (!born.ok) return failure('INVALID_INPUT', `closesAt: ${born.detail === 'the voting window must end in the future' ? '投票结束时间要在现在之后' : '投票结束时间要在开始之后'}`)
+  const stored = toStoredTopic(born.topic, [born.event], newProofSalt())
+  if ((await insertTopic(stored)) === 'exists') return success((await loadTopic(origin._id))!)
+  await appendTopicEvents(stored, [born.event])
+  await notifyTopic([born.event], stored, now)
+  if (stored.opensAt > now) return success(stored)
+  const opened = await openVoting(stored, { id: 'system', relations: ['system'] }, now)
+  return success(opened.ok ? opened.topic : ((await loadTopic(origin._id)) ?? stored))
+}
+
+export const openTopic: ActionHandler<'council', 'openTopic'> = async (input, ctx) => {
+  const opened = await openTopicFrom(input, ctx, { _id: idempotentId('topic', ctx.actor.userId, input.idempotencyKey), fromProposalId: null })
+  return opened.ok ? answer(opened.data, ctx) : opened
+}
+
+export const topic: ActionHandler<'council', 'topic'> = async ({ topicId }, ctx) => {
+  const stored = await loadTopic(topicId)
+  return stored ? answer(stored, ctx) : notFound()
+}
+
+const LIST_READ = 200
+
+/**
+ * The hall's lists: topics open now (deliberating or voting) or decided, of the caller's own
+ * communities — their home's, the ones they serve — or every community when they have none yet
+ * (issue 8: anyone may read a public topic). `mine`: the topics the caller opened.
+ */
+export const listTopics: ActionHandler<'council', 'listTopics'> = async ({ view, cursor, limit }, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const _ = database().command
+  const homeCommunity = (await homeBuildingOf(actor.user?.householdId, directory))?.communityId
+  const mine = new Set([...actor.communityIds, ...(homeCommunity ? [homeCommunity] : []),
+    ...[...directory.communities.values()].filter((c) => actor.streetIds.includes(c.streetId)).map((c) => c._id)])
+  const communities = mine.size > 0 ? [...mine] : [...directory.communities.keys()]
+  const statuses = view === 'decided' ? ['closed', 'following', 'done'] : ['deliberating', 'voting']
+  const where = view === 'mine' ? { openedBy: actor.userId } : { communityIds: _.in(communities), status: _.in(statuses) }
+  const found = await findMany(Collections.topics, where, StoredTopic, { orderBy: ['closesAt', view === 'decided' ? 'desc' : 'asc'], limit: LIST_READ })
+  const offset = offsetOf(cursor)
+  const { items, nextCursor } = page(found.slice(offset, offset + limit + 1), offset, limit)
+  const voted = await Promise.all(items.map(async (t) => t.status === 'voting' && (await topicDetailOf(t, actor, now)).myBallot.options !== null))
+  return success({ items: items.map((t, i) => topicListItemOf(t, directory, voted[i])), nextCursor })
+}
+
+/** A step of the topic's runners (cancel, close, a progress update) through the machine, as they stand to it. */
+async function runnerStep(topicId: string, ctx: UseCaseContext, run: (topic: StoredTopic, actor: { id: string; relations: ReturnType<typeof topicRelationsTo> }) => Promise<Result<StoredTopic>>): Promise<Result<TopicDetail>> {
+  const stored = await loadTopic(topicId)
+  if (!stored) return notFound()
+  const relations = topicRelationsTo(ctx.actor, stored, { voter: false, residentInScope: false })
+  const stepped = await run(stored, { id: ctx.actor.userId, relations })
+  return stepped.ok ? answer(stepped.data, ctx) : stepped
+}
+
+async function plainStep<A extends 'cancel' | 'postUpdate' | 'finish'>(
+  topic: StoredTopic, actor: { id: string; relations: ReturnType<typeof topicRelationsTo> }, action: A, payload: Parameters<typeof applyTopicTransition<A>>[4], now: number,
+): Promise<Result<StoredTopic>> {
+  const outcome = applyTopicTransition(topic, action, actor, now, payload)
+  if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
+  const saved = await saveTopic(topic, outcome.topic, [outcome.event])
+  if (!saved) return failure('CONFLICT', '议题刚刚有了变化，请刷新后再试')
+  await notifyTopic([outcome.event], saved, now)
+  return success(saved)
+}
+
+export const cancelTopic: ActionHandler<'council', 'cancelTopic'> = ({ topicId, reason }, ctx) =>
+  runnerStep(topicId, ctx, (topic, actor) => plainStep(topic, actor, 'cancel', { reason }, ctx.now))
+
+/** Issue 8: the timer closes the window; the committee may close it once it is over, should the timer lag. */
+export const closeTopic: ActionHandler<'council', 'closeTopic'> = ({ topicId }, ctx) =>
+  runnerStep(topicId, ctx, async (topic, actor) => {
+    const closed = await closeVoting(topic, actor, ctx.now)
+    if (closed.ok) return success(closed.topic)
+    return failure('CONFLICT', closed.reason === 'conflict' ? '议题刚刚有了变化，请刷新后再试' : '投票时间还没到，不能结束')
+  })
+
+/** Follow-through (issue 8): planned → in progress → done; the last one, stage 'done', is the machine's finish. */
+export const postUpdate: ActionHandler<'council', 'postUpdate'> = ({ topicId, stage, text, photos }, ctx) => {
+  const foreign = refusePhotos(photos, ctx.actor)
+  if (foreign) return Promise.resolve(foreign)
+  return runnerStep(topicId, ctx, (topic, actor) =>
+    stage === 'done' ? plainStep(topic, actor, 'finish', { text, photos }, ctx.now) : plainStep(topic, actor, 'postUpdate', { stage, text, photos }, ctx.now))
+}
+
+const closedYet = (topic: Topic) => topic.result !== null
+
+/** After close, for anyone: the lines the published hash is taken over (issue 8: "so anyone given the ballots can check it"). */
+export const proof: ActionHandler<'council', 'proof'> = async ({ topicId }) => {
+  const stored = await loadTopic(topicId)
+  if (!stored) return notFound()
+  if (!closedYet(stored)) return failure('CONFLICT', '投票结束后才公布投票记录')
+  const text = proofText(await countedBallots(topicId))
+  return success({ hash: stored.result!.ballotsHash, lines: text === '' ? [] : text.split('\n') })
+}
+
+/** Issue 8 Close: "The committee may see which units voted, after close only" — each look logged. */
+export const votedUnits: ActionHandler<'council', 'votedUnits'> = async ({ topicId }, { actor, now }) => {
+  const stored = await loadTopic(topicId)
+  if (!stored) return notFound()
+  if (!mayListVotedUnits(stored, topicRelationsTo(actor, stored, { voter: false, residentInScope: false }))) {
+    return failure(closedYet(stored) ? 'FORBIDDEN' : 'CONFLICT', closedYet(stored) ? '只有居委会能查看哪些户投了票' : '投票结束后才能查看')
+  }
+  const _ = database().command
+  const cast = await findMany(Collections.ballots, { topicId, via: _.neq(null) }, Ballot)
+  const directory = await loadDirectory(now)
+  const names = await userNames(cast.filter((b) => b.unitId.startsWith('person:')).map((b) => b.unitId.slice('person:'.length)), now)
+  await appendAudit({ actorId: actor.userId, at: now, action: 'votedUnits.read', subject: { collection: Collections.topics, id: topicId }, fields: ['unitId'] })
+  const households = new Map((await findByIds(Collections.households, cast.map((b) => b.householdId), Household)).map((h) => [h._id, h]))
+  const placeOf = (ballot: Ballot) => {
+    if (ballot.unitId.startsWith('person:')) return names.get(ballot.unitId.slice('person:'.length)) ?? '居民'
+    const household = households.get(ballot.householdId)
+    const building = household && directory.buildings.get(household.buildingId)
+    return building && household ? `${building.estate}${building.name}${household.room}` : '一户居民'
+  }
+  return success(cast.map((b) => ({ placeLabel: placeOf(b), via: b.via ?? 'app' })).sort((a, b) => a.placeLabel.localeCompare(b.placeLabel, 'zh')))
+}
