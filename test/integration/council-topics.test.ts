@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ActionInput, Message, TopicDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { DAY, documents, HOUR, newKey, P } from '../support/requests'
+import { DAY, documents, newKey, P } from '../support/requests'
 
 /**
  * 邻里议事厅 through the real SDK (issue 8): a topic over 康乐小区3号楼 (12 households), opened by 康乐's
@@ -79,7 +79,7 @@ describe('a topic from opening to a checked result', () => {
     }
     expect(probes.at(-2)).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(probes.at(-1)).toMatchObject({ ok: false, code: 'CONFLICT' })
-    expect(expectOk(probes[1]).turnout).toEqual({ voted: 8, eligible: 12 })
+    expect(expectOk(probes[1] as Awaited<ReturnType<typeof cloud.call<'council', 'topic'>>>).turnout).toEqual({ voted: 8, eligible: 12 })
   })
 
   test('nobody closes it before its time; the timer closes it at its end, storing the result once with a proof anyone can check', async () => {
