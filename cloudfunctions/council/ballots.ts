@@ -30,6 +30,11 @@ export const Ballot = z.object({
   castBy: z.string().nullable(),
   castAt: z.number().nullable(),
   changes: z.number().int().nonnegative(),
+  /**
+   * Every cast and change of this ballot, appended by the same update that casts it (issue 8: "each
+   * change is an event"): one write a vote, and the ballot's story never apart from the ballot.
+   */
+  history: z.array(z.object({ options: z.array(OptionKey), by: z.string(), via: z.enum(['app', 'assisted']), at: z.number() })),
   /** The window, copied from the topic: a vote's condition reads it from the ballot itself. */
   opensAt: z.number(),
   closesAt: z.number(),
@@ -50,7 +55,7 @@ export async function createBallots(topic: { _id: string; proofSalt: string; ope
     const unitHash = unitHashOf(topic.proofSalt, voter.unitId)
     return {
       _id: ballotIdOf(unitHash), topicId: topic._id, unitHash, unitId: voter.unitId, householdId: voter.householdId,
-      ...(voter.area !== undefined && { area: voter.area }), options: null, via: null, castBy: null, castAt: null, changes: 0, opensAt: topic.opensAt, closesAt: topic.closesAt,
+      ...(voter.area !== undefined && { area: voter.area }), options: null, via: null, castBy: null, castAt: null, changes: 0, history: [], opensAt: topic.opensAt, closesAt: topic.closesAt,
     }
   })
   for (let i = 0; i < docs.length; i += BATCH) await insertIgnoringDuplicates(ballots(), docs.slice(i, i + BATCH))
@@ -59,20 +64,19 @@ export async function createBallots(topic: { _id: string; proofSalt: string; ope
 export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at: number }
 
 /**
- * The unit's ballot, cast or changed, while the window is open: one conditional update. `onlyIfEmpty`
- * is for an assisted ballot, which must not replace a vote the resident cast themself (issue 8: "a
- * conflict is flagged, never double counted"). Answers whether it went in.
+ * The unit's ballot, cast or changed, while the window is open: one conditional update, its history
+ * line pushed with it. `onlyIfEmpty` is for an assisted ballot, which must not replace a vote the
+ * resident cast themself (issue 8: "a conflict is flagged, never double counted"). Answers whether it went in.
  */
-export async function castBallot(ballotId: string, cast: Cast, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
   const _ = database().command
-  const where = { _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(options.onlyIfEmpty && { via: null }) }
+  const where = { _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(when.onlyIfEmpty && { via: null }) }
+  const options = [...cast.options].sort()
   const result = (await ballots().where(where).update({
-    options: _.set([...cast.options].sort()), via: cast.via, castBy: cast.by, castAt: cast.at, changes: _.inc(1),
+    options: _.set(options), via: cast.via, castBy: cast.by, castAt: cast.at, changes: _.inc(1),
+    history: _.push({ options, by: cast.by, via: cast.via, at: cast.at }),
   })) as { updated?: number }
-  if (result.updated !== 1) return false
-  // Issue 8: "each change is an event" — appended, never changed.
-  await database().collection(Collections.ballotEvents).add({ _id: `${ballotId}@${randomUUID()}`, ballotId, options: [...cast.options].sort(), by: cast.by, via: cast.via, at: cast.at })
-  return true
+  return result.updated === 1
 }
 
 export async function loadBallot(ballotId: string): Promise<Ballot | null> {
@@ -107,11 +111,12 @@ export async function tallyByAggregate(topicId: string, options: TopicOptions): 
 }
 
 const ProofRow = z.object({ unitHash: z.string(), options: z.array(OptionKey), area: z.number().optional() })
+const proofFields = { unitHash: true, options: true, area: true } as const
 
 /** Every cast ballot as the proof sees it: its unit hash and options (and area), in hash order. */
 export async function countedBallots(topicId: string): Promise<CountedBallot[]> {
   const _ = database().command
-  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'] })
+  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'], fields: proofFields })
 }
 
 export const proofHash = (ballots: readonly CountedBallot[]): string => createHash('sha256').update(proofText(ballots)).digest('hex')

@@ -45,10 +45,15 @@ export function criteria(request: DocumentRequest): Doc {
  * The documents a query may match, cheaply: a plain `{ _id }` (every `doc(id)` call, and a
  * `where({ _id })`) is one lookup, anything else a scan for mingo to filter.
  */
+/**
+ * The documents a query may match, before its conditions are tested: the one document an exact
+ * `_id` names — with other conditions too, as MongoDB's _id index serves `{ _id, version }` — else
+ * the whole collection. A conditional update of one document (a versioned write, a vote) then costs
+ * one lookup, not a scan of every document.
+ */
 export function candidates(request: DocumentRequest, query: Doc): Doc[] {
-  const keys = Object.keys(query)
   const id = query._id
-  if (keys.length === 1 && (typeof id === 'string' || typeof id === 'number')) {
+  if (typeof id === 'string' || typeof id === 'number') {
     const doc = request.session.get(request.collection, docKey(id))
     return doc ? [doc] : []
   }

@@ -63,7 +63,10 @@ export async function startDatabase(opts: {
     // Storage actions are storage's, billed apart: the stats count database requests only.
     if (!String(params.action).startsWith('storage.')) stats.record(String(params.action), params.collectionName)
     try {
-      reply(res, 200, { requestId, ...(await handle(params, store, transactions, opts.storage)) })
+      const answer = await handle(params, store, transactions, opts.storage)
+      // Acknowledged only once what it wrote is on disk (store.ts: group commit).
+      await store.durable()
+      reply(res, 200, { requestId, ...answer })
     } catch (error) {
       reply(res, 200, { ...failure(error), requestId })
     }

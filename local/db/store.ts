@@ -16,9 +16,13 @@ export const docKey = (id: unknown): string => stringifyEjson(id)
 /**
  * Committed documents: SQLite is the durable copy, a per-collection Map the working copy (mingo
  * evaluates queries over plain objects anyway, and the whole local data set is small).
- * WAL with synchronous=FULL: a commit returns only after its WAL frames are fsynced, so an
- * acknowledged write survives kill -9 and even power loss. Rows are upserted in place, keeping the
- * rowid, so load order is insertion order: CloudBase's natural order when no orderBy is given.
+ * WAL with synchronous=FULL: a write is fsynced before it is acknowledged (the server awaits
+ * `durable()` before it answers), so an acknowledged write survives kill -9 and even power loss.
+ * Group commit: a write is applied in memory at once — later requests see it, unique indexes hold —
+ * and written to SQLite with every other write of the same turn of the event loop in one
+ * transaction, one fsync for them all; that fsync, not the work, is what bounds writes per second.
+ * Rows are upserted in place, keeping the rowid, so load order is insertion order: CloudBase's
+ * natural order when no orderBy is given.
  */
 export class Store {
   readonly unique: UniqueIndexes
@@ -27,6 +31,11 @@ export class Store {
   private readonly listeners: Array<(applied: Applied[]) => void> = []
   private readonly upsert: Database.Statement
   private readonly remove: Database.Statement
+  /** Applied in memory, not yet in SQLite: the next flush writes them. */
+  private queued: Applied[] = []
+  private waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = []
+  private flushScheduled = false
+  private broken: unknown = null
 
   constructor(dataDir: string, declared: Record<string, IndexSpec[]>) {
     mkdirSync(dataDir, { recursive: true })
@@ -69,26 +78,59 @@ export class Store {
     this.listeners.push(listener)
   }
 
-  /** Applies every change or none: unique indexes first, then one SQLite transaction. */
+  /** Applies every change or none, in memory at once (unique indexes first); SQLite follows at the next flush. */
   commit(changes: Change[]): Applied[] {
+    if (this.broken) throw this.broken
     const applied: Applied[] = []
     try {
       for (const change of changes) applied.push(this.applyInMemory(change))
-      this.sqlite.transaction(() => {
-        for (const { collection, key, after } of applied) {
-          if (after) this.upsert.run(collection, key, stringifyEjson(after))
-          else this.remove.run(collection, key)
-        }
-      })()
     } catch (error) {
       for (const change of applied.reverse()) this.undo(change)
       throw error
+    }
+    this.queued.push(...applied)
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      setImmediate(this.flush)
     }
     for (const listener of this.listeners) listener(applied)
     return applied
   }
 
+  /** Resolves once every write applied so far is fsynced: what a request waits for before it is answered. */
+  durable(): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken)
+    if (this.queued.length === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
+  }
+
+  /**
+   * One SQLite transaction, one fsync, for every write queued this turn. better-sqlite3 is synchronous,
+   * so no write can slip in between. A failed flush (a full disk) leaves memory ahead of the disk: the
+   * store then refuses everything, and the waiting requests are answered with the error, never as done.
+   */
+  private readonly flush = (): void => {
+    this.flushScheduled = false
+    const batch = this.queued
+    const waiting = this.waiting
+    this.queued = []
+    this.waiting = []
+    try {
+      this.sqlite.transaction(() => {
+        for (const { collection, key, after } of batch) {
+          if (after) this.upsert.run(collection, key, stringifyEjson(after))
+          else this.remove.run(collection, key)
+        }
+      })()
+      for (const waiter of waiting) waiter.resolve()
+    } catch (error) {
+      this.broken = error
+      for (const waiter of waiting) waiter.reject(error)
+    }
+  }
+
   close(): void {
+    if (this.flushScheduled) this.flush()
     this.sqlite.close()
   }
 

@@ -29,7 +29,6 @@ export const Collections = {
   topics: 'topics',
   topicEvents: 'topic_events',
   ballots: 'ballots',
-  ballotEvents: 'ballot_events',
   topicComments: 'topic_comments',
   proposals: 'proposals',
   proposalEvents: 'proposal_events',
@@ -165,8 +164,6 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_topic_cast', keys: { topicId: 1, via: 1 } },
     { name: 'by_topic_hash', keys: { topicId: 1, unitHash: 1 } },
   ],
-  // Each cast or change of a ballot, appended: "each change is an event".
-  ballot_events: [{ name: 'by_ballot_time', keys: { ballotId: 1, at: 1 } }],
   topic_comments: [{ name: 'by_topic_time', keys: { topicId: 1, at: 1 } }],
   proposals: [
     { name: 'by_community_status', keys: { communityId: 1, status: 1, createdAt: -1 } },
