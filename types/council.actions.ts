@@ -69,6 +69,8 @@ export const TopicDetail = z.object({
   result: TopicResult.nullable(),
   followStage: FollowStage.nullable(),
   updates: z.array(FollowUpdate),
+  /** Why the committee cancelled it, for everyone to read. */
+  cancelReason: z.string().nullable(),
   myBallot: MyBallot,
   fromProposalId: Id.nullable(),
   fromRequestIds: z.array(Id),
@@ -87,6 +89,8 @@ export const TopicListItem = z.object({
   closesAt: Timestamp,
   /** Whether the caller's unit has a ballot in, while voting. */
   voted: z.boolean(),
+  /** Whether the caller may vote on it at all (a tenant under art. 278, someone outside the scope may not). */
+  eligible: z.boolean(),
   verdict: TopicResult.shape.verdict.nullable(),
   followStage: FollowStage.nullable(),
 })
@@ -96,6 +100,7 @@ export const ProposalView = z.object({
   _id: Id,
   title: z.string(),
   background: z.string(),
+  scope: TopicScope,
   scopeLabel: z.string(),
   status: ProposalStatus,
   signatures: z.number().int().nonnegative(),
@@ -187,8 +192,14 @@ export const councilActions = {
     input: TopicRef.extend({ stage: FollowStage, text: z.string().trim().min(1).max(1000), photos: CouncilPhotos }).strict(),
     output: TopicDetail,
   },
-  /** After close only: the proof's lines (unit hash, options), sorted — what the published hash is taken over. */
-  proof: { input: TopicRef.strict(), output: z.object({ hash: z.string(), lines: z.array(z.string()) }) },
+  /**
+   * After close only: the proof's lines (unit hash, options), sorted — what the published hash is
+   * taken over — a page at a time (10,000 lines would outgrow one answer), `total` of them in all.
+   */
+  proof: {
+    input: TopicRef.extend({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).default(500) }).strict(),
+    output: z.object({ hash: z.string(), lines: z.array(z.string()), total: z.number().int().nonnegative(), nextCursor: z.string().nullable() }),
+  },
   /** After close only, for the committee: which units voted (issue 8: "The committee may see which units voted, after close only"). */
   votedUnits: { input: TopicRef.strict(), output: z.array(z.object({ placeLabel: z.string(), via: z.enum(['app', 'assisted']) })) },
 

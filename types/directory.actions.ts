@@ -121,6 +121,19 @@ export const directoryActions = {
     input: z.object({ buildingId: Id }).strict(),
     output: z.array(z.object({ id: Id, room: z.string() })),
   },
+  /** A community's grids by name (a topic over some of them, a dashboard's rows). */
+  listGrids: {
+    input: z.object({ communityId: Id }).strict(),
+    output: z.array(Option),
+  },
+  /**
+   * For staff of the household's community or grid: the verified residents bound to it — who may ask
+   * staff to enter a vote for them — with whether each owns it. Each look is audit-logged.
+   */
+  householdResidents: {
+    input: z.object({ householdId: Id }).strict(),
+    output: z.array(z.object({ residentId: Id, name: z.string(), tenure: Tenure })),
+  },
   /** Locating on the map: the buildings nearest a point, nearest first, with their distance in metres. */
   nearbyBuildings: {
     input: z.object({ point: GeoPoint }).strict(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FollowStage, TopicStatus } from './council.schema'
 import { Message } from './message.schema'
 import { Category } from './category.schema'
 import { pageOf, PageInput } from './paging.schema'
@@ -94,6 +95,8 @@ export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: 
   following: z.boolean(),
   /** For reviewers: a photo of it was judged risky and waits for their look (clearPhotoReview ends it). */
   photoReview: z.literal(true).optional(),
+  /** 每月一题: the 议事厅 topics this request led to, with how far their follow-through has come. */
+  linkedTopics: z.array(z.object({ topicId: Id, title: z.string(), status: TopicStatus, followStage: FollowStage.nullable() })),
 })
 export type RequestDetail = z.infer<typeof RequestDetail>
 

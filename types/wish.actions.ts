@@ -253,7 +253,7 @@ export const wishActions = {
   /** The wish wall of a community (the caller's own by default): realised wishes, masked, newest first. */
   wall: {
     input: z.object({ communityId: Id.optional(), ...PageInput }).strict(),
-    output: pageOf(WallLine).extend({ communityName: z.string() }),
+    output: pageOf(WallLine).extend({ communityId: Id, communityName: z.string() }),
   },
   /** Rankings by confirmed fulfilment in a period (members or branches of a community), for its party members and staff. */
   ranking: {

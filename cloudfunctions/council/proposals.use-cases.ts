@@ -43,6 +43,7 @@ async function viewOf(proposal: StoredProposal, actor: Actor, directory: Directo
     _id: proposal._id,
     title: proposal.title,
     background: proposal.background,
+    scope: proposal.scope,
     scopeLabel: scopeLabel(directory, proposal.scope),
     status: proposal.status,
     signatures,

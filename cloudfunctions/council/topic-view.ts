@@ -107,6 +107,7 @@ export async function topicDetailOf(topic: StoredTopic, actor: Actor, now: numbe
     turnout: voted !== null && topic.electorate ? { voted, eligible: topic.electorate.units } : topic.result ? { voted: topic.result.votedUnits, eligible: topic.result.eligibleUnits } : null,
     result: topic.result,
     followStage: topic.followStage,
+    cancelReason: timeline.find((e) => e.action === 'cancel')?.note ?? null,
     updates: updates.map((e) => ({
       at: e.at,
       stage: (e.details?.stage as 'planned' | 'inProgress' | 'done') ?? 'inProgress',
@@ -123,7 +124,7 @@ export async function topicDetailOf(topic: StoredTopic, actor: Actor, now: numbe
 }
 
 /** A line of the hall's lists: no counts before the close, the verdict after. */
-export function topicListItemOf(topic: StoredTopic, directory: Directory, voted: boolean): TopicListItem {
+export function topicListItemOf(topic: StoredTopic, directory: Directory, mine: Pick<MyBallot, 'eligible' | 'options'>): TopicListItem {
   return {
     _id: topic._id,
     title: topic.title,
@@ -131,7 +132,8 @@ export function topicListItemOf(topic: StoredTopic, directory: Directory, voted:
     scopeLabel: scopeLabel(directory, topic.scope),
     opensAt: topic.opensAt,
     closesAt: topic.closesAt,
-    voted,
+    voted: mine.options !== null,
+    eligible: mine.eligible,
     verdict: topic.result?.verdict ?? null,
     followStage: topic.followStage,
   }

@@ -17,7 +17,7 @@ import { idempotentId } from '../shared/runtime/versioned-store'
 import { Ballot, countedBallots, newProofSalt } from './ballots'
 import { communitiesOf, electorateOf } from './electorate'
 import { appendTopicEvents, insertTopic, loadTopic, saveTopic, StoredTopic, toStoredTopic } from './topic-store'
-import { homeBuildingOf, topicDetailOf, topicListItemOf } from './topic-view'
+import { homeBuildingOf, homeOf, myBallotOn, topicDetailOf, topicListItemOf } from './topic-view'
 import { notifyTopic } from './notify'
 import { closeVoting, openVoting } from './voting'
 
@@ -116,8 +116,8 @@ export const listTopics: ActionHandler<'council', 'listTopics'> = async ({ view,
   const found = await findMany(Collections.topics, where, StoredTopic, { orderBy: ['closesAt', view === 'decided' ? 'desc' : 'asc'], limit: LIST_READ })
   const offset = offsetOf(cursor)
   const { items, nextCursor } = page(found.slice(offset, offset + limit + 1), offset, limit)
-  const voted = await Promise.all(items.map(async (t) => t.status === 'voting' && (await topicDetailOf(t, actor, now)).myBallot.options !== null))
-  return success({ items: items.map((t, i) => topicListItemOf(t, directory, voted[i])), nextCursor })
+  const ballots = await Promise.all(items.map(async (t) => myBallotOn(t, actor, await homeOf(actor, directory, t.scope))))
+  return success({ items: items.map((t, i) => topicListItemOf(t, directory, ballots[i])), nextCursor })
 }
 
 /** A step of the topic's runners (cancel, close, a progress update) through the machine, as they stand to it. */
@@ -161,13 +161,19 @@ export const postUpdate: ActionHandler<'council', 'postUpdate'> = ({ topicId, st
 
 const closedYet = (topic: Topic) => topic.result !== null
 
-/** After close, for anyone: the lines the published hash is taken over (issue 8: "so anyone given the ballots can check it"). */
-export const proof: ActionHandler<'council', 'proof'> = async ({ topicId }) => {
+/**
+ * After close, for anyone: the lines the published hash is taken over (issue 8: "so anyone given the
+ * ballots can check it"), a page at a time in proof order; the hash is over all of them joined by newlines.
+ */
+export const proof: ActionHandler<'council', 'proof'> = async ({ topicId, cursor, limit }) => {
   const stored = await loadTopic(topicId)
   if (!stored) return notFound()
   if (!closedYet(stored)) return failure('CONFLICT', '投票结束后才公布投票记录')
   const text = proofText(await countedBallots(topicId))
-  return success({ hash: stored.result!.ballotsHash, lines: text === '' ? [] : text.split('\n') })
+  const lines = text === '' ? [] : text.split('\n')
+  const offset = offsetOf(cursor)
+  const { items, nextCursor } = page(lines.slice(offset, offset + limit + 1), offset, limit)
+  return success({ hash: stored.result!.ballotsHash, lines: items, total: lines.length, nextCursor })
 }
 
 /** Issue 8 Close: "The committee may see which units voted, after close only" — each look logged. */

@@ -1,7 +1,7 @@
 import { createFunction } from '../shared/runtime/function-entry'
 import { bindingContact, decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
 import { listColleagues } from './colleagues.use-case'
-import { listBuildings, listCommunities, listHouseholds, nearbyBuildings } from './listings.use-cases'
+import { householdResidents, listBuildings, listCommunities, listGrids, listHouseholds, nearbyBuildings } from './listings.use-cases'
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
 import { route } from './route.use-case'
 import { grantSubscriptions, mySubscriptions } from './subscriptions.use-cases'
@@ -20,6 +20,8 @@ export const main = createFunction('directory', {
   listCommunities,
   listBuildings,
   listHouseholds,
+  listGrids,
+  householdResidents,
   nearbyBuildings,
   requestBinding,
   listBindingRequests,

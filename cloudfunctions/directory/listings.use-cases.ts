@@ -1,4 +1,5 @@
-import { failure, Household, success } from '../../types'
+import { failure, Household, success, User } from '../../types'
+import { appendAudit } from '../shared/runtime/audit-log'
 import { distanceM } from '../shared/core/geo/point-in-polygon'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
@@ -52,4 +53,27 @@ export const nearbyBuildings: ActionHandler<'directory', 'nearbyBuildings'> = as
       distanceM,
     })),
   )
+}
+
+export const listGrids: ActionHandler<'directory', 'listGrids'> = async (input, { now }) => {
+  const directory = await loadDirectory(now)
+  if (!directory.communities.has(input.communityId)) return failure('NOT_FOUND', '没有找到这个社区')
+  const grids = [...directory.grids.values()].filter((grid) => grid.communityId === input.communityId).map((grid) => ({ id: grid._id, name: grid.name }))
+  return success(grids.sort(byName))
+}
+
+/**
+ * The residents bound to a household, for the staff who serve it (its community's committee, its
+ * grid's worker): whom to enter a paper or phone vote for. Names in full, as staff need them to
+ * check who is asking; each look audit-logged (DESIGN.md: every read of personal data by staff is).
+ */
+export const householdResidents: ActionHandler<'directory', 'householdResidents'> = async (input, { actor, now }) => {
+  const directory = await loadDirectory(now)
+  const household = (await findMany(Collections.households, { _id: input.householdId }, Household, { limit: 1 }))[0]
+  const building = household && directory.buildings.get(household.buildingId)
+  if (!household || !building) return failure('NOT_FOUND', '没有找到这一户')
+  if (!actor.communityIds.includes(building.communityId) && !actor.gridIds.includes(building.gridId)) return failure('FORBIDDEN', '只有本社区的工作人员能查看')
+  const residents = await findMany(Collections.users, { householdId: household._id }, User, { limit: 50 })
+  await appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.households, id: household._id }, fields: ['name', 'tenure'] })
+  return success(residents.map((user) => ({ residentId: user._id, name: user.name, tenure: user.tenure ?? 'occupant' })))
 }

@@ -1,4 +1,5 @@
-import { RequestDetail, RequestEvent, RequestSummary, type Due } from '../../types'
+import { z } from 'zod'
+import { FollowStage, RequestDetail, RequestEvent, RequestSummary, TopicStatus, type Due } from '../../types'
 import type { Actor } from '../shared/core/actor'
 import { classify } from '../shared/core/request/deadlines'
 import { availableActions } from '../shared/core/request/request.machine'
@@ -6,6 +7,7 @@ import { contactView, isReviewer, moderationView, placeView, relationsTo } from 
 import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { findMany } from '../shared/runtime/documents'
 import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
 import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
@@ -63,6 +65,14 @@ function placeLabel(directory: Directory, r: StoredRequest): string {
   return gridName(directory, r) ?? community
 }
 
+const LinkedTopic = z.object({ _id: z.string(), title: z.string(), status: TopicStatus, followStage: FollowStage.nullable() })
+
+/** 每月一题 (issue 8): the topics answering this request — "the topic's follow-through shows on the linked requests' timelines". */
+async function topicsOf(requestId: string) {
+  const topics = await findMany(Collections.topics, { fromRequestIds: requestId }, LinkedTopic, { limit: 10 })
+  return topics.map((t) => ({ topicId: t._id, title: t.title, status: t.status, followStage: t.followStage }))
+}
+
 /**
  * The detail, for those who may see it in full (the caller checked visibility). Contact details in
  * full only for the resident and the handlers; a staff member's full read goes to the audit log.
@@ -71,11 +81,13 @@ function placeLabel(directory: Directory, r: StoredRequest): string {
  */
 export async function detailOf(r: StoredRequest, actor: Actor, now: number, fresh?: readonly RequestEvent[]): Promise<RequestDetail> {
   const relations = relationsTo(actor, r)
-  const [directory, timeline, following] = await Promise.all([
+  const [directory, timeline, following, linkedTopics] = await Promise.all([
     loadDirectory(now),
     fresh ? [...fresh] : timelineOf(r),
     // The resident cannot +1 their own; anyone else may have +1'd it as a neighbour before handling it.
     relations.includes('requester') ? Promise.resolve(false) : isFollowing(r._id, actor.userId),
+    // A request just filed has led to no topic yet.
+    fresh ? Promise.resolve([]) : topicsOf(r._id),
   ])
   const names = await userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
   const contact = contactView(contactOf(r), relations, 'detail')
@@ -107,6 +119,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     availableActions: availableActions(r, relations, now),
     following,
     ...(r.photoReviewAt !== null && reviewer && { photoReview: true }),
+    linkedTopics,
   })
 }
 

@@ -35,6 +35,7 @@ export const wall: ActionHandler<'wishes', 'wall'> = async (input, { actor, now 
   const helpedBy = new Map(credits.filter((c) => c.reversalOf === undefined && c.to.kind === 'branch').map((c) => [c.wishId, c.to.kind === 'branch' ? c.to.id : '']))
   const branchName = (branchId: string | undefined) => (branchId ? (directory.branches.get(branchId)?.name ?? null) : null)
   return success({
+    communityId: community._id,
     communityName: community.name,
     items: items.map((w) => {
       const line = publicLine(w, helpedBy.get(w._id))

@@ -51,7 +51,7 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
     shows: '独居老人需要有人帮忙买降压药',
   },
   'pages-wish/wall/index': {
-    answers: { wishes: { wall: { communityName: '康乐社区', items: [{ _id: 'w-1', category: 'elderlyDisabled', summary: '独居老人需要有人帮忙买药', branchName: '康乐三网格党支部', realisedAt: 1_741_000_000_000 }], nextCursor: null } } },
+    answers: { wishes: { wall: { communityId: 'comm-kangle', communityName: '康乐社区', items: [{ _id: 'w-1', category: 'elderlyDisabled', summary: '独居老人需要有人帮忙买药', branchName: '康乐三网格党支部', realisedAt: 1_741_000_000_000 }], nextCursor: null } } },
     shows: '独居老人需要有人帮忙买药',
   },
   'pages-wish/review/index': {

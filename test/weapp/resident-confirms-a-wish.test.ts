@@ -80,7 +80,7 @@ test('a resident opens the fulfilled wish from 我的 → 我的心愿, sees wha
 test('the wish wall shows the realised wish: what, which branch helped, and nothing of who or where', async () => {
   weapp.answer({
     directory: { whoami: resident },
-    wishes: { wall: { communityName: '康乐社区', items: [wallLine()], nextCursor: null } },
+    wishes: { wall: { communityId: 'comm-kangle', communityName: '康乐社区', items: [wallLine()], nextCursor: null } },
   })
   const home = await weapp.launch('/pages/home/index')
   await home.tap('微心愿')
