@@ -13,7 +13,7 @@ import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { deliver } from '../shared/runtime/notifications'
 import { photoViewer } from '../shared/runtime/photo-viewer'
-import { refusePhotos } from '../shared/runtime/photos'
+import { refusePhotos, sendPhotosToCheck } from '../shared/runtime/photos'
 import { staffOf } from '../shared/runtime/staff-of'
 import { userNames } from '../shared/runtime/user-names'
 import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
@@ -104,6 +104,7 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
     decidedBy: null, reason: null, at: now, decidedAt: null,
   }
   await assisted().add(entry)
+  if (entry.photos.length > 0) await sendPhotosToCheck(entry.photos, 'topic', topic._id, actor.userId, now)
   await appendAudit({ actorId: actor.userId, at: now, action: 'assisted.enter', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: ['options'] })
   const others = (await Promise.all(topic.communityIds.map((id) => staffOf('committee', id, now)))).flat().filter((id) => id !== actor.userId)
   await deliver(others.map((recipientId) => Message.parse({

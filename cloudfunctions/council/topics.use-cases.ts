@@ -11,7 +11,7 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import { findByIds, findMany } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
-import { refusePhotos } from '../shared/runtime/photos'
+import { refusePhotos, sendPhotosToCheck } from '../shared/runtime/photos'
 import { userNames } from '../shared/runtime/user-names'
 import { idempotentId } from '../shared/runtime/versioned-store'
 import { Ballot, countedBallots, newProofSalt } from './ballots'
@@ -81,7 +81,7 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   const stored = toStoredTopic(born.topic, [born.event], newProofSalt())
   if ((await insertTopic(stored)) === 'exists') return success((await loadTopic(origin._id))!)
   await appendTopicEvents(stored, [born.event])
-  await notifyTopic([born.event], stored, now)
+  await Promise.all([notifyTopic([born.event], stored, now), input.photos.length > 0 ? sendPhotosToCheck(input.photos, 'topic', stored._id, actor.userId, now) : null])
   if (stored.opensAt > now) return success(stored)
   const opened = await openVoting(stored, { id: 'system', relations: ['system'] }, now)
   return success(opened.ok ? opened.topic : ((await loadTopic(origin._id)) ?? stored))
@@ -136,7 +136,8 @@ async function plainStep<A extends 'cancel' | 'postUpdate' | 'finish'>(
   if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
   const saved = await saveTopic(topic, outcome.topic, [outcome.event])
   if (!saved) return failure('CONFLICT', '议题刚刚有了变化，请刷新后再试')
-  await notifyTopic([outcome.event], saved, now)
+  const photos = 'photos' in payload ? payload.photos : []
+  await Promise.all([notifyTopic([outcome.event], saved, now), photos.length > 0 ? sendPhotosToCheck(photos, 'topic', saved._id, actor.id, now) : null])
   return success(saved)
 }
 

@@ -157,6 +157,17 @@ describe('who may vote', () => {
   })
 })
 
+describe('photos', () => {
+  test('a topic\'s photo goes through WeChat\'s media check: its uploader and the committee see it before the verdict, everyone after a pass', async () => {
+    const photo = await cloud.uploadPhoto(P.committeeKangle)
+    const topic = await open({ title: '3号楼门口的树是否修剪', photos: [photo] })
+    expect((await detail(P.residentA, topic._id)).photos).toEqual([])
+    expect((await detail(P.committeeKangle, topic._id)).photos).toEqual([expect.objectContaining({ fileId: photo, state: 'pending', url: expect.any(String) })])
+    await cloud.deliverPushes()
+    expect((await detail(P.residentA, topic._id)).photos).toEqual([expect.objectContaining({ fileId: photo, state: 'pass', url: expect.any(String) })])
+  })
+})
+
 describe('民法典 art. 278: owners only, area and headcount', () => {
   test('a tenant cannot vote; the verdict weighs the participating owners\' area and number', async () => {
     const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()

@@ -76,8 +76,8 @@ const Verdict = z.object({ suggest: z.string(), label: z.number(), errcode: z.nu
  * names; until the call has answered it is `unsent:<random>` — unique like a real one (the index is
  * unique) and as unguessable, so no push can name a check that was never sent — and `sentAt` is null.
  */
-/** What a photo belongs to: a request (filing, note, reply) or a wish (its own, or the claimer's evidence). */
-export const PhotoItem = z.enum(['request', 'wish'])
+/** What a photo belongs to: a request (filing, note, reply), a wish (its own, or the claimer's evidence), a topic (its background, its follow-through). */
+export const PhotoItem = z.enum(['request', 'wish', 'topic'])
 export type PhotoItem = z.infer<typeof PhotoItem>
 
 export const PhotoCheck = z.object({
