@@ -68,6 +68,8 @@ export const TopicDetail = z.object({
   turnout: z.object({ voted: z.number().int().nonnegative(), eligible: z.number().int().nonnegative() }).nullable(),
   result: TopicResult.nullable(),
   followStage: FollowStage.nullable(),
+  /** 议事会 minutes added while the topic was deliberated or voted on (issue 8 Deliberation). */
+  minutes: z.array(z.object({ at: Timestamp, text: z.string(), photos: z.array(PhotoView) })),
   updates: z.array(FollowUpdate),
   /** Why the committee cancelled it, for everyone to read. */
   cancelReason: z.string().nullable(),
@@ -192,6 +194,8 @@ export const councilActions = {
     input: TopicRef.extend({ stage: FollowStage, text: z.string().trim().min(1).max(1000), photos: CouncilPhotos }).strict(),
     output: TopicDetail,
   },
+  /** 议事会 minutes, added by the topic's runners while it is deliberated or voted on. */
+  addMinutes: { input: TopicRef.extend({ text: z.string().trim().min(1).max(2000), photos: CouncilPhotos }).strict(), output: TopicDetail },
   /**
    * After close only: the proof's lines (unit hash, options), sorted — what the published hash is
    * taken over — a page at a time (10,000 lines would outgrow one answer), `total` of them in all.

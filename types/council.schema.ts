@@ -61,7 +61,7 @@ export type OptionKey = z.infer<typeof OptionKey>
 export const TopicStatus = z.enum(['deliberating', 'voting', 'closed', 'following', 'done', 'cancelled'])
 export type TopicStatus = z.infer<typeof TopicStatus>
 
-export const TopicAction = z.enum(['openVoting', 'close', 'postUpdate', 'finish', 'cancel'])
+export const TopicAction = z.enum(['addMinutes', 'openVoting', 'close', 'postUpdate', 'finish', 'cancel'])
 export type TopicAction = z.infer<typeof TopicAction>
 
 /** How a caller stands to a topic; council/council-policy.ts derives it from the actor and the directory. */

@@ -3,7 +3,7 @@ import { decideAssistedBallot, enterAssistedBallot, listAssistedBallots } from '
 import { comment, comments, hideComment } from './comments.use-cases'
 import { adoptMonthlyQuestion, monthlyClusters } from './monthly.use-cases'
 import { cosign, decideProposal, listProposals, proposal, propose, withdrawProposal } from './proposals.use-cases'
-import { cancelTopic, closeTopic, countElectorate, listTopics, openTopic, postUpdate, proof, topic, votedUnits } from './topics.use-cases'
+import { addMinutes, cancelTopic, closeTopic, countElectorate, listTopics, openTopic, postUpdate, proof, topic, votedUnits } from './topics.use-cases'
 import { vote } from './vote.use-case'
 
 /**
@@ -12,7 +12,7 @@ import { vote } from './vote.use-case'
  * proof; follow-through. Every text someone else reads is screened here before the use case runs.
  */
 export const main = createFunction('council', {
-  countElectorate, openTopic, listTopics, topic, vote, cancelTopic, closeTopic, postUpdate, proof, votedUnits,
+  countElectorate, openTopic, listTopics, topic, vote, cancelTopic, closeTopic, postUpdate, addMinutes, proof, votedUnits,
   comments, comment, hideComment,
   propose, listProposals, proposal, cosign, withdrawProposal, decideProposal,
   enterAssistedBallot, listAssistedBallots, decideAssistedBallot,
@@ -25,6 +25,7 @@ export const main = createFunction('council', {
   ],
   cancelTopic: (input) => [{ text: input.reason, label: '取消原因', scene: 'comment' }],
   postUpdate: (input) => [{ text: input.text, label: '进展', scene: 'forum' }],
+  addMinutes: (input) => [{ text: input.text, label: '议事会纪要', scene: 'forum' }],
   comment: (input) => [{ text: input.text, label: '留言', scene: 'comment' }],
   hideComment: (input) => [{ text: input.reason, label: '隐藏原因', scene: 'comment' }],
   propose: (input) => [{ text: input.title, label: '提议', scene: 'forum' }, { text: input.background, label: '提议说明', scene: 'forum' }],

@@ -70,6 +70,8 @@ export async function myBallotOn(topic: StoredTopic, actor: Actor, home: { house
 
 const updatesOf = (timeline: readonly TopicEvent[]) =>
   timeline.filter((e) => (e.action === 'postUpdate' || e.action === 'finish') && e.note !== undefined)
+const minutesOf = (timeline: readonly TopicEvent[]) => timeline.filter((e) => e.action === 'addMinutes' && e.note !== undefined)
+const photosOf = (event: TopicEvent): string[] => (Array.isArray(event.details?.photos) ? (event.details.photos as string[]) : [])
 
 /**
  * The topic as this caller sees it. Sealed (issue 8): counts per option exist only in the stored
@@ -87,8 +89,8 @@ export async function topicDetailOf(topic: StoredTopic, actor: Actor, now: numbe
   const relations: TopicRelation[] = topicRelationsTo(actor, topic, { voter: myBallot.eligible && topic.electorate !== null, residentInScope: home.inScope })
   const runs = relations.includes('committee') || relations.includes('streetAdmin')
   const updates = updatesOf(timeline)
-  const updatePhotos = updates.flatMap((e) => (Array.isArray(e.details?.photos) ? (e.details.photos as string[]) : []))
-  const view = await photoViewer([...topic.photos, ...updatePhotos], actor.userId, (state, isUploader) => photoSight(state, { isUploader, handlesItem: runs, reviewsContent: runs }))
+  const minutes = minutesOf(timeline)
+  const view = await photoViewer([...topic.photos, ...[...updates, ...minutes].flatMap(photosOf)], actor.userId, (state, isUploader) => photoSight(state, { isUploader, handlesItem: runs, reviewsContent: runs }))
   return {
     _id: topic._id,
     title: topic.title,
@@ -108,11 +110,12 @@ export async function topicDetailOf(topic: StoredTopic, actor: Actor, now: numbe
     result: topic.result,
     followStage: topic.followStage,
     cancelReason: timeline.find((e) => e.action === 'cancel')?.note ?? null,
+    minutes: minutes.map((e) => ({ at: e.at, text: e.note ?? '', photos: view(photosOf(e)) })),
     updates: updates.map((e) => ({
       at: e.at,
       stage: (e.details?.stage as 'planned' | 'inProgress' | 'done') ?? 'inProgress',
       text: e.note ?? '',
-      photos: view(Array.isArray(e.details?.photos) ? (e.details.photos as string[]) : []),
+      photos: view(photosOf(e)),
     })),
     myBallot,
     fromProposalId: topic.fromProposalId,

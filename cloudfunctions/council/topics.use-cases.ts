@@ -129,7 +129,7 @@ async function runnerStep(topicId: string, ctx: UseCaseContext, run: (topic: Sto
   return stepped.ok ? answer(stepped.data, ctx) : stepped
 }
 
-async function plainStep<A extends 'cancel' | 'postUpdate' | 'finish'>(
+async function plainStep<A extends 'cancel' | 'postUpdate' | 'finish' | 'addMinutes'>(
   topic: StoredTopic, actor: { id: string; relations: ReturnType<typeof topicRelationsTo> }, action: A, payload: Parameters<typeof applyTopicTransition<A>>[4], now: number,
 ): Promise<Result<StoredTopic>> {
   const outcome = applyTopicTransition(topic, action, actor, now, payload)
@@ -158,6 +158,13 @@ export const postUpdate: ActionHandler<'council', 'postUpdate'> = ({ topicId, st
   if (foreign) return Promise.resolve(foreign)
   return runnerStep(topicId, ctx, (topic, actor) =>
     stage === 'done' ? plainStep(topic, actor, 'finish', { text, photos }, ctx.now) : plainStep(topic, actor, 'postUpdate', { stage, text, photos }, ctx.now))
+}
+
+/** 议事会 minutes (issue 8 Deliberation) while the topic is deliberated or voted on. */
+export const addMinutes: ActionHandler<'council', 'addMinutes'> = ({ topicId, text, photos }, ctx) => {
+  const foreign = refusePhotos(photos, ctx.actor)
+  if (foreign) return Promise.resolve(foreign)
+  return runnerStep(topicId, ctx, (topic, actor) => plainStep(topic, actor, 'addMinutes', { text, photos }, ctx.now))
 }
 
 const closedYet = (topic: Topic) => topic.result !== null

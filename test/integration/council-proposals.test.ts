@@ -176,6 +176,7 @@ describe('the council contract at its edge', () => {
     cancelTopic: [{ topicId }, { topicId, reason: '' }],
     closeTopic: [{}, { topicId, result: {} }],
     postUpdate: [{ topicId, stage: 'started', text: '好', photos: [] }, { topicId, stage: 'planned', text: '', photos: [] }],
+    addMinutes: [{ topicId }, { topicId, text: '', photos: [] }, { topicId, text: '纪要', photos: ['https://x/y.jpg'] }],
     proof: [{}],
     votedUnits: [{}],
     comments: [{}, { topicId, limit: 99 }],

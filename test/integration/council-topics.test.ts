@@ -72,6 +72,13 @@ describe('a topic from opening to a checked result', () => {
       ...[P.residentA, P.committeeKangle, P.streetAdmin, P.workerKangleA, P.newcomer].map((who) => cloud.call(who, 'council', 'topic', { topicId: topic._id })),
       cloud.call(P.committeeKangle, 'council', 'listTopics', { view: 'open' }),
       cloud.call(P.residentA, 'council', 'listTopics', { view: 'open' }),
+      cloud.call(P.residentA, 'council', 'vote', { topicId: topic._id, options: ['yes'] }),
+      cloud.call(P.residentA, 'council', 'comment', { topicId: topic._id, text: '支持加装' }),
+      cloud.call(P.residentA, 'council', 'comments', { topicId: topic._id }),
+      cloud.call(P.committeeKangle, 'council', 'addMinutes', { topicId: topic._id, text: '议事会纪要：费用按楼层分摊', photos: [] }),
+      cloud.call(P.committeeKangle, 'council', 'listAssistedBallots', { status: 'all' }),
+      cloud.call(P.residentA, 'council', 'listProposals', { view: 'all' }),
+      cloud.call(P.committeeKangle, 'council', 'countElectorate', { scope: { kind: 'buildings', buildingIds: [BUILDING] }, unit: 'household', rule: 'majority' }),
       cloud.call(P.committeeKangle, 'council', 'proof', { topicId: topic._id }),
       cloud.call(P.committeeKangle, 'council', 'votedUnits', { topicId: topic._id }),
     ])

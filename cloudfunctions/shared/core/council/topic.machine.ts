@@ -22,10 +22,13 @@ const windowOpen = (t: Topic, now: number) => now >= t.opensAt && now < t.closes
  */
 export const topicTransitions: Record<TopicStatus, Partial<Record<TopicAction, TopicTransition>>> = {
   deliberating: {
+    // Issue 8 Deliberation: "议事会 minutes can be added as updates".
+    addMinutes: { to: 'deliberating', by: runners },
     openVoting: { to: 'voting', by: system, when: windowOpen },
     cancel: { to: 'cancelled', by: runners },
   },
   voting: {
+    addMinutes: { to: 'voting', by: runners },
     close: { to: 'closed', by: { system: true, ...runners }, when: windowOver },
   },
   closed: {
@@ -45,6 +48,8 @@ export const openTopicStatuses: readonly TopicStatus[] = TopicStatus.options.fil
 
 /** What each action carries besides the topic, the actor and the time. */
 export type TopicPayloads = {
+  /** 议事会 minutes while the topic is deliberated or voted on: the text, and photos of the signed minutes. */
+  addMinutes: { text: string; photos: string[] }
   /** The electorate counted by the use case as voting opens. */
   openVoting: { electorate: Electorate }
   /** The result the close's aggregate produced (council/decision-rules.ts decide, hashed by the runtime). */
@@ -57,6 +62,7 @@ export type TopicPayloads = {
 const blank = (text: string) => text.trim() === ''
 
 const effects: { [A in TopicAction]: (t: Topic, p: TopicPayloads[A], ctx: EffectContext) => Effect<Topic> | EffectFailure } = {
+  addMinutes: (_t, p) => (blank(p.text) ? invalidPayload('minutes say what the 议事会 discussed') : { changes: {}, note: p.text, details: { photos: p.photos } }),
   openVoting: (_t, p) => ({ changes: { electorate: p.electorate }, details: { units: p.electorate.units } }),
   // Issue 8: "the result … is stored once and then read, never recomputed".
   close: (t, p) => (t.result !== null ? { fail: 'CONFLICT', detail: 'the result is stored already' } : { changes: { result: p.result }, details: { verdict: p.result.verdict } }),
