@@ -125,6 +125,22 @@ describe('a topic from opening to a checked result', () => {
   })
 })
 
+describe('the other verdicts', () => {
+  test('not decided when no is as strong as yes; no quorum when too few households took part; choices adopt what most picked', async () => {
+    const tie = await open({ title: '3号楼是否统一更换信报箱' })
+    for (const [i, n] of neighbours.entries()) expectOk(await vote(n._id, tie._id, [i < 3 ? 'yes' : i < 6 ? 'no' : 'abstain']))
+    const few = await open({ title: '3号楼是否装门禁' })
+    expectOk(await vote(P.residentA, few._id, ['yes']))
+    const choices = await open({ title: '3号楼楼道刷什么颜色', options: { kind: 'choices', choices: ['米黄', '浅灰', '淡绿'], maxPicks: 1 }, quorumPercent: 25 })
+    for (const [i, n] of neighbours.entries()) expectOk(await vote(n._id, choices._id, [i < 5 ? 'c1' : 'c0']))
+    // The last opened closes last (the clock runs on between the openings): all three are due then.
+    expect(await closeByTimer(choices)).toMatchObject({ close: 3 })
+    expect((await detail(P.residentA, tie._id)).result).toMatchObject({ counts: { yes: 3, no: 3, abstain: 1 }, quorumMet: true, verdict: 'notDecided', adopted: [] })
+    expect((await detail(P.residentA, few._id)).result).toMatchObject({ votedUnits: 1, quorumMet: false, verdict: 'noQuorum' })
+    expect((await detail(P.residentA, choices._id)).result).toMatchObject({ counts: { c0: 2, c1: 5, c2: 0 }, verdict: 'decided', adopted: ['c1'] })
+  })
+})
+
 describe('who may vote', () => {
   test('not bound, outside the scope, bound after voting opened: each refused plainly, nothing written', async () => {
     const topic = await open({ title: '3号楼楼道是否粉刷' })
