@@ -138,15 +138,6 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     fixedVariables: {},
     variables: ['REQUEST_DEADLINES', ...noticeVariables],
   },
-  // Voting windows opening (an electorate's ballots written) and closing (a tally, the proof over every
-  // ballot, the voters told): a minute, like the other timers.
-  'council-timer': {
-    ...nodeFunction,
-    timeout: 60,
-    triggers: [{ name: 'council', type: 'timer', cron: '0 */10 * * * * *' }],
-    fixedVariables: {},
-    variables: noticeVariables,
-  },
   // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
   'requests-timer': {
     ...nodeFunction,
@@ -161,6 +152,15 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     ...nodeFunction,
     timeout: 60,
     triggers: [{ name: 'wishes', type: 'timer', cron: '0 */10 * * * * *' }],
+    fixedVariables: {},
+    variables: noticeVariables,
+  },
+  // Voting windows opening (an electorate's ballots written) and closing (a tally, the proof over every
+  // ballot, the voters told): a minute, like the other timers.
+  'council-timer': {
+    ...nodeFunction,
+    timeout: 60,
+    triggers: [{ name: 'council', type: 'timer', cron: '0 */10 * * * * *' }],
     fixedVariables: {},
     variables: noticeVariables,
   },

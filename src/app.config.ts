@@ -19,6 +19,9 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages-staff', pages: ['workbench/index', 'inbox/index', 'request/index', 'file/index', 'dashboard/index'] },
     { root: 'pages-wish', pages: ['home/index', 'post/index', 'mine/index', 'detail/index', 'member/index', 'wall/index', 'review/index', 'branch/index'] },
+    // 邻里议事厅: residents' pages (the hall, a topic, proposing, a proposal) and the committee's (opening a
+    // topic, proposals to decide, assisted votes, 每月一题) in one subpackage, like 微心愿.
+    { root: 'pages-council', pages: ['home/index', 'topic/index', 'propose/index', 'proposal/index', 'open/index', 'decide/index', 'assisted/index', 'monthly/index'] },
   ],
   window: {
     navigationBarTitleText: '居村通',

@@ -113,6 +113,8 @@ export const User = z.object({
   householdId: Id.optional(),
   /** As the committee approved it with the binding. */
   tenure: Tenure.optional(),
+  /** When the committee approved the binding: a vote's electorate is the households bound before it opened. */
+  boundAt: Timestamp.optional(),
   party: PartyMembership.optional(),
   createdAt: Timestamp,
 })

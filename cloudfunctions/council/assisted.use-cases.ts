@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { failure, FileId, Message, OptionKey, success, User, type AssistedBallotView } from '../../types'
 import type { Actor } from '../shared/core/actor'
-import { mayCastFor, unitOf } from '../shared/core/council/council-policy'
+import { boundBeforeVoting, mayCastFor, unitOf } from '../shared/core/council/council-policy'
 import { validBallot } from '../shared/core/council/decision-rules'
 import { photoSight } from '../shared/core/photo-sight'
 import { appendAudit } from '../shared/runtime/audit-log'
@@ -95,7 +95,7 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
   if (!resident?.householdId) return failure('NOT_FOUND', '没有找到这位认证居民')
   const building = await homeBuildingOf(resident.householdId, directory)
   const inScope = building !== null && buildingsIn(directory, topic.scope).includes(building._id)
-  if (!mayCastFor({ user: resident }, topic, inScope)) return failure('FORBIDDEN', '这位居民不能在这个议题上投票')
+  if (!mayCastFor({ user: resident }, topic, inScope) || !boundBeforeVoting(resident, topic.electorate)) return failure('FORBIDDEN', '这位居民不能在这个议题上投票')
   const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: resident._id, householdId: resident.householdId }))
   if (!(await loadBallot(ballotIdOf(unitHash)))) return failure('FORBIDDEN', '这位居民家不在投票开始时确定的范围内')
   const entry: Assisted = {

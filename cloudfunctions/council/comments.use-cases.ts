@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { failure, Message, success, type CommentView, type SpeakerRole } from '../../types'
 import type { Actor } from '../shared/core/actor'
+import { maskName } from '../shared/core/mask'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
@@ -39,10 +40,14 @@ function speakerRole(actor: Actor, topic: StoredTopic, directory: Directory): Sp
   return 'resident'
 }
 
+/**
+ * A resident's name is theirs to show: others read it masked (王*), as every resident name in the
+ * app; the committee, the property, the 业委会 and 居民代表 speak in their role, by name.
+ */
 const viewOf = (comment: StoredComment, viewerId: string): CommentView => ({
   _id: comment._id,
   parentId: comment.parentId,
-  authorName: comment.authorName,
+  authorName: comment.role === 'resident' && comment.authorId !== viewerId ? maskName(comment.authorName) : comment.authorName,
   role: comment.role,
   text: comment.hidden ? null : comment.text,
   hidden: comment.hidden && { reason: comment.hidden.reason, at: comment.hidden.at },

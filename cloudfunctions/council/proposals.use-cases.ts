@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { failure, success, type ProposalView, type Result } from '../../types'
+import { failure, success, User, type ProposalView, type Result } from '../../types'
 import type { Actor } from '../shared/core/actor'
 import { proposalRelationsTo } from '../shared/core/council/council-policy'
 import {
@@ -29,6 +29,11 @@ const cosignIdOf = (proposalId: string, householdId: string) => `cosign-${create
 
 const notFound = () => failure('NOT_FOUND', '没有找到这个提议')
 
+/** The proposer's household, as bound now: it proposes, it does not co-sign. */
+async function proposerHousehold(proposal: Pick<StoredProposal, 'proposerId'>): Promise<string | null> {
+  return (await findById(Collections.users, proposal.proposerId, User))?.householdId ?? null
+}
+
 const signatureCount = async (proposalId: string) =>
   ((await database().collection(Collections.cosignatures).where({ proposalId }).count()) as { total: number }).total
 
@@ -54,7 +59,7 @@ async function viewOf(proposal: StoredProposal, actor: Actor, directory: Directo
     signedByMe: mySignature !== null,
     mine: proposal.proposerId === actor.userId,
     availableActions: availableProposalActions(proposal, relations, now),
-    canSign: proposal.status === 'gathering' && now < proposal.expiresAt && home.inScope && mySignature === null,
+    canSign: proposal.status === 'gathering' && now < proposal.expiresAt && home.inScope && mySignature === null && home.householdId !== (await proposerHousehold(proposal)),
     createdAt: proposal.createdAt,
   }
 }
@@ -75,7 +80,8 @@ async function sign(proposalId: string, householdId: string, userId: string, now
 /**
  * A verified resident proposes a topic within their own scope (issue 8 Proposals): their community,
  * grid or building, which must hold their home. The threshold is the committee's setting (default
- * 10 households or 5 % of the scope's, whichever is fewer); the proposer's household signs first.
+ * 10 households or 5 % of the scope's, whichever is fewer), counted in co-signing households: the
+ * proposer's own is the proposal, not a co-signature, so a building of twelve still needs a neighbour.
  */
 export const propose: ActionHandler<'council', 'propose'> = async (input, ctx) => {
   const { actor, now } = ctx
@@ -100,8 +106,7 @@ export const propose: ActionHandler<'council', 'propose'> = async (input, ctx) =
   const stored = toStoredProposal(born.proposal, [born.event])
   if ((await insertProposal(stored)) === 'exists') return answer((await loadProposal(_id))!, ctx)
   await appendProposalEvents(stored, [born.event])
-  await sign(_id, home.householdId, actor.userId, now)
-  return answer((await reachIfDue(stored, now)) ?? stored, ctx)
+  return answer(stored, ctx)
 }
 
 /** Once the signatures reach the threshold (counted after each signature), the proposal goes before the committee — once, whoever signed last. */
@@ -129,6 +134,7 @@ export const cosign: ActionHandler<'council', 'cosign'> = async ({ proposalId },
   const home = await homeOf(actor, directory, stored.scope)
   if (!home.householdId) return failure('FORBIDDEN', '绑定您家并经居委会确认后，才能联署')
   if (!home.inScope) return failure('FORBIDDEN', '只有这个范围里的居民能联署')
+  if (await proposerHousehold(stored) === home.householdId) return failure('CONFLICT', '发起提议的这一户不用再联署')
   if (stored.status !== 'gathering' || now >= stored.expiresAt) return failure('CONFLICT', '这个提议已经不再征集联署')
   await sign(proposalId, home.householdId, actor.userId, now)
   return answer((await reachIfDue(stored, now)) ?? stored, ctx)

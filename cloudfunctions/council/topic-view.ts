@@ -1,6 +1,6 @@
 import { Household, type MyBallot, type TopicDetail, type TopicEvent, type TopicListItem, type TopicRelation, type TopicScope } from '../../types'
 import type { Actor } from '../shared/core/actor'
-import { mayCastFor, ownersOnly, topicRelationsTo, unitOf } from '../shared/core/council/council-policy'
+import { boundBeforeVoting, mayCastFor, ownersOnly, topicRelationsTo, unitOf } from '../shared/core/council/council-policy'
 import { availableTopicActions } from '../shared/core/council/topic.machine'
 import { photoSight } from '../shared/core/photo-sight'
 import { Collections } from '../shared/runtime/collections'
@@ -57,6 +57,7 @@ export async function myBallotOn(topic: StoredTopic, actor: Actor, home: { house
   if (!mayCastFor(actor, topic, home.inScope)) return notYet(ownersOnly(topic.rule) ? '这是业主共同决定的事，只有业主能投票' : '您现在不能投票')
   if (topic.status === 'deliberating') return { eligible: true, reason: '投票还没开始', options: null, castAt: null, receipt: null }
   if (topic.status === 'cancelled') return notYet('这个议题已取消')
+  if (!boundBeforeVoting(actor.user, topic.electorate)) return notYet('投票开始后才绑定的，这一次不能投票')
   const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: actor.userId, householdId: home.householdId }))
   const ballot = await loadBallot(ballotIdOf(unitHash))
   if (!ballot) return notYet('投票开始时您家还没有绑定，这一次不能投票')

@@ -59,7 +59,7 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
     request._id,
     { ...input, reviewerId: actor.userId, now, alreadyDecided: '这个申请已经处理过了' },
     async (transaction) => {
-      await transaction.collection(Collections.users).doc(request.userId).update({ householdId: request.householdId, tenure: request.tenure ?? 'occupant' })
+      await transaction.collection(Collections.users).doc(request.userId).update({ householdId: request.householdId, tenure: request.tenure ?? 'occupant', boundAt: now })
     },
   )
   if (!outcome.ok) return outcome

@@ -58,8 +58,8 @@ export const nearbyBuildings: ActionHandler<'directory', 'nearbyBuildings'> = as
 export const listGrids: ActionHandler<'directory', 'listGrids'> = async (input, { now }) => {
   const directory = await loadDirectory(now)
   if (!directory.communities.has(input.communityId)) return failure('NOT_FOUND', '没有找到这个社区')
-  const grids = [...directory.grids.values()].filter((grid) => grid.communityId === input.communityId).map((grid) => ({ id: grid._id, name: grid.name }))
-  return success(grids.sort(byName))
+  // In the directory's own order (一网格, 二网格 …): sorting the names would put 二 before 一.
+  return success([...directory.grids.values()].filter((grid) => grid.communityId === input.communityId).map((grid) => ({ id: grid._id, name: grid.name })))
 }
 
 /**

@@ -31,6 +31,35 @@ describe('a request’s detail shows the actions the server offers, and only tho
     expect(calls.filter((call) => call.fn === 'requests')).toEqual([])
   })
 
+  test('相关议题: the 每月一题 topics this request led to, with their status and follow-through in words, each opening its page — on the resident’s page and the staff’s', async () => {
+    const linkedTopics = [
+      { topicId: 'tp-1', title: '在3号楼旁边建电动自行车充电棚', status: 'following' as const, followStage: 'inProgress' as const },
+      { topicId: 'tp-2', title: '康乐一网格的路灯问题怎么解决', status: 'voting' as const, followStage: null },
+    ]
+    answer({ 'requests.detail': () => success(requestDetail({ linkedTopics })) })
+    const { unmount } = render(<RequestPage />)
+    expect(await screen.findByText('相关议题')).toBeInTheDocument()
+    expect(screen.getByText('正在落实 · 落实：正在办')).toBeInTheDocument()
+    expect(screen.getByText('正在投票')).toBeInTheDocument()
+    await tap('在3号楼旁边建电动自行车充电棚')
+    await tap('康乐一网格的路灯问题怎么解决')
+    expect(navigations).toEqual(['/pages-council/topic/index?id=tp-1', '/pages-council/topic/index?id=tp-2'])
+    unmount()
+
+    navigations.length = 0
+    answer({ 'requests.detail': () => success(requestDetail({ linkedTopics: [linkedTopics[0]] })), 'requests.listColleagues': () => success([]) })
+    render(<StaffRequestPage />)
+    await tap('在3号楼旁边建电动自行车充电棚')
+    expect(navigations).toEqual(['/pages-council/topic/index?id=tp-1'])
+  })
+
+  test('a request that led to no topic shows no 相关议题', async () => {
+    answer({ 'requests.detail': () => success(requestDetail()) })
+    render(<RequestPage />)
+    await screen.findByText('3号楼电梯停了两天')
+    expect(screen.queryByText('相关议题')).toBeNull()
+  })
+
   test('a request turned out of a 微心愿 names it, one tap back to the wish', async () => {
     answer({ 'requests.detail': () => success(requestDetail({ filedBy: { kind: 'fromWish', staffId: 'staff-li', wishId: 'w-9' } })) })
     render(<RequestPage />)

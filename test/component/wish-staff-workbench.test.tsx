@@ -16,6 +16,9 @@ const branch: ActionOutput<'wishes', 'branchOverview'> = {
   branch: { _id: 'br-grid-kangle-3', name: '康乐三网格党支部' }, unclaimed: [], lapsed: [], members: [memberRecord()], ranking: [],
 }
 const requestWork = {
+  // 邻里议事厅 is council-staff-workbench.test.tsx's matter.
+  'council.listProposals': forbidden,
+  'council.listAssistedBallots': forbidden,
   'requests.inbox': () => success({ items: [], nextCursor: null }),
   'directory.listBindingRequests': () => success([]),
   'directory.listPartyRegistrations': forbidden,
@@ -57,6 +60,8 @@ describe('微心愿 on the workbench', () => {
 
   test('a branch secretary with no staff post reaches the branch view, and no review queue', async () => {
     answer({
+      'council.listProposals': forbidden,
+      'council.listAssistedBallots': forbidden,
       'requests.inbox': forbidden,
       'directory.listBindingRequests': forbidden,
       'directory.listPartyRegistrations': () => success([registration()]),

@@ -11,10 +11,13 @@ import { navigations, toasts } from './support/taro.mock'
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
 const twoRequests = [bindingRequest(), bindingRequest({ requestId: 'br-2', applicantName: '赵德明', applicantPhone: undefined })]
-// 微心愿's queues are wish-staff-workbench.test.tsx's matter: here they are not this person's work.
+// 微心愿's and 邻里议事厅's queues are wish-staff-workbench.test.tsx's and council-staff-workbench.test.tsx's
+// matter: here they are not this person's work.
 const noWishWork = {
   'wishes.listForReview': () => failure('FORBIDDEN', 'reviewers only'),
   'wishes.branchOverview': () => failure('FORBIDDEN', 'secretaries only'),
+  'council.listProposals': () => failure('FORBIDDEN', 'committee only'),
+  'council.listAssistedBallots': () => failure('FORBIDDEN', 'staff only'),
 }
 const queues = {
   ...noWishWork,

@@ -32,15 +32,17 @@ const topicTerms = () => ({
 describe('a resident proposal', () => {
   test('gathers one signature a household, reaches its threshold, and the committee makes it a topic', async () => {
     const proposed = expectOk(await cloud.call(P.residentA, 'council', 'propose', proposalForm()))
-    // 康乐一网格 has 5 buildings of 52 households: 5 % is 2.6, so 3; the proposer's household has signed.
-    expect(proposed).toMatchObject({ status: 'gathering', threshold: 3, signatures: 1, signedByMe: true, mine: true, canSign: false })
+    // 康乐一网格 has 5 buildings of 52 households: 5 % is 2.6, so 3 co-signing households; the proposer's own is not one.
+    expect(proposed).toMatchObject({ status: 'gathering', threshold: 3, signatures: 0, signedByMe: false, mine: true, canSign: false })
+    expect(await cloud.call(P.residentA, 'council', 'cosign', { proposalId: proposed._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(await cloud.call(P.residentB, 'council', 'cosign', { proposalId: proposed._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await cloud.call(P.newcomer, 'council', 'cosign', { proposalId: proposed._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     // The same household tapping at once, ten times: one signature.
     const taps = await Promise.all(Array.from({ length: 10 }, () => cloud.call(owners[0]._id, 'council', 'cosign', { proposalId: proposed._id })))
     expect(taps.every((t) => t.ok)).toBe(true)
-    expect(await documents(Collections.cosignatures, { proposalId: proposed._id })).toHaveLength(2)
-    const reached = expectOk(await cloud.call(owners[1]._id, 'council', 'cosign', { proposalId: proposed._id }))
+    expect(await documents(Collections.cosignatures, { proposalId: proposed._id })).toHaveLength(1)
+    expect(expectOk(await cloud.call(owners[1]._id, 'council', 'cosign', { proposalId: proposed._id }))).toMatchObject({ status: 'gathering', signatures: 2 })
+    const reached = expectOk(await cloud.call(owners[2]._id, 'council', 'cosign', { proposalId: proposed._id }))
     expect(reached).toMatchObject({ status: 'awaitingDecision', signatures: 3 })
     expect((await documents<Message>(Collections.messages, { proposalId: proposed._id, action: 'reachThreshold' })).map((m) => m.recipientId).sort())
       .toEqual(['demo-committee-kangle', 'demo-elderly-kangle', P.residentA].sort())
@@ -54,13 +56,14 @@ describe('a resident proposal', () => {
     expect(topic).toMatchObject({ status: 'voting', fromProposalId: proposed._id, scope: GRID_SCOPE, electorate: { units: 52 } })
     expect(await documents(Collections.topics, { fromProposalId: proposed._id })).toHaveLength(1)
     expect((await documents<Message>(Collections.messages, { proposalId: proposed._id, action: 'accept' })).map((m) => m.recipientId).sort())
-      .toEqual([P.residentA, owners[0]._id, owners[1]._id].sort())
+      .toEqual([P.residentA, owners[0]._id, owners[1]._id, owners[2]._id].sort())
   })
 
   test('declined with a reason everyone can read; withdrawn by its proposer; expired by the timer after 14 days', async () => {
     const declined = expectOk(await cloud.call(P.residentA, 'council', 'propose', proposalForm({ title: '楼下空地改成停车位', scope: BUILDING_SCOPE })))
-    expect(declined.threshold).toBe(1)
-    expect(declined.status).toBe('awaitingDecision')
+    // 12 households: one neighbour's signature puts it before the committee.
+    expect(declined).toMatchObject({ threshold: 1, status: 'gathering' })
+    expect(expectOk(await cloud.call(owners[3]._id, 'council', 'cosign', { proposalId: declined._id })).status).toBe('awaitingDecision')
     expectOk(await cloud.call(P.committeeKangle, 'council', 'decideProposal', { proposalId: declined._id, decision: 'decline', reason: '空地是消防通道，不能停车' }))
     expect(expectOk(await cloud.call(P.newcomer, 'council', 'proposal', { proposalId: declined._id }))).toMatchObject({ status: 'declined', reason: '空地是消防通道，不能停车' })
 
@@ -96,6 +99,9 @@ describe('deliberation and assisted votes', () => {
     expect(await cloud.call(P.residentA, 'council', 'hideComment', { commentId: rude._id, reason: '请文明发言' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expectOk(await cloud.call(P.committeeKangle, 'council', 'hideComment', { commentId: rude._id, reason: '请文明发言' }))
     const list = expectOk(await cloud.call(P.newcomer, 'council', 'comments', { topicId })).items
+    // A resident's name is masked to others; the committee and the 居民代表 speak by name in their role.
+    expect(list.map((c) => c.authorName).slice(0, 3)).toEqual(['业*', '康乐社区黄主任', '康乐居民王阿姨'])
+    expect(expectOk(await cloud.call(owners[0]._id, 'council', 'comments', { topicId })).items[0].authorName).toBe('业主101')
     expect(list.find((c) => c._id === rude._id)).toMatchObject({ text: null, hidden: { reason: '请文明发言' } })
     expect(JSON.stringify(list)).not.toContain('馊主意')
     expect(await documents<Message>(Collections.messages, { recipientId: owners[1]._id, action: 'commentHidden' })).toHaveLength(1)

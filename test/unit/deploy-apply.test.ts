@@ -199,6 +199,7 @@ describe('applying a plan for an empty environment', () => {
     expect(calls.filter((c) => c.method === 'functions.createFunctionTriggers')).toEqual([
       { method: 'functions.createFunctionTriggers', args: ['requests-timer', [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }]] },
       { method: 'functions.createFunctionTriggers', args: ['wishes-timer', [{ name: 'wishes', type: 'timer', config: '0 */10 * * * * *' }]] },
+      { method: 'functions.createFunctionTriggers', args: ['council-timer', [{ name: 'council', type: 'timer', config: '0 */10 * * * * *' }]] },
     ])
   })
 
@@ -292,6 +293,7 @@ describe('reading an environment and applying the difference', () => {
       { method: 'functions.createFunctionTriggers', args: ['requests-timer', [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }]] },
       // A function the environment does not have yet gets its trigger with it.
       { method: 'functions.createFunctionTriggers', args: ['wishes-timer', [{ name: 'wishes', type: 'timer', config: '0 */10 * * * * *' }]] },
+      { method: 'functions.createFunctionTriggers', args: ['council-timer', [{ name: 'council', type: 'timer', config: '0 */10 * * * * *' }]] },
     ])
   })
 })

@@ -1,5 +1,6 @@
 import { bindingRequest, household, whoami } from '../component/support/fixtures'
 import { failure } from '@/types'
+import { councilQueues } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -18,6 +19,7 @@ async function openWorkbench() {
     },
     requests: { inbox: { items: [], nextCursor: null } },
     wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
+    council: councilQueues.committee,
   })
   const mine = await weapp.launch('/pages/mine/index')
   await mine.tap('工作台')

@@ -2,7 +2,7 @@ import { failure } from '@/types'
 import { household, whoami } from '../component/support/fixtures'
 import { maskedContact, wishDetail } from '../component/support/wish-fixtures'
 import { wishItem } from '../component/support/wish-staff-fixtures'
-import { subscription } from './support/fixtures'
+import { councilQueues, subscription } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -34,6 +34,7 @@ async function openTheWish() {
       settings: { communityId: 'comm-kangle', openPerHousehold: 2 },
       detail: inReview,
     },
+    council: councilQueues.committee,
   })
   const mine = await weapp.launch('/pages/mine/index')
   await mine.tap('工作台')

@@ -2,10 +2,11 @@ import { bindingRequest, household, registration, whoami } from '../component/su
 import { requestDetail, requestSummary } from '../component/support/request-fixtures'
 import { wishDetail, wishItem } from '../component/support/wish-fixtures'
 import { memberRecord, signals } from '../component/support/wish-staff-fixtures'
+import { assistedBallot, monthlyCluster, proposalView, topicDetail, topicItem } from '../component/support/council-fixtures'
 import { failure } from '@/types'
 import type { Answers } from './support/answers'
 import { readAppRoutes } from './support/dist'
-import { dashboard, message } from './support/fixtures'
+import { councilQueues, dashboard, message } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -13,6 +14,8 @@ const weapp = startWeapp()
 const partyMember = whoami({ name: '党员刘建华', roles: ['resident', 'verifiedResident', 'partyMember'], household })
 const noWishes = { items: [], nextCursor: null }
 const committee = whoami({ name: '康乐社区居委会', roles: ['resident', 'committee'], household, scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })
+const verified = whoami({ roles: ['resident', 'verifiedResident'], household })
+const communities = [{ id: 'comm-kangle', name: '康乐社区', type: '老公房' as const }]
 
 /**
  * Each page of app.json, the url it is opened with, what the functions answer it, and a line it
@@ -32,6 +35,7 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
       requests: { inbox: { items: [], nextCursor: null } },
       directory: { listBindingRequests: [bindingRequest()], listPartyRegistrations: [registration()] },
       wishes: { listForReview: noWishes, branchOverview: failure('FORBIDDEN') },
+      council: { ...councilQueues.committee, listProposals: { items: [proposalView({ status: 'awaitingDecision' })], nextCursor: null } },
     },
     shows: '李建国',
   },
@@ -64,6 +68,30 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
       wishes: { branchOverview: { branch: { _id: 'br-grid-kangle-3', name: '康乐三网格党支部' }, unclaimed: [], lapsed: [], members: [memberRecord()], ranking: [] } },
     },
     shows: '刘建华',
+  },
+  'pages-council/home/index': {
+    answers: { directory: { whoami: verified }, council: { listTopics: { items: [topicItem()], nextCursor: null } } },
+    shows: '在3号楼旁边建电动自行车充电棚',
+  },
+  'pages-council/topic/index': {
+    url: '/pages-council/topic/index?id=tp-1',
+    answers: { council: { topic: topicDetail(), comments: { items: [], nextCursor: null } } },
+    shows: '已投 37 / 共 120 户',
+  },
+  'pages-council/propose/index': { answers: { directory: { whoami: verified } }, shows: '提议怎么变成大家投票的事' },
+  'pages-council/proposal/index': { url: '/pages-council/proposal/index?id=pp-1', answers: { council: { proposal: proposalView() } }, shows: '已有 3 户联署，需要 10 户，还差 7 户' },
+  'pages-council/open/index': {
+    answers: { directory: { whoami: committee, listCommunities: communities }, council: { countElectorate: { units: 120, households: 120 } } },
+    shows: '这个范围现在有 120 户可以投票',
+  },
+  'pages-council/decide/index': {
+    answers: { council: { listProposals: { items: [proposalView({ status: 'awaitingDecision', availableActions: ['accept', 'decline'] })], nextCursor: null } } },
+    shows: '采纳为议题',
+  },
+  'pages-council/assisted/index': { answers: { council: { listAssistedBallots: [assistedBallot()] } }, shows: '3月5日上午王阿姨打电话来说赞成' },
+  'pages-council/monthly/index': {
+    answers: { directory: { whoami: committee, listCommunities: communities }, council: { monthlyClusters: [monthlyCluster()] } },
+    shows: '康乐一网格 · 公共设施',
   },
 }
 

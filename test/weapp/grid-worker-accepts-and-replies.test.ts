@@ -1,6 +1,7 @@
 import { failure } from '@/types'
 import { household, whoami } from '../component/support/fixtures'
 import { photoView, requestDetail, requestSummary } from '../component/support/request-fixtures'
+import { councilQueues } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -14,6 +15,7 @@ test('a grid worker finds a new request in the inbox, accepts it with a word to 
   weapp.answer({
     directory: { whoami: gridWorker, listBindingRequests: [], listPartyRegistrations: [] },
     wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
+    council: councilQueues.gridWorker,
     requests: {
       inbox: (input) => ({ items: input.state === 'toAccept' ? [requestSummary({ ...hazard, excerpt: hazard.text })] : [], nextCursor: null }),
       detail: dispatched,

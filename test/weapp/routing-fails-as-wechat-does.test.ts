@@ -1,6 +1,7 @@
 import { failure } from '@/types'
 import { household, whoami } from '../component/support/fixtures'
 import type { PageInstance } from './support/page-bridge'
+import { councilQueues } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -41,6 +42,7 @@ describe('routing that WeChat allows', () => {
       directory: { whoami: gridWorker, listBindingRequests: [], listPartyRegistrations: [] },
       requests: { inbox: { items: [], nextCursor: null } },
       wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
+      council: councilQueues.gridWorker,
     })
     const mine = await weapp.launch('/pages/mine/index')
     await mine.tap('工作台')

@@ -1,7 +1,7 @@
 import { household, whoami } from '../component/support/fixtures'
 import { requestDetail, requestSummary } from '../component/support/request-fixtures'
 import { failure } from '@/types'
-import { message, routeDecision, subscription } from './support/fixtures'
+import { councilQueues, message, routeDecision, subscription } from './support/fixtures'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -149,6 +149,7 @@ describe('a worker', () => {
       directory: { whoami: gridWorker, mySubscriptions: staffViews, listBindingRequests: failure('FORBIDDEN'), listPartyRegistrations: failure('FORBIDDEN') },
       requests: { inbox: { items: [], nextCursor: null } },
       wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
+      council: councilQueues.gridWorker,
     })
     const workbench = await weapp.launch('/pages-staff/workbench/index')
     await workbench.find('微信提醒')

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PhotoStrip } from '@/components/photo-strip'
 import { Notice } from '@/components/status-views'
+import { topicUrl } from '@/features/council/council-urls'
+import { followStageLabels, topicStatusLabels } from '@/services/council-labels'
 import { dueLine, escalationLabels, outcomeLabels, satisfactionLabels, statusLabels } from '@/services/request-labels'
 import { categoryLabels, outOfScopeGuidance, type RequestDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
@@ -21,6 +23,33 @@ const WishLink = ({ wishId }: { wishId: string }) => (
     <Text className="link">微心愿（点这里看）</Text>
   </View>
 )
+
+type LinkedTopic = RequestDetail['linkedTopics'][number]
+
+/** Where a linked topic stands, in words: its status, and once decided how far the follow-through got. */
+const topicLine = (topic: LinkedTopic): string =>
+  topic.followStage ? `${topicStatusLabels[topic.status]} · 落实：${followStageLabels[topic.followStage]}` : topicStatusLabels[topic.status]
+
+/**
+ * 每月一题 (issue 8): the 议事厅 topics this request led to — "the topic's follow-through shows on
+ * the linked requests' timelines" — each one tap from its page.
+ */
+function LinkedTopics({ topics }: { topics: LinkedTopic[] }) {
+  if (topics.length === 0) return null
+  return (
+    <View className="card">
+      <Text className="card__title">相关议题</Text>
+      <Text className="card__line">这件事和邻居反映的同类问题一起，拿到邻里议事厅请大家商量：</Text>
+      {topics.map((topic) => (
+        <View key={topic.topicId} className="linked-topic" role="button" onClick={() => void Taro.navigateTo({ url: topicUrl(topic.topicId) })}>
+          <Text className="linked-topic__title">{topic.title}</Text>
+          <Text className="linked-topic__state">{topicLine(topic)}</Text>
+          <Text className="link">点这里看议题</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 /** A request as the server shows it to this caller; which actions follow is the page's business. */
 export function RequestView({ request }: { request: RequestDetail }) {
@@ -69,6 +98,7 @@ export function RequestView({ request }: { request: RequestDetail }) {
           <Text>{request.moderation?.note ?? request.moderation?.reason}</Text>
         </Notice>
       )}
+      <LinkedTopics topics={request.linkedTopics} />
       <Timeline entries={request.timeline} />
     </>
   )

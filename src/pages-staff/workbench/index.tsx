@@ -6,6 +6,7 @@ import { call } from '@/services/call'
 import { refreshSubscriptions } from '@/services/subscribe'
 import { AlertQuota } from '../components/alert-quota'
 import { BindingReviews } from '../components/binding-reviews'
+import { CouncilEntries } from '../components/council-entries'
 import { PartyReviews } from '../components/party-reviews'
 import { RequestEntries } from '../components/request-entries'
 import { WishEntries } from '../components/wish-entries'
@@ -24,9 +25,14 @@ export default function WorkbenchPage() {
   // Loaded on every show: back from 核实, the badge must count what is still waiting.
   const wishReview = useResult(() => call('wishes', 'listForReview', { queue: 'review', limit: 20 }), null)
   const wishBranch = useResult(() => call('wishes', 'branchOverview', {}), null)
+  // 邻里议事厅: back from deciding or confirming, the badges must count what is still waiting.
+  const toDecide = useResult(() => call('council', 'listProposals', { view: 'toDecide', limit: 20 }), null)
+  const assisted = useResult(() => call('council', 'listAssistedBallots', { status: 'pending' }), null)
   useDidShow(() => {
     wishReview.reload()
     wishBranch.reload()
+    toDecide.reload()
+    assisted.reload()
   })
 
   usePullToReload(() => {
@@ -35,6 +41,8 @@ export default function WorkbenchPage() {
     registrations.reload()
     wishReview.reload()
     wishBranch.reload()
+    toDecide.reload()
+    assisted.reload()
     void refreshSubscriptions()
   })
 
@@ -45,14 +53,29 @@ export default function WorkbenchPage() {
   // Shown once known rather than offered and then taken away: most staff are no branch's secretary.
   const showBranch = wishBranch.state !== 'loading' && !forbidden(wishBranch)
   const showWishes = showWishReview || !forbidden(wishBranch)
+  // Like the branch view: most staff decide no proposals, so the section waits for the answers.
+  const councilKnown = toDecide.state !== 'loading' && assisted.state !== 'loading'
+  const showDecide = councilKnown && !forbidden(toDecide)
+  const showAssisted = councilKnown && !forbidden(assisted)
+  const showCouncil = showDecide || showAssisted
 
   return (
     <PageShell>
-      {!showRequests && !showBindings && !showRegistrations && !showWishes && (
+      {!showRequests && !showBindings && !showRegistrations && !showWishes && councilKnown && !showCouncil && (
         <Notice tone="info" title="这里是工作人员的页面">您现在没有需要办理的工作。如果您是工作人员，请联系社区开通权限。</Notice>
       )}
       {showRequests && <RequestEntries overdue={overdue} reload={overdue.reload} />}
       {showWishes && <WishEntries toReview={showWishReview ? wishReview : null} showBranch={showBranch} reload={wishReview.reload} />}
+      {showCouncil && (
+        <CouncilEntries
+          toDecide={showDecide ? toDecide : null}
+          assisted={showAssisted ? assisted : null}
+          reload={() => {
+            toDecide.reload()
+            assisted.reload()
+          }}
+        />
+      )}
       {/* Below the work itself: a worker with 50 open items opens this page for the inbox first. */}
       <AlertQuota />
       {showBindings && <BindingReviews loaded={bindings} reload={bindings.reload} />}

@@ -1,3 +1,4 @@
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
@@ -10,31 +11,40 @@ import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
 import type { ErrorCode } from '@/types'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
+import { useWallShare } from './use-wall-share'
 
 /** The answers that mean "no community of yours to show", as opposed to a failure worth retrying. */
 const noCommunity: ReadonlySet<ErrorCode> = new Set(['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN'])
 
-/** 心愿墙: the realised wishes of my community (or one I pick), newest first, masked. */
+/**
+ * 心愿墙: the realised wishes of my community (or one I pick, or the one a shared card names with
+ * ?communityId=), newest first, masked.
+ */
 export default function WishWallPage() {
   const now = useNow()
-  const [community, setCommunity] = useState<CommunityChoice | null>(null)
+  const { communityId: shared } = useRouter().params
+  // A shared card names the community; its name comes with the wall's first page.
+  const [community, setCommunity] = useState<CommunityChoice | null>(shared ? { id: shared, name: '' } : null)
   // Read by the list's run, which may start before React renders the new community.
   const communityRef = useRef(community)
-  const [communityName, setCommunityName] = useState<string | null>(null)
+  // The community the wall shows, as its answer names it (without a pick, the caller's home's): what the share card carries.
+  const [shown, setShown] = useState<CommunityChoice | null>(null)
   const list = usePaged(async (cursor) => {
     const chosen = communityRef.current
     const answer = await call('wishes', 'wall', { limit: 20, ...(chosen ? { communityId: chosen.id } : {}), ...(cursor ? { cursor } : {}) })
-    if (answer.ok) setCommunityName(answer.data.communityName)
+    if (answer.ok) setShown({ id: answer.data.communityId, name: answer.data.communityName })
     return answer
   }, 'wall')
   usePullToReload(list.reload)
+  useWallShare(shown?.name ?? null, shown?.id ?? null)
   const pick = (next: CommunityChoice | null) => {
     communityRef.current = next
     setCommunity(next)
-    setCommunityName(next?.name ?? null)
+    setShown(next)
     list.reload()
   }
-  const mustPick = community === null && list.paged.state === 'failed' && noCommunity.has(list.paged.code)
+  // Also when a shared card names a community that is no more: the reader picks one.
+  const mustPick = list.paged.state === 'failed' && noCommunity.has(list.paged.code)
 
   if (mustPick) {
     return (
@@ -45,9 +55,9 @@ export default function WishWallPage() {
   }
   return (
     <PageShell>
-      {communityName && (
+      {shown?.name && (
         <View className="trail">
-          <Text className="step-question">{`${communityName}的心愿墙`}</Text>
+          <Text className="step-question">{`${shown.name}的心愿墙`}</Text>
           {community && (
             <ActionButton small onClick={() => pick(null)}>
               换一个社区

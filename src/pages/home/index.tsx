@@ -3,8 +3,6 @@ import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
 
-const soon = (what: string) => () => void Taro.showToast({ title: `${what}即将开放，敬请期待`, icon: 'none' })
-
 export default function HomePage() {
   return (
     <PageShell>
@@ -14,7 +12,7 @@ export default function HomePage() {
       </View>
       <BigEntry tone="brand" title="有困难找居村" note="家门口的难事，告诉我们，网格员来帮您" onClick={() => void Taro.navigateTo({ url: '/pages/help/index' })} />
       <BigEntry title="微心愿" note="说出一个小心愿，党员志愿者帮您实现" onClick={() => void Taro.navigateTo({ url: '/pages-wish/home/index' })} />
-      <BigEntry title="邻里议事厅" badge="即将开放" note="小区里的事，大家商量着办" onClick={soon('邻里议事厅')} />
+      <BigEntry title="邻里议事厅" note="小区里的事，大家商量着办" onClick={() => void Taro.navigateTo({ url: '/pages-council/home/index' })} />
     </PageShell>
   )
 }

@@ -68,6 +68,7 @@ export const requestDetail = (over: Partial<RequestDetail> = {}): RequestDetail 
   ],
   availableActions: [],
   following: false,
+  linkedTopics: [],
   ...over,
 })
 

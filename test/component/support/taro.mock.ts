@@ -1,5 +1,5 @@
-// The smallest stand-in for @tarojs/taro that the pages touch: storage, navigation, toasts and the
-// page lifecycle hooks. Service calls are faked at `call`, never here.
+// The smallest stand-in for @tarojs/taro that the pages touch: storage, navigation, toasts, the
+// page lifecycle hooks and the share hooks. Service calls are faked at `call`, never here.
 import { useEffect } from 'react'
 
 const storage = new Map<string, unknown>()
@@ -41,5 +41,15 @@ const Taro = {
 export const useDidShow = (fn: () => void) => useEffect(fn, [])
 export const usePullDownRefresh = () => undefined
 export const useRouter = () => ({ params: routerParams })
+/** A page registers its share card on every render; `shareCard()` reads the last one as WeChat would on a tap. */
+export const useShareAppMessage = jest.fn()
+export const useShareTimeline = jest.fn()
+
+/** What the share card says now: the last render's callbacks, called as WeChat calls them. */
+export function shareCard(): { app: unknown; timeline: unknown } {
+  const app = useShareAppMessage.mock.calls.at(-1)?.[0] as (() => unknown) | undefined
+  const timeline = useShareTimeline.mock.calls.at(-1)?.[0] as (() => unknown) | undefined
+  return { app: app?.(), timeline: timeline?.() }
+}
 
 export default Taro

@@ -1,4 +1,5 @@
-import type { ActionOutput, NoticeKind, RequestRates } from '@/types'
+import { failure, type ActionOutput, type NoticeKind, type RequestRates } from '@/types'
+import type { Answers } from './answers'
 import { at, HOUR, requestDetail } from '../../component/support/request-fixtures'
 
 // Builders the component fixtures do not have, made from theirs so both tell the same story:
@@ -72,3 +73,13 @@ export const subscription = (kind: NoticeKind, remaining = 0, over: Partial<Subs
   always: false,
   ...over,
 })
+
+/**
+ * The workbench's 邻里议事厅 queues as the council function answers each kind of staff: the committee
+ * decides proposals and confirms assisted ballots; a grid worker confirms assisted ballots only
+ * (proposals are the committee's: FORBIDDEN). Nothing waiting in either.
+ */
+export const councilQueues = {
+  committee: { listProposals: { items: [], nextCursor: null }, listAssistedBallots: [] },
+  gridWorker: { listProposals: failure('FORBIDDEN'), listAssistedBallots: [] },
+} satisfies Record<string, Answers['council']>

@@ -38,6 +38,14 @@ export function mayCastFor(actor: Pick<Actor, 'user'>, topic: Pick<Topic, 'rule'
   return !ownersOnly(topic.rule) || actor.user.tenure === 'owner'
 }
 
+/**
+ * Issue 8 Rights: a resident "bound after opening" does not vote — the electorate is fixed when
+ * voting opens. A user with no binding time on record (the demo seed, data from before it was kept)
+ * counts as bound long before.
+ */
+export const boundBeforeVoting = (user: { boundAt?: number } | null | undefined, electorate: { fixedAt: number } | null): boolean =>
+  electorate === null || user?.boundAt === undefined || user.boundAt <= electorate.fixedAt
+
 /** The committee of one of the topic's communities, the street over them, a voter, a resident of the scope. */
 export function topicRelationsTo(
   actor: Actor, topic: Pick<Topic, 'communityIds' | 'streetId'>, facts: { voter: boolean; residentInScope: boolean },

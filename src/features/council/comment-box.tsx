@@ -1,0 +1,36 @@
+import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
+import { FormError } from '@/components/status-views'
+import { TextField } from '@/components/text-field'
+import { useSend } from '@/hooks/use-send'
+import { call } from '@/services/call'
+import type { CommentView } from '@/types'
+
+type Props = { topicId: string; parentId?: string; label: string; placeholder: string; button: string; onSent: (comment: CommentView) => void }
+
+/** A comment (≤ 500 characters, CommentText) or a reply to one; the server checks its words before anyone reads them. */
+export function CommentBox({ topicId, parentId, label, placeholder, button, onSent }: Props) {
+  const [text, setText] = useState('')
+  const { busy, problem, setProblem, send } = useSend()
+  const submit = () => {
+    const said = text.trim()
+    if (!said) return setProblem('请先写几句。')
+    void send(
+      () => call('council', 'comment', { topicId, text: said, ...(parentId ? { parentId } : {}) }),
+      (comment) => {
+        setText('')
+        onSent(comment)
+      },
+    )
+  }
+  return (
+    <View className="form council-comment-box">
+      <TextField label={label} value={text} onChange={setText} placeholder={placeholder} multiline maxlength={500} counter />
+      {problem && <FormError>{problem}</FormError>}
+      <ActionButton tone="primary" busy={busy} onClick={submit}>
+        {busy ? '正在发表…' : button}
+      </ActionButton>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代录投票与确认', enablePullDownRefresh: true })

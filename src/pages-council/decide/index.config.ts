@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待决定的提议', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '每月一题', enablePullDownRefresh: true })
