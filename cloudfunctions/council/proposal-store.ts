@@ -19,10 +19,7 @@ export const loadProposal = store.load
 export const insertProposal = store.insert
 
 export async function saveProposal(before: StoredProposal, after: Proposal, events: ProposalEvent[]): Promise<StoredProposal | null> {
-  const stored = toStoredProposal(after, events)
-  if (!(await store.writeIfUnchanged(before, stored))) return null
-  await store.appendCommitted(after, events, before.recentEvents)
-  return stored
+  return store.save(before, toStoredProposal(after, events))
 }
 
 export const appendProposalEvents = store.appendCommitted

@@ -33,10 +33,7 @@ export const topicTimeline = store.timeline
 
 /** Written only if nobody wrote since it was read: of a timer's close and a committee's close at once, one lands. */
 export async function saveTopic(before: StoredTopic, after: Topic, events: TopicEvent[]): Promise<StoredTopic | null> {
-  const stored = toStoredTopic(after, events, before.proofSalt)
-  if (!(await store.writeIfUnchanged(before, stored))) return null
-  await store.appendCommitted(after, events, before.recentEvents)
-  return stored
+  return store.save(before, toStoredTopic(after, events, before.proofSalt))
 }
 
 export const appendTopicEvents = store.appendCommitted

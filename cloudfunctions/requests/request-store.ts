@@ -56,10 +56,7 @@ export const timelineOf = store.timeline
  * events land, the previous write's too if its append was lost (runtime/versioned-store.ts).
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
-  const stored = toStored(after, events, before.contactRoom, before.photoReviewAt)
-  if (!(await store.writeIfUnchanged(before, stored))) return null
-  await appendCommitted(after, events, before.recentEvents)
-  return stored
+  return store.save(before, toStored(after, events, before.contactRoom, before.photoReviewAt))
 }
 
 /** What storage derives, again under today's deadline config; not a transition, so the version stays. */

@@ -44,10 +44,7 @@ export const timelineOf = store.timeline
  * CONFLICT. Then the events land, the previous write's too if its append was lost.
  */
 export async function saveTransition(before: StoredWish, after: Wish, events: WishEvent[]): Promise<StoredWish | null> {
-  const stored = toStored(after, events, before.contact)
-  if (!(await store.writeIfUnchanged(before, stored))) return null
-  await appendCommitted(after, events, before.recentEvents)
-  return stored
+  return store.save(before, toStored(after, events, before.contact))
 }
 
 

@@ -70,3 +70,36 @@ export function resolveTransition<E, S extends string, A extends string, R exten
   if (t.when && !t.when(entity, now)) return { ok: false, reason: 'CONFLICT', detail: `${action} is not possible now` }
   return { ok: true, transition: t, relation }
 }
+
+/** What every lifecycle's timeline event holds; each machine adds its entity's id field (requestId, wishId, …). */
+export type StepEvent<S extends string, A extends string, R extends string> = {
+  _id: string; seq: number; at: number; actorId: string; relation: R; action: A; from: S; to: S
+  note?: string; details?: Record<string, unknown>
+}
+
+/**
+ * One step of a lifecycle: the table decides whether the actor may take it, the effect whether the
+ * payload and the entity allow it; the entity's version becomes the event's sequence number, so
+ * a timeline has no gaps and a concurrent step on the same version loses at the store.
+ */
+export function takeStep<E extends { _id: string; status: S; version: number; updatedAt: number }, S extends string, A extends string, R extends string, P>(
+  table: TransitionTable<E, S, A, R>,
+  effect: (entity: E, payload: P, ctx: EffectContext) => Effect<E> | EffectFailure,
+  entity: E, action: A, actor: TransitionActor<R>, now: number, payload: P,
+): { ok: true; entity: E; event: StepEvent<S, A, R> } | TransitionRefusal {
+  const resolved = resolveTransition(table, entity.status, action, entity, actor, now)
+  if (!resolved.ok) return resolved
+  const effected = effect(entity, payload, { actorId: actor.id, now })
+  if ('fail' in effected) return { ok: false, reason: effected.fail, detail: effected.detail }
+  const seq = entity.version + 1
+  const to = resolved.transition.to
+  return {
+    ok: true,
+    entity: { ...entity, ...effected.changes, status: to, updatedAt: now, version: seq },
+    event: {
+      _id: `${entity._id}#${seq}`, seq, at: now, actorId: actor.id, relation: resolved.relation, action, from: entity.status, to,
+      ...(effected.note !== undefined && { note: effected.note }),
+      ...(effected.details !== undefined && { details: effected.details }),
+    },
+  }
+}

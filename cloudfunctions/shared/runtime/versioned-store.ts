@@ -47,6 +47,15 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
     return previous.filter((e) => !present.has(e._id))
   }
 
+  /** The events of a write that has gone in (an insert, a versioned update), with the previous write's the log lacks. */
+  async function appendCommitted(item: Versioned, events: readonly Event[], previous: readonly Event[] = []): Promise<void> {
+    try {
+      await appendEvents([...(await missingOf(previous)), ...events])
+    } catch (error) {
+      console.error(`[${options.name}] events of ${item._id} v${item.version} not appended; the next write appends them`, error)
+    }
+  }
+
   return {
     async load(id: string): Promise<z.output<S> | null> {
       const { data } = await documents().doc(id).get()
@@ -67,14 +76,7 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
 
     appendEvents,
 
-    /** The events of a write that has gone in (an insert, a versioned update), with the previous write's the log lacks. */
-    async appendCommitted(item: Versioned, events: readonly Event[], previous: readonly Event[] = []): Promise<void> {
-      try {
-        await appendEvents([...(await missingOf(previous)), ...events])
-      } catch (error) {
-        console.error(`[${options.name}] events of ${item._id} v${item.version} not appended; the next write appends them`, error)
-      }
-    },
+    appendCommitted,
 
     /** The item's whole timeline: the log, and the latest write's events in case their append was lost. */
     async timeline(item: z.output<S>): Promise<z.output<E>[]> {
@@ -84,10 +86,15 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
       return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
     },
 
-    /** The changed fields, only if the version is still the one read: of racing writers exactly one wins. */
-    async writeIfUnchanged(before: z.output<S>, after: z.output<S>): Promise<boolean> {
+    /**
+     * A step's outcome, written only if the version is still the one read (of racing writers exactly
+     * one wins; the others get null, a CONFLICT), then its events with the previous write's the log lacks.
+     */
+    async save(before: z.output<S>, after: z.output<S>): Promise<z.output<S> | null> {
       const result = await documents().where({ _id: before._id, version: before.version }).update(changedFields(before, after))
-      return (result as { updated?: number }).updated === 1
+      if ((result as { updated?: number }).updated !== 1) return null
+      await appendCommitted(after, after.recentEvents, before.recentEvents)
+      return after
     },
   }
 }

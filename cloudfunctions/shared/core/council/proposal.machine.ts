@@ -2,7 +2,7 @@ import {
   ProposalStatus, type Proposal, type ProposalAction, type ProposalEvent, type ProposalRelation,
 } from '../../../../types/council.schema'
 import {
-  availableIn, invalidPayload, resolveTransition, type Effect, type EffectContext, type EffectFailure, type Transition as TransitionOf,
+  availableIn, invalidPayload, takeStep, type Effect, type EffectContext, type EffectFailure, type Transition as TransitionOf,
   type TransitionActor, type TransitionRefusal,
 } from '../transition-table'
 
@@ -71,21 +71,8 @@ export type ProposalTransitionOutcome = { ok: true; proposal: Proposal; event: P
 export function applyProposalTransition<A extends ProposalAction>(
   proposal: Proposal, action: A, actor: ProposalActor, now: number, payload: ProposalPayloads[A],
 ): ProposalTransitionOutcome {
-  const resolved = resolveTransition(proposalTransitions, proposal.status, action, proposal, actor, now)
-  if (!resolved.ok) return resolved
-  const { transition: t, relation } = resolved
-  const effect = effects[action](proposal, payload, { actorId: actor.id, now })
-  if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
-  const seq = proposal.version + 1
-  return {
-    ok: true,
-    proposal: { ...proposal, ...effect.changes, status: t.to, updatedAt: now, version: seq },
-    event: {
-      _id: `${proposal._id}#${seq}`, proposalId: proposal._id, seq, at: now, actorId: actor.id, relation, action, from: proposal.status, to: t.to,
-      ...(effect.note !== undefined && { note: effect.note }),
-      ...(effect.details !== undefined && { details: effect.details }),
-    },
-  }
+  const step = takeStep(proposalTransitions, effects[action], proposal, action, actor, now, payload)
+  return step.ok ? { ok: true, proposal: step.entity, event: { ...step.event, proposalId: proposal._id } } : step
 }
 
 export type ProposalDraft = Pick<Proposal, '_id' | 'proposerId' | 'communityId' | 'streetId' | 'scope' | 'title' | 'background' | 'threshold'>

@@ -2,7 +2,7 @@ import {
   TopicStatus, type Electorate, type FollowStage, type Topic, type TopicAction, type TopicEvent, type TopicRelation, type TopicResult,
 } from '../../../../types/council.schema'
 import {
-  availableIn, invalidPayload, resolveTransition, type Effect, type EffectContext, type EffectFailure, type Transition as TransitionOf,
+  availableIn, invalidPayload, takeStep, type Effect, type EffectContext, type EffectFailure, type Transition as TransitionOf,
   type TransitionActor, type TransitionRefusal,
 } from '../transition-table'
 
@@ -84,21 +84,8 @@ export const TOPIC_SYSTEM: TopicActor = { id: 'system', relations: ['system'] }
 export type TopicTransitionOutcome = { ok: true; topic: Topic; event: TopicEvent } | TransitionRefusal
 
 export function applyTopicTransition<A extends TopicAction>(topic: Topic, action: A, actor: TopicActor, now: number, payload: TopicPayloads[A]): TopicTransitionOutcome {
-  const resolved = resolveTransition(topicTransitions, topic.status, action, topic, actor, now)
-  if (!resolved.ok) return resolved
-  const { transition: t, relation } = resolved
-  const effect = effects[action](topic, payload, { actorId: actor.id, now })
-  if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
-  const seq = topic.version + 1
-  return {
-    ok: true,
-    topic: { ...topic, ...effect.changes, status: t.to, updatedAt: now, version: seq },
-    event: {
-      _id: `${topic._id}#${seq}`, topicId: topic._id, seq, at: now, actorId: actor.id, relation, action, from: topic.status, to: t.to,
-      ...(effect.note !== undefined && { note: effect.note }),
-      ...(effect.details !== undefined && { details: effect.details }),
-    },
-  }
+  const step = takeStep(topicTransitions, effects[action], topic, action, actor, now, payload)
+  return step.ok ? { ok: true, topic: step.entity, event: { ...step.event, topicId: topic._id } } : step
 }
 
 export type TopicDraft = Omit<Topic, 'status' | 'electorate' | 'result' | 'followStage' | 'createdAt' | 'updatedAt' | 'version'>

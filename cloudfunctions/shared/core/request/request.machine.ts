@@ -2,7 +2,7 @@ import {
   RequestStatus, type Request, type RequestAction, type RequestEvent, type RequestRelation,
 } from '../../../../types/request.schema'
 import {
-  availableIn, resolveTransition, type Permit as PermitOf, type Transition as TransitionOf, type TransitionActor as ActorOf,
+  availableIn, takeStep, type Permit as PermitOf, type Transition as TransitionOf, type TransitionActor as ActorOf,
   type TransitionRefusal,
 } from '../transition-table'
 import { effects, type TransitionPayloads } from './request-effects'
@@ -106,27 +106,6 @@ export type TransitionOutcome = { ok: true; request: Request; event: RequestEven
 export function applyTransition<A extends RequestAction>(
   request: Request, action: A, actor: TransitionActor, now: number, payload: TransitionPayloads[A],
 ): TransitionOutcome {
-  const resolved = resolveTransition(requestTransitions, request.status, action, request, actor, now)
-  if (!resolved.ok) return resolved
-  const { transition: t, relation } = resolved
-  const effect = effects[action](request, payload, { actorId: actor.id, now })
-  if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
-  const seq = request.version + 1
-  return {
-    ok: true,
-    request: { ...request, ...effect.changes, status: t.to, updatedAt: now, version: seq },
-    event: {
-      _id: `${request._id}#${seq}`,
-      requestId: request._id,
-      seq,
-      at: now,
-      actorId: actor.id,
-      relation,
-      action,
-      from: request.status,
-      to: t.to,
-      ...(effect.note !== undefined && { note: effect.note }),
-      ...(effect.details !== undefined && { details: effect.details }),
-    },
-  }
+  const step = takeStep(requestTransitions, effects[action], request, action, actor, now, payload)
+  return step.ok ? { ok: true, request: step.entity, event: { ...step.event, requestId: request._id } } : step
 }

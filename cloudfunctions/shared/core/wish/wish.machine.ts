@@ -2,7 +2,7 @@ import {
   WishStatus, type Wish, type WishAction, type WishConfirmation, type WishEvent, type WishMark, type WishRelation,
 } from '../../../../types/wish.schema'
 import {
-  availableIn, invalidPayload, resolveTransition, type Effect as EffectOf, type EffectContext, type EffectFailure, type Permit as PermitOf,
+  availableIn, invalidPayload, takeStep, type Effect as EffectOf, type EffectContext, type EffectFailure, type Permit as PermitOf,
   type Transition as TransitionOf, type TransitionActor, type TransitionRefusal,
 } from '../transition-table'
 import { confirmCheckAt, lapseReminderAt } from './wish-times'
@@ -203,30 +203,10 @@ export type WishTransitionOutcome = { ok: true; wish: Wish; event: WishEvent } |
 export function applyWishTransition<A extends WishAction>(
   wish: Wish, action: A, actor: WishActor, now: number, payload: WishPayloads[A],
 ): WishTransitionOutcome {
-  const resolved = resolveTransition(wishTransitions, wish.status, action, wish, actor, now)
-  if (!resolved.ok) return resolved
-  const { transition: t, relation } = resolved
-  const effect = effects[action](wish, payload, { actorId: actor.id, now })
-  if ('fail' in effect) return { ok: false, reason: effect.fail, detail: effect.detail }
-  const seq = wish.version + 1
-  const closes = openWishStatuses.includes(wish.status) && closedWishStatuses.includes(t.to)
-  return {
-    ok: true,
-    wish: { ...wish, ...effect.changes, status: t.to, closedAt: closes ? now : wish.closedAt, updatedAt: now, version: seq },
-    event: {
-      _id: `${wish._id}#${seq}`,
-      wishId: wish._id,
-      seq,
-      at: now,
-      actorId: actor.id,
-      relation,
-      action,
-      from: wish.status,
-      to: t.to,
-      ...(effect.note !== undefined && { note: effect.note }),
-      ...(effect.details !== undefined && { details: effect.details }),
-    },
-  }
+  const step = takeStep(wishTransitions, effects[action], wish, action, actor, now, payload)
+  if (!step.ok) return step
+  const closes = openWishStatuses.includes(wish.status) && closedWishStatuses.includes(step.entity.status)
+  return { ok: true, wish: { ...step.entity, closedAt: closes ? now : wish.closedAt }, event: { ...step.event, wishId: wish._id } }
 }
 
 /** What posting knows: the resident's words and place, where routing sends it, and what the reviewer should see. */
