@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components'
-import { ActionButton } from '@/components/action-button'
+import { Tabs } from '@/components/tabs'
 
 export type CouncilTab = 'open' | 'decided' | 'gathering'
 
@@ -11,12 +10,6 @@ const tabs: { id: CouncilTab; title: string }[] = [
 
 export function CouncilTabs({ value, onChange }: { value: CouncilTab; onChange: (tab: CouncilTab) => void }) {
   return (
-    <View className="tabs" role="tablist">
-      {tabs.map((tab) => (
-        <ActionButton key={tab.id} small tone={tab.id === value ? 'primary' : 'plain'} onClick={() => onChange(tab.id)}>
-          {tab.title}
-        </ActionButton>
-      ))}
-    </View>
+    <Tabs tabs={tabs} value={value} onChange={onChange} />
   )
 }

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
 import { PageShell } from '@/components/page-shell'
 import { Empty, Failed, Loading, Notice } from '@/components/status-views'
+import { Tabs } from '@/components/tabs'
 import { AssistedCard } from '@/features/council/staff-assisted-card'
 import { AssistedEntry } from '@/features/council/staff-assisted-entry'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
@@ -49,13 +49,7 @@ export default function AssistedBallotsPage() {
   }
   return (
     <PageShell>
-      <View className="tabs" role="tablist">
-        {tabs.map((t) => (
-          <ActionButton key={t.id} small tone={t.id === tab ? 'primary' : 'plain'} onClick={() => setTab(t.id)}>
-            {t.title}
-          </ActionButton>
-        ))}
-      </View>
+      <Tabs tabs={tabs} value={tab} onChange={setTab} />
       {tab === 'enter' && <AssistedEntry onEntered={onEntered} />}
       {tab === 'pending' && (
         <>

@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components'
-import { ActionButton } from '@/components/action-button'
+import { Tabs } from '@/components/tabs'
 import { inboxStateLabels } from '@/services/request-labels'
 import type { InboxState } from '@/types'
 
@@ -15,12 +14,10 @@ export const tabKey = (tab: InboxTab) => ('state' in tab ? tab.state : tab.urgen
 
 export function InboxTabs({ value, onChange }: { value: InboxTab; onChange: (tab: InboxTab) => void }) {
   return (
-    <View className="tabs" role="tablist">
-      {inboxTabs.map(({ tab, title }) => (
-        <ActionButton key={tabKey(tab)} small tone={tabKey(tab) === tabKey(value) ? 'primary' : 'plain'} onClick={() => onChange(tab)}>
-          {title}
-        </ActionButton>
-      ))}
-    </View>
+    <Tabs
+      tabs={inboxTabs.map(({ tab, title }) => ({ id: tabKey(tab), title }))}
+      value={tabKey(value)}
+      onChange={(key) => onChange(inboxTabs.find(({ tab }) => tabKey(tab) === key)!.tab)}
+    />
   )
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ActionButton } from '@/components/action-button'
+import { Tabs } from '@/components/tabs'
 import type { ActionInput } from '@/types'
 
 export type Queue = ActionInput<'wishes', 'listForReview'>['queue']
@@ -20,13 +20,7 @@ export function QueueTabs({ value, onChange }: { value: Queue; onChange: (queue:
   const note = queues.find((q) => q.queue === value)?.note
   return (
     <View className="section">
-      <View className="tabs" role="tablist">
-        {queues.map(({ queue, title }) => (
-          <ActionButton key={queue} small tone={queue === value ? 'primary' : 'plain'} onClick={() => onChange(queue)}>
-            {title}
-          </ActionButton>
-        ))}
-      </View>
+      <Tabs tabs={queues.map(({ queue, title }) => ({ id: queue, title }))} value={value} onChange={onChange} />
       {note && <Text className="wish-queue__note">{note}</Text>}
     </View>
   )

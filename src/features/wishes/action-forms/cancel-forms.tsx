@@ -1,6 +1,6 @@
+import { ReasonForm } from '@/components/reason-form'
 import { call } from '@/services/call'
 import type { WishFormProps } from './form-props'
-import { ReasonForm } from './reason-form'
 
 /** Before a claim the resident simply takes the wish back. */
 export function WithdrawForm({ wish, onDone }: WishFormProps) {
@@ -26,7 +26,7 @@ export function RequestCancelForm({ wish, onDone }: WishFormProps) {
       placeholder="例如：家里人已经帮我办了"
       button="发送取消请求"
       tone="danger"
-      run={(reason) => call('wishes', 'requestCancel', { wishId: wish._id, reason: reason ?? '' })}
+      run={(reason) => call('wishes', 'requestCancel', { wishId: wish._id, reason })}
       onDone={onDone}
     />
   )

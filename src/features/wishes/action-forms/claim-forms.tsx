@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
+import { ReasonForm } from '@/components/reason-form'
 import { FormError } from '@/components/status-views'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { dateTimeLine } from '@/types/calendar'
 import { neededByLine } from '../needed-by'
 import type { WishFormProps } from './form-props'
-import { ReasonForm } from './reason-form'
 
 /**
  * 认领: what the member takes on, said before the tap: the deadline the server says a claim made now
@@ -38,7 +38,7 @@ export function ReleaseForm({ wish, onDone }: WishFormProps) {
       placeholder="例如：这几天要出差，怕耽误了"
       button="确认放弃认领"
       tone="danger"
-      run={(reason) => call('wishes', 'release', { wishId: wish._id, reason: reason ?? '' })}
+      run={(reason) => call('wishes', 'release', { wishId: wish._id, reason })}
       onDone={onDone}
     />
   )
@@ -53,7 +53,7 @@ export function RevokeForm({ wish, onDone }: WishFormProps) {
       placeholder="例如：居民说一直没人联系"
       button="确认收回认领"
       tone="danger"
-      run={(reason) => call('wishes', 'revoke', { wishId: wish._id, reason: reason ?? '' })}
+      run={(reason) => call('wishes', 'revoke', { wishId: wish._id, reason })}
       onDone={onDone}
     />
   )

@@ -1,14 +1,14 @@
+import { ReasonForm } from '@/components/reason-form'
 import { call } from '@/services/call'
 import type { WishFormProps } from './form-props'
-import { ReasonForm } from './reason-form'
 
 /**
  * The committee takes a realised wish's credit back with a compensating entry and a reason. Its
  * answer is only a count, so the wish is read again to show what now stands.
  */
 export function ReverseCreditForm({ wish, onDone }: WishFormProps) {
-  const reverse = async (reason: string | undefined) => {
-    const reversed = await call('wishes', 'reverseCredit', { wishId: wish._id, reason: reason ?? '' })
+  const reverse = async (reason: string) => {
+    const reversed = await call('wishes', 'reverseCredit', { wishId: wish._id, reason })
     return reversed.ok ? call('wishes', 'detail', { wishId: wish._id }) : reversed
   }
   return (

@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { PickOne } from '@/components/pick-one'
+import { ReasonForm } from '@/components/reason-form'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { Category, categoryGuidance, categoryLabels } from '@/types'
 import type { WishFormProps } from './form-props'
-import { ReasonForm } from './reason-form'
 
 /** 核实 passed: the public summary is all the members (and later the wish wall) read, so it names nobody. */
 export function PublishForm({ wish, onDone }: WishFormProps) {
@@ -38,7 +38,7 @@ export function ReturnForm({ wish, onDone }: WishFormProps) {
       placeholder="例如：请写清楚需要哪一天、需要什么"
       button="确认退回"
       tone="danger"
-      run={(reason) => call('wishes', 'review', { wishId: wish._id, decision: 'return', reason: reason ?? '' })}
+      run={(reason) => call('wishes', 'review', { wishId: wish._id, decision: 'return', reason })}
       onDone={onDone}
     />
   )
