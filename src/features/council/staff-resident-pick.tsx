@@ -5,6 +5,7 @@ import { Empty, Failed, Loading } from '@/components/status-views'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import type { ActionOutput, TopicDetail, TopicScope } from '@/types'
+import { useCommunitiesAmong } from './staff-communities'
 import { isArt278 } from './staff-terms-draft'
 
 export type PickedResident = ActionOutput<'directory', 'householdResidents'>[number]
@@ -17,27 +18,6 @@ function inScope(scope: TopicScope, building: Building): boolean {
   return true
 }
 
-/**
- * The communities to look for the resident's building in: the topic's own when it is over whole
- * communities; else the ones this member of staff serves (a committee's), else every one (street
- * staff, or a grid worker, whose grids whoami names without their community).
- */
-function useCommunities(topic: TopicDetail) {
-  const me = useResult(() => call('directory', 'whoami', {}), 'me')
-  const all = useResult(() => call('directory', 'listCommunities', {}), 'communities')
-  const reload = () => {
-    me.reload()
-    all.reload()
-  }
-  if (me.state === 'failed') return { ...me, reload }
-  if (all.state === 'failed') return { ...all, reload }
-  if (me.state === 'loading' || all.state === 'loading') return { state: 'loading' as const, reload }
-  const own = me.data.scopes.communityIds
-  const wanted = topic.scope.kind === 'community' ? topic.scope.communityIds : own
-  const listed = wanted.length > 0 ? all.data.filter((c) => wanted.includes(c.id)) : all.data
-  return { state: 'ready' as const, data: listed.map(({ id, name }) => ({ id, name })), reload }
-}
-
 type Props = { topic: TopicDetail; value: PickedResident | null; onChange: (resident: PickedResident | null) => void }
 
 /**
@@ -46,7 +26,7 @@ type Props = { topic: TopicDetail; value: PickedResident | null; onChange: (resi
  * 民法典 art. 278 only an owner's vote counts. Every step stays on screen, so a wrong tap is undone in place.
  */
 export function ResidentPick({ topic, value, onChange }: Props) {
-  const communities = useCommunities(topic)
+  const communities = useCommunitiesAmong(topic.scope.kind === 'community' ? topic.scope.communityIds : null)
   const [communityId, setCommunityId] = useState<string | null>(null)
   const [buildingId, setBuildingId] = useState<string | null>(null)
   const [householdId, setHouseholdId] = useState<string | null>(null)

@@ -2,9 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import { PageShell } from '@/components/page-shell'
-import { Failed, Loading, Notice } from '@/components/status-views'
+import { Notice } from '@/components/status-views'
 import { topicUrl } from '@/features/council/council-urls'
-import { useStaffCommunities, type Community } from '@/features/council/staff-communities'
+import { StaffCommunitiesPage, type Community } from '@/features/council/staff-communities'
 import { prefillBackground, readPrefill } from '@/features/council/staff-open-link'
 import { emptyScope, scopeOf } from '@/features/council/staff-scope'
 import { ScopeField } from '@/features/council/staff-scope-field'
@@ -20,17 +20,11 @@ import '../../styles/council-staff.scss'
  * page with the month's requests (?requestIds=a,b&category=…&title=…): the topic is linked to them.
  */
 export default function OpenTopicPage() {
-  const communities = useStaffCommunities()
-  if (communities.state === 'loading') return <PageShell><Loading /></PageShell>
-  if (communities.state === 'failed') return <PageShell><Failed code={communities.code} onRetry={communities.reload} /></PageShell>
-  if (communities.data.length === 0) {
-    return (
-      <PageShell>
-        <Notice tone="info" title="这里是居委会的页面">议题由社区居委会或街道发起。居民想议一件事，可以在邻里议事厅里提议、请邻居联署。</Notice>
-      </PageShell>
-    )
-  }
-  return <OpenTopicForm communities={communities.data} />
+  return (
+    <StaffCommunitiesPage forWhom="议题由社区居委会或街道发起。居民想议一件事，可以在邻里议事厅里提议、请邻居联署。">
+      {(communities) => <OpenTopicForm communities={communities} />}
+    </StaffCommunitiesPage>
+  )
 }
 
 function OpenTopicForm({ communities }: { communities: Community[] }) {

@@ -1,6 +1,6 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
@@ -9,8 +9,7 @@ import { WishCategoryStep } from '@/features/wishes/wish-category-step'
 import { WishPostForm } from '@/features/wishes/wish-post-form'
 import { WishPosted } from '@/features/wishes/wish-posted'
 import { useNow } from '@/hooks/use-now'
-import { useResult } from '@/hooks/use-result'
-import { call } from '@/services/call'
+import { useWhoamiOnShow } from '@/hooks/use-whoami-on-show'
 import { useSubscriptions } from '@/services/subscribe'
 import { wishCategoryLabels } from '@/services/wish-labels'
 import type { WishCategory, WishDetail } from '@/types'
@@ -19,18 +18,11 @@ type Step = { at: 'category' } | { at: 'form'; category: WishCategory } | { at: 
 
 /** 说个心愿: the kind of help first (with what each covers), then the wish, then what happens next. */
 export default function PostWishPage() {
-  const me = useResult(() => call('directory', 'whoami', {}), null)
   const now = useNow()
   // The templates the submit tap will ask for, known before the tap.
   useSubscriptions()
   const [step, setStep] = useState<Step>({ at: 'category' })
-  // The page shows again after the photo picker and the map close (weapp): reloading then would
-  // unmount a half-filled form. Only the first step needs a fresh household (after binding).
-  const stepAt = useRef(step.at)
-  stepAt.current = step.at
-  useDidShow(() => {
-    if (stepAt.current === 'category') me.reload()
-  })
+  const me = useWhoamiOnShow(step.at === 'category')
 
   return (
     <PageShell>

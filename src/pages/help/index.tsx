@@ -1,6 +1,6 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
@@ -9,8 +9,7 @@ import { CategoryStep } from '@/features/requests/category-step'
 import { EmergencyNotice } from '@/features/requests/emergency-notice'
 import { FiledAnswer } from '@/features/requests/filed-answer'
 import { FilingForm } from '@/features/requests/filing-form'
-import { useResult } from '@/hooks/use-result'
-import { call } from '@/services/call'
+import { useWhoamiOnShow } from '@/hooks/use-whoami-on-show'
 import { useSubscriptions } from '@/services/subscribe'
 import { categoryLabels, type Category, type RequestDetail } from '@/types'
 
@@ -19,17 +18,10 @@ type Step = { at: 'category' } | { at: 'form'; category: Category } | { at: 'fil
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 export default function HelpPage() {
-  const me = useResult(() => call('directory', 'whoami', {}), null)
   // The templates the submit tap will ask for, known before the tap.
   useSubscriptions()
   const [step, setStep] = useState<Step>({ at: 'category' })
-  // The page shows again after the photo picker and the map close (weapp): reloading then would
-  // unmount a half-filled form. Only the first step needs a fresh household (after binding).
-  const stepAt = useRef(step.at)
-  stepAt.current = step.at
-  useDidShow(() => {
-    if (stepAt.current === 'category') me.reload()
-  })
+  const me = useWhoamiOnShow(step.at === 'category')
 
   return (
     <PageShell>
