@@ -59,6 +59,31 @@ export const startOfNextShanghaiDay = (at: number): number => instantOf(wall(at)
 /** The instant Shanghai's calendar month holding `at` began: rankings count by the month residents know. */
 export const startOfShanghaiMonth = (at: number): number => instantOf(wall(at).startOf('month'))
 
+/** The instant the Shanghai month after the one holding `at` begins: the open end of "this month". */
+export const startOfNextShanghaiMonth = (at: number): number => instantOf(wall(at).startOf('month').add(1, 'month'))
+
+/**
+ * What the form sends for a day: noon in Beijing. The contract takes any instant of the day; noon is
+ * twelve hours from either edge, so no clock running a little off ever lands it on a neighbouring day.
+ */
+export const noonOfDay = (at: number): number => startOfShanghaiDay(at) + 12 * HOUR_MS
+
+/** Taro's date picker speaks YYYY-MM-DD; the Beijing day's stamp (YYYYMMDD) is cut into that shape. */
+export function pickerDate(at: number): string {
+  const stamp = dayStamp(at)
+  return `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6)}`
+}
+
+/**
+ * The picker's YYYY-MM-DD back to noon of that Beijing day. 20:00 Beijing (12:00 UTC) of the date
+ * is inside that day whatever zone this device keeps, and noonOfDay takes the day from there.
+ */
+export function noonOfPickerDate(value: string): number | null {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!parts) return null
+  return noonOfDay(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12))
+}
+
 /** The last `days` whole Shanghai days up to the end of today, as a period [from, to). */
 export function lastShanghaiDays(days: number, now: number): { from: number; to: number } {
   const end = wall(now).startOf('day').add(1, 'day')

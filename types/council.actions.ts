@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Category } from './category.schema'
 import {
-  CommentText, CouncilPhotos, CouncilReason, DecisionRule, Electorate, FollowStage, OptionKey, ProposalAction, ProposalStatus, TopicAction,
+  CommentText, CouncilPhotos, CouncilReason, DecisionRule, Electorate, FollowStage, OptionKey, ownersOnly, ProposalAction, ProposalStatus, TopicAction,
   TopicBackground, TopicOptions, TopicRelation, TopicResult, TopicScope, TopicStatus, TopicTitle, VotingUnit,
 } from './council.schema'
 import { pageOf, PageInput } from './paging.schema'
@@ -125,6 +125,8 @@ export const AssistedBallotView = z.object({
   _id: Id,
   topicId: Id,
   topicTitle: z.string(),
+  /** The topic's options, so a choice key (c0…c7) is named by the topic's words without reading the topic. */
+  topicOptions: TopicOptions,
   /** The resident's household as staff may see it in a list: building, never the room. */
   placeLabel: z.string(),
   residentName: z.string(),
@@ -168,7 +170,7 @@ const TopicTerms = z.object({
 })
 
 /** Issue 8: art. 278 is 业主共同决定 — a yes/no question, one vote per owner household. */
-const art278Fits = (t: z.infer<typeof TopicTerms>) => !(t.rule === 'art278' || t.rule === 'art278Special') || (t.options.kind === 'yesNo' && t.unit === 'household')
+const art278Fits = (t: z.infer<typeof TopicTerms>) => !ownersOnly(t.rule) || (t.options.kind === 'yesNo' && t.unit === 'household')
 const art278Message = { message: 'art. 278 decides a yes/no question, one vote per household' }
 
 const TopicInput = TopicTerms.extend({ idempotencyKey: IdempotencyKey, scope: TopicScope }).strict().refine(art278Fits, art278Message)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Tenure } from './directory.schema'
 import { FileId } from './request.schema'
 
 const Id = z.string().min(1).max(64)
@@ -38,6 +39,12 @@ export type VotingUnit = z.infer<typeof VotingUnit>
 export const DecisionRule = z.enum(['majority', 'twoThirds', 'art278', 'art278Special'])
 export type DecisionRule = z.infer<typeof DecisionRule>
 
+/** Art. 278 is 业主共同决定: only owners vote, one household each, its floor area counted with it. */
+export const ownersOnly = (rule: DecisionRule): boolean => rule === 'art278' || rule === 'art278Special'
+
+/** Whether someone holding their home so may cast a ballot under the rule: under art. 278 only its owner. */
+export const tenureMayVote = (rule: DecisionRule, tenure: Tenure | undefined): boolean => !ownersOnly(rule) || tenure === 'owner'
+
 /** A yes/no/abstain question, or 2–8 choices of which a ballot picks at most `maxPicks`. */
 export const TopicOptions = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('yesNo') }),
@@ -52,6 +59,13 @@ export type TopicOptions = z.infer<typeof TopicOptions>
 /** The option keys a ballot names: yes / no / abstain, or c0…c7 for the choices in their order. */
 export const OptionKey = z.string().regex(/^(yes|no|abstain|c[0-7])$/)
 export type OptionKey = z.infer<typeof OptionKey>
+
+/** A topic's option keys in the order the ballot shows them: yes / no / abstain, or c0…c7 for its choices. */
+export const optionKeys = (options: TopicOptions): OptionKey[] =>
+  options.kind === 'yesNo' ? ['yes', 'no', 'abstain'] : options.choices.map((_, index) => `c${index}`)
+
+/** How many options a ballot may pick: one on a yes/no question. */
+export const maxPicksOf = (options: TopicOptions): number => (options.kind === 'yesNo' ? 1 : options.maxPicks)
 
 /**
  * The one lifecycle of a topic; council/topic.machine.ts is the only door from one to another.
@@ -107,7 +121,14 @@ export type TopicResult = z.infer<typeof TopicResult>
 export const FollowStage = z.enum(['planned', 'inProgress', 'done'])
 export type FollowStage = z.infer<typeof FollowStage>
 
+/** The stages a progress update may report after `current`: never back to one the follow-through has passed ('done' is the finish). */
+export const updateStagesAfter = (current: FollowStage | null): Exclude<FollowStage, 'done'>[] =>
+  current === 'inProgress' ? ['inProgress'] : current === 'done' ? [] : ['planned', 'inProgress']
+
 /** Issue 8 Proposals: gathering co-signers → before the committee → accepted (a topic) / declined; or expired, withdrawn. */
+/** Issue 8 Proposals: co-signers gather "within 14 days". */
+export const GATHERING_DAYS = 14
+
 export const ProposalStatus = z.enum(['gathering', 'awaitingDecision', 'accepted', 'declined', 'expired', 'withdrawn'])
 export type ProposalStatus = z.infer<typeof ProposalStatus>
 

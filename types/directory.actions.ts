@@ -72,12 +72,12 @@ const Decision = z.discriminatedUnion('decision', [
 ])
 const PersonName = z.string().trim().min(1).max(20)
 
-/** Every action of the `directory` function: its input and output schemas. */
 /** One template the caller may subscribe to, and how many messages their accepted taps still allow. */
 export const SubscriptionView = z.object({ kind: NoticeKind, templateId: z.string(), remaining: z.number().int().nonnegative(), always: z.boolean() })
 export type SubscriptionView = z.infer<typeof SubscriptionView>
 const TemplateId = z.string().min(1).max(128)
 
+/** Every action of the `directory` function: its input and output schemas. */
 export const directoryActions = {
   whoami: { input: Empty, output: WhoAmI },
   /** The templates that matter to the caller's roles, each with the messages left: what to ask for at a tap. */

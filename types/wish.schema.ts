@@ -62,6 +62,9 @@ export const WishStatus = z.enum([
 ])
 export type WishStatus = z.infer<typeof WishStatus>
 
+/** Issue 7: "A member holds at most 3 live claims." */
+export const MAX_LIVE_CLAIMS = 3
+
 /** Every transition; posting is the first event (`post`), not a transition from a status. */
 export const WishAction = z.enum([
   'flag', 'publish', 'return', 'convert', 'widen', 'claim', 'release', 'revoke', 'lapse', 'remindLapse',

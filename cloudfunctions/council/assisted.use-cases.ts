@@ -8,7 +8,7 @@ import { photoSight } from '../shared/core/photo-sight'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { homeBuildingOf, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { deliver } from '../shared/runtime/notifications'
@@ -19,7 +19,6 @@ import { userNames } from '../shared/runtime/user-names'
 import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
 import { buildingsIn } from './electorate'
 import { loadTopic, type StoredTopic } from './topic-store'
-import { homeBuildingOf } from './topic-view'
 
 /** One staff-entered ballot (issue 8 "Assisted and paper votes") and every step it went through. */
 const Assisted = z.object({
@@ -63,6 +62,7 @@ async function viewOf(entry: Assisted, viewerId: string, now: number): Promise<A
     _id: entry._id,
     topicId: entry.topicId,
     topicTitle: topic?.title ?? '',
+    topicOptions: topic?.options ?? { kind: 'yesNo' },
     placeLabel: building ? `${building.estate}${building.name}` : '',
     residentName: names.get(entry.residentId) ?? '居民',
     options: entry.options,
@@ -146,7 +146,7 @@ export const decideAssistedBallot: ActionHandler<'council', 'decideAssistedBallo
   await appendAudit({ actorId: actor.userId, at: now, action: 'assisted.decide', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: [status] })
   if (status === 'counted') {
     await deliver([Message.parse({
-      _id: `${entry._id}>receipt`, recipientId: entry.residentId, audience: 'resident', topicId: topic._id, page: `pages-council/topic/index?id=${encodeURIComponent(topic._id)}`,
+      _id: `${entry._id}>receipt`, recipientId: entry.residentId, audience: 'resident', topicId: topic._id,
       action: 'ballotReceipt', kind: 'progress', title: '工作人员已为您录入投票', body: `议题：${topic.title}`.slice(0, 200), at: now,
     })]).catch((error: unknown) => console.error('[council.assisted] receipt', error))
   }

@@ -98,7 +98,7 @@ export const hideComment: ActionHandler<'council', 'hideComment'> = async ({ com
   await database().collection(Collections.topicComments).where({ _id: commentId, hidden: null }).update({ hidden: database().command.set(hidden) })
   await appendAudit({ actorId: actor.userId, at: now, action: 'comment.hide', subject: { collection: Collections.topicComments, id: commentId }, fields: ['text'] })
   await deliver([Message.parse({
-    _id: `${commentId}>hidden`, recipientId: found.authorId, audience: 'resident', topicId: topic._id, page: `pages-council/topic/index?id=${encodeURIComponent(topic._id)}`,
+    _id: `${commentId}>hidden`, recipientId: found.authorId, audience: 'resident', topicId: topic._id,
     action: 'commentHidden', kind: 'progress', title: '您的留言已被居委会隐藏', body: `原因：${reason}`.slice(0, 200), at: now,
   })]).catch((error: unknown) => console.error('[council.hideComment] notice', error))
   return success(viewOf({ ...found, hidden }, actor.userId))

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { DecisionRule, TopicScope, VotingUnit } from '../../types'
-import { inScope, ownersOnly } from '../shared/core/council/council-policy'
+import { ownersOnly, type DecisionRule, type TopicScope, type VotingUnit } from '../../types'
+import { householdUnit, inScope, personUnit } from '../shared/core/council/council-policy'
 import { Collections } from '../shared/runtime/collections'
 import type { Directory } from '../shared/runtime/directory-cache'
 import { findByIds } from '../shared/runtime/documents'
@@ -31,9 +31,9 @@ const householdsIn = (buildingIds: readonly string[]) => findByIds(Collections.h
 export async function electorateOf(directory: Directory, scope: TopicScope, unit: VotingUnit, rule: DecisionRule): Promise<{ voters: Voter[]; ownerArea?: number }> {
   const households = await householdsIn(buildingsIn(directory, scope))
   if (unit === 'household') {
-    const voters = households.map((h) => ({ unitId: `household:${h._id}`, householdId: h._id, ...(h.area !== undefined && { area: h.area }) }))
+    const voters = households.map((h) => ({ unitId: householdUnit(h._id), householdId: h._id, ...(h.area !== undefined && { area: h.area }) }))
     return ownersOnly(rule) ? { voters, ownerArea: households.reduce((sum, h) => sum + (h.area ?? 0), 0) } : { voters }
   }
   const bound = await findByIds(Collections.users, households.map((h) => h._id), BoundRow, 'householdId')
-  return { voters: bound.map((user) => ({ unitId: `person:${user._id}`, householdId: user.householdId })) }
+  return { voters: bound.map((user) => ({ unitId: personUnit(user._id), householdId: user.householdId })) }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Message, Request, type ProposalEvent, type TopicEvent } from '../../types'
+import { Message, messagePage, Request, type ProposalEvent, type TopicEvent } from '../../types'
 import { excerpt } from '../shared/core/excerpt'
 import { proposalNoticesFor, topicNoticesFor, type CouncilAudience, type CouncilNotice } from '../shared/core/council/council-notices'
 import { database } from '../shared/runtime/cloudbase'
@@ -41,7 +41,6 @@ async function tell(notices: readonly CouncilNotice[], recipientsOf: (audience: 
 /** A topic's step, told to whom core/council/council-notices.ts names; the one who acted is not told. A delivery failure is logged, not answered. */
 export async function notifyTopic(events: readonly TopicEvent[], topic: StoredTopic, now: number): Promise<void> {
   try {
-    const page = `pages-council/topic/index?id=${encodeURIComponent(topic._id)}`
     for (const event of events) {
       const recipientsOf = async (audience: CouncilAudience): Promise<string[]> => {
         const ids = audience === 'voters' ? await voters(topic._id)
@@ -51,7 +50,7 @@ export async function notifyTopic(events: readonly TopicEvent[], topic: StoredTo
         return [...new Set(ids)].filter((id) => id !== event.actorId)
       }
       await tell(topicNoticesFor(event), recipientsOf, (recipientId, notice) => ({
-        _id: `${event._id}>${recipientId}`, recipientId, audience: notice.audience === 'committee' ? 'staff' : 'resident', topicId: topic._id, page,
+        _id: `${event._id}>${recipientId}`, recipientId, audience: notice.audience === 'committee' ? 'staff' : 'resident', topicId: topic._id,
         action: event.action, kind: notice.kind, title: notice.title, body: excerpt(event.note ?? topic.title), at: event.at,
       }))
     }
@@ -62,7 +61,8 @@ export async function notifyTopic(events: readonly TopicEvent[], topic: StoredTo
 
 export async function notifyProposal(events: readonly ProposalEvent[], proposal: StoredProposal, now: number): Promise<void> {
   try {
-    const page = proposal.topicId ? `pages-council/topic/index?id=${encodeURIComponent(proposal.topicId)}` : `pages-council/proposal/index?id=${encodeURIComponent(proposal._id)}`
+    // An accepted proposal's news is its topic's: the tap opens the topic.
+    const page = proposal.topicId ? messagePage({ audience: 'resident', topicId: proposal.topicId }) : null
     for (const event of events) {
       const recipientsOf = async (audience: CouncilAudience): Promise<string[]> => {
         const ids = audience === 'proposer' ? [proposal.proposerId]
@@ -72,7 +72,7 @@ export async function notifyProposal(events: readonly ProposalEvent[], proposal:
         return [...new Set(ids)].filter((id) => id !== event.actorId)
       }
       await tell(proposalNoticesFor(event), recipientsOf, (recipientId, notice) => ({
-        _id: `${event._id}>${recipientId}`, recipientId, audience: notice.audience === 'committee' ? 'staff' : 'resident', proposalId: proposal._id, page,
+        _id: `${event._id}>${recipientId}`, recipientId, audience: notice.audience === 'committee' ? 'staff' : 'resident', proposalId: proposal._id, ...(page && { page }),
         action: event.action, kind: notice.kind, title: notice.title, body: excerpt(event.note ?? proposal.title), at: event.at,
       }))
     }

@@ -1,11 +1,9 @@
-import { Household, type MyBallot, type TopicDetail, type TopicEvent, type TopicListItem, type TopicRelation, type TopicScope } from '../../types'
+import { ownersOnly, type MyBallot, type TopicDetail, type TopicEvent, type TopicListItem, type TopicRelation, type TopicScope } from '../../types'
 import type { Actor } from '../shared/core/actor'
-import { boundBeforeVoting, mayCastFor, ownersOnly, topicRelationsTo, unitOf } from '../shared/core/council/council-policy'
+import { boundBeforeVoting, mayCastFor, topicRelationsTo, unitOf } from '../shared/core/council/council-policy'
 import { availableTopicActions } from '../shared/core/council/topic.machine'
 import { photoSight } from '../shared/core/photo-sight'
-import { Collections } from '../shared/runtime/collections'
-import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
-import { findById } from '../shared/runtime/documents'
+import { homeBuildingOf, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { photoViewer } from '../shared/runtime/photo-viewer'
 import { ballotIdOf, loadBallot, unitHashOf, votedCount } from './ballots'
 import { buildingsIn } from './electorate'
@@ -28,13 +26,6 @@ export function scopeLabel(directory: Directory, scope: TopicScope): string {
       return unreachable
     }
   }
-}
-
-/** The building a bound household is in, or null. */
-export async function homeBuildingOf(householdId: string | undefined, directory: Directory) {
-  if (!householdId) return null
-  const household = await findById(Collections.households, householdId, Household)
-  return household ? (directory.buildings.get(household.buildingId) ?? null) : null
 }
 
 /** Where the caller lives, and whether it lies in the topic's scope. */

@@ -1,13 +1,13 @@
 import { failure, Household, success, type Result, type Topic, type TopicDetail, type TopicScope } from '../../types'
 import type { Actor } from '../shared/core/actor'
-import { mayListVotedUnits, topicRelationsTo } from '../shared/core/council/council-policy'
+import { mayListVotedUnits, personOfUnit, topicRelationsTo } from '../shared/core/council/council-policy'
 import { proofText } from '../shared/core/council/ballot-proof'
-import { applyTopicTransition, newTopic } from '../shared/core/council/topic.machine'
+import { applyTopicTransition, newTopic, TOPIC_SYSTEM, type NewTopicProblem } from '../shared/core/council/topic.machine'
 import { transitionErrorCode } from '../shared/core/transition-table'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { homeBuildingOf, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findByIds, findMany } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
@@ -17,11 +17,13 @@ import { idempotentId } from '../shared/runtime/versioned-store'
 import { Ballot, countedBallots, newProofSalt } from './ballots'
 import { communitiesOf, electorateOf } from './electorate'
 import { appendTopicEvents, insertTopic, loadTopic, saveTopic, StoredTopic, toStoredTopic } from './topic-store'
-import { homeBuildingOf, homeOf, myBallotOn, topicDetailOf, topicListItemOf } from './topic-view'
+import { homeOf, myBallotOn, topicDetailOf, topicListItemOf } from './topic-view'
 import { notifyTopic } from './notify'
 import { closeVoting, openVoting } from './voting'
 
 const DAY_MS = 86_400_000
+
+const windowProblemWords: Record<NewTopicProblem, string> = { endsBeforeOpening: '投票结束时间要在开始之后', endsInPast: '投票结束时间要在现在之后' }
 /** A vote is a matter of days or weeks; a window of months would outlive the question. */
 const LONGEST_WINDOW_MS = 90 * DAY_MS
 
@@ -77,13 +79,13 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
     },
     now,
   )
-  if (!born.ok) return failure('INVALID_INPUT', `closesAt: ${born.detail === 'the voting window must end in the future' ? '投票结束时间要在现在之后' : '投票结束时间要在开始之后'}`)
+  if (!born.ok) return failure('INVALID_INPUT', `closesAt: ${windowProblemWords[born.problem]}`)
   const stored = toStoredTopic(born.topic, [born.event], newProofSalt())
   if ((await insertTopic(stored)) === 'exists') return success((await loadTopic(origin._id))!)
   await appendTopicEvents(stored, [born.event])
   await Promise.all([notifyTopic([born.event], stored, now), input.photos.length > 0 ? sendPhotosToCheck(input.photos, 'topic', stored._id, actor.userId, now) : null])
   if (stored.opensAt > now) return success(stored)
-  const opened = await openVoting(stored, { id: 'system', relations: ['system'] }, now)
+  const opened = await openVoting(stored, TOPIC_SYSTEM, now)
   return success(opened.ok ? opened.topic : ((await loadTopic(origin._id)) ?? stored))
 }
 
@@ -194,11 +196,12 @@ export const votedUnits: ActionHandler<'council', 'votedUnits'> = async ({ topic
   const _ = database().command
   const cast = await findMany(Collections.ballots, { topicId, via: _.neq(null) }, Ballot)
   const directory = await loadDirectory(now)
-  const names = await userNames(cast.filter((b) => b.unitId.startsWith('person:')).map((b) => b.unitId.slice('person:'.length)), now)
+  const names = await userNames(cast.flatMap((b) => personOfUnit(b.unitId) ?? []), now)
   await appendAudit({ actorId: actor.userId, at: now, action: 'votedUnits.read', subject: { collection: Collections.topics, id: topicId }, fields: ['unitId'] })
   const households = new Map((await findByIds(Collections.households, cast.map((b) => b.householdId), Household)).map((h) => [h._id, h]))
   const placeOf = (ballot: Ballot) => {
-    if (ballot.unitId.startsWith('person:')) return names.get(ballot.unitId.slice('person:'.length)) ?? '居民'
+    const person = personOfUnit(ballot.unitId)
+    if (person !== null) return names.get(person) ?? '居民'
     const household = households.get(ballot.householdId)
     const building = household && directory.buildings.get(household.buildingId)
     return building && household ? `${building.estate}${building.name}${household.room}` : '一户居民'

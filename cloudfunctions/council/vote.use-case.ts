@@ -1,5 +1,5 @@
-import { failure, success, type MyBallot } from '../../types'
-import { boundBeforeVoting, ownersOnly, unitOf } from '../shared/core/council/council-policy'
+import { failure, success, tenureMayVote, type MyBallot } from '../../types'
+import { boundBeforeVoting, unitOf } from '../shared/core/council/council-policy'
 import { validBallot } from '../shared/core/council/decision-rules'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
@@ -34,7 +34,7 @@ export const vote: ActionHandler<'council', 'vote'> = async ({ topicId, options 
   if (!validBallot(topic.options, options)) return failure('INVALID_INPUT', 'options: 这一票的选项不对')
   const householdId = actor.user?.householdId
   if (!householdId) return failure('FORBIDDEN', '绑定您家并经居委会确认后，才能参加投票')
-  if (ownersOnly(topic.rule) && actor.user?.tenure !== 'owner') return failure('FORBIDDEN', '这是业主共同决定的事，只有业主能投票')
+  if (!tenureMayVote(topic.rule, actor.user?.tenure)) return failure('FORBIDDEN', '这是业主共同决定的事，只有业主能投票')
   if (!boundBeforeVoting(actor.user, topic.electorate)) return failure('FORBIDDEN', '投票开始后才绑定的，这一次不能投票')
   const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: actor.userId, householdId }))
   const ballotId = ballotIdOf(unitHash)

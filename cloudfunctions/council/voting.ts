@@ -1,8 +1,7 @@
-import { optionKeysOf, decide, type Tally } from '../shared/core/council/decision-rules'
+import { decide, type Tally } from '../shared/core/council/decision-rules'
 import { tallyOf } from '../shared/core/council/ballot-proof'
-import { ownersOnly } from '../shared/core/council/council-policy'
 import { applyTopicTransition, type TopicActor } from '../shared/core/council/topic.machine'
-import type { TopicResult } from '../../types'
+import { optionKeys, ownersOnly, type TopicResult } from '../../types'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
@@ -39,8 +38,8 @@ export async function closeVoting(topic: StoredTopic, actor: TopicActor, now: nu
   const [aggregate, counted] = await Promise.all([tallyByAggregate(topic._id, topic.options), countedBallots(topic._id)])
   const electorate = { units: topic.electorate.units, ...(topic.electorate.ownerArea !== undefined && { ownerArea: topic.electorate.ownerArea }) }
   const reference = tallyOf(counted, electorate)
-  const counts = Object.fromEntries(optionKeysOf(topic.options).map((key) => [key, aggregate.counts[key] ?? 0]))
-  const mismatch = optionKeysOf(topic.options).find((key) => counts[key] !== (reference.counts[key] ?? 0))
+  const counts = Object.fromEntries(optionKeys(topic.options).map((key) => [key, aggregate.counts[key] ?? 0]))
+  const mismatch = optionKeys(topic.options).find((key) => counts[key] !== (reference.counts[key] ?? 0))
   if (mismatch) throw new Error(`tally of ${topic._id}: the aggregate and the ballots disagree on ${mismatch}`)
   const owners = ownersOnly(topic.rule) && reference.owners
     ? { ...reference.owners, votedArea: Object.values(aggregate.areaByOption).reduce((a, b) => a + b, 0), yesArea: aggregate.areaByOption.yes ?? 0 }

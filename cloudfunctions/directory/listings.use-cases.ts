@@ -3,7 +3,7 @@ import { appendAudit } from '../shared/runtime/audit-log'
 import { distanceM } from '../shared/core/geo/point-in-polygon'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
-import { findMany } from '../shared/runtime/documents'
+import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 
 /** Locating on the map offers the buildings a resident could plausibly be standing in or beside. */
@@ -69,7 +69,7 @@ export const listGrids: ActionHandler<'directory', 'listGrids'> = async (input, 
  */
 export const householdResidents: ActionHandler<'directory', 'householdResidents'> = async (input, { actor, now }) => {
   const directory = await loadDirectory(now)
-  const household = (await findMany(Collections.households, { _id: input.householdId }, Household, { limit: 1 }))[0]
+  const household = await findById(Collections.households, input.householdId, Household)
   const building = household && directory.buildings.get(household.buildingId)
   if (!household || !building) return failure('NOT_FOUND', '没有找到这一户')
   if (!actor.communityIds.includes(building.communityId) && !actor.gridIds.includes(building.gridId)) return failure('FORBIDDEN', '只有本社区的工作人员能查看')

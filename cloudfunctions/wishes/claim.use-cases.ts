@@ -1,5 +1,4 @@
-import { failure } from '../../types'
-import { MAX_LIVE_CLAIMS } from '../shared/core/wish/wish.machine'
+import { failure, MAX_LIVE_CLAIMS } from '../../types'
 import { lockUntilOf } from '../shared/core/wish/wish-times'
 import { settings } from '../shared/runtime/settings'
 import type { ActionHandler } from '../shared/runtime/function-entry'

@@ -3,22 +3,13 @@ import { excerpt } from '../shared/core/excerpt'
 import { endedClaimerOf, wishNoticesFor, type WishAudience } from '../shared/core/wish/wish-notices'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { branchAndBelow, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findMany } from '../shared/runtime/documents'
 import { deliver } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 
 /** Members a published wish reaches at once: a branch is tens of people; more than this is a data error, not a branch. */
 const MEMBERS_TOLD = 500
-
-/** The matching branch and every party group and 党员中心户 under it: whose members see the wish first. */
-export function branchAndBelow(directory: Directory, branchId: string): string[] {
-  const ids = [branchId]
-  for (let i = 0; i < ids.length; i++) {
-    for (const branch of directory.branches.values()) if (branch.parentId === ids[i]) ids.push(branch._id)
-  }
-  return ids
-}
 
 async function branchMembers(directory: Directory, branchId: string | null): Promise<string[]> {
   if (branchId === null) return []
@@ -68,7 +59,6 @@ export async function notifyWish(events: readonly WishEvent[], wish: Wish, now: 
   try {
     const directory = await loadDirectory(now)
     const messages = new Map<string, Message>()
-    const page = `pages-wish/detail/index?id=${encodeURIComponent(wish._id)}`
     for (const event of events) {
       for (const notice of wishNoticesFor(event, wish)) {
         for (const recipientId of await recipients(notice.audience, event, wish, directory, now)) {
@@ -76,7 +66,7 @@ export async function notifyWish(events: readonly WishEvent[], wish: Wish, now: 
           const _id = `${event._id}>${recipientId}`
           const body = excerpt(wish.summary ?? wish.text)
           messages.set(_id, {
-            _id, recipientId, audience: staffAudiences.includes(notice.audience) ? 'staff' : 'resident', wishId: wish._id, page,
+            _id, recipientId, audience: staffAudiences.includes(notice.audience) ? 'staff' : 'resident', wishId: wish._id,
             action: event.action, kind: notice.kind, title: notice.title, body, at: event.at,
           })
         }

@@ -1,11 +1,11 @@
-import { failure, Household, success, type WishStatus } from '../../types'
+import { failure, success, type WishStatus } from '../../types'
 import { maskName } from '../shared/core/mask'
+import { heldClaimStatuses } from '../shared/core/wish/wish.machine'
 import { nearness, nearnessOrder, reviewerContactView, wishRelationsTo } from '../shared/core/wish/wish-policy'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { loadDirectory } from '../shared/runtime/directory-cache'
-import { findById } from '../shared/runtime/documents'
+import { homeBuildingOf, loadDirectory } from '../shared/runtime/directory-cache'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { userNames } from '../shared/runtime/user-names'
@@ -74,30 +74,22 @@ export const listForMe: ActionHandler<'wishes', 'listForMe'> = async (input, ctx
   }
   const [published, home] = await Promise.all([
     fetchWishes(clauses.length === 1 ? clauses[0] : _.or(clauses), ['neededBy', 'asc'], 0, FOR_ME_READ),
-    memberHome(ctx.actor.user?.householdId, ctx.now),
+    loadDirectory(ctx.now).then((directory) => homeBuildingOf(ctx.actor.user?.householdId, directory)),
   ])
   const ranked = published
     .filter((w) => w.wisherId !== ctx.actor.userId)
-    .map((w) => ({ w, near: nearness(home, w.route) }))
+    .map((w) => ({ w, near: nearness(home && { buildingId: home._id, gridId: home.gridId }, w.route) }))
     .sort((a, b) => nearnessOrder[a.near] - nearnessOrder[b.near] || a.w.neededBy - b.w.neededBy)
   const offset = offsetOf(input.cursor)
   const { items, nextCursor } = page(ranked.slice(offset, offset + input.limit + 1), offset, input.limit)
   return success({ items: items.map(({ w, near }) => listItemOf(w, { near })), nextCursor })
 }
 
-/** Where the member lives, in the directory's terms: their household's building and its grid. */
-async function memberHome(householdId: string | undefined, now: number) {
-  if (!householdId) return null
-  const [household, directory] = await Promise.all([findById(Collections.households, householdId, Household), loadDirectory(now)])
-  const building = household ? directory.buildings.get(household.buildingId) : undefined
-  return building ? { buildingId: building._id, gridId: building.gridId } : null
-}
-
 /** The member's own claims still running — claimed, or fulfilled and waiting for the resident — the lock's end soonest first. */
 export const myClaims: ActionHandler<'wishes', 'myClaims'> = async (input, { actor }) => {
   const _ = database().command
   const offset = offsetOf(input.cursor)
-  const running = await fetchWishes({ 'claim.memberId': actor.userId, status: _.in(['claimed', 'fulfilled']) }, ['neededBy', 'asc'], offset, input.limit + 1)
+  const running = await fetchWishes({ 'claim.memberId': actor.userId, status: _.in([...heldClaimStatuses]) }, ['neededBy', 'asc'], offset, input.limit + 1)
   const { items, nextCursor } = page(running, offset, input.limit)
   return success({ items: items.map((w) => listItemOf(w, { followsClaims: true })), nextCursor })
 }

@@ -2,15 +2,15 @@ import { z } from 'zod'
 import { CreditEntry, failure, success, User, type RankingLine, type ServiceRecord } from '../../types'
 import { balances, ranking as rank } from '../shared/core/wish/wish-ledger'
 import { mayReverseCredit, wishRelationsTo } from '../shared/core/wish/wish-policy'
+import { liveClaimStatuses } from '../shared/core/wish/wish.machine'
 import { startOfShanghaiMonth } from '../../types/calendar'
-import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { branchAndBelow, branchLineage, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { findMany } from '../shared/runtime/documents'
+import { findByIds, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { userNames } from '../shared/runtime/user-names'
 import { reverseCredits } from './ledger'
-import { branchAndBelow } from './notify'
 import { factsOf, notFound, visibleWish } from './transition'
 import { StoredWish } from './wish-store'
 import { listItemOf } from './wish-view'
@@ -33,7 +33,7 @@ async function recordsOf(members: readonly { _id: string; name: string }[]): Pro
   const [credits, lapses, live] = await Promise.all([
     findMany(Collections.creditEntries, { 'to.kind': 'member', 'to.id': _.in(ids) }, CreditEntry),
     findMany(Collections.wishEvents, { 'details.memberId': _.in(ids), action: 'lapse' }, LapseEvent),
-    findMany(Collections.wishes, { 'claim.memberId': _.in(ids), status: 'claimed' }, ClaimedWish),
+    findMany(Collections.wishes, { 'claim.memberId': _.in(ids), status: _.in([...liveClaimStatuses]) }, ClaimedWish),
   ])
   const totals = balances(credits)
   const count = (values: string[], id: string) => values.filter((v) => v === id).length
@@ -54,9 +54,7 @@ export const myRecord: ActionHandler<'wishes', 'myRecord'> = async (_input, { ac
     recordsOf([{ _id: actor.userId, name }]),
     findMany(Collections.creditEntries, { 'to.kind': 'member', 'to.id': actor.userId }, CreditEntry, { orderBy: ['at', 'desc'], limit: LINES_SHOWN }),
   ])
-  const _ = database().command
-  const wishIds = [...new Set(lines.map((l) => l.wishId))]
-  const summaries = wishIds.length === 0 ? [] : await findMany(Collections.wishes, { _id: _.in(wishIds) }, StoredWish.pick({ _id: true, summary: true }), { limit: wishIds.length })
+  const summaries = await findByIds(Collections.wishes, lines.map((l) => l.wishId), StoredWish.pick({ _id: true, summary: true }))
   const summaryOf = new Map(summaries.map((w) => [w._id, w.summary]))
   return success({
     record,

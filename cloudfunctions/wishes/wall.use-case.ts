@@ -1,9 +1,9 @@
-import { CreditEntry, failure, Household, success } from '../../types'
+import { CreditEntry, failure, success } from '../../types'
 import { publicLine } from '../shared/core/wish/wish-policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { loadDirectory } from '../shared/runtime/directory-cache'
-import { findById, findMany } from '../shared/runtime/documents'
+import { homeBuildingOf, loadDirectory } from '../shared/runtime/directory-cache'
+import { findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { StoredWish } from './wish-store'
@@ -17,7 +17,7 @@ import { StoredWish } from './wish-store'
  */
 export const wall: ActionHandler<'wishes', 'wall'> = async (input, { actor, now }) => {
   const directory = await loadDirectory(now)
-  const communityId = input.communityId ?? (await homeCommunity(actor.user?.householdId, now))
+  const communityId = input.communityId ?? (await homeBuildingOf(actor.user?.householdId, directory))?.communityId
   const community = communityId ? directory.communities.get(communityId) : undefined
   if (!community) return input.communityId ? failure('NOT_FOUND', '没有找到这个社区') : failure('INVALID_INPUT', 'communityId: 请先选择社区')
   const offset = offsetOf(input.cursor)
@@ -43,10 +43,4 @@ export const wall: ActionHandler<'wishes', 'wall'> = async (input, { actor, now 
     }),
     nextCursor,
   })
-}
-
-async function homeCommunity(householdId: string | undefined, now: number): Promise<string | null> {
-  if (!householdId) return null
-  const [household, directory] = await Promise.all([findById(Collections.households, householdId, Household), loadDirectory(now)])
-  return household ? (directory.buildings.get(household.buildingId)?.communityId ?? null) : null
 }

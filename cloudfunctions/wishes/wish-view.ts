@@ -3,7 +3,7 @@ import { WishCategory, WishStatus, type WishDetail, type WishEvent, type WishLis
 import type { Actor } from '../shared/core/actor'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
-import { availableWishActions } from '../shared/core/wish/wish.machine'
+import { availableWishActions, heldClaimStatuses } from '../shared/core/wish/wish.machine'
 import { lockUntilOf } from '../shared/core/wish/wish-times'
 import { settings } from '../shared/runtime/settings'
 import {
@@ -142,7 +142,7 @@ export type ListExtras = {
 
 /** A line of a list, for a caller who sees the wish in full (the lists ask only for those). */
 export function listItemOf(stored: StoredWish, extras: ListExtras = {}): WishListItem {
-  const live = stored.status === 'claimed' || stored.status === 'fulfilled'
+  const held = heldClaimStatuses.includes(stored.status)
   return {
     _id: stored._id,
     category: stored.category,
@@ -154,7 +154,7 @@ export function listItemOf(stored: StoredWish, extras: ListExtras = {}): WishLis
     audience: stored.audience,
     claimed: stored.claim !== null,
     lockUntil: extras.followsClaims && stored.status === 'claimed' && stored.claim ? stored.claim.lockUntil : null,
-    claimerName: live ? (extras.claimerName ?? null) : null,
+    claimerName: held ? (extras.claimerName ?? null) : null,
     cancelRequested: stored.cancelRequest !== null,
     marked: Boolean(extras.forReviewer) && stored.marks.length > 0,
     ...(extras.near !== undefined && { near: extras.near }),

@@ -42,10 +42,6 @@ export function criteria(request: DocumentRequest): Doc {
 }
 
 /**
- * The documents a query may match, cheaply: a plain `{ _id }` (every `doc(id)` call, and a
- * `where({ _id })`) is one lookup, anything else a scan for mingo to filter.
- */
-/**
  * The documents a query may match, before its conditions are tested: the one document an exact
  * `_id` names — with other conditions too, as MongoDB's _id index serves `{ _id, version }` — else
  * the whole collection. A conditional update of one document (a versioned write, a vote) then costs

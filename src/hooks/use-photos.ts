@@ -45,6 +45,8 @@ export function usePhotos(max = 9) {
   }
 
   const remove = (path: string) => setPhotos((list) => list.filter((p) => p.path !== path))
+  const uploading = photos.some((p) => !p.fileId && !p.failed)
+  const failed = photos.some((p) => p.failed)
 
   return {
     photos,
@@ -54,8 +56,8 @@ export function usePhotos(max = 9) {
     room: max - photos.length,
     refused,
     fileIds: photos.flatMap((p) => (p.fileId ? [p.fileId] : [])),
-    uploading: photos.some((p) => !p.fileId && !p.failed),
-    failed: photos.some((p) => p.failed),
+    /** Why a form may not be sent yet for its photos, in the resident's words, or null when every photo is up. */
+    notReady: uploading ? '照片还在上传，请稍等一下再提交。' : failed ? '有照片没传上，请点“重传”或把它删掉。' : null,
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DecisionRule, FollowStage, ProposalStatus, SpeakerRole, TopicOptions, TopicStatus, Verdict, VotingUnit } from '@/types'
+import { GATHERING_DAYS, type DecisionRule, type FollowStage, type ProposalStatus, type SpeakerRole, type TopicOptions, type TopicStatus, type Verdict, type VotingUnit } from '@/types'
 
 /** How each status of a topic reads. Words only: which follows which is the server's (topic.machine.ts). */
 export const topicStatusLabels: Record<TopicStatus, string> = {
@@ -19,7 +19,7 @@ export const proposalStatusLabels: Record<ProposalStatus, string> = {
   awaitingDecision: '联署够了，等居委会决定',
   accepted: '居委会同意，已成为议题',
   declined: '居委会没有采纳',
-  expired: '14 天内联署不够，已结束',
+  expired: `${GATHERING_DAYS} 天内联署不够，已结束`,
   withdrawn: '发起人已撤回',
 }
 

@@ -92,7 +92,7 @@ describe('代录投票与确认: assisted ballots, four eyes', () => {
   })
 
   test('a choice is named by the topic’s words, not its key', async () => {
-    answer({ ...queue, 'council.listAssistedBallots': () => success([assistedBallot({ topicId: 'tp-3', topicTitle: '康乐社区道路改造方案', options: ['c0', 'c3'] })]) })
+    answer({ ...queue, 'council.listAssistedBallots': () => success([assistedBallot({ topicId: 'tp-3', topicTitle: '康乐社区道路改造方案', topicOptions: choicesOptions, options: ['c0', 'c3'] })]) })
     render(<AssistedBallotsPage />)
     expect(await screen.findByText('增加路灯、种植绿化')).toBeInTheDocument()
   })

@@ -110,6 +110,13 @@ describe('the topic machine against issue 8, every status × action × relation'
     expect(applyTopicTransition(topicIn('following'), 'finish', actorFor('committee'), T0, topicPayloads.finish)).toMatchObject({ ok: true, topic: { status: 'done', followStage: 'done' } })
   })
 
+  test('an update never goes back to a stage the follow-through has passed (in progress → planned is refused)', () => {
+    const inProgress = { ...topicIn('following'), followStage: 'inProgress' as const }
+    expect(applyTopicTransition(inProgress, 'postUpdate', actorFor('committee'), T0, { stage: 'planned', text: '重新规划', photos: [] })).toMatchObject({ ok: false, reason: 'INVALID_PAYLOAD' })
+    expect(applyTopicTransition(inProgress, 'postUpdate', actorFor('committee'), T0, { stage: 'inProgress', text: '已完成一半', photos: [] })).toMatchObject({ ok: true, topic: { followStage: 'inProgress' } })
+    expect(applyTopicTransition({ ...topicIn('following'), followStage: 'planned' as const }, 'postUpdate', actorFor('committee'), T0, { stage: 'planned', text: '方案已定', photos: [] })).toMatchObject({ ok: true })
+  })
+
   test('a topic is born deliberating, its window ahead and running forward', () => {
     expect(born.topic).toMatchObject({ status: 'deliberating', electorate: null, result: null, version: 0 })
     expect(born.event).toMatchObject({ _id: 'topic-1#0', action: 'open', to: 'deliberating' })

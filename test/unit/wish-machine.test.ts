@@ -1,10 +1,10 @@
 import {
-  applyWishTransition, availableWishActions, closedWishStatuses, MAX_LIVE_CLAIMS, newWish, openWishStatuses, WISH_SYSTEM,
+  applyWishTransition, availableWishActions, closedWishStatuses, newWish, openWishStatuses, WISH_SYSTEM,
   wishTransitions, type WishActor, type WishDraft, type WishPayloads, type WishTransitionOutcome,
 } from '../../cloudfunctions/shared/core/wish/wish.machine'
 import { lockUntilOf, widenAtOf } from '../../cloudfunctions/shared/core/wish/wish-times'
 import {
-  Wish, WishAction, WishEvent, WishRelation, WishStatus, type Wish as WishT,
+  MAX_LIVE_CLAIMS, Wish, WishAction, WishEvent, WishRelation, WishStatus, type Wish as WishT,
 } from '../../types/wish.schema'
 import { bars, excluded, exclusions, expectedCell, openByRules, rights, steps, stepsAt } from './wish-rules'
 

@@ -1,7 +1,7 @@
-import { Branch, Building, Community, Grid, Street } from '../../../types'
+import { Branch, Building, Community, Grid, Household, Street } from '../../../types'
 import { buildDirectoryIndex, type DirectoryIndex } from '../core/route-request'
 import { Collections } from './collections'
-import { findMany } from './documents'
+import { findById, findMany } from './documents'
 
 /**
  * The territory and party structure changes a few times a year; requests arrive all day. A warm
@@ -62,4 +62,20 @@ export function branchLineage(directory: Directory, branchId: string): string[] 
     lineage.push(id)
   }
   return lineage
+}
+
+/** A branch and every party group and 党员中心户 under it: whose members a wish routed to the branch reaches. */
+export function branchAndBelow(directory: Directory, branchId: string): string[] {
+  const ids = [branchId]
+  for (let i = 0; i < ids.length; i++) {
+    for (const branch of directory.branches.values()) if (branch.parentId === ids[i]) ids.push(branch._id)
+  }
+  return ids
+}
+
+/** The building a bound household is in, or null: one read, as households are too many to keep here. */
+export async function homeBuildingOf(householdId: string | undefined, directory: Directory): Promise<Building | null> {
+  if (!householdId) return null
+  const household = await findById(Collections.households, householdId, Household)
+  return household ? (directory.buildings.get(household.buildingId) ?? null) : null
 }

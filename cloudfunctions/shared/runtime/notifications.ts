@@ -1,4 +1,4 @@
-import type { Delivery, Message } from '../../../types'
+import { messagePage, type Delivery, type Message } from '../../../types'
 import { subscribeTimeValue } from '../../../types/calendar'
 import { database } from './cloudbase'
 import { Collections } from './collections'
@@ -66,12 +66,8 @@ async function push(message: Message, template: NoticeTemplate): Promise<Deliver
   }
 }
 
-/** The page a tap on the message opens: the request where the recipient works on or follows it. */
-export function pageOf(message: Pick<Message, 'audience' | 'requestId' | 'page'>): string {
-  if (message.page) return message.page
-  const page = message.audience === 'staff' ? 'pages-staff/request/index' : 'pages/request/index'
-  return message.requestId ? `${page}?id=${encodeURIComponent(message.requestId)}` : 'pages/messages/index'
-}
+/** The page a tap on the pushed message opens (types/message.schema.ts messagePage), else 消息. */
+const pageOf = (message: Message): string => messagePage(message) ?? 'pages/messages/index'
 
 /** thing.DATA takes at most 20 characters (订阅消息 keyword rules); longer text is cut with an ellipsis. */
 function keyword(text: string): string {

@@ -71,15 +71,15 @@ export async function temporaryUrls(fileIds: readonly string[], maxAge: number):
 
 const Verdict = z.object({ suggest: z.string(), label: z.number(), errcode: z.number(), at: z.number() })
 
+/** What a photo belongs to: a request (filing, note, reply), a wish (its own, or the claimer's evidence), a topic (its background, its follow-through). */
+export const PhotoItem = z.enum(['request', 'wish', 'topic'])
+export type PhotoItem = z.infer<typeof PhotoItem>
+
 /**
  * One photo's media check. `traceId` is mediaCheckAsync's answer, the only thing the verdict push
  * names; until the call has answered it is `unsent:<random>` — unique like a real one (the index is
  * unique) and as unguessable, so no push can name a check that was never sent — and `sentAt` is null.
  */
-/** What a photo belongs to: a request (filing, note, reply), a wish (its own, or the claimer's evidence), a topic (its background, its follow-through). */
-export const PhotoItem = z.enum(['request', 'wish', 'topic'])
-export type PhotoItem = z.infer<typeof PhotoItem>
-
 export const PhotoCheck = z.object({
   _id: z.string(),
   fileId: FileId,

@@ -15,4 +15,3 @@ export function territory(directory: Directory, scope: Scope) {
   }
   return directory.streets.has(scope.streetId) ? { at: { gridId: null, communityId: null, streetId: scope.streetId }, where: { streetId: scope.streetId } } : undefined
 }
-

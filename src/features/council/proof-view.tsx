@@ -5,8 +5,7 @@ import { FormError } from '@/components/status-views'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { optionLabel } from '@/services/council-labels'
-import type { TopicDetail, TopicResult } from '@/types'
-import { optionKeys } from './option-keys'
+import { optionKeys, type TopicDetail, type TopicResult } from '@/types'
 
 /**
  * Lines fetched a page at a time (council.proof answers up to 1,000; a community's proof runs to

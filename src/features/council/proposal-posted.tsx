@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { Notice } from '@/components/status-views'
-import type { ProposalView } from '@/types'
+import { GATHERING_DAYS, type ProposalView } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
 import { proposalUrl } from './council-urls'
 
@@ -23,7 +23,7 @@ export function ProposalPosted({ proposal }: { proposal: ProposalView }) {
       ) : (
         <Notice tone="ok" title="提议发起好了">
           <Text>{`需要 ${proposal.threshold} 户邻居联署，现在有 ${proposal.signatures} 户。`}</Text>
-          <Text>{`14 天内，也就是 ${dateTimeLine(proposal.expiresAt)} 前凑够，就交给居委会决定要不要请大家投票；凑不够，提议就结束了。`}</Text>
+          <Text>{`${GATHERING_DAYS} 天内，也就是 ${dateTimeLine(proposal.expiresAt)} 前凑够，就交给居委会决定要不要请大家投票；凑不够，提议就结束了。`}</Text>
           <Text>可以把提议分享给邻居，请他们来联署。有进展会在“消息”里告诉您。</Text>
         </Notice>
       )}

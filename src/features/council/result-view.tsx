@@ -1,17 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { optionLabel, verdictLabels } from '@/services/council-labels'
-import type { OwnerFigures, TopicDetail, TopicResult } from '@/types'
+import { optionKeys, ownersOnly, type OwnerFigures, type TopicDetail, type TopicResult } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
-import { optionKeys } from './option-keys'
 import { unitNoun } from './topic-words'
 
 /** Floor area as people say it: up to two decimals, no trailing zeros. */
 const area = (m2: number): string => `${Number(m2.toFixed(2))} 平方米`
 
-const ownRule = (rule: TopicDetail['rule']) => rule === 'art278' || rule === 'art278Special'
-
 const quorumLine = (topic: TopicDetail, result: TopicResult): string => {
-  if (ownRule(topic.rule)) return result.quorumMet ? '参加表决的业主达到了三分之二（户数和面积都够）。' : '参加表决的业主不到三分之二，结果不算数。'
+  if (ownersOnly(topic.rule)) return result.quorumMet ? '参加表决的业主达到了三分之二（户数和面积都够）。' : '参加表决的业主不到三分之二，结果不算数。'
   if (topic.quorumPercent === 0) return '这次不要求最少参加人数。'
   return result.quorumMet ? `参加的达到了 ${topic.quorumPercent}%，结果算数。` : `参加的不到 ${topic.quorumPercent}%，结果不算数。`
 }

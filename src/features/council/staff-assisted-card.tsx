@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
+import { InfoRow } from '@/components/info-row'
 import { PhotoStrip } from '@/components/photo-strip'
 import { FormError } from '@/components/status-views'
-import { useResult } from '@/hooks/use-result'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { optionLabel } from '@/services/council-labels'
@@ -37,10 +37,10 @@ export function AssistedCard({ ballot, onDecided }: Props) {
     <View className={`card council-assisted council-assisted--${ballot.status}`}>
       <Text className="card__title">{ballot.topicTitle}</Text>
       <Text className="council-assisted__status">{assistedStatusLabels[ballot.status]}</Text>
-      <Line name="居民" value={`${ballot.residentName} · ${ballot.placeLabel}`} />
-      <Line name="投的是" value={<Choices ballot={ballot} />} />
-      <Line name="怎么说的" value={`${viaLabels[ballot.via]} · ${ballot.enteredBy} 录入 · ${dateTimeLine(ballot.at)}`} />
-      {ballot.note && <Line name="说明" value={ballot.note} />}
+      <InfoRow name="居民">{`${ballot.residentName} · ${ballot.placeLabel}`}</InfoRow>
+      <InfoRow name="投的是">{ballot.options.map((key) => optionLabel(ballot.topicOptions, key)).join('、')}</InfoRow>
+      <InfoRow name="怎么说的">{`${viaLabels[ballot.via]} · ${ballot.enteredBy} 录入 · ${dateTimeLine(ballot.at)}`}</InfoRow>
+      {ballot.note && <InfoRow name="说明">{ballot.note}</InfoRow>}
       <PhotoStrip photos={ballot.photos} what="纸质选票" />
       {ballot.status === 'pending' && ballot.mine && <Text className="council-assisted__mine">等另一位工作人员确认</Text>}
       {ballot.status === 'pending' && !ballot.mine && (
@@ -70,20 +70,3 @@ export function AssistedCard({ ballot, onDecided }: Props) {
   )
 }
 
-function Line({ name, value }: { name: string; value: ReactNode }) {
-  return (
-    <View className="card__row">
-      <Text className="card__key">{name}</Text>
-      <Text className="card__line">{value}</Text>
-    </View>
-  )
-}
-
-/** Yes/no keys say themselves; a choice key (c0…c7) needs the topic's choices, read from the topic. */
-function Choices({ ballot }: { ballot: AssistedBallotView }) {
-  const needsTopic = ballot.options.some((key) => key.startsWith('c'))
-  const topic = useResult(() => call('council', 'topic', { topicId: ballot.topicId }), needsTopic ? ballot.topicId : null)
-  const options = topic.state === 'ready' ? topic.data.options : { kind: 'yesNo' as const }
-  const words = ballot.options.map((key) => (needsTopic && topic.state !== 'ready' ? `第 ${Number(key.slice(1)) + 1} 项` : optionLabel(options, key)))
-  return <>{words.join('、')}</>
-}

@@ -9,11 +9,10 @@ import { usePhotos } from '@/hooks/use-photos'
 import { useResult } from '@/hooks/use-result'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
-import type { AssistedBallotView, TopicDetail } from '@/types'
+import { maxPicksOf, tenureMayVote, type AssistedBallotView, type TopicDetail } from '@/types'
 import { deadlineLine } from './topic-words'
-import { BallotOptionsField, maxPicksOf } from './staff-ballot-options'
+import { BallotOptionsField } from './staff-ballot-options'
 import { ResidentPick, type PickedResident } from './staff-resident-pick'
-import { isArt278 } from './staff-terms-draft'
 
 type Via = AssistedBallotView['via']
 const vias: { id: Via; title: string }[] = [
@@ -63,12 +62,12 @@ function BallotForm({ topic, onEntered }: { topic: TopicDetail; onEntered: (entr
 
   const submit = () => {
     if (!resident) return setProblem('请选是哪一户的哪一位居民。')
-    if (isArt278(topic.rule) && resident.tenure !== 'owner') return setProblem(`${resident.name}不是业主，业主共同决定的事只有业主能投票。`)
+    if (!tenureMayVote(topic.rule, resident.tenure)) return setProblem(`${resident.name}不是业主，业主共同决定的事只有业主能投票。`)
     if (options.length === 0) return setProblem('请选居民投的是哪一项。')
     if (options.length > maxPicksOf(topic.options)) return setProblem(`这个议题每张票最多选 ${maxPicksOf(topic.options)} 个。`)
     if (!via) return setProblem('请选居民是当面还是打电话说的。')
     if (!note.trim() && photos.fileIds.length === 0) return setProblem('请拍下纸质选票，或写一句说明（例如谁打来的电话、什么时候）。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     const said = note.trim()
     void send(
       () => call('council', 'enterAssistedBallot', { topicId: topic._id, residentId: resident.residentId, options, via, ...(said ? { note: said } : {}), photos: photos.fileIds }),

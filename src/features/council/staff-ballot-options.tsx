@@ -2,12 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { CheckRow } from '@/components/check-row'
 import { PickOne } from '@/components/pick-one'
 import { optionLabel } from '@/services/council-labels'
-import type { TopicOptions } from '@/types'
-
-/** The option keys a topic offers, in order: yes/no/abstain, or c0…c7 for its choices. */
-export const optionKeys = (options: TopicOptions): string[] => (options.kind === 'yesNo' ? ['yes', 'no', 'abstain'] : options.choices.map((_, i) => `c${i}`))
-
-export const maxPicksOf = (options: TopicOptions): number => (options.kind === 'yesNo' ? 1 : options.maxPicks)
+import { maxPicksOf, optionKeys, type TopicOptions } from '@/types'
 
 type Props = { options: TopicOptions; value: string[]; onChange: (keys: string[]) => void }
 

@@ -2,8 +2,7 @@ import { Text } from '@tarojs/components'
 import { Failed, Loading, Notice } from '@/components/status-views'
 import { useResult, type Loaded } from '@/hooks/use-result'
 import { call } from '@/services/call'
-import { failure, type ActionOutput, type DecisionRule, type TopicScope, type VotingUnit } from '@/types'
-import { isArt278 } from './staff-terms-draft'
+import { failure, ownersOnly, type ActionOutput, type DecisionRule, type TopicScope, type VotingUnit } from '@/types'
 
 export type ElectorateCount = ActionOutput<'council', 'countElectorate'>
 
@@ -21,7 +20,7 @@ export function useElectorate(scope: TopicScope | null, unit: VotingUnit, rule: 
 const area = (m2: number) => (m2 >= 100 ? String(Math.round(m2)) : m2.toFixed(1))
 
 export function electorateLine(count: ElectorateCount, unit: VotingUnit, rule: DecisionRule): string {
-  if (isArt278(rule)) return `这个范围现在有 ${count.units} 户业主可以投票，专有面积合计 ${area(count.ownerArea ?? 0)} 平方米`
+  if (ownersOnly(rule)) return `这个范围现在有 ${count.units} 户业主可以投票，专有面积合计 ${area(count.ownerArea ?? 0)} 平方米`
   if (unit === 'person') return `这个范围现在有 ${count.units} 位认证居民可以投票（共 ${count.households} 户）`
   return `这个范围现在有 ${count.units} 户可以投票`
 }

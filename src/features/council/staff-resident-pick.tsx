@@ -4,9 +4,8 @@ import { PickOne } from '@/components/pick-one'
 import { Empty, Failed, Loading } from '@/components/status-views'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
-import type { ActionOutput, TopicDetail, TopicScope } from '@/types'
+import { ownersOnly, type ActionOutput, type TopicDetail, type TopicScope } from '@/types'
 import { useCommunitiesAmong } from './staff-communities'
-import { isArt278 } from './staff-terms-draft'
 
 export type PickedResident = ActionOutput<'directory', 'householdResidents'>[number]
 type Building = ActionOutput<'directory', 'listBuildings'>[number]
@@ -56,7 +55,7 @@ export function ResidentPick({ topic, value, onChange }: Props) {
       )}
       {community && <BuildingPick key={community} communityId={community} scope={topic.scope} value={buildingId} onChange={pickBuilding} />}
       {buildingId && <RoomPick key={buildingId} buildingId={buildingId} value={householdId} onChange={pickHousehold} />}
-      {householdId && <ResidentOf key={householdId} householdId={householdId} ownersOnly={isArt278(topic.rule)} value={value} onChange={onChange} />}
+      {householdId && <ResidentOf key={householdId} householdId={householdId} ownersOnly={ownersOnly(topic.rule)} value={value} onChange={onChange} />}
     </View>
   )
 }

@@ -1,6 +1,5 @@
-import { noonOfDay } from '@/features/wishes/needed-by'
-import type { ActionInput, DecisionRule, VotingUnit } from '@/types'
-import { startOfNextShanghaiDay, startOfShanghaiDay } from '@/types/calendar'
+import { ownersOnly, type ActionInput, type DecisionRule, type VotingUnit } from '@/types'
+import { noonOfDay, startOfNextShanghaiDay, startOfShanghaiDay } from '@/types/calendar'
 
 const DAY_MS = 24 * 3_600_000
 
@@ -24,9 +23,6 @@ export type TermsDraft = {
 export const MIN_CHOICES = 2
 export const MAX_CHOICES = 8
 
-/** 业主共同决定 (民法典 art. 278): the contract takes only a yes/no question, one vote per household. */
-export const isArt278 = (rule: DecisionRule) => rule === 'art278' || rule === 'art278Special'
-
 /** A week of voting from today: time for residents who open the app once a week. */
 export const emptyDraft = (now: number, over: Partial<TermsDraft> = {}): TermsDraft => ({
   title: '',
@@ -44,7 +40,7 @@ export const emptyDraft = (now: number, over: Partial<TermsDraft> = {}): TermsDr
 
 /** Choosing an art. 278 rule sets what it forces, so the form never shows a combination the server refuses. */
 export function withRule(draft: TermsDraft, rule: DecisionRule): TermsDraft {
-  return isArt278(rule) ? { ...draft, rule, unit: 'household', optionsKind: 'yesNo' } : { ...draft, rule }
+  return ownersOnly(rule) ? { ...draft, rule, unit: 'household', optionsKind: 'yesNo' } : { ...draft, rule }
 }
 
 const chars = (text: string) => [...text.trim()].length
@@ -61,7 +57,7 @@ export function termsProblem(draft: TermsDraft): string | null {
     if (choices.some((choice) => chars(choice) > 40)) return '每个选项最多 40 个字。'
     if (new Set(choices).size !== choices.length) return '有两个选项写得一样，请改一下。'
   }
-  if (!isArt278(draft.rule)) {
+  if (!ownersOnly(draft.rule)) {
     const quorum = Number(draft.quorumPercent.trim())
     if (draft.quorumPercent.trim() === '' || !Number.isInteger(quorum) || quorum < 0 || quorum > 100) return '最低参与比例请填 0 到 100 的整数。'
   }
@@ -85,7 +81,7 @@ export function termsOf(draft: TermsDraft, photos: string[], now: number, fromRe
         ? { kind: 'yesNo' }
         : { kind: 'choices', choices: draft.choices.map((choice) => choice.trim()), maxPicks: Math.min(draft.maxPicks, draft.choices.length) },
     rule: draft.rule,
-    quorumPercent: isArt278(draft.rule) ? 0 : Number(draft.quorumPercent.trim()),
+    quorumPercent: ownersOnly(draft.rule) ? 0 : Number(draft.quorumPercent.trim()),
     opensAt: Math.max(startOfShanghaiDay(draft.opensDay), now),
     closesAt: startOfNextShanghaiDay(draft.closesDay),
     ...(fromRequestIds && fromRequestIds.length > 0 ? { fromRequestIds } : {}),

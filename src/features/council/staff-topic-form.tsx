@@ -41,7 +41,7 @@ export function StaffTopicForm<T>({ initial, scopeField, scope, fromRequestIds, 
     // A proposal's scope is its own: nothing to change here, so the words say what is left to do.
     if (counting && electorate.state === 'ready' && electorate.data.units === 0)
       return setProblem(scopeField ? '这个范围现在没有人可以投票，请换一个范围。' : '这个范围现在没有人可以投票，不能采纳；可以选“不采纳”并写明原因。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     void send(() => run(termsOf(draft, photos.fileIds, Date.now(), fromRequestIds)), onDone)
   }
 

@@ -9,7 +9,7 @@ import { usePhotos } from '@/hooks/use-photos'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { followStageLabels } from '@/services/council-labels'
-import type { FollowStage, TopicDetail } from '@/types'
+import { updateStagesAfter, type FollowStage, type TopicDetail } from '@/types'
 import { StaffReasonForm } from './staff-reason-form'
 
 /** Every staff form on a topic: the topic as it stands, and what to do with the topic its action answers. */
@@ -50,7 +50,7 @@ export function MinutesForm({ topic, onDone }: TopicFormProps) {
   const submit = () => {
     const said = text.trim()
     if (!said) return setProblem('请写一下议事会商量了什么。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     void send(() => call('council', 'addMinutes', { topicId: topic._id, text: said, photos: photos.fileIds }), onDone)
   }
   return (
@@ -68,14 +68,9 @@ export function MinutesForm({ topic, onDone }: TopicFormProps) {
 
 type Ongoing = Exclude<FollowStage, 'done'>
 
-/** The stages an update may report now: never back to one the follow-through has passed. */
-function stagesFrom(current: FollowStage | null): Ongoing[] {
-  return current === 'inProgress' ? ['inProgress'] : ['planned', 'inProgress']
-}
-
 /** 发布进展 (issue 8 Follow-through: planned → in progress, with photos); voters, co-signers and followers are told. */
 export function PostUpdateForm({ topic, onDone }: TopicFormProps) {
-  const stages = stagesFrom(topic.followStage)
+  const stages = updateStagesAfter(topic.followStage)
   // The next step is the likely one: planned first, then in progress.
   const [stage, setStage] = useState<Ongoing>(topic.followStage === null ? 'planned' : 'inProgress')
   return (
@@ -103,7 +98,7 @@ function UpdateForm({ topic, onDone, stage, button, placeholder, children }: Upd
   const submit = () => {
     const said = text.trim()
     if (!said) return setProblem('请写一下现在的进展。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     void send(() => call('council', 'postUpdate', { topicId: topic._id, stage, text: said, photos: photos.fileIds }), onDone)
   }
   return (

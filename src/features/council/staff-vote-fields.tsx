@@ -4,8 +4,8 @@ import { PickOne } from '@/components/pick-one'
 import { Notice } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { ruleWords, unitLabels } from '@/services/council-labels'
-import type { DecisionRule, VotingUnit } from '@/types'
-import { isArt278, MAX_CHOICES, MIN_CHOICES, withRule, type TermsDraft } from './staff-terms-draft'
+import { ownersOnly, type DecisionRule, type VotingUnit } from '@/types'
+import { MAX_CHOICES, MIN_CHOICES, withRule, type TermsDraft } from './staff-terms-draft'
 
 type Props = { draft: TermsDraft; onChange: (draft: TermsDraft) => void }
 
@@ -27,7 +27,7 @@ const optionKinds: { id: TermsDraft['optionsKind']; title: string }[] = [
 /** How the topic is decided: the rule first, because art. 278 decides the unit and the options for the committee. */
 export function VoteFields({ draft, onChange }: Props) {
   const set = (change: Partial<TermsDraft>) => onChange({ ...draft, ...change })
-  const forced = isArt278(draft.rule)
+  const forced = ownersOnly(draft.rule)
   return (
     <View className="council-fields">
       <PickOne label="怎么算通过" options={rules} value={draft.rule} onChange={(rule) => onChange(withRule(draft, rule))} />

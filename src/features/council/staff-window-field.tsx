@@ -1,6 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { noonOfPickerDate, pickerDate } from '@/features/wishes/needed-by'
-import { dayLine } from '@/types/calendar'
+import { dayLine, noonOfPickerDate, pickerDate } from '@/types/calendar'
 import type { TermsDraft } from './staff-terms-draft'
 
 const DAY_MS = 24 * 3_600_000

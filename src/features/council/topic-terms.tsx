@@ -1,14 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { optionLabel, ruleWords, unitLabels } from '@/services/council-labels'
-import type { DecisionRule, TopicDetail } from '@/types'
+import { optionKeys, ownersOnly, type TopicDetail } from '@/types'
 import { proposalUrl } from './council-urls'
-import { optionKeys } from './option-keys'
 import { Term } from './term'
 import { windowLine } from './topic-words'
-
-/** Art. 278 sets its own participation (two thirds of owners and area), which replaces the quorum. */
-const ownRule: ReadonlySet<DecisionRule> = new Set(['art278', 'art278Special'])
 
 const choicesLine = (topic: TopicDetail): string => {
   const labels = optionKeys(topic.options).map((key) => optionLabel(topic.options, key))
@@ -24,7 +20,7 @@ export function TopicTerms({ topic }: { topic: TopicDetail }) {
       <Term name="谁来投">{unitLabels[topic.unit]}</Term>
       <Term name="选项">{choicesLine(topic)}</Term>
       <Term name="怎么算通过">{ruleWords[topic.rule]}</Term>
-      {!ownRule.has(topic.rule) && topic.quorumPercent > 0 && <Term name="最少参加">{`至少 ${topic.quorumPercent}% 参加投票，结果才算数。`}</Term>}
+      {!ownersOnly(topic.rule) && topic.quorumPercent > 0 && <Term name="最少参加">{`至少 ${topic.quorumPercent}% 参加投票，结果才算数。`}</Term>}
       <Term name="投票时间">{windowLine(topic)}</Term>
       {topic.fromProposalId && (
         <View className="link council-link" role="link" onClick={() => void Taro.navigateTo({ url: proposalUrl(topic.fromProposalId ?? '') })}>

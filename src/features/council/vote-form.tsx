@@ -8,8 +8,7 @@ import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { optionLabel } from '@/services/council-labels'
 import { askAtTap } from '@/services/subscribe'
-import type { MyBallot, OptionKey, TopicDetail } from '@/types'
-import { maxPicksOf, optionKeys } from './option-keys'
+import { maxPicksOf, optionKeys, type MyBallot, type OptionKey, type TopicDetail } from '@/types'
 
 type Props = { topic: TopicDetail; initial: OptionKey[]; button: string; onVoted: (ballot: MyBallot) => void; onCancel?: () => void }
 

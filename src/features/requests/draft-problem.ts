@@ -2,7 +2,7 @@ import type { Photos } from '@/hooks/use-photos'
 import { Phone } from '@/types'
 import type { Place } from './place'
 
-type Draft = { place: Place | null; text: string; phone?: string; photos: Pick<Photos, 'uploading' | 'failed'> }
+type Draft = { place: Place | null; text: string; phone?: string; photos: Pick<Photos, 'notReady'> }
 
 /**
  * What stops a filing from going out, in words, checked before the call: the contract would refuse
@@ -12,7 +12,6 @@ export function draftProblem({ place, text, phone = '', photos }: Draft): string
   if (!place) return '请先选好是在哪里。'
   if (!text.trim()) return '请写一下遇到了什么事。'
   if (phone.trim() && !Phone.safeParse(phone.trim()).success) return '手机号应是 11 位数字，可以不填。'
-  if (photos.uploading) return '照片还在上传，请稍等一下再提交。'
-  if (photos.failed) return '有照片没传上，请点“重传”或把它删掉。'
+  if (photos.notReady) return photos.notReady
   return null
 }

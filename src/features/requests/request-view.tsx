@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { InfoRow } from '@/components/info-row'
 import { PhotoStrip } from '@/components/photo-strip'
 import { Notice } from '@/components/status-views'
 import { topicUrl } from '@/features/council/council-urls'
@@ -8,17 +9,11 @@ import { dueLine, escalationLabels, outcomeLabels, satisfactionLabels, statusLab
 import { categoryLabels, outOfScopeGuidance, type RequestDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
 import { Timeline } from './timeline'
-
-const Row = ({ name, children }: { name: string; children: string }) => (
-  <View className="card__row">
-    <Text className="card__key">{name}</Text>
-    <Text>{children}</Text>
-  </View>
-)
+import { wishUrl } from '@/features/wishes/open-wish'
 
 /** A request 核实 turned out of a 微心愿 names it (the link is kept both ways): one tap back to the wish. */
 const WishLink = ({ wishId }: { wishId: string }) => (
-  <View className="card__row" role="button" onClick={() => void Taro.navigateTo({ url: `/pages-wish/detail/index?id=${encodeURIComponent(wishId)}` })}>
+  <View className="card__row" role="button" onClick={() => void Taro.navigateTo({ url: wishUrl(wishId) })}>
     <Text className="card__key">来自</Text>
     <Text className="link">微心愿（点这里看）</Text>
   </View>
@@ -61,18 +56,18 @@ export function RequestView({ request }: { request: RequestDetail }) {
         <Text className="card__title">{`${categoryLabels[request.category]} · ${statusLabels[request.status]}`}</Text>
         <Text className="card__line request-text">{request.text}</Text>
         <PhotoStrip photos={request.photos} what="诉求照片" />
-        <Row name="地点">{request.placeLabel}</Row>
-        {contact && <Row name="联系">{contact}</Row>}
-        <Row name="提交">{dateTimeLine(request.createdAt)}</Row>
+        <InfoRow name="地点">{request.placeLabel}</InfoRow>
+        {contact && <InfoRow name="联系">{contact}</InfoRow>}
+        <InfoRow name="提交">{dateTimeLine(request.createdAt)}</InfoRow>
         {request.filedBy.kind === 'fromWish' && <WishLink wishId={request.filedBy.wishId} />}
       </View>
       <View className="card">
-        <Row name="负责人">{request.owner ? (request.owner.name ?? '工作人员') : '等待社区安排'}</Row>
-        {handlers && <Row name="协办">{handlers}</Row>}
-        <Row name="网格">{[request.communityName, request.gridName].filter(Boolean).join(' ')}</Row>
-        {request.due && <Row name="期限">{dueLine(request.due)}</Row>}
-        {request.escalation !== 'none' && <Row name="上报">{escalationLabels[request.escalation]}</Row>}
-        {request.followers > 0 && <Row name="邻居">{`${request.followers} 位也遇到了`}</Row>}
+        <InfoRow name="负责人">{request.owner ? (request.owner.name ?? '工作人员') : '等待社区安排'}</InfoRow>
+        {handlers && <InfoRow name="协办">{handlers}</InfoRow>}
+        <InfoRow name="网格">{[request.communityName, request.gridName].filter(Boolean).join(' ')}</InfoRow>
+        {request.due && <InfoRow name="期限">{dueLine(request.due)}</InfoRow>}
+        {request.escalation !== 'none' && <InfoRow name="上报">{escalationLabels[request.escalation]}</InfoRow>}
+        {request.followers > 0 && <InfoRow name="邻居">{`${request.followers} 位也遇到了`}</InfoRow>}
       </View>
       {request.reply && (
         <Notice tone="ok" title={`办理结果（${dateTimeLine(request.reply.at)}）`}>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
+import { InfoRow } from '@/components/info-row'
 import type { WishDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
-import { InfoRow } from './info-row'
 
 /** Who holds the claim (masked for the wisher by the server) and by when it must be done. */
 export function ClaimCard({ claim }: { claim: NonNullable<WishDetail['claim']> }) {

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
+import { InfoRow } from '@/components/info-row'
 import { FormError } from '@/components/status-views'
+import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
-import { errorText } from '@/services/error-text'
 import type { WishContactView } from '@/types'
 import { CallButton } from './call-button'
-import { InfoRow } from './info-row'
 
 /** The resident reads who will see it; a helper, what it is for. */
 const ownHint = (own: boolean, revealed: boolean) =>
@@ -22,16 +22,9 @@ type Props = { wishId: string; contact: WishContactView; canCall: boolean; revie
  */
 export function ContactBlock({ wishId, contact, canCall, reviewer, own }: Props) {
   const [revealed, setRevealed] = useState<WishContactView | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, send } = useSend()
   const shown = revealed ?? contact
-  const reveal = async () => {
-    setBusy(true)
-    const result = await call('wishes', 'revealContact', { wishId })
-    setBusy(false)
-    if (result.ok) setRevealed(result.data)
-    else setProblem(errorText[result.code])
-  }
+  const reveal = () => void send(() => call('wishes', 'revealContact', { wishId }), setRevealed)
   return (
     <View className="card">
       <Text className="card__title">{own ? '您留的联系方式' : '居民的联系方式'}</Text>

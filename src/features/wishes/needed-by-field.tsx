@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { dayLine } from '@/types/calendar'
-import { latestNeededBy, noonOfPickerDate, pickerDate } from './needed-by'
+import { dayLine, noonOfPickerDate, pickerDate } from '@/types/calendar'
+import { latestNeededBy } from './needed-by'
 
 type Props = { value: number; now: number; onChange: (at: number) => void }
 

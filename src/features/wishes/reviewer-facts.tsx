@@ -9,16 +9,16 @@ import { wishUrl } from './open-wish'
 
 const markWords: Record<WishMark['kind'], string> = { contentFlag: '内容检查提示', repeatCategory: '90 天内同类心愿' }
 
-/**
- * What the server tells only the reviewers (marks, the household's recent wishes, lapses, the grid
- * worker's check) and the request a wish became; each shows only when the answer carries it.
- */
 /** The request the wish became, where this viewer works on it (staff) or follows it (the resident). */
 const requestUrl = (wish: WishDetail) => {
   const staff = wish.relations.includes('committee') || wish.relations.includes('gridWorker')
   return `/${staff ? 'pages-staff/request/index' : 'pages/request/index'}?id=${encodeURIComponent(wish.convertedTo ?? '')}`
 }
 
+/**
+ * What the server tells only the reviewers (marks, the household's recent wishes, lapses, the grid
+ * worker's check) and the request a wish became; each shows only when the answer carries it.
+ */
 export function ReviewerFacts({ wish }: { wish: WishDetail }) {
   const marks = wish.marks ?? []
   const recent = wish.householdRecent ?? []

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { InfoRow } from '@/components/info-row'
 import { Empty } from '@/components/status-views'
-import type { ActionOutput } from '@/types'
+import { MAX_LIVE_CLAIMS, type ActionOutput } from '@/types'
 import { dayLine } from '@/types/calendar'
-import { InfoRow } from './info-row'
 import { wishUrl } from './open-wish'
 
 type RecordAnswer = ActionOutput<'wishes', 'myRecord'>
@@ -20,7 +20,7 @@ export function ServiceRecordView({ record, lines }: RecordAnswer) {
       <View className="card">
         <Text className="card__title">{record.name}</Text>
         <InfoRow name="已实现">{`${record.realised} 个心愿`}</InfoRow>
-        <InfoRow name="正在认领">{`${record.liveClaims} 个（最多 3 个）`}</InfoRow>
+        <InfoRow name="正在认领">{`${record.liveClaims} 个（最多 ${MAX_LIVE_CLAIMS} 个）`}</InfoRow>
         <InfoRow name="到期没办好">{`${record.lapses} 次`}</InfoRow>
       </View>
       <View className="section">

@@ -1,8 +1,5 @@
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { useState, type ComponentType } from 'react'
-import { ActionButton } from '@/components/action-button'
-import { askAtTap } from '@/services/subscribe'
+import type { ComponentType } from 'react'
+import { ActionPanel, type PanelEntry } from '@/components/action-panel'
 import { wishActionLabels } from '@/services/wish-labels'
 import { staffNoticeKinds, type NoticeKind, type WishAction, type WishDetail } from '@/types'
 import { AgreeCancelForm, ClaimForm, ReleaseForm, RevokeForm } from './action-forms/claim-forms'
@@ -13,16 +10,8 @@ import { ReverseCreditForm } from './action-forms/reverse-credit-form'
 import { ConvertForm, PublishForm, ReturnForm } from './action-forms/review-forms'
 import { ConfirmByVisitForm } from './action-forms/visit-form'
 
-export type WishActionEntry = {
-  /** The transition it takes, or the ledger's reversal (offered by canReverseCredit, not availableActions). */
-  action: WishAction | 'reverseCredit'
-  tone: 'primary' | 'ok' | 'danger' | 'plain'
-  /** What the toast says once the server answered. */
-  done: string
-  /** The notices this tap asks to hear (services/subscribe), asked as the form opens. */
-  askFor?: readonly NoticeKind[]
-  Form: ComponentType<WishFormProps>
-}
+/** A transition, or the ledger's reversal (offered by canReverseCredit, not availableActions); its title comes from the labels. */
+export type WishActionEntry = Omit<PanelEntry<WishAction | 'reverseCredit'>, 'title'> & { Form: ComponentType<WishFormProps> }
 
 /**
  * The claimer hears of the 24-h reminder (催办, alert) and the resident's confirmation (进度,
@@ -60,29 +49,7 @@ type Props = { wish: WishDetail; entries: WishActionEntry[]; title: string; onCh
 
 /** The buttons the server offers this caller now, and nothing else; each opens its form under it. */
 export function WishActions({ wish, entries, title, onChange }: Props) {
-  const [open, setOpen] = useState<WishActionEntry['action'] | null>(null)
-  const offered = entries.filter((entry) => isOffered(wish, entry.action))
+  const offered = entries.filter((entry) => isOffered(wish, entry.action)).map((entry) => ({ ...entry, title: titleOf(entry.action) }))
   if (offered.length === 0) return null
-  const toggle = (entry: WishActionEntry) => {
-    if (open !== entry.action && entry.askFor) void askAtTap(entry.askFor)
-    setOpen(open === entry.action ? null : entry.action)
-  }
-  const done = (entry: WishActionEntry) => (next: WishDetail) => {
-    setOpen(null)
-    onChange(next)
-    void Taro.showToast({ title: entry.done, icon: 'none' })
-  }
-  return (
-    <View className="section">
-      <Text className="section__title">{title}</Text>
-      {offered.map((entry) => (
-        <View key={entry.action} className="actions">
-          <ActionButton tone={open === entry.action ? 'primary' : entry.tone} onClick={() => toggle(entry)}>
-            {open === entry.action ? `${titleOf(entry.action)}（收起）` : titleOf(entry.action)}
-          </ActionButton>
-          {open === entry.action && <entry.Form wish={wish} onDone={done(entry)} />}
-        </View>
-      ))}
-    </View>
-  )
+  return <ActionPanel title={title} entries={offered} onChange={onChange} form={(entry, onDone) => <entry.Form wish={wish} onDone={onDone} />} />
 }

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
+import { InfoRow } from '@/components/info-row'
 import { PhotoStrip } from '@/components/photo-strip'
 import { deliveryLabels, wishCategoryLabels, wishStatusLabels } from '@/services/wish-labels'
 import type { WishDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
-import { InfoRow } from './info-row'
 import { neededByLine } from './needed-by'
 import { statusMeaning } from './status-meaning'
 

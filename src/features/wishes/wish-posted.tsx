@@ -5,6 +5,7 @@ import { Notice } from '@/components/status-views'
 import { deliveryLabels, wishStatusLabels } from '@/services/wish-labels'
 import type { WishDetail } from '@/types'
 import { neededByLine } from './needed-by'
+import { wishUrl } from './open-wish'
 
 /** Right after posting: what happens next and who will see what, so nobody wonders where it went. */
 export function WishPosted({ wish }: { wish: WishDetail }) {
@@ -18,7 +19,7 @@ export function WishPosted({ wish }: { wish: WishDetail }) {
         <Text>{`党员只看到心愿的内容。认领的那一位党员才能看到您的${seen}。`}</Text>
         <Text>有人认领、完成了，会在“消息”里告诉您。</Text>
       </Notice>
-      <BigEntry tone="brand" title="看这个心愿" note="现在到哪一步了" onClick={() => void Taro.redirectTo({ url: `/pages-wish/detail/index?id=${encodeURIComponent(wish._id)}` })} />
+      <BigEntry tone="brand" title="看这个心愿" note="现在到哪一步了" onClick={() => void Taro.redirectTo({ url: wishUrl(wish._id) })} />
     </>
   )
 }

@@ -1,17 +1,16 @@
 import { Text, View } from '@tarojs/components'
+import { newestFirst } from '@/services/newest-first'
 import { wishEventLabels, wishRelationLabels } from '@/services/wish-labels'
 import type { WishDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
 
 /** Everything that happened to the wish, newest first; who acted is said by role, never by name. */
 export function WishTimeline({ entries }: { entries: WishDetail['timeline'] }) {
-  // Two steps of one instant keep the server's order between them.
-  const newestFirst = entries.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.at - a.entry.at || b.index - a.index)
   return (
     <View className="section">
       <Text className="section__title">经过</Text>
       <View className="timeline" role="list">
-        {newestFirst.map(({ entry, index }) => (
+        {newestFirst(entries).map(({ entry, index }) => (
           <View key={index} className="timeline__item" role="listitem">
             <Text className="timeline__when">{dateTimeLine(entry.at)}</Text>
             <Text className="timeline__what">{`${wishRelationLabels[entry.relation]} ${wishEventLabels[entry.action]}`}</Text>

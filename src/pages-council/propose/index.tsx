@@ -9,7 +9,7 @@ import { ProposeForm } from '@/features/council/propose-form'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { useSubscriptions } from '@/services/subscribe'
-import type { ProposalView } from '@/types'
+import { GATHERING_DAYS, type ProposalView } from '@/types'
 import '../../styles/council.scss'
 
 /**
@@ -38,7 +38,7 @@ export default function ProposePage() {
       {household && !posted && (
         <>
           <Notice tone="info" title="提议怎么变成大家投票的事">
-            <Text>您发起后，邻居们可以联署。14 天内联署的户数够了，就交给居委会：同意的话会请大家投票，不同意也会写明原因。</Text>
+            <Text>{`您发起后，邻居们可以联署。${GATHERING_DAYS} 天内联署的户数够了，就交给居委会：同意的话会请大家投票，不同意也会写明原因。`}</Text>
           </Notice>
           <ProposeForm household={household} onProposed={setPosted} />
         </>

@@ -7,10 +7,10 @@ import { ContactReveal } from './contact-reveal'
 import { ReviewCard } from './review-card'
 import { ReviewList } from './review-list'
 
-/** The committee's queue of residents asking to be recognised as living in a household. */
 /** What the reviewer checks against the 房产证 before approving: owners alone vote where 业主 decide together. */
 const tenureWords: Record<Tenure, string> = { owner: '自称业主（请核对房产证）', occupant: '租户或同住家人' }
 
+/** The committee's queue of residents asking to be recognised as living in a household. */
 export function BindingReviews({ loaded, reload }: { loaded: Loaded<BindingRequestView[]>; reload: () => void }) {
   return (
     <ReviewList

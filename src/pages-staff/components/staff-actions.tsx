@@ -1,9 +1,7 @@
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { useState, type ComponentType } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Text } from '@tarojs/components'
+import type { ComponentType } from 'react'
+import { ActionPanel, type PanelEntry } from '@/components/action-panel'
 import { RatingForm } from '@/features/requests/rating-form'
-import { askAtTap } from '@/services/subscribe'
 import { staffNoticeKinds, type RequestAction, type RequestDetail } from '@/types'
 import type { ActionFormProps } from './action-forms/form-props'
 import { EscalateForm, TransferForm } from './action-forms/handover-forms'
@@ -17,48 +15,29 @@ function RateForm({ request, onDone }: ActionFormProps) {
   return <RatingForm requestId={request._id} actions={request.availableActions} onDone={onDone} askFor={[]} />
 }
 
-type Entry = { action: RequestAction; also?: RequestAction; title: string; tone: 'primary' | 'ok' | 'danger' | 'plain'; Form: ComponentType<ActionFormProps> }
+type Entry = PanelEntry<RequestAction> & { also?: RequestAction; Form: ComponentType<ActionFormProps> }
+
+/** Every step a worker takes asks to keep hearing of new work, deadlines and reviews (one prompt per step; its form's own button then just sends). */
+const step = (action: RequestAction, title: string, tone: Entry['tone'], Form: Entry['Form'], also?: RequestAction): Entry => ({
+  action, title, tone, Form, done: '已办好', askFor: staffNoticeKinds, ...(also && { also }),
+})
 
 /** The order a handler meets them in; which of them show is the server's answer (availableActions). */
 const entries: Entry[] = [
-  { action: 'release', title: '审核通过', tone: 'ok', Form: ReleaseForm },
-  { action: 'reject', title: '审核不通过', tone: 'danger', Form: RejectForm },
-  { action: 'accept', title: '接单', tone: 'ok', Form: AcceptForm },
-  { action: 'reply', title: '答复办理结果', tone: 'ok', Form: ReplyForm },
-  { action: 'note', title: '记录办理进展', tone: 'plain', Form: NoteForm },
-  { action: 'transfer', title: '请同事协办', tone: 'plain', Form: TransferForm },
-  { action: 'escalate', title: '吹哨上报', tone: 'plain', Form: EscalateForm },
-  { action: 'refer', title: '转介（不归社区管）', tone: 'plain', Form: ReferForm },
-  { action: 'recordCallback', title: '记录电话回访', tone: 'plain', Form: CallbackForm },
-  { action: 'rate', also: 'reopen', title: '代居民评价（回访时）', tone: 'plain', Form: RateForm },
+  step('release', '审核通过', 'ok', ReleaseForm),
+  step('reject', '审核不通过', 'danger', RejectForm),
+  step('accept', '接单', 'ok', AcceptForm),
+  step('reply', '答复办理结果', 'ok', ReplyForm),
+  step('note', '记录办理进展', 'plain', NoteForm),
+  step('transfer', '请同事协办', 'plain', TransferForm),
+  step('escalate', '吹哨上报', 'plain', EscalateForm),
+  step('refer', '转介（不归社区管）', 'plain', ReferForm),
+  step('recordCallback', '记录电话回访', 'plain', CallbackForm),
+  step('rate', '代居民评价（回访时）', 'plain', RateForm, 'reopen'),
 ]
 
 export function StaffActions({ request, onChange }: { request: RequestDetail; onChange: (request: RequestDetail) => void }) {
-  const [open, setOpen] = useState<RequestAction | null>(null)
   const offered = entries.filter((e) => request.availableActions.includes(e.action) || (e.also !== undefined && request.availableActions.includes(e.also)))
   if (offered.length === 0) return <Text className="section__note">这件事现在没有需要您办的。</Text>
-  // Taking up an action is the tap that asks a worker to keep hearing of new work, deadlines and
-  // reviews (one prompt per action; its form's own button then just sends).
-  const toggle = (action: RequestAction) => {
-    if (open !== action) void askAtTap(staffNoticeKinds)
-    setOpen(open === action ? null : action)
-  }
-  const done = (next: RequestDetail) => {
-    setOpen(null)
-    onChange(next)
-    void Taro.showToast({ title: '已办好', icon: 'none' })
-  }
-  return (
-    <View className="section">
-      <Text className="section__title">现在可以做</Text>
-      {offered.map(({ action, title, tone, Form }) => (
-        <View key={action} className="actions">
-          <ActionButton tone={open === action ? 'primary' : tone} onClick={() => toggle(action)}>
-            {open === action ? `${title}（收起）` : title}
-          </ActionButton>
-          {open === action && <Form request={request} onDone={done} />}
-        </View>
-      ))}
-    </View>
-  )
+  return <ActionPanel title="现在可以做" entries={offered} onChange={onChange} form={(entry, onDone) => <entry.Form request={request} onDone={onDone} />} />
 }

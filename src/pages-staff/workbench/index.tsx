@@ -19,30 +19,18 @@ import { usePullToReload } from '@/hooks/use-pull-to-reload'
 const forbidden = (loaded: Loaded<unknown>) => loaded.state === 'failed' && loaded.code === 'FORBIDDEN'
 
 export default function WorkbenchPage() {
-  const overdue = useResult(() => call('requests', 'inbox', { urgency: 'overdue', limit: 50 }), 'overdue')
-  const bindings = useResult(() => call('directory', 'listBindingRequests', { status: 'pending' }), 'bindings')
-  const registrations = useResult(() => call('directory', 'listPartyRegistrations', { status: 'pending' }), 'registrations')
-  // Loaded on every show: back from 核实, the badge must count what is still waiting.
+  // Every queue is read on each show: back from a request, a binding or 核实, each badge counts what still waits.
+  const overdue = useResult(() => call('requests', 'inbox', { urgency: 'overdue', limit: 50 }), null)
+  const bindings = useResult(() => call('directory', 'listBindingRequests', { status: 'pending' }), null)
+  const registrations = useResult(() => call('directory', 'listPartyRegistrations', { status: 'pending' }), null)
   const wishReview = useResult(() => call('wishes', 'listForReview', { queue: 'review', limit: 20 }), null)
   const wishBranch = useResult(() => call('wishes', 'branchOverview', {}), null)
-  // 邻里议事厅: back from deciding or confirming, the badges must count what is still waiting.
   const toDecide = useResult(() => call('council', 'listProposals', { view: 'toDecide', limit: 20 }), null)
   const assisted = useResult(() => call('council', 'listAssistedBallots', { status: 'pending' }), null)
-  useDidShow(() => {
-    wishReview.reload()
-    wishBranch.reload()
-    toDecide.reload()
-    assisted.reload()
-  })
-
+  const reloadAll = () => [overdue, bindings, registrations, wishReview, wishBranch, toDecide, assisted].forEach((queue) => queue.reload())
+  useDidShow(reloadAll)
   usePullToReload(() => {
-    overdue.reload()
-    bindings.reload()
-    registrations.reload()
-    wishReview.reload()
-    wishBranch.reload()
-    toDecide.reload()
-    assisted.reload()
+    reloadAll()
     void refreshSubscriptions()
   })
 

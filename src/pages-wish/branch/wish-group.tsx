@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Empty } from '@/components/status-views'
 import { WishCard } from '@/features/wishes/wish-card'
 import type { WishListItem } from '@/types'
+import { wishUrl } from '@/features/wishes/open-wish'
 
 type Props = { title: string; wishes: WishListItem[]; note?: string; empty: string }
 
@@ -16,7 +17,7 @@ export function WishGroup({ title, wishes, note, empty }: Props) {
       {wishes.length > 0 && (
         <View className="list">
           {wishes.map((wish) => (
-            <WishCard key={wish._id} wish={wish} onOpen={() => void Taro.navigateTo({ url: `/pages-wish/detail/index?id=${encodeURIComponent(wish._id)}` })} />
+            <WishCard key={wish._id} wish={wish} onOpen={() => void Taro.navigateTo({ url: wishUrl(wish._id) })} />
           ))}
         </View>
       )}

@@ -11,6 +11,7 @@ import { QueueTabs, queues, type Queue } from './queue-tabs'
 import { WishLimits } from './wish-limits'
 import '../../styles/wishes-staff.scss'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
+import { wishUrl } from '@/features/wishes/open-wish'
 
 /** How many the list holds so far; "+" while the server has more pages of it. */
 const countLine = (paged: Paged<unknown>) => (paged.state === 'ready' ? `共 ${paged.items.length}${paged.nextCursor ? '+' : ''} 个` : null)
@@ -50,7 +51,7 @@ export default function WishReviewPage() {
         loadMore={list.loadMore}
         empty={queues.find((q) => q.queue === queue)?.empty ?? ''}
         idOf={(wish) => wish._id}
-        render={(wish) => <WishCard wish={wish} onOpen={() => void Taro.navigateTo({ url: `/pages-wish/detail/index?id=${encodeURIComponent(wish._id)}` })} />}
+        render={(wish) => <WishCard wish={wish} onOpen={() => void Taro.navigateTo({ url: wishUrl(wish._id) })} />}
       />
       <WishLimits />
     </PageShell>

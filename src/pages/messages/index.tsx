@@ -2,29 +2,19 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
-import { proposalUrl, topicUrl } from '@/features/council/council-urls'
-import { wishUrl } from '@/features/wishes/open-wish'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
-import type { ActionOutput } from '@/types'
+import { messagePage, type ActionOutput } from '@/types'
 import { relativeLine } from '@/types/calendar'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
 type Message = ActionOutput<'requests', 'myMessages'>['items'][number]
 
-/**
- * Staff notices open the request in the workbench, a resident's in their own progress page; a notice
- * about a wish, a topic or a proposal opens the one page every role shares; a notice that names its
- * own page (a binding waiting for review, an assisted ballot to confirm) opens that, which wins over all.
- */
+/** Where a tap on a message goes: the same page its WeChat subscribe message opens (messagePage). */
 const detailUrl = (message: Message) => {
-  if (message.page) return `/${message.page}`
-  if (message.wishId) return wishUrl(message.wishId)
-  if (message.topicId) return topicUrl(message.topicId)
-  if (message.proposalId) return proposalUrl(message.proposalId)
-  if (!message.requestId) return null
-  return `${message.audience === 'staff' ? '/pages-staff/request/index' : '/pages/request/index'}?id=${encodeURIComponent(message.requestId)}`
+  const page = messagePage(message)
+  return page && `/${page}`
 }
 
 /** 消息: every notification the server wrote for me, newest first; the same in WeChat and the browser. */

@@ -124,6 +124,7 @@ export const assistedBallot = (over: Partial<AssistedBallotView> = {}): Assisted
   _id: 'ab-1',
   topicId: 'tp-1',
   topicTitle: '在3号楼旁边建电动自行车充电棚',
+  topicOptions: { kind: 'yesNo' },
   placeLabel: '康乐小区 1号楼',
   residentName: '王秀英',
   options: ['yes'],

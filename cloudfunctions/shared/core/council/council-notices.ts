@@ -1,5 +1,5 @@
 import type { NoticeKind } from '../../../../types/notice.schema'
-import type { ProposalEvent, TopicEvent } from '../../../../types/council.schema'
+import { GATHERING_DAYS, type ProposalEvent, type TopicEvent } from '../../../../types/council.schema'
 
 /**
  * Who hears of a step of a topic or a proposal; the runtime turns each into people.
@@ -38,7 +38,7 @@ const proposalRules: Partial<Record<ProposalEvent['action'], CouncilNotice[]>> =
   reachThreshold: [{ audience: 'committee', kind: 'review', title: '居民提议联署已够，请决定' }, { audience: 'proposer', kind: 'progress', title: '您的提议联署已够，等居委会决定' }],
   accept: [{ audience: 'supporters', kind: 'progress', title: '您支持的提议已成为议题' }],
   decline: [{ audience: 'supporters', kind: 'progress', title: '您支持的提议没有被采纳' }],
-  expire: [{ audience: 'proposer', kind: 'progress', title: '提议14天内联署不够，已结束' }],
+  expire: [{ audience: 'proposer', kind: 'progress', title: `提议${GATHERING_DAYS}天内联署不够，已结束` }],
 }
 
 export const topicNoticesFor = (event: TopicEvent): CouncilNotice[] => topicRules[event.action] ?? []

@@ -1,5 +1,5 @@
 import type { Building } from '../../../../types/directory.schema'
-import type { DecisionRule, Proposal, ProposalRelation, Topic, TopicRelation, TopicScope, TopicStatus, VotingUnit } from '../../../../types/council.schema'
+import { tenureMayVote, type Proposal, type ProposalRelation, type Topic, type TopicRelation, type TopicScope, type TopicStatus, type VotingUnit } from '../../../../types/council.schema'
 import type { Actor } from '../actor'
 
 /** Whether a building lies in a topic's scope (issue 8: "scope (community / grids / buildings)"). */
@@ -22,11 +22,12 @@ export function inScope(scope: TopicScope, building: Pick<Building, '_id' | 'gri
  * A voting unit's id: the household, or the person (issue 8: "one ballot per unit … a deterministic
  * id per topic × unit"). The ballot's `_id` is made from it and the topic by the runtime.
  */
+export const householdUnit = (householdId: string): string => `household:${householdId}`
+export const personUnit = (userId: string): string => `person:${userId}`
 export const unitOf = (unit: VotingUnit, who: { userId: string; householdId: string }): string =>
-  unit === 'household' ? `household:${who.householdId}` : `person:${who.userId}`
-
-/** Art. 278 is 业主共同决定: only owners vote, one household each, its floor area counted with it. */
-export const ownersOnly = (rule: DecisionRule): boolean => rule === 'art278' || rule === 'art278Special'
+  unit === 'household' ? householdUnit(who.householdId) : personUnit(who.userId)
+/** The person a per-person unit is, or null for a household's. */
+export const personOfUnit = (unitId: string): string | null => (unitId.startsWith('person:') ? unitId.slice('person:'.length) : null)
 
 /**
  * Who may cast the ballot of a unit: a verified resident of a household in the scope — under art. 278
@@ -35,7 +36,7 @@ export const ownersOnly = (rule: DecisionRule): boolean => rule === 'art278' || 
  */
 export function mayCastFor(actor: Pick<Actor, 'user'>, topic: Pick<Topic, 'rule'>, householdInScope: boolean): boolean {
   if (!actor.user?.householdId || !householdInScope) return false
-  return !ownersOnly(topic.rule) || actor.user.tenure === 'owner'
+  return tenureMayVote(topic.rule, actor.user.tenure)
 }
 
 /**

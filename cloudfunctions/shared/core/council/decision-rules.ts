@@ -1,4 +1,4 @@
-import type { DecisionRule, OptionKey, OwnerFigures, TopicOptions, Verdict } from '../../../../types/council.schema'
+import { maxPicksOf, optionKeys, ownersOnly, type DecisionRule, type OptionKey, type OwnerFigures, type TopicOptions, type Verdict } from '../../../../types/council.schema'
 
 /** What a close has counted: the electorate's size, the units that voted, each option's ballots, and for art. 278 the owners' figures. */
 export type Tally = {
@@ -54,9 +54,6 @@ export function art278Approval(owners: OwnerFigures, special: boolean): boolean 
   return moreThanHalf(yesArea, votedArea) && moreThanHalf(owners.yesOwners, owners.votedOwners)
 }
 
-const choiceKeys = (options: TopicOptions): OptionKey[] =>
-  options.kind === 'choices' ? options.choices.map((_, i) => `c${i}`) : ['yes', 'no', 'abstain']
-
 /**
  * The rule's verdict over a tally (issue 8: "decided / not decided / no quorum").
  * - majority, twoThirds on a yes/no question: of the votes cast for or against — abstentions count
@@ -70,7 +67,7 @@ const choiceKeys = (options: TopicOptions): OptionKey[] =>
  */
 export function decide(options: TopicOptions, rule: DecisionRule, quorumPercent: number, tally: Tally): Decision {
   const count = (key: OptionKey) => tally.counts[key] ?? 0
-  if (rule === 'art278' || rule === 'art278Special') {
+  if (ownersOnly(rule)) {
     if (!tally.owners || options.kind !== 'yesNo') throw new Error('art. 278 decides a yes/no question over owners’ figures')
     if (!art278Participation(tally.owners)) return { quorumMet: false, verdict: 'noQuorum', adopted: [] }
     const approved = art278Approval(tally.owners, rule === 'art278Special')
@@ -83,19 +80,17 @@ export function decide(options: TopicOptions, rule: DecisionRule, quorumPercent:
     const approved = passes(yes, yes + count('no'))
     return { quorumMet: true, verdict: approved ? 'decided' : 'notDecided', adopted: approved ? ['yes'] : [] }
   }
-  const adopted = choiceKeys(options)
+  const adopted = optionKeys(options)
     .filter((key) => passes(count(key), tally.votedUnits))
     .sort((a, b) => count(b) - count(a) || a.localeCompare(b))
     .slice(0, options.maxPicks)
   return { quorumMet: true, verdict: adopted.length > 0 ? 'decided' : 'notDecided', adopted }
 }
 
-/** The option keys a ballot may name on this topic, and whether a set of them is a valid ballot. */
-export const optionKeysOf = choiceKeys
-
+/** Whether a set of option keys is a valid ballot on this topic: its own keys, each once, no more than it may pick. */
 export function validBallot(options: TopicOptions, picked: readonly OptionKey[]): boolean {
   if (picked.length === 0 || new Set(picked).size !== picked.length) return false
-  const keys = choiceKeys(options)
+  const keys = optionKeys(options)
   if (!picked.every((key) => keys.includes(key))) return false
-  return options.kind === 'yesNo' ? picked.length === 1 : picked.length <= options.maxPicks
+  return picked.length <= maxPicksOf(options)
 }

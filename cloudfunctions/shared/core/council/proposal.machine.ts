@@ -1,5 +1,5 @@
 import {
-  ProposalStatus, type Proposal, type ProposalAction, type ProposalEvent, type ProposalRelation,
+  GATHERING_DAYS, ProposalStatus, type Proposal, type ProposalAction, type ProposalEvent, type ProposalRelation,
 } from '../../../../types/council.schema'
 import {
   availableIn, invalidPayload, takeStep, type Effect, type EffectContext, type EffectFailure, type Transition as TransitionOf,
@@ -9,9 +9,6 @@ import {
 export type ProposalTransition = TransitionOf<Proposal, ProposalStatus, ProposalRelation>
 
 const DAY_MS = 86_400_000
-/** Issue 8 Proposals: co-signers gather "within 14 days". */
-export const GATHERING_DAYS = 14
-
 const system = { system: true } as const
 const stillGathering = (p: Proposal, now: number) => now < p.expiresAt
 const gatheringOver = (p: Proposal, now: number) => now >= p.expiresAt

@@ -1,5 +1,5 @@
 import {
-  TopicStatus, type Electorate, type FollowStage, type Topic, type TopicAction, type TopicEvent, type TopicRelation, type TopicResult,
+  TopicStatus, updateStagesAfter, type Electorate, type FollowStage, type Topic, type TopicAction, type TopicEvent, type TopicRelation, type TopicResult,
 } from '../../../../types/council.schema'
 import {
   availableIn, invalidPayload, takeStep, type Effect, type EffectContext, type EffectFailure, type Transition as TransitionOf,
@@ -66,9 +66,10 @@ const effects: { [A in TopicAction]: (t: Topic, p: TopicPayloads[A], ctx: Effect
   openVoting: (_t, p) => ({ changes: { electorate: p.electorate }, details: { units: p.electorate.units } }),
   // Issue 8: "the result … is stored once and then read, never recomputed".
   close: (t, p) => (t.result !== null ? { fail: 'CONFLICT', detail: 'the result is stored already' } : { changes: { result: p.result }, details: { verdict: p.result.verdict } }),
-  postUpdate: (_t, p) => {
+  postUpdate: (t, p) => {
     if (blank(p.text)) return invalidPayload('a progress update says what was done')
     if (p.stage === 'done') return invalidPayload('the last update is finish')
+    if (!updateStagesAfter(t.followStage).includes(p.stage)) return invalidPayload(`the follow-through is ${t.followStage} already`)
     return { changes: { followStage: p.stage }, note: p.text, details: { stage: p.stage, photos: p.photos } }
   },
   finish: (_t, p) => (blank(p.text) ? invalidPayload('finishing says what was done') : { changes: { followStage: 'done' }, note: p.text, details: { stage: 'done', photos: p.photos } }),
@@ -94,9 +95,11 @@ export type TopicDraft = Omit<Topic, 'status' | 'electorate' | 'result' | 'follo
  * A topic is born deliberating with the timeline's first event; its window opens at `opensAt` (the
  * timer's openVoting). The window must lie ahead and run forward.
  */
-export function newTopic(draft: TopicDraft, now: number): { ok: true; topic: Topic; event: TopicEvent } | { ok: false; detail: string } {
-  if (draft.closesAt <= draft.opensAt) return { ok: false, detail: 'the voting window must end after it opens' }
-  if (draft.closesAt <= now) return { ok: false, detail: 'the voting window must end in the future' }
+export type NewTopicProblem = 'endsBeforeOpening' | 'endsInPast'
+
+export function newTopic(draft: TopicDraft, now: number): { ok: true; topic: Topic; event: TopicEvent } | { ok: false; problem: NewTopicProblem; detail: string } {
+  if (draft.closesAt <= draft.opensAt) return { ok: false, problem: 'endsBeforeOpening', detail: 'the voting window must end after it opens' }
+  if (draft.closesAt <= now) return { ok: false, problem: 'endsInPast', detail: 'the voting window must end in the future' }
   const topic: Topic = { ...draft, status: 'deliberating', electorate: null, result: null, followStage: null, createdAt: now, updatedAt: now, version: 0 }
   const event: TopicEvent = { _id: `${draft._id}#0`, topicId: draft._id, seq: 0, at: now, actorId: draft.openedBy, relation: 'committee', action: 'open', from: null, to: 'deliberating' }
   return { ok: true, topic, event }

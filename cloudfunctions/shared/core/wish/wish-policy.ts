@@ -3,7 +3,7 @@ import type { Wish, WishCategory, WishRelation, WishStatus } from '../../../../t
 import type { Actor } from '../actor'
 import { maskName, maskPhone } from '../mask'
 import { photoSight, type PhotoSight } from '../photo-sight'
-import type { WishActor } from './wish.machine'
+import { heldClaimStatuses, type WishActor } from './wish.machine'
 
 /**
  * What the directory says about the caller's party membership, read by the use case (I/O) and handed
@@ -79,8 +79,10 @@ export type WisherContactView = { name: string; phone?: string; address?: string
 /** Issue 7 Review: "committee of that community, or the grid worker who visited — 核实" (wish.machine reviewers). */
 export const isWishReviewer = (relations: readonly WishRelation[]): boolean => relations.includes('committee') || relations.includes('gridWorker')
 
-/** The claim is live while the claimer still has to reach the resident: from the claim until the confirmation. */
-const liveClaim: readonly WishStatus[] = ['claimed', 'fulfilled']
+/** A reviewer's deliberate look (wishes.revealContact): everything the wish keeps, logged by the use case. */
+export function reviewerContactView(contact: WisherContact, relations: readonly WishRelation[]): WisherContactView | null {
+  return isWishReviewer(relations) ? { ...contact, masked: false, logRead: true } : null
+}
 
 /**
  * Issue 7 Contact: "the wisher's name, phone and (for 上门) address are masked to everyone until a
@@ -90,16 +92,11 @@ const liveClaim: readonly WishStatus[] = ['claimed', 'fulfilled']
  * is left out, not shortened: a room's first and last digit name the door in a building of few floors.
  * Staff read a household's contact through the directory, which logs it there.
  */
-/** A reviewer's deliberate look (wishes.revealContact): everything the wish keeps, logged by the use case. */
-export function reviewerContactView(contact: WisherContact, relations: readonly WishRelation[]): WisherContactView | null {
-  return isWishReviewer(relations) ? { ...contact, masked: false, logRead: true } : null
-}
-
 export function wisherContactView(
   contact: WisherContact, wish: Pick<Wish, 'status' | 'delivery'>, relations: readonly WishRelation[],
 ): WisherContactView {
   if (relations.includes('wisher')) return { ...contact, masked: false, logRead: false }
-  if (relations.includes('claimer') && liveClaim.includes(wish.status)) {
+  if (relations.includes('claimer') && heldClaimStatuses.includes(wish.status)) {
     const { address, ...rest } = contact
     return { ...rest, ...(wish.delivery === 'home' && address !== undefined && { address }), masked: false, logRead: true }
   }

@@ -1,5 +1,5 @@
 import {
-  WishStatus, type Wish, type WishAction, type WishConfirmation, type WishEvent, type WishMark, type WishRelation,
+  MAX_LIVE_CLAIMS, WishStatus, type Wish, type WishAction, type WishConfirmation, type WishEvent, type WishMark, type WishRelation,
 } from '../../../../types/wish.schema'
 import {
   availableIn, invalidPayload, takeStep, type Effect as EffectOf, type EffectContext, type EffectFailure, type Permit as PermitOf,
@@ -79,9 +79,8 @@ export const openWishStatuses: readonly WishStatus[] = statuses.filter(leaves)
 export const closedWishStatuses: readonly WishStatus[] = statuses.filter((s) => !leaves(s))
 /** What a member's "at most 3 live claims" counts. */
 export const liveClaimStatuses: readonly WishStatus[] = ['claimed']
-
-/** Issue 7: "A member holds at most 3 live claims." */
-export const MAX_LIVE_CLAIMS = 3
+/** The claimer still holds the wish, from the claim until the resident's confirmation: they keep its contact and follow it. */
+export const heldClaimStatuses: readonly WishStatus[] = ['claimed', 'fulfilled']
 
 /** What each action carries besides the wish, the actor and the time. */
 export type WishPayloads = {

@@ -4,6 +4,7 @@ import { ReasonForm } from '@/components/reason-form'
 import { FormError } from '@/components/status-views'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
+import { MAX_LIVE_CLAIMS } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
 import { neededByLine } from '../needed-by'
 import type { WishFormProps } from './form-props'
@@ -21,7 +22,7 @@ export function ClaimForm({ wish, onDone }: WishFormProps) {
       <Text className="form__intro">
         {wish.delivery === 'home' ? '认领后能看到居民的姓名、电话和地址，请上门帮忙。' : '认领后能看到居民的姓名和电话；东西请送到居委会或党群服务站。'}
       </Text>
-      <Text className="form__intro">每人同时最多认领 3 个心愿。办不了请及时放弃，好让别的党员来。</Text>
+      <Text className="form__intro">{`每人同时最多认领 ${MAX_LIVE_CLAIMS} 个心愿。办不了请及时放弃，好让别的党员来。`}</Text>
       {problem && <FormError>{problem}</FormError>}
       <ActionButton tone="primary" busy={busy} onClick={() => void send(() => call('wishes', 'claim', { wishId: wish._id }), onDone)}>
         确认认领

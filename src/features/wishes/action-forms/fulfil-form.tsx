@@ -17,7 +17,7 @@ export function FulfilForm({ wish, onDone }: WishFormProps) {
   const { busy, problem, setProblem, send } = useSend()
   const submit = () => {
     if (!note.trim()) return setProblem('请写一下做了什么。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     // The resident's confirmation is the next word the claimer hears (a 进度 notice).
     void askAtTap(['progress'])
     void send(() => call('wishes', 'fulfil', { wishId: wish._id, note: note.trim(), photos: photos.fileIds }), onDone)

@@ -16,7 +16,7 @@ export function ReplyForm({ request, onDone }: ActionFormProps) {
   const { busy, problem, setProblem, send } = useSend()
   const submit = () => {
     if (!text.trim()) return setProblem('请写一下办理结果。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     void send(() => call('requests', 'reply', { requestId: request._id, text: text.trim(), photos: photos.fileIds }), onDone)
   }
   return (

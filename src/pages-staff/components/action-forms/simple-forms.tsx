@@ -34,7 +34,7 @@ export function NoteForm({ request, onDone }: ActionFormProps) {
   const { busy, problem, setProblem, send } = useSend()
   const submit = () => {
     if (!note.trim()) return setProblem('请写一下做了什么。')
-    if (photos.uploading || photos.failed) return setProblem('照片还没有全部传好，请稍等或删掉没传上的。')
+    if (photos.notReady) return setProblem(photos.notReady)
     void send(() => call('requests', 'note', { requestId: request._id, note: note.trim(), ...(photos.fileIds.length ? { photos: photos.fileIds } : {}) }), onDone)
   }
   return (
