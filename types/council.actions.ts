@@ -210,7 +210,8 @@ export const councilActions = {
   votedUnits: { input: TopicRef.strict(), output: z.array(z.object({ placeLabel: z.string(), via: z.enum(['app', 'assisted']) })) },
 
   comments: { input: TopicRef.extend({ ...PageInput }).strict(), output: pageOf(CommentView) },
-  comment: { input: TopicRef.extend({ text: CommentText, parentId: Id.optional() }).strict(), output: CommentView },
+  /** Idempotent by key, as filing: a comment sent again on a weak signal is the same comment, not a second one. */
+  comment: { input: TopicRef.extend({ idempotencyKey: IdempotencyKey, text: CommentText, parentId: Id.optional() }).strict(), output: CommentView },
   hideComment: { input: z.object({ commentId: Id, reason: CouncilReason }).strict(), output: CommentView },
 
   propose: {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { failure, Message, success, type CommentView, type SpeakerRole } from '../../types'
 import type { Actor } from '../shared/core/actor'
@@ -10,7 +9,9 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { deliver } from '../shared/runtime/notifications'
+import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { offsetOf, page } from '../shared/runtime/paging'
+import { idempotentId } from '../shared/runtime/versioned-store'
 import { loadTopic, type StoredTopic } from './topic-store'
 
 const StoredComment = z.object({
@@ -68,7 +69,7 @@ export const comments: ActionHandler<'council', 'comments'> = async ({ topicId, 
  * words are screened before this runs, index.ts). Anyone signed in may speak while the topic is
  * deliberated or voted on; the name shown is the one the directory has.
  */
-export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, text, parentId }, { actor, now }) => {
+export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, idempotencyKey, text, parentId }, { actor, now }) => {
   const topic = await loadTopic(topicId)
   if (!topic) return failure('NOT_FOUND', '没有找到这个议题')
   if (topic.status !== 'deliberating' && topic.status !== 'voting') return failure('CONFLICT', '议题讨论已经结束')
@@ -80,10 +81,17 @@ export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, te
   }
   const directory = await loadDirectory(now)
   const stored: StoredComment = {
-    _id: `comment-${randomUUID()}`, topicId, parentId: parentId ?? null, authorId: actor.userId, authorName: actor.user?.name ?? '居民',
+    _id: idempotentId('comment', actor.userId, idempotencyKey), topicId, parentId: parentId ?? null, authorId: actor.userId, authorName: actor.user?.name ?? '居民',
     role: speakerRole(actor, topic, directory), text, hidden: null, at: now,
   }
-  await database().collection(Collections.topicComments).add(stored)
+  try {
+    await database().collection(Collections.topicComments).add(stored)
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error
+    const first = await findById(Collections.topicComments, stored._id, StoredComment)
+    if (first) return success(viewOf(first, actor.userId))
+    throw error
+  }
   return success(viewOf(stored, actor.userId))
 }
 

@@ -89,16 +89,21 @@ describe('deliberation and assisted votes', () => {
   })
 
   test('comments and one level of replies, labelled by role from the directory; the committee hides one with a reason, the author told, the hide logged', async () => {
-    const first = expectOk(await cloud.call(owners[0]._id, 'council', 'comment', { topicId, text: '雨棚挡光吗？' }))
-    const answer = expectOk(await cloud.call(P.committeeKangle, 'council', 'comment', { topicId, text: '用透明材料，不挡光', parentId: first._id }))
-    const deeper = expectOk(await cloud.call(P.residentA, 'council', 'comment', { topicId, text: '那就好', parentId: answer._id }))
+    const firstKey = newKey()
+    const first = expectOk(await cloud.call(owners[0]._id, 'council', 'comment', { topicId, idempotencyKey: firstKey, text: '雨棚挡光吗？' }))
+    // Sent again after a lost answer (the same key, at once, twice): the same comment, not a second one.
+    const again = await Promise.all([1, 2].map(() => cloud.call(owners[0]._id, 'council', 'comment', { topicId, idempotencyKey: firstKey, text: '雨棚挡光吗？' })))
+    expect(again.map((a) => expectOk(a)._id)).toEqual([first._id, first._id])
+    const answer = expectOk(await cloud.call(P.committeeKangle, 'council', 'comment', { topicId, idempotencyKey: newKey(), text: '用透明材料，不挡光', parentId: first._id }))
+    const deeper = expectOk(await cloud.call(P.residentA, 'council', 'comment', { topicId, idempotencyKey: newKey(), text: '那就好', parentId: answer._id }))
     expect([first.role, answer.role, deeper.role]).toEqual(['resident', 'committee', 'residentRep'])
     expect(deeper.parentId).toBe(first._id)
-    expect(await cloud.call(owners[1]._id, 'council', 'comment', { topicId, text: '办假证找我' })).toMatchObject({ ok: false, code: 'CONTENT_BLOCKED' })
-    const rude = expectOk(await cloud.call(owners[1]._id, 'council', 'comment', { topicId, text: '谁出的馊主意' }))
+    expect(await cloud.call(owners[1]._id, 'council', 'comment', { topicId, idempotencyKey: newKey(), text: '办假证找我' })).toMatchObject({ ok: false, code: 'CONTENT_BLOCKED' })
+    const rude = expectOk(await cloud.call(owners[1]._id, 'council', 'comment', { topicId, idempotencyKey: newKey(), text: '谁出的馊主意' }))
     expect(await cloud.call(P.residentA, 'council', 'hideComment', { commentId: rude._id, reason: '请文明发言' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expectOk(await cloud.call(P.committeeKangle, 'council', 'hideComment', { commentId: rude._id, reason: '请文明发言' }))
     const list = expectOk(await cloud.call(P.newcomer, 'council', 'comments', { topicId })).items
+    expect(list.filter((c) => c.text === '雨棚挡光吗？')).toHaveLength(1)
     // A resident's name is masked to others; the committee and the 居民代表 speak by name in their role.
     expect(list.map((c) => c.authorName).slice(0, 3)).toEqual(['业*', '康乐社区黄主任', '康乐居民王阿姨'])
     expect(expectOk(await cloud.call(owners[0]._id, 'council', 'comments', { topicId })).items[0].authorName).toBe('业主101')
@@ -186,7 +191,7 @@ describe('the council contract at its edge', () => {
     proof: [{}],
     votedUnits: [{}],
     comments: [{}, { topicId, limit: 99 }],
-    comment: [{ topicId }, { topicId, text: long(501) }],
+    comment: [{ topicId }, { topicId, idempotencyKey: 'k', text: '好' }, { topicId, idempotencyKey: 'key-12345678', text: long(501) }],
     hideComment: [{ commentId: 'c' }, { commentId: 'c', reason: '' }],
     propose: [{ ...proposal, scope: { kind: 'buildings', buildingIds: [] } }, { ...proposal, title: '' }],
     listProposals: [{ view: 'everything' }],
