@@ -61,6 +61,7 @@ describe('a topic’s page: what is asked, how it is decided, my ballot — seal
     expect(screen.getByText('已投 37 / 共 120 户')).toBeInTheDocument()
     expect(screen.queryByText('投票结果')).toBeNull()
     expect(screen.queryByText(/52|18 票|ballots/)).toBeNull()
+    expect(document.querySelectorAll('.council-counts__row')).toHaveLength(0)
     expect(screen.queryByText(ballotsHash)).toBeNull()
     expect(screen.queryByText('查看全部投票记录')).toBeNull()
   })
@@ -269,6 +270,23 @@ describe('a topic’s page: what is asked, how it is decided, my ballot — seal
     expect(screen.getByLabelText('正在办照片第 1 张')).toBeInTheDocument()
   })
 
+  test('the 议事会’s minutes show on the topic page for every reader, newest first, with the date of each', async () => {
+    topicServer(
+      topicDetail({
+        minutes: [
+          { at: at + DAY, text: '第一次议事会：物业介绍了两个选址。', photos: [] },
+          { at: at + 2 * DAY, text: '议事会商定：充电棚由物业出资，居民按次付费。', photos: [] },
+        ],
+      }),
+    )
+    render(<CouncilTopicPage />)
+    expect(await screen.findByText('议事会纪要')).toBeInTheDocument()
+    const section = screen.getByText('议事会纪要').closest('.section') as HTMLElement
+    const minutes = Array.from(section.querySelectorAll('.timeline__note')).map((node) => node.textContent)
+    expect(minutes).toEqual(['议事会商定：充电棚由物业出资，居民按次付费。', '第一次议事会：物业介绍了两个选址。'])
+    expect(screen.getByText('3月5日 09:00')).toBeInTheDocument()
+  })
+
   test('comments show who spoke in which role, replies under their comment, a hidden one’s reason; mine and my reply send the right input and show at once', async () => {
     const comments = [
       commentView(),
@@ -306,10 +324,14 @@ describe('a topic’s page: what is asked, how it is decided, my ballot — seal
     await tap('发表回复')
     expect(await screen.findByText('监控谁来装？')).toBeInTheDocument()
     expect(screen.getByText('监控谁来装？').closest('.council-thread__reply')).not.toBeNull()
-    expect(inputsOf(calls, 'comment')).toEqual([
-      { topicId: 'tp-1', text: '我赞成，晚上十点后别充电' },
-      { topicId: 'tp-1', text: '监控谁来装？', parentId: 'cm-1' },
+    const key = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/)
+    const sent = inputsOf(calls, 'comment') as { idempotencyKey: string }[]
+    expect(sent).toEqual([
+      { topicId: 'tp-1', idempotencyKey: key, text: '我赞成，晚上十点后别充电' },
+      { topicId: 'tp-1', idempotencyKey: key, text: '监控谁来装？', parentId: 'cm-1' },
     ])
+    // Each comment its own key: only a retry of the same one reuses it.
+    expect(sent[0].idempotencyKey).not.toBe(sent[1].idempotencyKey)
   })
 
   test('the committee hides a comment with the reason everyone then reads in its place', async () => {
