@@ -12,6 +12,20 @@ const platform = process.env.TARO_ENV ?? 'weapp'
 // Taro compiles only sourceRoot by default; the contract in types/ is TypeScript the client imports.
 const compile = { include: [path.join(root, 'types')] }
 
+// webpack's persistent cache, per checkout (a node_modules shared by two checkouts must not mix
+// their packs) and per platform and mode (Taro names it); a change to the build's own inputs or to
+// the TARO_APP_* values invalidates it. Taro hands every key on to webpack's `cache`, though its type
+// names only enable, name and buildDependencies.
+const persistentCache = {
+  enable: true,
+  cacheDirectory: path.join(root, '.cache/webpack'),
+  version: JSON.stringify([process.env.TARO_APP_FUNCTIONS_URL ?? '', process.env.TARO_APP_CLOUD_ENV ?? '']),
+  buildDependencies: {
+    config: ['config/index.ts', 'config/prod.ts', 'config/dev.ts', 'babel.config.js', 'tsconfig.json'].map((file) => path.join(root, file)),
+    files: [path.join(root, 'src/app.config.ts')],
+  },
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jucun',
@@ -37,7 +51,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: false },
+    cache: persistentCache,
     mini: {
       compile,
       postcss: {

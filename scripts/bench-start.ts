@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { ensureH5Build } from '../local/h5-build'
+import { ensureTaroBuild } from '../local/taro-build'
 
 /**
  * `npm start` to ready with H5 already built (target ≤ 60 s): a cold start on an empty data
@@ -35,7 +35,7 @@ function timeStart(dataDir: string, port: number): Promise<number> {
 }
 
 async function bench(): Promise<void> {
-  ensureH5Build(root)
+  await ensureTaroBuild(root, 'h5')
   const dataDir = mkdtempSync(join(tmpdir(), 'jucun-bench-start-'))
   try {
     const cold = await timeStart(dataDir, 18_787)

@@ -46,6 +46,12 @@ export async function startDatabase(opts: {
     if (path === '/__stats' && req.method === 'GET') return reply(res, 200, stats.snapshot())
     const view = req.method === 'GET' && opts.views && Object.hasOwn(opts.views, path) ? opts.views[path] : undefined
     if (view) return reply(res, 200, view())
+    // The URL `npm start` prints: a person opening it in a browser sees what is stored, read-only.
+    if (path === '/admin' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const page = adminPage(store.collectionSizes(), Object.keys(opts.views ?? {}))
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page), 'cache-control': 'no-store' })
+      return void res.end(req.method === 'HEAD' ? undefined : page)
+    }
     if (path === '/__stats/reset' && req.method === 'POST') {
       stats.reset()
       return reply(res, 200, { ok: true })
@@ -126,4 +132,14 @@ function reply(res: ServerResponse, status: number, payload: unknown): void {
   const text = JSON.stringify(payload)
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
   res.end(text)
+}
+
+function adminPage(collections: Array<{ name: string; count: number }>, views: string[]): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
+  const rows = collections.map(({ name, count }) => `<tr><td>${escape(name)}</td><td>${count}</td></tr>`).join('')
+  const links = ['/__stats', ...views].map((path) => `<li><a href="${escape(path)}">${escape(path)}</a></li>`).join('')
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>本地 CloudBase</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#222}td{padding:.2rem 1.5rem .2rem 0}td+td{text-align:right}</style>
+<h1>本地 CloudBase（只读）</h1><p>函数通过 @cloudbase/node-sdk 向本地址 POST 请求；这里只列出集合与文档数。</p>
+<table><tr><th align="left">集合</th><th>文档数</th></tr>${rows}</table><h2>其他只读视图</h2><ul>${links}</ul></html>`
 }

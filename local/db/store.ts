@@ -66,6 +66,11 @@ export class Store {
     this.cache.set(collection, new Map())
   }
 
+  /** Every collection with how many documents it holds, by name: what the admin page lists. */
+  collectionSizes(): Array<{ name: string; count: number }> {
+    return [...this.cache].map(([name, docs]) => ({ name, count: docs.size })).sort((a, b) => a.name.localeCompare(b.name))
+  }
+
   docs(collection: string): ReadonlyMap<string, Doc> {
     return this.collection(collection)
   }

@@ -4,7 +4,7 @@ import { failure } from '../../types'
 import { createDemoSessions } from './demo-session'
 import type { FileStore } from './file-store'
 import { invocationContext } from './invocation-context'
-import { serveStatic } from './static-files'
+import { staticFiles } from './static-files'
 import { answerSubscribePrompt, type SubscribeLedger } from './subscribe-prompt'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
@@ -36,6 +36,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     return bearer ? sessions.verify(bearer) : null
   }
+  const serveStatic = options.staticDir ? staticFiles(options.staticDir) : null
   const server = createServer((request, response) => {
     route(request, response).catch((error) => {
       console.error('[function-host]', error)
@@ -44,7 +45,9 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
   })
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = new URL(request.url ?? '/', 'http://local').pathname
+    const url = requestUrl(request)
+    if (!url) return send(response, 400, failure('INVALID_INPUT', 'malformed URL'))
+    const path = url.pathname
     if (request.method === 'GET' && path === '/auth/personas') return send(response, 200, options.personas)
     if (request.method === 'POST' && path === '/auth/sign-in') {
       const body = await readJson(request)
@@ -60,7 +63,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
     }
     // Only on a URL the storage signed for a function (getTempFileURL), until it expires.
     if (files && request.method === 'GET' && path.startsWith('/storage/')) {
-      return files.serve(path.slice('/storage/'.length), new URL(request.url ?? '/', 'http://local').searchParams, response)
+      return files.serve(path.slice('/storage/'.length), url.searchParams, response)
     }
     if (options.wechat && request.method === 'POST' && path === '/wechat/request-subscribe') {
       // The person tapping 允许 is the signed-in persona, as in WeChat it is the one holding the phone.
@@ -79,7 +82,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
       if (event === undefined) return send(response, 200, failure('INVALID_INPUT', 'the body is not JSON'))
       return send(response, 200, await main(event, invocationContext(fn, openid)))
     }
-    if (options.staticDir && request.method === 'GET') return serveStatic(options.staticDir, path, response)
+    if (serveStatic && (request.method === 'GET' || request.method === 'HEAD')) return serveStatic(path, request, response)
     send(response, 404, failure('NOT_FOUND'))
   }
 
@@ -89,6 +92,15 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<{
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A path such as `//%5C` reads as a URL with a host of its own, and `new URL` throws on it. */
+function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(`http://local${(request.url ?? '/').startsWith('/') ? '' : '/'}${request.url ?? '/'}`)
+  } catch {
+    return null
   }
 }
 

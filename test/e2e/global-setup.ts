@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { ensureH5Build } from '../../local/h5-build'
+import { ensureTaroBuild } from '../../local/taro-build'
 import { chromiumPath } from '../support/browser'
 
 /** Builds H5 when stale, and says loudly when there is no Chromium: on CI (CI=true) that fails the run. */
@@ -10,5 +10,5 @@ export default async function globalSetup(): Promise<void> {
     console.warn(`\n${'!'.repeat(100)}\n!! ${message}\n!! They are SKIPPED on this machine.\n${'!'.repeat(100)}\n`)
     return
   }
-  ensureH5Build(resolve(__dirname, '../..'))
+  await ensureTaroBuild(resolve(__dirname, '../..'), 'h5')
 }
