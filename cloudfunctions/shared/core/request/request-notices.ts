@@ -45,7 +45,11 @@ const rules: Partial<Record<RequestEvent['action'], Rule>> = {
     { audience: 'owner', kind: 'newWork', title: '居民评价未解决，已重办' },
     { audience: e.details?.level === 'street' ? 'street' : 'committee', kind: 'newWork', title: '居民评价未解决，已重办' },
   ],
-  autoClose: () => [{ audience: 'owner', kind: 'progress', title: '诉求未评价，已自动结案' }],
+  // The resident's own request closed without them (issue 9: every decision that concerns the person).
+  autoClose: () => [
+    { audience: 'owner', kind: 'progress', title: '诉求未评价，已自动结案' },
+    { audience: 'requester', kind: 'progress', title: '诉求 7 天未评价，已结案' },
+  ],
   remind: (_e, r) => [{ audience: ownerOrQueue(r), kind: 'alert', title: '催办：诉求即将超时' }],
   supervise: (_e, r) => [
     ...(r.ownerId === null ? [] : [{ audience: 'owner' as const, kind: 'alert' as const, title: '督办：诉求已超时' }]),

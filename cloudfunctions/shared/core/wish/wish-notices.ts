@@ -43,7 +43,11 @@ const rules: Partial<Record<WishEvent['action'], Rule>> = {
   ],
   fulfil: () => [{ audience: 'wisher', kind: 'replied', title: '心愿已完成，请您确认' }],
   confirm: () => [{ audience: 'claimer', kind: 'progress', title: '居民确认心愿已实现，谢谢您' }],
-  confirmByVisit: () => [{ audience: 'claimer', kind: 'progress', title: '网格员确认心愿已实现，谢谢您' }],
+  // The wish is the resident's: a grid worker who confirms it for them tells them so (issue 9).
+  confirmByVisit: () => [
+    { audience: 'claimer', kind: 'progress', title: '网格员确认心愿已实现，谢谢您' },
+    { audience: 'wisher', kind: 'progress', title: '网格员已确认您的心愿已实现' },
+  ],
   askToCheck: () => [{ audience: 'gridWorkers', kind: 'alert', title: '心愿完成 7 天未确认，请走访核实' }],
   requestCancel: () => [{ audience: 'claimer', kind: 'alert', title: '居民请求取消心愿' }],
   agreeCancel: () => [{ audience: 'wisher', kind: 'progress', title: '心愿已取消' }],

@@ -1,0 +1,28 @@
+import type { Message, MessageTodo } from '../../../../types/message.schema'
+import type { RequestStatus } from '../../../../types/request.schema'
+import type { WishStatus } from '../../../../types/wish.schema'
+
+/** The item a message's call to action acts on: a request to rate, a wish to confirm. */
+export type TodoItem = { act: 'rate'; requestId: string } | { act: 'confirm'; wishId: string }
+
+/**
+ * The messages that ask their reader to act on the item (request-notices: reply → 诉求已答复，请评价;
+ * wish-notices: fulfil → 心愿已完成，请您确认). Every other message only tells.
+ */
+export function todoItemOf(message: Pick<Message, 'audience' | 'action' | 'requestId' | 'wishId'>): TodoItem | null {
+  if (message.audience === 'resident' && message.action === 'reply' && message.requestId) return { act: 'rate', requestId: message.requestId }
+  if (message.audience === 'resident' && message.action === 'fulfil' && message.wishId) return { act: 'confirm', wishId: message.wishId }
+  return null
+}
+
+/** Where rating stands on the request now: waiting while replied; done once rated (closed, or reopened as 未解决). */
+export function rateState(request: { status: RequestStatus; rating: unknown }): MessageTodo['state'] {
+  if (request.status === 'replied') return 'waiting'
+  return request.rating ? 'done' : 'moot'
+}
+
+/** Where confirming stands on the wish now: done only when the wisher confirmed it, not the grid worker's visit. */
+export function confirmState(wish: { status: WishStatus; confirmation: { via: string } | null }): MessageTodo['state'] {
+  if (wish.status === 'fulfilled') return 'waiting'
+  return wish.status === 'realised' && wish.confirmation?.via === 'wisher' ? 'done' : 'moot'
+}
