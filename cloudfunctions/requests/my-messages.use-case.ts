@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Message, RequestStatus, success, WishStatus, type MessageTodo, type MessageView } from '../../types'
-import { confirmState, rateState, todoItemOf } from '../shared/core/message/message-todo'
+import { confirmState, rateState, settledTitle, todoItemOf } from '../shared/core/message/message-todo'
 import { Collections } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { database } from '../shared/runtime/cloudbase'
@@ -22,7 +22,8 @@ export const myMessages: ActionHandler<'requests', 'myMessages'> = async (input,
   const todos = await todoStates(fetched)
   const views = fetched.map(({ recipientId: _recipient, unread, readAt: _read, ...message }): MessageView => {
     const todo = todos.get(message._id)
-    return { ...message, unread: unread === true, ...(todo ? { todo } : {}) }
+    const title = todo && todo.state !== 'waiting' ? settledTitle(message.title, todo.act) : message.title
+    return { ...message, title, unread: unread === true, ...(todo ? { todo } : {}) }
   })
   return success(page(views, offset, input.limit))
 }

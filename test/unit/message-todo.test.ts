@@ -1,4 +1,4 @@
-import { confirmState, rateState, todoItemOf } from '../../cloudfunctions/shared/core/message/message-todo'
+import { confirmState, rateState, settledTitle, todoItemOf } from '../../cloudfunctions/shared/core/message/message-todo'
 
 describe("a message's call to action (issue 9: it disappears once done)", () => {
   test('only the resident\'s 请评价 and 请您确认 messages ask anything', () => {
@@ -28,4 +28,10 @@ describe("a message's call to action (issue 9: it disappears once done)", () => 
   ] as const)('confirming a wish that is %s (%j) is %s', (status, confirmation, state) => {
     expect(confirmState({ status, confirmation })).toBe(state)
   })
+})
+
+test('a settled message drops the ask from its title; any other title stays as it was', () => {
+  expect(settledTitle('诉求已答复，请评价', 'rate')).toBe('诉求已答复')
+  expect(settledTitle('心愿已完成，请您确认', 'confirm')).toBe('心愿已完成')
+  expect(settledTitle('诉求已接单', 'rate')).toBe('诉求已接单')
 })

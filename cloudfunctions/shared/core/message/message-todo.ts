@@ -2,6 +2,17 @@ import type { Message, MessageTodo } from '../../../../types/message.schema'
 import type { RequestStatus } from '../../../../types/request.schema'
 import type { WishStatus } from '../../../../types/wish.schema'
 
+/** The ask at the end of a notice's title (request-notices reply, wish-notices fulfil), one place for both. */
+export const todoAsks = { rate: '，请评价', confirm: '，请您确认' } as const
+
+/**
+ * The title once its ask is answered or moot: 诉求已答复，请评价 reads 诉求已答复 beside 已评价, so
+ * nothing on the page still asks for what is done. The stored title (and WeChat's push) keep the ask.
+ */
+export function settledTitle(title: string, act: keyof typeof todoAsks): string {
+  return title.endsWith(todoAsks[act]) ? title.slice(0, -todoAsks[act].length) : title
+}
+
 /** The item a message's call to action acts on: a request to rate, a wish to confirm. */
 export type TodoItem = { act: 'rate'; requestId: string } | { act: 'confirm'; wishId: string }
 
