@@ -65,7 +65,7 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
   if (!outcome.ok) return outcome
   const updated = BindingRequest.parse({ ...request, ...outcome.data })
   const household = await findHouseholdView(directory, request.householdId)
-  if (household) await tellBindingDecided(updated, updated, actor.userId, household, now)
+  if (household) await tellBindingDecided(updated, actor.userId, household, now)
   return success(await bindingView(directory, updated, actor.userId))
 }
 

@@ -75,7 +75,7 @@ export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (inp
   )
   if (!outcome.ok) return outcome
   const updated = PartyRegistration.parse({ ...registration, ...outcome.data })
-  await tellRegistrationDecided(updated, updated, actor.userId, directory, now)
+  await tellRegistrationDecided(updated, actor.userId, directory, now)
   return success(registrationView(directory, updated, await memberName(registration.userId)))
 }
 

@@ -61,3 +61,10 @@ test('rated, the message reads 已评价 and offers no button; read on another p
   expect(weapp.cloudCalls('requests', 'markMessagesRead')).toEqual([])
   expect(weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
 })
+
+test('WeChat sets a tab badge only from a tab page', async () => {
+  weapp.answer({ requests: { detail: requestDetail() } })
+  await weapp.launch('/pages/request/index?id=rq-1')
+  await expect(weapp.callWx('setTabBarBadge', { index: MESSAGES_TAB, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail not TabBar page' })
+  expect(weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
+})
