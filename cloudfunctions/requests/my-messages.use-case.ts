@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Message, RequestStatus, success, WishStatus, type MessageTodo, type MessageView } from '../../types'
-import { confirmState, rateState, settledTitle, todoItemOf } from '../shared/core/message/message-todo'
+import { confirmState, rateState, settled, todoItemOf } from '../shared/core/message/message-todo'
 import { Collections } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { database } from '../shared/runtime/cloudbase'
@@ -22,8 +22,8 @@ export const myMessages: ActionHandler<'requests', 'myMessages'> = async (input,
   const todos = await todoStates(fetched)
   const views = fetched.map(({ recipientId: _recipient, unread, readAt: _read, ...message }): MessageView => {
     const todo = todos.get(message._id)
-    const title = todo && todo.state !== 'waiting' ? settledTitle(message.title, todo.act) : message.title
-    return { ...message, title, unread: unread === true, ...(todo ? { todo } : {}) }
+    const words = todo && todo.state !== 'waiting' ? settled(message, todo.act) : {}
+    return { ...message, ...words, unread: unread === true, ...(todo ? { todo } : {}) }
   })
   return success(page(views, offset, input.limit))
 }

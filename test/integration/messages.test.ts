@@ -100,7 +100,7 @@ describe('a call to action follows its item', () => {
 
     expectOk(await cloud.call(P.residentA, 'requests', 'rate', { requestId: filed._id, outcome: 'resolved', satisfaction: 'satisfied' }))
     // Rated: nothing on the page still asks for it.
-    expect(await replyOf()).toMatchObject({ title: '诉求已答复', todo: { act: 'rate', state: 'done' } })
+    expect(await replyOf()).toMatchObject({ title: '诉求已答复', body: '电线已重新规整', todo: { act: 'rate', state: 'done' } })
   })
 
   test('a reply left unrated until it closes asks nothing more, and the resident is told it closed', async () => {

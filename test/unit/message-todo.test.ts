@@ -1,4 +1,4 @@
-import { confirmState, rateState, settledTitle, todoItemOf } from '../../cloudfunctions/shared/core/message/message-todo'
+import { confirmState, rateState, settled, todoItemOf } from '../../cloudfunctions/shared/core/message/message-todo'
 
 describe("a message's call to action (issue 9: it disappears once done)", () => {
   test('only the resident\'s 请评价 and 请您确认 messages ask anything', () => {
@@ -30,8 +30,8 @@ describe("a message's call to action (issue 9: it disappears once done)", () => 
   })
 })
 
-test('a settled message drops the ask from its title; any other title stays as it was', () => {
-  expect(settledTitle('诉求已答复，请评价', 'rate')).toBe('诉求已答复')
-  expect(settledTitle('心愿已完成，请您确认', 'confirm')).toBe('心愿已完成')
-  expect(settledTitle('诉求已接单', 'rate')).toBe('诉求已接单')
+test('a settled message drops the ask from its title and body; other words stay as they were', () => {
+  expect(settled({ title: '诉求已答复，请评价', body: '座椅已更换。请在7天内评价' }, 'rate')).toEqual({ title: '诉求已答复', body: '座椅已更换' })
+  expect(settled({ title: '心愿已完成，请您确认', body: '帮老人买好了药' }, 'confirm')).toEqual({ title: '心愿已完成', body: '帮老人买好了药' })
+  expect(settled({ title: '诉求已接单', body: '请在7天内评价一下' }, 'rate')).toEqual({ title: '诉求已接单', body: '请在7天内评价一下' })
 })

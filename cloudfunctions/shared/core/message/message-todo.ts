@@ -2,15 +2,23 @@ import type { Message, MessageTodo } from '../../../../types/message.schema'
 import type { RequestStatus } from '../../../../types/request.schema'
 import type { WishStatus } from '../../../../types/wish.schema'
 
-/** The ask at the end of a notice's title (request-notices reply, wish-notices fulfil), one place for both. */
-export const todoAsks = { rate: '，请评价', confirm: '，请您确认' } as const
+/**
+ * The ask at the end of a notice's title and body (request-notices and notice-text for a reply,
+ * wish-notices for a fulfilment), in one place for the notices and for settling them.
+ */
+export const todoAsks = {
+  rate: { title: '，请评价', body: '。请在7天内评价' },
+  confirm: { title: '，请您确认', body: '' },
+} as const
+
+const without = (text: string, ask: string) => (ask && text.endsWith(ask) ? text.slice(0, -ask.length) : text)
 
 /**
- * The title once its ask is answered or moot: 诉求已答复，请评价 reads 诉求已答复 beside 已评价, so
- * nothing on the page still asks for what is done. The stored title (and WeChat's push) keep the ask.
+ * A message once its ask is answered or moot: 诉求已答复，请评价 reads 诉求已答复 beside 已评价, so
+ * nothing on the page still asks for what is done. The stored message (and WeChat's push) keep the ask.
  */
-export function settledTitle(title: string, act: keyof typeof todoAsks): string {
-  return title.endsWith(todoAsks[act]) ? title.slice(0, -todoAsks[act].length) : title
+export function settled(message: { title: string; body: string }, act: keyof typeof todoAsks): { title: string; body: string } {
+  return { title: without(message.title, todoAsks[act].title), body: without(message.body, todoAsks[act].body) }
 }
 
 /** The item a message's call to action acts on: a request to rate, a wish to confirm. */

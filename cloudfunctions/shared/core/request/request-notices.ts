@@ -40,7 +40,7 @@ const rules: Partial<Record<RequestEvent['action'], Rule>> = {
     { audience: e.details?.level === 'street' ? 'street' : 'committee', kind: 'newWork', title: '吹哨报到：请协同办理' },
   ],
   refer: () => [{ audience: 'requester', kind: 'progress', title: '诉求已转介，请按指引办理' }],
-  reply: () => [{ audience: 'requester', kind: 'replied', title: `诉求已答复${todoAsks.rate}` }],
+  reply: () => [{ audience: 'requester', kind: 'replied', title: `诉求已答复${todoAsks.rate.title}` }],
   rate: () => [{ audience: 'owner', kind: 'progress', title: '居民已评价' }],
   reopen: (e) => [
     { audience: 'owner', kind: 'newWork', title: '居民评价未解决，已重办' },

@@ -42,7 +42,7 @@ const rules: Partial<Record<WishEvent['action'], Rule>> = {
     { audience: 'branchSecretary', kind: 'alert', title: '党员认领的心愿到期未完成' },
     { audience: 'endedClaimer', kind: 'alert', title: '您认领的心愿已到期' },
   ],
-  fulfil: () => [{ audience: 'wisher', kind: 'replied', title: `心愿已完成${todoAsks.confirm}` }],
+  fulfil: () => [{ audience: 'wisher', kind: 'replied', title: `心愿已完成${todoAsks.confirm.title}` }],
   confirm: () => [{ audience: 'claimer', kind: 'progress', title: '居民确认心愿已实现，谢谢您' }],
   // The wish is the resident's: a grid worker who confirms it for them tells them so (issue 9).
   confirmByVisit: () => [
