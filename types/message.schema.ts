@@ -28,6 +28,7 @@ export const Message = z.object({
   action: z.union([
     z.literal('file'), z.literal('post'), z.literal('bindingWaiting'), z.literal('registrationWaiting'),
     z.literal('open'), z.literal('propose'), z.literal('ballotReceipt'), z.literal('assistedWaiting'), z.literal('commentHidden'),
+    z.literal('bindingDecided'), z.literal('registrationDecided'),
     RequestAction, WishAction, TopicAction, ProposalAction,
   ]),
   kind: NoticeKind,
@@ -36,8 +37,29 @@ export const Message = z.object({
   at: z.number().int().nonnegative(),
   /** Whether it also went out as a WeChat subscribe message; set by the notifier. */
   delivery: Delivery.optional(),
+  /**
+   * Written true; the 消息 page marks what it showed (requests.markMessagesRead) false, server-side so
+   * it holds on every device. A message from before unread existed has none and counts as read.
+   */
+  unread: z.boolean().optional(),
+  readAt: z.number().int().nonnegative().optional(),
 })
 export type Message = z.infer<typeof Message>
+
+/**
+ * What a message asks its reader to do, and where that stands now on the item it is about: `waiting`
+ * (the button shows), `done` (the reader did it: 已评价, 已确认), `moot` (nothing to do any more: the
+ * request was reopened or closed unrated, the wish confirmed by the grid worker or taken back).
+ */
+export const MessageTodo = z.object({ act: z.enum(['rate', 'confirm']), state: z.enum(['waiting', 'done', 'moot']) })
+export type MessageTodo = z.infer<typeof MessageTodo>
+
+/** A message as its recipient reads it on 消息. */
+export const MessageView = Message.omit({ recipientId: true, unread: true, readAt: true }).extend({
+  unread: z.boolean(),
+  todo: MessageTodo.optional(),
+})
+export type MessageView = z.infer<typeof MessageView>
 
 const pageWithId = (path: string, id: string) => `${path}?id=${encodeURIComponent(id)}`
 

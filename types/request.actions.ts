@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { FollowStage, TopicStatus } from './council.schema'
-import { Message } from './message.schema'
+import { MessageView } from './message.schema'
 import { Category } from './category.schema'
 import { pageOf, PageInput } from './paging.schema'
 import { RouteTarget } from './route.schema'
@@ -13,6 +13,7 @@ const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
 const Ref = z.object({ requestId: Id })
 const Named = z.object({ id: Id, name: z.string().nullable() })
+const UnreadCount = z.object({ unread: z.number().int().nonnegative() })
 
 export const Urgency = z.enum(['onTime', 'dueSoon', 'overdue'])
 export type Urgency = z.infer<typeof Urgency>
@@ -216,11 +217,15 @@ export const requestActions = {
     output: RequestDetail,
   },
   fileProactive: { input: z.object(Filing).strict(), output: RequestDetail },
-  /** The 消息 page: the caller's notifications, newest first. */
+  /** The 消息 page: the caller's notifications, newest first, each with whether it is unread and what it still asks. */
   myMessages: {
     input: z.object({ ...PageInput }).strict(),
-    output: pageOf(Message.omit({ recipientId: true })),
+    output: pageOf(MessageView),
   },
+  /** The 消息 tab's badge: how many of the caller's messages they have not seen yet. */
+  unreadMessages: { input: z.object({}).strict(), output: UnreadCount },
+  /** The 消息 page showed these: they are read now. Only the caller's own are marked; answers what is left unread. */
+  markMessagesRead: { input: z.object({ ids: z.array(z.string().min(1).max(160)).min(1).max(50) }).strict(), output: UnreadCount },
   dashboard: {
     input: z
       .object({ scope: z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict(), z.object({ streetId: Id }).strict()]), period: Period })

@@ -7,7 +7,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { tellBindingWaiting } from './review-notices'
+import { tellBindingDecided, tellBindingWaiting } from './review-notices'
 import { ensureUser } from './user-record'
 import { decidePending, openPending } from './pending-decision'
 import { findHouseholdView } from './household-view'
@@ -64,6 +64,8 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
   )
   if (!outcome.ok) return outcome
   const updated = BindingRequest.parse({ ...request, ...outcome.data })
+  const household = await findHouseholdView(directory, request.householdId)
+  if (household) await tellBindingDecided(updated, actor.userId, household, now)
   return success(await bindingView(directory, updated, actor.userId))
 }
 

@@ -6,7 +6,7 @@ import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { decidePending, openPending } from './pending-decision'
-import { tellRegistrationWaiting } from './review-notices'
+import { tellRegistrationDecided, tellRegistrationWaiting } from './review-notices'
 import { ensureUser } from './user-record'
 
 const levelOrder = ['street', 'community', 'grid', 'building', 'household']
@@ -75,6 +75,7 @@ export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (inp
   )
   if (!outcome.ok) return outcome
   const updated = PartyRegistration.parse({ ...registration, ...outcome.data })
+  await tellRegistrationDecided(updated, actor.userId, directory, now)
   return success(registrationView(directory, updated, await memberName(registration.userId)))
 }
 

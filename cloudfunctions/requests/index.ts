@@ -11,7 +11,7 @@ import { file } from './file-request.use-case'
 import { follow } from './follow.use-case'
 import { inbox } from './inbox.use-case'
 import { listMine } from './list-mine.use-case'
-import { myMessages } from './my-messages.use-case'
+import { markMessagesRead, myMessages, unreadMessages } from './my-messages.use-case'
 import { note } from './note.use-case'
 import { rate } from './rate.use-case'
 import { recordCallback } from './record-callback.use-case'
@@ -48,6 +48,8 @@ export const main = createFunction('requests', {
   fileOnBehalf,
   fileProactive,
   myMessages,
+  unreadMessages,
+  markMessagesRead,
   dashboard,
 }, {
   withdraw: (input) => [{ text: input.note, label: '撤回说明', scene: 'comment' }],

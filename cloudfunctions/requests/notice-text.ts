@@ -1,5 +1,6 @@
 import { categoryLabels, outOfScopeGuidance, type Request, type RequestEvent } from '../../types'
 import { dateTimeLine } from '../../types/calendar'
+import { todoAsks } from '../shared/core/message/message-todo'
 
 const clip = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`)
 
@@ -19,7 +20,7 @@ export function noticeBody(event: RequestEvent, request: Request, names: Readonl
     case 'refer':
       return request.referral ? outOfScopeGuidance[request.referral.scope].guidance : what
     case 'reply':
-      return `${clip(request.reply?.text ?? '', 40)}。请在7天内评价`
+      return `${clip(request.reply?.text ?? '', 40)}${todoAsks.rate.body}`
     case 'remind':
     case 'supervise': {
       const alert = request.alerts[request.alerts.length - 1]

@@ -16,6 +16,8 @@ const page = <T,>(items: T[]) => success({ items, nextCursor: null })
 
 describe('the ways into 邻里议事厅 and its hub', () => {
   test('首页’s 邻里议事厅 opens the hub, no longer “coming soon”', async () => {
+    // 首页 asks for the 消息 badge's count when it shows (fake-call answers 0).
+    answer({})
     render(<HomePage />)
     await tap('邻里议事厅')
     expect(navigations).toEqual(['/pages-council/home/index'])

@@ -21,6 +21,8 @@ describe('the ways into 微心愿, my wishes and the wish wall', () => {
   afterEach(() => jest.restoreAllMocks())
 
   test('首页’s 微心愿 opens the wish hub, no longer “coming soon”', async () => {
+    // 首页 asks for the 消息 badge's count when it shows (fake-call answers 0).
+    answer({})
     render(<HomePage />)
     await tap('微心愿')
     expect(navigations).toEqual(['/pages-wish/home/index'])

@@ -7,7 +7,7 @@ beforeAll(async () => {
 })
 afterAll(() => world?.close())
 
-describeInBrowser('a resident asks to bind a household, the committee approves, the resident sees it', () => {
+describeInBrowser('a resident asks to bind a household, the committee approves, the resident sees it and reads it on 消息', () => {
   test('the whole story, on phones, through the H5 app and the local CloudBase', async () => {
     const resident = await world.signedInAs('新居民（未绑定）')
     await onScreen(resident, '绑定我家').click()
@@ -38,6 +38,21 @@ describeInBrowser('a resident asks to bind a household, the committee approves, 
     expect(page).toContain('康乐社区 康乐小区 3号楼 202')
     expect(await onScreen(resident, '绑定申请正在等居委会确认').count()).toBe(0)
     expect(await onScreen(resident, '绑定我家').count()).toBe(0)
+
+    // 消息 (issue 9): the decision is a message, counted on the 消息 tab until the resident has seen it.
+    const messagesTab = resident.locator('.weui-tabbar__item', { hasText: '消息' })
+    await messagesTab.locator('.taro-tabbar-badge', { hasText: '1' }).waitFor()
+    await messagesTab.click()
+    const decided = resident.locator('.message', { hasText: '住户绑定已通过' }).filter({ visible: true })
+    await decided.waitFor()
+    expect(await decided.innerText()).toContain('未读')
+    expect(await decided.innerText()).toContain('康乐小区3号楼202室')
+    await messagesTab.locator('.taro-tabbar-badge').waitFor({ state: 'detached' })
+    // Read on the server: another visit (or another phone) shows it read and no badge.
+    await resident.reload()
+    await decided.waitFor()
+    expect(await decided.innerText()).not.toContain('未读')
+    expect(await messagesTab.locator('.taro-tabbar-badge').count()).toBe(0)
     expect(world.pageErrors).toEqual([])
   })
 })

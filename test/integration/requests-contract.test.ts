@@ -44,6 +44,8 @@ const malformedByAction: Record<keyof typeof requestActions, unknown[]> = {
   fileOnBehalf: [form, { ...form, resident: { name: '' } }, { ...form, resident: { name: '王阿婆', phone: '12' } }],
   fileProactive: [{ ...form, contactPhone: '13800000000' }, { ...form, category: 'fire' }],
   myMessages: [{ limit: -1 }, { cursor: 5 }],
+  unreadMessages: [{ recipientId: P.residentB }],
+  markMessagesRead: [{}, { ids: [] }, { ids: Array(51).fill('m') }, { ids: [''] }, { ids: ['m'], recipientId: P.residentB }],
   dashboard: [{ scope: { gridId: 'grid-kangle-1' } }, { scope: {}, period: { from: 0, to: 1 } }, { scope: { gridId: 'g' }, period: { from: 10, to: 5 } }, { scope: { streetId: 's' }, period: { from: 0, to: 400 * 86_400_000 } }],
 }
 

@@ -59,3 +59,13 @@ test('widening tells the branch secretary; a revoke tells the member whose claim
   expect(endedClaimerOf({ details: { memberId: 'u-a' } })).toBe('u-a')
   expect(endedClaimerOf({ details: {} })).toBeNull()
 })
+
+test('issue 9: a grid worker who confirms a wish by a visit tells the wisher too, not only the claimer', () => {
+  const heard = along([
+    ['publish', 'u-committee', 'committee', { summary: '老人需要有人陪着去医院', widenAt: T0 + 4 * DAY }],
+    ['claim', 'u-a', 'branchMember', { lockUntil: T0 + 10 * DAY, liveClaims: 0 }],
+    ['fulfil', 'u-a', 'branchMember', { note: '陪着复查完了', photos: [] }],
+    ['confirmByVisit', 'u-worker', 'gridWorker', { via: 'visit', note: '上门看过' }],
+  ])
+  expect(heard.confirmByVisit).toEqual(['claimer:progress', 'wisher:progress'])
+})

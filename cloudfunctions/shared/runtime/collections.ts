@@ -100,7 +100,11 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     // The +1 count is counted here (follow.use-case), not kept by the versioned write.
     { name: 'by_request', keys: { requestId: 1 } },
   ],
-  messages: [{ name: 'by_recipient_time', keys: { recipientId: 1, at: -1 } }],
+  messages: [
+    { name: 'by_recipient_time', keys: { recipientId: 1, at: -1 } },
+    // The 消息 tab's badge counts the caller's unread ones at every show of the app.
+    { name: 'by_recipient_unread', keys: { recipientId: 1, unread: 1 } },
+  ],
   // One document per user × template, `_id` `${userId}~${templateId}`: the count is spent by a
   // conditional update on that one document, so no index beyond _id is needed for correctness.
   subscriptions: [{ name: 'by_user', keys: { userId: 1 } }],

@@ -21,7 +21,7 @@ export async function deliver(messages: readonly Message[]): Promise<void> {
   // no subscription left most of the time, and every database request is billed.
   const written = await insertIgnoringDuplicates(
     database().collection(Collections.messages),
-    messages.map((message) => ({ ...message, delivery: templates[message.kind] ? ('noQuota' as const) : ('noTemplate' as const) })),
+    messages.map((message) => ({ ...message, unread: true, delivery: templates[message.kind] ? ('noQuota' as const) : ('noTemplate' as const) })),
   )
   const pushable = written.flatMap((message) => {
     const template = templates[message.kind]

@@ -6,6 +6,7 @@ import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { call } from '@/services/call'
 import { errorText } from '@/services/error-text'
+import { askAtTap, useSubscriptions } from '@/services/subscribe'
 import type { BindingRequestView, Tenure } from '@/types'
 
 const PHONE = /^1\d{10}$/
@@ -25,6 +26,7 @@ export function BindingDetails({ householdId, onDone }: Props) {
   const [tenure, setTenure] = useState<Tenure | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  useSubscriptions()
 
   const submit = async () => {
     if (busy) return
@@ -32,6 +34,8 @@ export function BindingDetails({ householdId, onDone }: Props) {
     if (phone.trim() && !PHONE.test(phone.trim())) return setProblem('手机号应是 11 位数字，可以不填。')
     if (!tenure) return setProblem('请选一下您是不是这一户的业主。')
     setProblem(null)
+    // The committee's decision comes days later as a 进度 message: the tap is where WeChat lets us ask.
+    void askAtTap(['progress'])
     setBusy(true)
     const result = await call('directory', 'requestBinding', { householdId, name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), tenure })
     setBusy(false)

@@ -8,6 +8,7 @@ import { TextField } from '@/components/text-field'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { errorText } from '@/services/error-text'
+import { askAtTap, useSubscriptions } from '@/services/subscribe'
 import { success, type BranchLevel, type PartyRegistrationView } from '@/types'
 
 const levelLabels: Record<BranchLevel, string> = {
@@ -30,12 +31,15 @@ export function PartyForm({ onDone }: { onDone: (registration: PartyRegistration
   const [workplace, setWorkplace] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  useSubscriptions()
 
   const submit = async () => {
     if (!branch || busy) return
     if (!name.trim()) return setProblem('请填写您的姓名。')
     if (serving && !workplace.trim()) return setProblem('请填写您的工作单位。')
     setProblem(null)
+    // The secretary's decision comes later as a 进度 message: the tap is where WeChat lets us ask.
+    void askAtTap(['progress'])
     setBusy(true)
     const result = await call('directory', 'registerParty', { branchId: branch.id, name: name.trim(), ...(serving ? { workplace: workplace.trim() } : {}) })
     setBusy(false)

@@ -2,8 +2,10 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 
 export default function HomePage() {
+  useUnreadBadge()
   return (
     <PageShell>
       <View className="greeting">

@@ -6,6 +6,7 @@ import { BindingStatus } from '@/features/mine/binding-status'
 import { WhoAmICard } from '@/features/mine/whoami-card'
 import { SignInEntry } from '@/features/sign-in/sign-in-entry'
 import { useResult } from '@/hooks/use-result'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { call } from '@/services/call'
 import { staffRoles } from '@/services/labels'
 import type { WhoAmI } from '@/types'
@@ -32,6 +33,7 @@ export default function MinePage() {
   const me = useResult(() => call('directory', 'whoami', {}), null)
   // Coming back from the binding or registration page must show the new pending request.
   useDidShow(() => me.reload())
+  useUnreadBadge()
 
   return (
     <PageShell>

@@ -8,9 +8,13 @@ export type Recorded = { fn: string; action: string; input: unknown }
 
 /**
  * What every test starts with unless it says otherwise: pages that ask for subscriptions at their taps
- * load the caller's templates when they show, and [] is a deployment with none configured.
+ * load the caller's templates when they show, and [] is a deployment with none configured; the tab
+ * pages ask for the 消息 badge's count when they show, and 0 is nothing unread.
  */
-const unlessTheTestSaysOtherwise: Record<string, Handler> = { 'directory.mySubscriptions': () => success([]) }
+const unlessTheTestSaysOtherwise: Record<string, Handler> = {
+  'directory.mySubscriptions': () => success([]),
+  'requests.unreadMessages': () => success({ unread: 0 }),
+}
 
 export function answer(handlers: Record<string, Handler>): Recorded[] {
   const calls: Recorded[] = []

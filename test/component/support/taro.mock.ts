@@ -8,6 +8,8 @@ export const navigations: string[] = []
 export const toasts: string[] = []
 /** The query of the page under test (useRouter().params); a test sets what the URL would carry. */
 export const routerParams: Record<string, string> = {}
+/** The tab bar's badge calls, in order: `set 1 3` (index, text) or `remove 1`. */
+export const tabBadges: string[] = []
 /** What the photo picker hands back next; empty means the resident cancelled. */
 export const pickedPhotos: string[] = []
 
@@ -16,6 +18,7 @@ export function resetTaroMock() {
   navigations.length = 0
   toasts.length = 0
   pickedPhotos.length = 0
+  tabBadges.length = 0
   for (const key of Object.keys(routerParams)) delete routerParams[key]
 }
 
@@ -31,6 +34,8 @@ const Taro = {
   stopPullDownRefresh: async () => undefined,
   makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => void navigations.push(`tel:${phoneNumber}`),
   previewImage: async () => undefined,
+  setTabBarBadge: async ({ index, text }: { index: number; text: string }) => void tabBadges.push(`set ${index} ${text}`),
+  removeTabBarBadge: async ({ index }: { index: number }) => void tabBadges.push(`remove ${index}`),
   chooseMedia: async ({ count }: { count: number }) => {
     if (pickedPhotos.length === 0) throw { errMsg: 'chooseMedia:fail cancel' }
     return { type: 'image', tempFiles: pickedPhotos.splice(0, count).map((tempFilePath) => ({ tempFilePath, size: 48_000, fileType: 'image' })) }

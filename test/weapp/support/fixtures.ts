@@ -35,6 +35,7 @@ export const message = (over: Partial<MessageItem> = {}): MessageItem => ({
   title: '您反映的事已有人接单',
   body: '网格员周丽已接单，会在 3月4日 09:00 前答复您。',
   at: at + HOUR,
+  unread: false,
   ...over,
 })
 

@@ -7,6 +7,7 @@ import { FakeDevice, standardPhone, type DeviceProfile } from './fake-device'
 import { FakeMedia } from './fake-media'
 import { FakePrivacy } from './fake-privacy'
 import { FakeSubscribe } from './fake-subscribe'
+import { FakeTabBar } from './fake-tab-bar'
 import { navigationApis } from './navigation'
 import { installPageBridge, launchedApp } from './page-bridge'
 import type { PageView } from './page-view'
@@ -23,9 +24,10 @@ let started = false
 /**
  * Answers every test starts with. Each page that asks for subscriptions at its taps loads the caller's
  * templates when it shows (directory.mySubscriptions); [] is a deployment with no subscribe template
- * configured, where the app asks nothing. A test about subscriptions answers its own.
+ * configured, where the app asks nothing. A test about subscriptions answers its own. Each tab page
+ * asks for the 消息 badge's count when it shows (requests.unreadMessages); 0 is nothing unread.
  */
-const unlessTheTestSaysOtherwise: Answers = { directory: { mySubscriptions: [] } }
+const unlessTheTestSaysOtherwise: Answers = { directory: { mySubscriptions: [] }, requests: { unreadMessages: { unread: 0 } } }
 
 /**
  * Starts the built mini-program (dist/weapp) in the simulator: a fake `wx` first, because Taro builds
@@ -56,12 +58,14 @@ export function startWeapp({ device = {} }: { device?: Partial<DeviceProfile> } 
     }),
   )
 
+  const tabBar = new FakeTabBar(routes, router)
   const wx: Record<string, unknown> = {
     ...phone.apis(wxCalls),
     ...media.apis(wxCalls),
     ...privacy.apis(wxCalls),
     ...subscribe.apis(wxCalls),
     ...navigationApis(router, wxCalls),
+    ...tabBar.apis(wxCalls),
     cloud: cloud.apis(wxCalls),
   }
   ;(globalThis as unknown as { wx: object }).wx = wx
@@ -74,7 +78,7 @@ export function startWeapp({ device = {} }: { device?: Partial<DeviceProfile> } 
 
   beforeEach(() => {
     wxCalls.length = 0
-    for (const fake of [cloud, media, privacy, subscribe, phone]) fake.reset()
+    for (const fake of [cloud, media, privacy, subscribe, phone, tabBar]) fake.reset()
     cloud.answer(unlessTheTestSaysOtherwise)
   })
   afterEach(async () => {
@@ -134,6 +138,7 @@ export function startWeapp({ device = {} }: { device?: Partial<DeviceProfile> } 
     privacy,
     subscribe,
     phone,
+    tabBar,
   }
 }
 

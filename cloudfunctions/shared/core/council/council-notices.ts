@@ -16,6 +16,11 @@ export type CouncilNotice = { audience: CouncilAudience; kind: NoticeKind; title
  * threshold; 每月一题's filers of the topic answering their requests and of what became of it.
  */
 const topicRules: Partial<Record<TopicEvent['action'], CouncilNotice[]>> = {
+  // Issue 9: whoever brought the topic about hears that it will not go ahead, with the committee's reason (the note).
+  cancel: [
+    { audience: 'supporters', kind: 'progress', title: '您联署的议题已取消' },
+    { audience: 'filers', kind: 'progress', title: '与您反映的事相关的议题已取消' },
+  ],
   open: [{ audience: 'filers', kind: 'progress', title: '您反映的事已列为议题，请参与讨论' }],
   close: [
     { audience: 'voters', kind: 'progress', title: '您参与投票的议题结果已公布' },
@@ -39,6 +44,8 @@ const proposalRules: Partial<Record<ProposalEvent['action'], CouncilNotice[]>> =
   accept: [{ audience: 'supporters', kind: 'progress', title: '您支持的提议已成为议题' }],
   decline: [{ audience: 'supporters', kind: 'progress', title: '您支持的提议没有被采纳' }],
   expire: [{ audience: 'proposer', kind: 'progress', title: `提议${GATHERING_DAYS}天内联署不够，已结束` }],
+  // The proposer withdrew it: those who co-signed it would otherwise wait for it.
+  withdraw: [{ audience: 'supporters', kind: 'progress', title: '您联署的提议已被提议人撤回' }],
 }
 
 export const topicNoticesFor = (event: TopicEvent): CouncilNotice[] => topicRules[event.action] ?? []

@@ -1,5 +1,6 @@
 import type { NoticeKind } from '../../../../types/notice.schema'
 import type { Request, RequestEvent } from '../../../../types/request.schema'
+import { todoAsks } from '../message/message-todo'
 
 /**
  * Who hears of a transition, by how they stand to the request; the runtime turns each into people.
@@ -39,13 +40,17 @@ const rules: Partial<Record<RequestEvent['action'], Rule>> = {
     { audience: e.details?.level === 'street' ? 'street' : 'committee', kind: 'newWork', title: '吹哨报到：请协同办理' },
   ],
   refer: () => [{ audience: 'requester', kind: 'progress', title: '诉求已转介，请按指引办理' }],
-  reply: () => [{ audience: 'requester', kind: 'replied', title: '诉求已答复，请评价' }],
+  reply: () => [{ audience: 'requester', kind: 'replied', title: `诉求已答复${todoAsks.rate.title}` }],
   rate: () => [{ audience: 'owner', kind: 'progress', title: '居民已评价' }],
   reopen: (e) => [
     { audience: 'owner', kind: 'newWork', title: '居民评价未解决，已重办' },
     { audience: e.details?.level === 'street' ? 'street' : 'committee', kind: 'newWork', title: '居民评价未解决，已重办' },
   ],
-  autoClose: () => [{ audience: 'owner', kind: 'progress', title: '诉求未评价，已自动结案' }],
+  // The resident's own request closed without them (issue 9: every decision that concerns the person).
+  autoClose: () => [
+    { audience: 'owner', kind: 'progress', title: '诉求未评价，已自动结案' },
+    { audience: 'requester', kind: 'progress', title: '诉求 7 天未评价，已结案' },
+  ],
   remind: (_e, r) => [{ audience: ownerOrQueue(r), kind: 'alert', title: '催办：诉求即将超时' }],
   supervise: (_e, r) => [
     ...(r.ownerId === null ? [] : [{ audience: 'owner' as const, kind: 'alert' as const, title: '督办：诉求已超时' }]),

@@ -1,5 +1,6 @@
 import type { NoticeKind } from '../../../../types/notice.schema'
 import type { Wish, WishEvent } from '../../../../types/wish.schema'
+import { todoAsks } from '../message/message-todo'
 
 /**
  * Who hears of a wish's step, by how they stand to it; the runtime turns each into people.
@@ -41,9 +42,13 @@ const rules: Partial<Record<WishEvent['action'], Rule>> = {
     { audience: 'branchSecretary', kind: 'alert', title: '党员认领的心愿到期未完成' },
     { audience: 'endedClaimer', kind: 'alert', title: '您认领的心愿已到期' },
   ],
-  fulfil: () => [{ audience: 'wisher', kind: 'replied', title: '心愿已完成，请您确认' }],
+  fulfil: () => [{ audience: 'wisher', kind: 'replied', title: `心愿已完成${todoAsks.confirm.title}` }],
   confirm: () => [{ audience: 'claimer', kind: 'progress', title: '居民确认心愿已实现，谢谢您' }],
-  confirmByVisit: () => [{ audience: 'claimer', kind: 'progress', title: '网格员确认心愿已实现，谢谢您' }],
+  // The wish is the resident's: a grid worker who confirms it for them tells them so (issue 9).
+  confirmByVisit: () => [
+    { audience: 'claimer', kind: 'progress', title: '网格员确认心愿已实现，谢谢您' },
+    { audience: 'wisher', kind: 'progress', title: '网格员已确认您的心愿已实现' },
+  ],
   askToCheck: () => [{ audience: 'gridWorkers', kind: 'alert', title: '心愿完成 7 天未确认，请走访核实' }],
   requestCancel: () => [{ audience: 'claimer', kind: 'alert', title: '居民请求取消心愿' }],
   agreeCancel: () => [{ audience: 'wisher', kind: 'progress', title: '心愿已取消' }],
