@@ -4,6 +4,7 @@ import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/
 import { rateGroup, RateRow, ratesByGrid } from '../../cloudfunctions/shared/core/request/signals'
 import { gridWeeksOf, weeklyRates, weeklyStages, WeeklyRow } from '../../cloudfunctions/shared/core/request/weekly-trend'
 import { aggregate } from '../../local/db/engine'
+import type { Doc } from '../../local/db/ejson'
 import { lastShanghaiWeeks } from '../../types/calendar'
 import type { Rating, Request } from '../../types/request.schema'
 
@@ -48,7 +49,7 @@ function items(): Request[] {
 }
 
 test('each week’s counts, per grid, equal signals.ts’s with that week as the period', () => {
-  const docs = JSON.parse(JSON.stringify(items())) as object[]
+  const docs = JSON.parse(JSON.stringify(items())) as Doc[]
   const { addFields, group } = weeklyStages(WEEKS, NOW)
   const weekly = aggregate(docs, [{ $addFields: addFields }, { $group: group }], () => []).map((row) => gridWeeksOf(WeeklyRow.parse(row), WEEKS.length))
   const key = (row: { communityId: string; gridId: string | null }) => `${row.communityId}:${row.gridId}`
@@ -61,7 +62,7 @@ test('each week’s counts, per grid, equal signals.ts’s with that week as the
       expect({ week: i, grid: key(row), counts: found.counts[i] }).toEqual({ week: i, grid: key(row), counts })
       nonZero += counts.dispatched + counts.rated + counts.closedUnrated + counts.proactive
     }
-    const filed = docs.filter((d) => (d as Request).createdAt >= week.from && (d as Request).createdAt < week.to).length
+    const filed = docs.filter((d) => (d.createdAt as number) >= week.from && (d.createdAt as number) < week.to).length
     expect(weekly.reduce((n, row) => n + row.filed[i], 0)).toBe(filed)
   })
   expect(nonZero).toBeGreaterThan(40)
