@@ -126,5 +126,5 @@ export function lastShanghaiWeeks(count: number, now: number): { from: number; t
   })
 }
 
-/** 3/5: a day as a chart's axis says it, where a column is narrow. */
-export const shortDayLine = (at: number): string => wall(at).format('M/D')
+/** The Shanghai month (1–12) and day of an instant: a chart's axis writes them on lines of their own. */
+export const monthAndDay = (at: number): { month: number; day: number } => ({ month: wall(at).month() + 1, day: wall(at).date() })

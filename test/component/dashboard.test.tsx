@@ -142,6 +142,9 @@ describe('the weekly chart', () => {
     expect(heights(busy)[4]).toBe('50%')
     expect(spoken(busy)[1]).toBe('2025年1月13日那周，康乐一网格新收 1 件')
     expect(values(seriesNamed('康乐二网格'))).toEqual(Array(8).fill('0'))
-    expect(Array.from(document.querySelectorAll('.trend__axis'))[0].textContent).toBe('1/61/131/201/272/32/102/172/24')
+    // Each week by its Monday: the day under every bar, the month over the first week and where a month begins.
+    const axis = document.querySelector('.trend__axis')!
+    expect(Array.from(axis.querySelectorAll('.trend__week')).map((d) => d.textContent)).toEqual(['6', '13', '20', '27', '3', '10', '17', '24'])
+    expect(Array.from(axis.querySelectorAll('.trend__month')).map((m) => m.textContent)).toEqual(['1月', '', '', '', '2月', '', '', ''])
   })
 })

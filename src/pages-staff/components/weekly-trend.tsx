@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { RequestRates, WeeklyTrend } from '@/types'
-import { dayLine, shortDayLine } from '@/types/calendar'
+import { dayLine, monthAndDay } from '@/types/calendar'
 
 type GridRow = WeeklyTrend['byGrid'][number]
 type Bar = { value: string; fraction: number; spoken: string }
@@ -30,12 +30,19 @@ function Bars({ bars, tone }: { bars: Bar[]; tone: 'rate' | 'volume' }) {
   )
 }
 
-/** The weeks under the bars, by their Monday; the last is this week, still running. */
+/**
+ * The weeks under the bars, by the day their Monday falls on, the month written over the first week
+ * and over each week a new month begins: "10/19" does not fit a column at 1.5×, "19" and "10月" do.
+ */
 function Axis({ weeks }: { weeks: WeeklyTrend['weeks'] }) {
+  const days = weeks.map((week) => monthAndDay(week.from))
   return (
     <View className="trend__bars trend__axis" aria-hidden>
-      {weeks.map((week) => (
-        <Text key={week.from} className="trend__col trend__week">{shortDayLine(week.from)}</Text>
+      {days.map(({ month, day }, i) => (
+        <View key={weeks[i].from} className="trend__col">
+          <Text className="trend__month">{i === 0 || days[i - 1].month !== month ? `${month}月` : ''}</Text>
+          <Text className="trend__week">{String(day)}</Text>
+        </View>
       ))}
     </View>
   )
@@ -54,7 +61,7 @@ export function WeeklyTrendChart({ trend, scopeName, gridName }: { trend: Weekly
   return (
     <View className="card trend">
       <Text className="card__title">{`${scopeName}近 ${weeks.length} 周走势`}</Text>
-      <Text className="trend__note">{`从 ${dayLine(weeks[0].from)}（周一）起，每周一到周日算一周，最后一周是本周到今天。柱上的数是百分比，“—”是那周没有可算的诉求。`}</Text>
+      <Text className="trend__note">{`从 ${dayLine(weeks[0].from)}（周一）起，每周一到周日算一周，最后一周是本周到今天。柱下是每周周一的日期，柱上的数是百分比，“—”是那周没有可算的诉求。`}</Text>
       {rateSeries.map(([name, rate, basis]) => (
         <View key={name} className="trend__series">
           <Text className="trend__name">{`${name}（%）`}</Text>
@@ -77,7 +84,7 @@ export function WeeklyTrendChart({ trend, scopeName, gridName }: { trend: Weekly
       {trend.byGrid.map((row) => {
         const name = gridName(row)
         return (
-          <View key={`${row.communityId}:${row.gridId ?? 'queue'}`} className="trend__series">
+          <View key={`${row.communityId}:${row.gridId ?? 'queue'}`} className="trend__series trend__series--volume">
             <Text className="trend__name">{name}</Text>
             <Bars tone="volume" bars={row.filed.map((n, i) => ({ value: String(n), fraction: n / most, spoken: `${weekName(weeks, i)}，${name}新收 ${n} 件` }))} />
           </View>
