@@ -14,10 +14,11 @@ type Board = ActionOutput<'requests', 'dashboard'>
 type GridKey = { communityId: string; gridId: string | null; gridName: string | null }
 
 /**
- * One scope the caller answers for, under its own name: its total (a street's), every community and
- * grid in it, the weekly chart, what goes beside the rates (the children: 微心愿's signals), and what
- * is late there — last, as it can run to a hundred items. The children load on their own and stay
- * mounted while the rates reload, so they ask once a period.
+ * One scope the caller answers for, under its own name: the weekly chart first (people would rather
+ * look than read), then its total (a street's), every community and grid in it, what goes beside
+ * the rates (the children: 微心愿's signals), and what is late there — last, as it can run to a
+ * hundred items. The children load on their own and stay mounted while the rates reload, so they
+ * ask once a period.
  */
 export function DashboardSection({ scope, period, children }: PropsWithChildren<{ scope: Scope; period: Period }>) {
   const board = useResult(() => call('requests', 'dashboard', { scope, period }), `${JSON.stringify(scope)}:${period.from}`)
@@ -27,8 +28,8 @@ export function DashboardSection({ scope, period, children }: PropsWithChildren<
       {ready && <Text className="dashboard__scope">{ready.scopeName}</Text>}
       {board.state === 'loading' && <Loading />}
       {board.state === 'failed' && <Failed code={board.code} onRetry={board.reload} />}
-      {ready && <Rates board={ready} street={'streetId' in scope} />}
       {ready && <WeeklyTrendChart trend={ready.trend} scopeName={ready.scopeName} gridName={gridNamer(ready)} />}
+      {ready && <Rates board={ready} street={'streetId' in scope} />}
       {children}
       {ready && <Overdue board={ready} />}
     </View>
