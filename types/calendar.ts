@@ -111,3 +111,20 @@ export function relativeLine(at: number, now: number): string {
   if (!then.isBefore(today.subtract(1, 'day'))) return `昨天 ${then.format('HH:mm')}`
   return then.year() === today.year() ? then.format('M月D日') : dayLine(at)
 }
+
+/**
+ * The last `count` Shanghai weeks, Monday 00:00 to the next Monday (the week China's calendars and
+ * offices keep, GB/T 7408 / ISO 8601), oldest first; the last is the week holding `now`, still running.
+ * Beijing time has no daylight saving, so every week is exactly seven days long.
+ */
+export function lastShanghaiWeeks(count: number, now: number): { from: number; to: number }[] {
+  const today = wall(now).startOf('day')
+  const monday = today.subtract((today.day() + 6) % 7, 'day')
+  return Array.from({ length: count }, (_, i) => {
+    const start = monday.subtract(count - 1 - i, 'week')
+    return { from: instantOf(start), to: instantOf(start.add(1, 'week')) }
+  })
+}
+
+/** The Shanghai month (1–12) and day of an instant: a chart's axis writes them on lines of their own. */
+export const monthAndDay = (at: number): { month: number; day: number } => ({ month: wall(at).month() + 1, day: wall(at).date() })

@@ -158,6 +158,14 @@ export const Period = z
   .refine((p) => p.from < p.to && p.to - p.from <= 366 * DAY_MS, { message: 'a period runs forward, a year at most' })
 export type Period = z.infer<typeof Period>
 
+/** The scope's three rates week by week, and each grid's new items per week; every array is one entry per week. */
+export const WeeklyTrend = z.object({
+  weeks: z.array(z.object({ from: Timestamp, to: Timestamp })),
+  rates: z.array(RequestRates),
+  byGrid: z.array(z.object({ communityId: Id, gridId: Id.nullable(), gridName: z.string().nullable(), filed: z.array(z.number().int().nonnegative()) })),
+})
+export type WeeklyTrend = z.infer<typeof WeeklyTrend>
+
 const Filing = {
   idempotencyKey: IdempotencyKey,
   category: Category,
@@ -231,12 +239,23 @@ export const requestActions = {
       .object({ scope: z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict(), z.object({ streetId: Id }).strict()]), period: Period })
       .strict(),
     output: z.object({
+      /** The grid, community or street asked about, by name: the heading of its part of the page. */
+      scopeName: z.string(),
+      /** The whole scope: a street's total, or the one community or grid again. */
+      total: RequestRates,
+      /**
+       * Every grid of the scope, zeros and all, and a community's own queue (gridId null: items outside
+       * every grid) when it had any; grids in id order, a community's queue before its grids.
+       */
       byGrid: z.array(z.object({ communityId: Id, gridId: Id.nullable(), gridName: z.string().nullable(), rates: RequestRates })),
+      /** Every community of the scope, zeros and all; none for a grid's. */
       byCommunity: z.array(z.object({ communityId: Id, communityName: z.string(), rates: RequestRates })),
       /** The most overdue items, most overdue first, at most 100 (dashboard.use-case OVERDUE_SHOWN). */
       overdue: z.array(OverdueItem),
       /** How many items are overdue in all: more than `overdue` holds when the list was cut. */
       overdueTotal: z.number().int().nonnegative(),
+      /** The chart, whatever the period: the last 8 Shanghai weeks (weekly-trend.ts), the last one this week so far. */
+      trend: WeeklyTrend,
     }),
   },
 } as const

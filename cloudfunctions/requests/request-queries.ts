@@ -1,5 +1,6 @@
 import type { Period } from '../../types'
 import { rateGroup, RateRow } from '../shared/core/request/signals'
+import { gridWeeksOf, weeklyStages, WeeklyRow, type GridWeeks } from '../shared/core/request/weekly-trend'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { StoredRequest } from './request-store'
@@ -65,6 +66,23 @@ export async function rateRows(where: object, period: Period, now: number): Prom
       const row = RateRow.safeParse(raw)
       if (row.success) rows.push(row.data)
       else console.error('[requests] skipped a malformed rate row', (raw as { _id?: unknown })._id, row.error.issues.slice(0, 3))
+    }
+    if (data.length < ROWS_PER_REQUEST) return rows
+  }
+}
+
+/** The weekly counts per grid (weekly-trend.ts), paged as rateRows is; a malformed row is logged and left out. */
+export async function weeklyRows(where: object, weeks: readonly Period[], now: number): Promise<GridWeeks[]> {
+  const rows: GridWeeks[] = []
+  const { addFields, group } = weeklyStages(weeks, now)
+  for (let offset = 0; ; offset += ROWS_PER_REQUEST) {
+    let query = database().collection(Collections.requests).aggregate().match(where).addFields(addFields).group(group).sort({ '_id.communityId': 1, '_id.gridId': 1 })
+    if (offset > 0) query = query.skip(offset)
+    const { data } = (await query.limit(ROWS_PER_REQUEST).end()) as { data: unknown[] }
+    for (const raw of data) {
+      const row = WeeklyRow.safeParse(raw)
+      if (row.success) rows.push(gridWeeksOf(row.data, weeks.length))
+      else console.error('[requests] skipped a malformed weekly row', (raw as { _id?: unknown })._id, row.error.issues.slice(0, 3))
     }
     if (data.length < ROWS_PER_REQUEST) return rows
   }

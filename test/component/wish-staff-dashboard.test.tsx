@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import DashboardPage from '@/pages-staff/dashboard/index'
 import { failure, success, type ActionOutput } from '@/types'
+import { board as emptyBoard, noRates } from './support/dashboard-fixtures'
 import { answer, inputsOf } from './support/fake-call'
 import { tap } from './support/fields'
 import { whoami } from './support/fixtures'
@@ -10,7 +11,7 @@ import { signals } from './support/wish-staff-fixtures'
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
 const committee = whoami({ roles: ['resident', 'committee'], scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })
-const board = { byCommunity: [], byGrid: [], overdue: [], overdueTotal: 0 }
+const board = emptyBoard()
 const wishSignals: ActionOutput<'wishes', 'signals'> = {
   totals: signals({ posted: 14, published: 12, claimed: 9, realised: 6, medianHoursToClaim: 5.25, medianHoursToRealise: 60, lapses: 2, unclaimedAfterWidening: 1 }),
   byBranch: [
@@ -73,13 +74,13 @@ describe('微心愿 on the dashboard', () => {
   test('figures the server keeps from this person are left out; the rates stay', async () => {
     answer({
       'directory.whoami': () => success(committee),
-      'requests.dashboard': () => success({ ...board, byCommunity: [{ communityId: 'comm-kangle', communityName: '康乐社区', rates: { dispatched: 0, responseCounted: 0, respondedOnTime: 0, rated: 0, resolved: 0, partly: 0, satisfied: 0, closedUnrated: 0, proactive: 0, responseRate: null, resolutionRate: null, satisfactionRate: null } }] }),
+      'requests.dashboard': () => success({ ...board, byCommunity: [{ communityId: 'comm-kangle', communityName: '康乐社区', rates: noRates }] }),
       'wishes.signals': () => failure('FORBIDDEN', 'no'),
     })
     render(<DashboardPage />)
-    const rates = (await screen.findByText('康乐社区')).closest('.rates') as HTMLElement
+    const rates = (await screen.findByText('康乐社区', { selector: '.rates .card__title' })).closest('.rates') as HTMLElement
     expect(within(rates).getAllByText('暂无')).toHaveLength(3)
-    await screen.findByText('超时清单（共 0 件）')
+    await screen.findByText('康乐社区超时清单（共 0 件）')
     expect(screen.queryByText('微心愿')).not.toBeInTheDocument()
   })
 })

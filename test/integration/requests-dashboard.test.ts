@@ -51,6 +51,7 @@ let cloud: TestCloudbase
 let start: number
 /** Per inserted item: where it is, its kind, and when its running clock fell due. */
 const truth: { _id: string; gridId: string | null; communityId: string; kind: Kind; dueAt: number }[] = []
+const insertedAt = new Map<string, number>()
 
 beforeAll(async () => {
   cloud = await startTestCloudbase()
@@ -71,6 +72,7 @@ beforeAll(async () => {
       status: kind.status, ownerId: P.workerKangleA, dispatchedAt: d, deadlines, createdAt: d, rating: null, respondedAt: null, closedAt: null,
       route: { ...template.route, gridId }, ...kind.change(d),
     })
+    insertedAt.set(`${template._id}-copy-${i}`, d)
     truth.push({ _id: `${template._id}-copy-${i}`, gridId, communityId: 'comm-kangle', kind, dueAt: kind.overdue === 'respond' ? deadlines.respondBy : deadlines.resolveBy })
   }
   await insertCopies(template, changes)
@@ -95,15 +97,18 @@ describe('a community dashboard over 1,200 items', () => {
   test('the counts per grid and per community are the sum of each item’s known part', () => {
     const byGrid = new Map<string | null, RateCounts>()
     for (const t of truth) byGrid.set(t.gridId, add(byGrid.get(t.gridId) ?? zero, t.kind.counts))
-    const names: Record<string, string> = { 'grid-kangle-1': '康乐一网格', 'grid-kangle-2': '康乐二网格' }
+    // Every grid of the community, 康乐三、四网格 with nothing in them among them (issue 9), the queue first.
+    const names: Record<string, string> = { 'grid-kangle-1': '康乐一网格', 'grid-kangle-2': '康乐二网格', 'grid-kangle-3': '康乐三网格', 'grid-kangle-4': '康乐四网格' }
     expect(board.byGrid).toEqual(
-      [null, 'grid-kangle-1', 'grid-kangle-2'].map((gridId) => ({
-        communityId: 'comm-kangle', gridId, gridName: gridId ? names[gridId] : null, rates: withRates(byGrid.get(gridId)!),
+      [null, 'grid-kangle-1', 'grid-kangle-2', 'grid-kangle-3', 'grid-kangle-4'].map((gridId) => ({
+        communityId: 'comm-kangle', gridId, gridName: gridId ? names[gridId] : null, rates: withRates(byGrid.get(gridId) ?? zero),
       })),
     )
     const community = truth.reduce((sum, t) => add(sum, t.kind.counts), zero)
     expect(truth.length).toBeGreaterThan(1100)
-    expect(board.byCommunity).toEqual([{ communityId: 'comm-kangle', communityName: expect.any(String), rates: withRates(community) }])
+    expect(board.byCommunity).toEqual([{ communityId: 'comm-kangle', communityName: '康乐社区', rates: withRates(community) }])
+    expect(board.scopeName).toBe('康乐社区')
+    expect(board.total).toEqual(withRates(community))
   })
 
   test('the overdue list: the most overdue first, bounded, and how many there are in all', () => {
@@ -115,7 +120,19 @@ describe('a community dashboard over 1,200 items', () => {
     expect(board.overdueTotal).toBe(overdue.length)
   })
 
-  test('one call costs three database requests on the items, not a read of every one', () => {
-    expect(requests[Collections.requests]).toEqual({ aggregateDocuments: 1, getDocument: 1, calculateDocument: 1 })
+  test('the weekly chart is counted by the database too: each item in the week it came in, per grid', () => {
+    const filedPerGrid = new Map<string | null, number>()
+    for (const t of truth) {
+      const createdAt = insertedAt.get(t._id)!
+      if (createdAt >= board.trend.weeks[0].from) filedPerGrid.set(t.gridId, (filedPerGrid.get(t.gridId) ?? 0) + 1)
+    }
+    expect(board.trend.weeks).toHaveLength(8)
+    expect(board.trend.byGrid.map((g) => [g.gridId, g.filed.reduce((a, b) => a + b, 0)])).toEqual(
+      [null, 'grid-kangle-1', 'grid-kangle-2', 'grid-kangle-3', 'grid-kangle-4'].map((gridId) => [gridId, filedPerGrid.get(gridId) ?? 0]),
+    )
+  })
+
+  test('one call costs four database requests on the items (the rates, the weeks, the overdue list and its count), not a read of every one', () => {
+    expect(requests[Collections.requests]).toEqual({ aggregateDocuments: 2, getDocument: 1, calculateDocument: 1 })
   })
 })

@@ -63,7 +63,8 @@ describe('the dashboard (响应率, 解决率, 满意率) and the overdue list',
         },
       },
     ])
-    expect(board.byGrid.map((g) => g.gridName)).toEqual(['张家宅网格'])
+    // Both of the village's grids, 李家宅网格 with nothing in it too (issue 9: every unit named, zeros and all).
+    expect(board.byGrid.map((g) => [g.gridName, g.rates.dispatched])).toEqual([['张家宅网格', 3], ['李家宅网格', 0]])
     expect(board.overdue).toEqual([expect.objectContaining({ requestId: unanswered._id, stage: 'respond', ownerId: 'demo-worker-zhangjia', overdueMs: expect.any(Number) })])
   })
 })

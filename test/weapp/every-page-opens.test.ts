@@ -44,7 +44,7 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
   'pages-staff/file/index': { url: '/pages-staff/file/index?kind=proactive', answers: {}, shows: '巡查发现（主动治理）' },
   'pages-staff/dashboard/index': {
     answers: { directory: { whoami: committee }, requests: { dashboard: dashboard() }, wishes: { signals: { totals: signals(), byBranch: [], byGrid: [] } } },
-    shows: '超时清单（共 0 件）',
+    shows: '康乐社区超时清单（共 0 件）',
   },
   'pages-wish/home/index': { answers: { directory: { whoami: partyMember } }, shows: '认领微心愿' },
   'pages-wish/post/index': { answers: { directory: { whoami: whoami({ household }) } }, shows: '您需要哪一类帮助？' },

@@ -10,6 +10,7 @@ import { lastShanghaiDays } from '@/types/calendar'
 import { DashboardSection, type Scope } from '../components/dashboard-section'
 import { WishSignalsSection } from '../components/wish-signals'
 import '../../styles/wishes-staff.scss'
+import '../../styles/dashboard.scss'
 
 const periods = [
   { days: 7, title: '近 7 天' },

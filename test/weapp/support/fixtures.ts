@@ -55,11 +55,22 @@ export const rates = (over: Partial<RequestRates> = {}): RequestRates => ({
   ...over,
 })
 
+/** Monday 00:00 in Shanghai, 8 weeks before the week of 2025-03-03. */
+const firstWeek = Date.UTC(2025, 0, 5, 16)
+const WEEK = 7 * 86_400_000
+
 export const dashboard = (over: Partial<Dashboard> = {}): Dashboard => ({
+  scopeName: '康乐社区',
+  total: rates(),
   byCommunity: [{ communityId: 'comm-kangle', communityName: '康乐社区', rates: rates() }],
   byGrid: [{ communityId: 'comm-kangle', gridId: 'grid-kangle-1', gridName: '康乐一网格', rates: rates() }],
   overdue: [],
   overdueTotal: 0,
+  trend: {
+    weeks: Array.from({ length: 8 }, (_, i) => ({ from: firstWeek + i * WEEK, to: firstWeek + (i + 1) * WEEK })),
+    rates: Array.from({ length: 8 }, (_, i) => rates({ responseRate: i === 0 ? null : i / 10 })),
+    byGrid: [{ communityId: 'comm-kangle', gridId: 'grid-kangle-1', gridName: '康乐一网格', filed: [0, 1, 2, 3, 4, 5, 6, 7] }],
+  },
   ...over,
 })
 

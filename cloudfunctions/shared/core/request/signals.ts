@@ -26,7 +26,7 @@ const compare = (op: '$lt' | '$lte' | '$gte', a: string | number, b: string | nu
   const operand = (x: string | number): Expr => (typeof x === 'string' ? `$${x}` : x)
   return and(...fields.map(isSet), { [op]: [operand(a), operand(b)] })
 }
-const within = (path: string, p: Period): Expr => and(compare('$gte', path, p.from), compare('$lt', path, p.to))
+export const within = (path: string, p: Period): Expr => and(compare('$gte', path, p.from), compare('$lt', path, p.to))
 
 /**
  * The three rates of 接诉即办 考评, over a period [from, to) as of `now`, as the condition on one
@@ -94,6 +94,16 @@ const sum = (a: RateCounts, b: RateCounts): RateCounts =>
   Object.fromEntries(Object.keys(RateCounts.shape).map((k) => [k, a[k as keyof RateCounts] + b[k as keyof RateCounts]])) as RateCounts
 
 type GridKey = { communityId: string; gridId: string | null }
+
+const noCounts = Object.fromEntries(Object.keys(RateCounts.shape).map((k) => [k, 0])) as RateCounts
+
+/** A unit with nothing in the period: every count zero, every rate 暂无 (null). */
+export const noRates: RequestRates = ratesOf(noCounts)
+
+/** The whole scope (a street's total): every row summed, the rates taken again from the sums. */
+export function ratesOfAll(rows: readonly RateRow[]): RequestRates {
+  return ratesOf(rows.reduce((total, row) => sum(total, countsOf(row)), noCounts))
+}
 
 /** Per grid, with the community's own queue as the row whose gridId is null. */
 export function ratesByGrid(rows: readonly RateRow[]): (GridKey & { rates: RequestRates })[] {
