@@ -17,7 +17,8 @@ const kangle: HomeContacts = {
 }
 const unbound: HomeContacts = { community: null, gridWorker: null }
 const page = <T,>(items: T[]) => success({ items, nextCursor: null })
-const hrefOf = (text: string) => screen.getByText(text).closest('a')?.getAttribute('href')
+/** A call button is a tel: link named by who is rung and the number (call-button.tsx). */
+const hrefOf = (name: string) => screen.getByRole('link', { name }).getAttribute('href')
 
 function answerHome(contacts: HomeContacts, requests = [requestSummary()], wishes = [wishItem()]) {
   return answer({
@@ -72,7 +73,7 @@ describe('首页 per persona (issue 9)', () => {
       'wishes.listMine': () => failure('UNAUTHENTICATED', 'no caller'),
     })
     render(<HomePage />)
-    expect(await screen.findByText('拨打 12345')).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: '拨打 12345' })).toHaveAttribute('href', 'tel:12345')
     expect(screen.queryByRole('alert')).toBeNull()
     await tap('有困难找居村')
     expect(navigations).toEqual(['/pages/help/index'])
@@ -94,7 +95,7 @@ describe('长辈模式 (issue 9)', () => {
     mine.unmount()
 
     render(<HomePage />)
-    await screen.findByText('打给网格员 021-64010011')
+    await screen.findByRole('link', { name: '打给网格员 021-64010011' })
     expect(screen.getByText('有困难找居村')).toBeInTheDocument()
     expect(screen.getByText('微心愿')).toBeInTheDocument()
     expect(screen.queryByText('邻里议事厅')).toBeNull()

@@ -41,9 +41,9 @@ describe('issue 9: a request’s page in the order each side looks for things', 
   test('the resident calls the owner’s work phone: a tel: link in H5', async () => {
     answer({ 'requests.detail': () => success(replied) })
     render(<RequestPage />)
-    const link = await screen.findByText('给网格员周丽打电话 021-64010011')
-    expect(link.closest('a')?.getAttribute('href')).toBe('tel:021-64010011')
-    expect(inPageOrder(['网格员周丽', '给网格员周丽打电话 021-64010011', /^办理结果/])).toBe(true)
+    const link = await screen.findByRole('link', { name: '给网格员周丽打电话 021-64010011' })
+    expect(link).toHaveAttribute('href', 'tel:021-64010011')
+    expect(inPageOrder(['网格员周丽', '给网格员周丽打电话', '021-64010011', /^办理结果/])).toBe(true)
   })
 
   test('no work phone in the answer (staff, or a closed request), no call button', async () => {
@@ -59,9 +59,9 @@ describe('issue 9: a request’s page in the order each side looks for things', 
         success(requestDetail({ status: 'accepted', contact: { phone: '13912345678', room: '101', masked: false }, availableActions: ['reply', 'note'] })),
     })
     render(<StaffRequestPage />)
-    const call = await screen.findByText('给居民打电话 13912345678')
-    expect(call.closest('a')?.getAttribute('href')).toBe('tel:13912345678')
-    expect(inPageOrder(['物业服务 · 已接单', '3号楼电梯停了两天', '给居民打电话 13912345678', '现在可以做', '办理经过'])).toBe(true)
+    const call = await screen.findByRole('link', { name: '给居民打电话 13912345678' })
+    expect(call).toHaveAttribute('href', 'tel:13912345678')
+    expect(inPageOrder(['物业服务 · 已接单', '3号楼电梯停了两天', '给居民打电话', '现在可以做', '办理经过'])).toBe(true)
   })
 
   test('a masked phone is no number to ring: no call button on the handler’s page', async () => {
@@ -81,6 +81,7 @@ describe('issue 9: a request’s page in the order each side looks for things', 
 
 test('the mini-program’s call button opens WeChat’s dialer with the number (makePhoneCall)', async () => {
   render(<WeappCallButton phone="021-64010011" label="给网格员周丽打电话" />)
-  await tap('给网格员周丽打电话 021-64010011')
+  await tap('给网格员周丽打电话')
+  expect(screen.getByText('021-64010011')).toBeInTheDocument()
   expect(navigations).toEqual(['tel:021-64010011'])
 })

@@ -50,7 +50,7 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
   })
 
   test('the resident can ring the owner on the work phone from the directory (a tel: link), never a personal number', async () => {
-    const call = onScreen(resident, '给网格员周丽打电话 021-64010011')
+    const call = resident.getByRole('link', { name: '给网格员周丽打电话 021-64010011', exact: true }).filter({ visible: true })
     expect(await call.getAttribute('href')).toBe('tel:021-64010011')
     // 周丽's own phone (demo seed) is nowhere on the resident's page.
     expect(await resident.locator('body').innerText()).not.toContain('13800000011')
@@ -64,7 +64,7 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     await onScreen(worker, '确认接单').click()
     await onScreen(worker, '安全隐患 · 已接单').waitFor()
     // The detail's read of the resident's contact is logged (request-view contact.read); the phone is one tap to ring.
-    expect(await onScreen(worker, '给居民打电话 13800000001').getAttribute('href')).toBe('tel:13800000001')
+    expect(await worker.getByRole('link', { name: '给居民打电话 13800000001', exact: true }).filter({ visible: true }).getAttribute('href')).toBe('tel:13800000001')
     // The owner sees the resident's photo too, through a URL made for them.
     expect(await shownPhoto(worker)).toMatch(/\/storage\/requests\/demo-resident-a\/.+\?expires=\d+&sign=[0-9a-f]{64}$/)
     await onScreen(worker, '答复办理结果').click()
