@@ -23,10 +23,13 @@ export function openItems({ requests, wishes }: OpenLists): Item[] {
   return items.sort((a, b) => Number(b.step.yours) - Number(a.step.yours) || b.at - a.at)
 }
 
-type Props = { lists: OpenLists; limit: number; simple: boolean }
+type Props = { lists: OpenLists; limit: number }
 
-/** 首页's "我的事": each with its next step as the badge; one tap to its page; the full lists one tap further. */
-export function MyOpenItems({ lists, limit, simple }: Props) {
+/**
+ * 首页's "我的事": each with its next step as the badge and its first words (two of one kind are
+ * told apart by them, in 长辈模式 too); one tap to its page; the full lists one tap further.
+ */
+export function MyOpenItems({ lists, limit }: Props) {
   const items = openItems(lists)
   if (items.length === 0) return null
   return (
@@ -38,7 +41,7 @@ export function MyOpenItems({ lists, limit, simple }: Props) {
           tone={item.step.yours ? 'brand' : 'plain'}
           title={item.title}
           badge={item.step.words}
-          {...(!simple && { note: item.excerpt })}
+          note={item.excerpt}
           onClick={() => void Taro.navigateTo({ url: item.url })}
         />
       ))}

@@ -41,7 +41,7 @@ export default function HomePage() {
         <Text className="greeting__title">居村通</Text>
         <Text className="greeting__note">有事找居委，不用跑腿</Text>
       </View>
-      {lists.state === 'ready' && <MyOpenItems lists={lists.data} limit={simple ? 3 : 5} simple={simple} />}
+      {lists.state === 'ready' && <MyOpenItems lists={lists.data} limit={simple ? 3 : 5} />}
       {simple ? (
         <>
           <CallUs contacts={known} simple />
