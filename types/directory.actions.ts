@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Category } from './category.schema'
-import { BranchLevel, CommunityType, DecisionStatus, Tenure } from './directory.schema'
+import { BranchLevel, CommunityType, DecisionStatus, Tenure, WorkPhone } from './directory.schema'
 import { GeoPoint } from './geo.schema'
 import { NoticeKind } from './notice.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
@@ -65,6 +65,16 @@ export const WhoAmI = z.object({
 })
 export type WhoAmI = z.infer<typeof WhoAmI>
 
+/**
+ * 首页's people to ring (issue 9): for a resident with a bound household, their grid's worker on duty
+ * and the community's hotline, work numbers from the directory only; null where nothing is bound.
+ */
+export const HomeContacts = z.object({
+  community: z.object({ name: z.string(), hotline: WorkPhone.nullable() }).nullable(),
+  gridWorker: z.object({ name: z.string(), gridName: z.string(), workPhone: WorkPhone.nullable() }).nullable(),
+})
+export type HomeContacts = z.infer<typeof HomeContacts>
+
 const Option = z.object({ id: Id, name: z.string() })
 const Decision = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve') }),
@@ -80,6 +90,7 @@ const TemplateId = z.string().min(1).max(128)
 /** Every action of the `directory` function: its input and output schemas. */
 export const directoryActions = {
   whoami: { input: Empty, output: WhoAmI },
+  homeContacts: { input: Empty, output: HomeContacts },
   /** The templates that matter to the caller's roles, each with the messages left: what to ask for at a tap. */
   mySubscriptions: { input: Empty, output: z.array(SubscriptionView) },
   /**

@@ -5,6 +5,13 @@ const Id = z.string().min(1).max(64)
 const Name = z.string().trim().min(1).max(60)
 const Timestamp = z.number().int().nonnegative()
 
+/**
+ * A number the public may ring at work: a post's mobile (1xxxxxxxxxx) or a landline with its area
+ * code (021-64010001). Never a staff member's own phone (`User.phone`).
+ */
+export const WorkPhone = z.string().regex(/^(1\d{10}|0\d{2,3}-\d{7,8})$/)
+export type WorkPhone = z.infer<typeof WorkPhone>
+
 /** The seven community types of Shanghai's 一特征三清单 practice. */
 export const CommunityType = z.enum(['老公房', '商品房', '混合型', '涉外', '农村宅基', '农民集中安置', '大型居住社区'])
 export type CommunityType = z.infer<typeof CommunityType>
@@ -28,6 +35,8 @@ export const Community = z.object({
    * is labelled with the role; the committee's staff and each estate's property contact are known already.
    */
   councilRoles: z.object({ ownersCommittee: z.array(Id).max(30), residentReps: z.array(Id).max(50) }).optional(),
+  /** The committee's public line (居委会值班电话), on every resident's 首页. */
+  hotline: WorkPhone.optional(),
 })
 export type Community = z.infer<typeof Community>
 
@@ -108,7 +117,10 @@ export type Tenure = z.infer<typeof Tenure>
 export const User = z.object({
   _id: Id,
   name: Name,
+  /** Personal: the person's own, shown only where they are the requester or applicant. */
   phone: z.string().regex(/^1\d{10}$/).optional(),
+  /** Staff only: the post's phone that residents may call (the owner of their request, their grid worker). */
+  workPhone: WorkPhone.optional(),
   staff: StaffRoles,
   householdId: Id.optional(),
   /** As the committee approved it with the binding. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { FollowStage, TopicStatus } from './council.schema'
+import { WorkPhone } from './directory.schema'
 import { MessageView } from './message.schema'
 import { Category } from './category.schema'
 import { pageOf, PageInput } from './paging.schema'
@@ -83,7 +84,8 @@ export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: 
   place: PlaceView,
   /** The matched word (`reason`) only for reviewers (request-policy moderationView). */
   moderation: Moderation.partial({ reason: true }).nullable(),
-  owner: Named.nullable(),
+  /** `workPhone` (the post's, from the directory; never a personal phone) only to the resident, while it is open (request-policy mayCallOwner). */
+  owner: Named.extend({ workPhone: WorkPhone.optional() }).nullable(),
   coHandlers: z.array(Named),
   communityName: z.string(),
   gridName: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { createFunction } from '../shared/runtime/function-entry'
 import { bindingContact, decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
 import { listColleagues } from './colleagues.use-case'
+import { homeContacts } from './home-contacts.use-case'
 import { householdResidents, listBuildings, listCommunities, listGrids, listHouseholds, nearbyBuildings } from './listings.use-cases'
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
 import { route } from './route.use-case'
@@ -14,6 +15,7 @@ const refusalReason = (input: { decision: string; reason?: string }) => [
 /** The directory: who the caller is, where things are, household binding and party registration. */
 export const main = createFunction('directory', {
   whoami,
+  homeContacts,
   mySubscriptions,
   grantSubscriptions,
   route,

@@ -3,7 +3,7 @@ import { FollowStage, RequestDetail, RequestEvent, RequestSummary, TopicStatus, 
 import type { Actor } from '../shared/core/actor'
 import { classify } from '../shared/core/request/deadlines'
 import { availableActions } from '../shared/core/request/request.machine'
-import { contactView, isReviewer, moderationView, placeView, relationsTo } from '../shared/core/request/request-policy'
+import { contactView, isReviewer, mayCallOwner, moderationView, placeView, relationsTo } from '../shared/core/request/request-policy'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
@@ -12,6 +12,7 @@ import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
 import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
 import { userNames } from '../shared/runtime/user-names'
+import { staffLines } from '../shared/runtime/work-phones'
 import { timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
 
@@ -81,14 +82,17 @@ async function topicsOf(requestId: string) {
  */
 export async function detailOf(r: StoredRequest, actor: Actor, now: number, fresh?: readonly RequestEvent[]): Promise<RequestDetail> {
   const relations = relationsTo(actor, r)
-  const [directory, timeline, following, linkedTopics] = await Promise.all([
+  const callable = mayCallOwner(r, relations) && r.ownerId !== null ? r.ownerId : null
+  const [directory, timeline, following, linkedTopics, ownerLines] = await Promise.all([
     loadDirectory(now),
     fresh ? [...fresh] : timelineOf(r),
     // The resident cannot +1 their own; anyone else may have +1'd it as a neighbour before handling it.
     relations.includes('requester') ? Promise.resolve(false) : isFollowing(r._id, actor.userId),
     // A request just filed has led to no topic yet.
     fresh ? Promise.resolve([]) : topicsOf(r._id),
+    staffLines(callable ? [callable] : []),
   ])
+  const ownerWorkPhone = callable ? ownerLines.get(callable)?.workPhone : undefined
   const names = await userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
   const contact = contactView(contactOf(r), relations, 'detail')
   // The place goes in full with the contact; a household's id then names the room, which this entry logs.
@@ -105,7 +109,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     reply: r.reply && { ...r.reply, photos: viewPhotos(r.reply.photos) },
     place: placeView(r, contact),
     moderation: moderationView(r.moderation, relations),
-    owner: named(r.ownerId, names),
+    owner: r.ownerId === null ? null : { ...named(r.ownerId, names), ...(ownerWorkPhone && { workPhone: ownerWorkPhone }) },
     coHandlers: r.coHandlerIds.map((id) => named(id, names)),
     communityName: directory.communities.get(r.route.communityId)?.name ?? '',
     gridName: gridName(directory, r),

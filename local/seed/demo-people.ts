@@ -11,6 +11,24 @@ type Person = [id: string, name: string, phone: string | null, staff: StaffRoles
 /** Who among the bound rents or lives with family rather than owns (民法典 art. 278 counts owners only); everyone else bound owns their home. */
 const occupants = new Set(['demo-resident-b'])
 
+/**
+ * Staff posts' work phones (the number a resident rings: their grid worker, their request's owner),
+ * distinct from everyone's personal `phone`, which no resident is ever shown.
+ */
+const workPhones: Record<string, string> = {
+  'demo-worker-kangle-a': '021-64010011',
+  'demo-worker-kangle-b': '021-64010012',
+  'demo-worker-cuihu': '021-64020013',
+  'demo-worker-cuihu-2': '021-64020014',
+  'demo-worker-zhangjia': '021-64030015',
+  'demo-committee-kangle': '021-64010021',
+  'demo-committee-cuihu': '021-64020022',
+  'staff-zhangjia-committee': '021-64030023',
+  'demo-elderly-kangle': '021-64010024',
+  'demo-street-admin': '021-64000031',
+  'demo-property-cuihu': '021-64020041',
+}
+
 /** The `_id` is the OPENID the local function host signs in as (demo sign-in). */
 const people: Person[] = [
   ['demo-resident-unbound', '新居民小林', null, {}, null, null],
@@ -46,6 +64,7 @@ export const users: User[] = people.map(([_id, name, phone, staff, householdId, 
   _id,
   name,
   ...(phone ? { phone } : {}),
+  ...(workPhones[_id] ? { workPhone: workPhones[_id] } : {}),
   staff,
   ...(householdId ? { householdId, tenure: occupants.has(_id) ? ('occupant' as const) : ('owner' as const) } : {}),
   ...(party ? { party } : {}),

@@ -22,6 +22,7 @@ const communities: Community[] = [
     services: ['老年助餐送餐上门', '独居老人每日电话问候', '加装电梯意见征询与协调', '周末便民修理'],
     posts: { elderlyServices: 'demo-elderly-kangle', general: 'demo-committee-kangle' },
     councilRoles: { ownersCommittee: ['member-kangle-1'], residentReps: ['demo-resident-a'] },
+    hotline: '021-64010001',
   },
   {
     _id: 'comm-cuihu',
@@ -33,6 +34,7 @@ const communities: Community[] = [
     services: ['四点半课堂', '物业矛盾三方调解', '每月法律咨询日', '垃圾分类定时定点指导'],
     posts: { general: 'demo-committee-cuihu' },
     councilRoles: { ownersCommittee: ['member-cuihu-2'], residentReps: [] },
+    hotline: '021-64020002',
   },
   {
     _id: 'comm-zhangjia',
@@ -43,6 +45,7 @@ const communities: Community[] = [
     resources: ['村民议事会', '村集体经济合作社', '乡贤理事会', '村卫生室'],
     services: ['出租屋信息登记', '河长每周巡河', '助老就医接送', '农房安全季度排查'],
     posts: {},
+    hotline: '021-64030003',
   },
 ]
 

@@ -49,6 +49,13 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     expect(await shownPhoto(resident)).toMatch(/\/storage\/requests\/demo-resident-a\/\d{8}\/[0-9a-f-]{36}\.png\?expires=\d+&sign=[0-9a-f]{64}$/)
   })
 
+  test('the resident can ring the owner on the work phone from the directory (a tel: link), never a personal number', async () => {
+    const call = resident.getByRole('link', { name: '给网格员周丽打电话 021-64010011', exact: true }).filter({ visible: true })
+    expect(await call.getAttribute('href')).toBe('tel:021-64010011')
+    // 周丽's own phone (demo seed) is nowhere on the resident's page.
+    expect(await resident.locator('body').innerText()).not.toContain('13800000011')
+  })
+
   test('the grid worker accepts and replies', async () => {
     const worker = await world.signedInAs('网格员（康乐一、二网格）')
     await openWorkbenchRequest(worker, '待接单', PROBLEM)
@@ -56,6 +63,8 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     await fillField(worker, '给居民的话', '今天下午上门查看')
     await onScreen(worker, '确认接单').click()
     await onScreen(worker, '安全隐患 · 已接单').waitFor()
+    // The detail's read of the resident's contact is logged (request-view contact.read); the phone is one tap to ring.
+    expect(await worker.getByRole('link', { name: '给居民打电话 13800000001', exact: true }).filter({ visible: true }).getAttribute('href')).toBe('tel:13800000001')
     // The owner sees the resident's photo too, through a URL made for them.
     expect(await shownPhoto(worker)).toMatch(/\/storage\/requests\/demo-resident-a\/.+\?expires=\d+&sign=[0-9a-f]{64}$/)
     await onScreen(worker, '答复办理结果').click()

@@ -19,6 +19,7 @@ async function documentCounts(): Promise<number[]> {
 const malformedForEveryAction: unknown[] = [null, 'whoami', 42, [], { __proto__: null, unexpected: true }]
 const malformedByAction: Record<keyof typeof directoryActions, unknown[]> = {
   whoami: [{ openid: 'demo-street-admin' }],
+  homeContacts: [{ householdId: 'hh-kl-3-201' }],
   mySubscriptions: [{ kind: 'alert' }],
   grantSubscriptions: [{}, { answers: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } }, { answers: { a: 'maybe' } }, { answers: { '': 'accept' } }, { answers: {}, always: 'yes' }],
   route: [{ category: 'property' }, { category: 'nope', target: { householdId: 'hh-kl-3-201' } }, { category: 'hazard', target: { point: { lng: 500, lat: 31 } } }],

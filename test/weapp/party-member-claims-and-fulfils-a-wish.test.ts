@@ -82,7 +82,8 @@ test('a party member claims a wish of the branch, sees the contact in full, ring
   expect(weapp.toasts()).toEqual(['认领成功'])
   await wish.find(`您认领了这个心愿，请在 ${dateTimeLine(lockUntil)} 前办好，办好后点“我已完成”。`)
   await wish.find('王秀英')
-  await wish.find('13800001111')
+  // In the 电话 row, and again as the call button's number line.
+  await wish.find('13800001111', { index: 1 })
   await wish.find('康乐社区 康乐小区 1号楼 101室')
   await wish.find('只用来帮这个心愿，请不要告诉别人。')
   await wish.tap('拨打 13800001111')

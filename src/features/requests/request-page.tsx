@@ -5,16 +5,15 @@ import { Failed, Loading } from '@/components/status-views'
 import { useRequestDetail } from '@/hooks/use-request-detail'
 import { useSubscriptions } from '@/services/subscribe'
 import type { RequestDetail } from '@/types'
-import { RequestView } from './request-view'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
-type Detail = { request: RequestDetail; replace: (request: RequestDetail) => void; reload: () => void }
+export type Detail = { request: RequestDetail; replace: (request: RequestDetail) => void; reload: () => void }
 
 /**
- * One request's page, for a resident or a handler alike: the actions the server allows now on top
- * (what differs between the two), the story below. A link without an id says so instead of waiting.
+ * One request's page, for a resident or a handler alike: loading, failing, and a link without an id
+ * said at once. What the loaded request shows, and in which order, is each page's (request-view pieces).
  */
-export function RequestPage({ actions }: { actions: (detail: Detail) => ReactNode }) {
+export function RequestPage({ children }: { children: (detail: Detail) => ReactNode }) {
   const { id = '' } = useRouter().params
   const { loaded, request, replace, reload } = useRequestDetail(id)
   // The templates the actions' taps ask for (services/subscribe), known before the tap.
@@ -25,12 +24,7 @@ export function RequestPage({ actions }: { actions: (detail: Detail) => ReactNod
       {!id && <Failed code="NOT_FOUND" />}
       {id && !request && loaded.state === 'loading' && <Loading />}
       {id && !request && loaded.state === 'failed' && <Failed code={loaded.code} onRetry={reload} />}
-      {request && (
-        <>
-          {actions({ request, replace, reload })}
-          <RequestView request={request} />
-        </>
-      )}
+      {request && children({ request, replace, reload })}
     </PageShell>
   )
 }

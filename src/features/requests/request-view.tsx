@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { CallButton } from '@/components/call-button'
 import { InfoRow } from '@/components/info-row'
 import { PhotoStrip } from '@/components/photo-strip'
 import { Notice } from '@/components/status-views'
@@ -8,7 +9,6 @@ import { followStageLabels, topicStatusLabels } from '@/services/council-labels'
 import { dueLine, escalationLabels, outcomeLabels, satisfactionLabels, statusLabels } from '@/services/request-labels'
 import { categoryLabels, outOfScopeGuidance, type RequestDetail } from '@/types'
 import { dateTimeLine } from '@/types/calendar'
-import { Timeline } from './timeline'
 import { wishUrl } from '@/features/wishes/open-wish'
 
 /** A request 核实 turned out of a 微心愿 names it (the link is kept both ways): one tap back to the wish. */
@@ -29,7 +29,7 @@ const topicLine = (topic: LinkedTopic): string =>
  * 每月一题 (issue 8): the 议事厅 topics this request led to — "the topic's follow-through shows on
  * the linked requests' timelines" — each one tap from its page.
  */
-function LinkedTopics({ topics }: { topics: LinkedTopic[] }) {
+export function LinkedTopics({ topics }: { topics: LinkedTopic[] }) {
   if (topics.length === 0) return null
   return (
     <View className="card">
@@ -46,41 +46,33 @@ function LinkedTopics({ topics }: { topics: LinkedTopic[] }) {
   )
 }
 
-/** A request as the server shows it to this caller; which actions follow is the page's business. */
-export function RequestView({ request }: { request: RequestDetail }) {
+type Shown = { request: RequestDetail }
+
+/**
+ * Where it stands and who has it: the first thing either side looks for. The owner's work phone
+ * comes only when the server offers it (the resident, while the request is open: mayCallOwner).
+ */
+export function StatusCard({ request }: Shown) {
   const handlers = request.coHandlers.map((person) => person.name ?? '工作人员').join('、')
-  const contact = [request.contact.room, request.contact.phone].filter(Boolean).join(' · ')
+  const owner = request.owner
+  return (
+    <View className="card request-status">
+      <Text className="card__title">{`${categoryLabels[request.category]} · ${statusLabels[request.status]}`}</Text>
+      <InfoRow name="负责人">{owner ? (owner.name ?? '工作人员') : '等待社区安排'}</InfoRow>
+      {request.due && <InfoRow name="期限">{dueLine(request.due)}</InfoRow>}
+      {owner?.workPhone && <CallButton phone={owner.workPhone} label={`给${owner.name ?? '负责人'}打电话`} />}
+      {handlers && <InfoRow name="协办">{handlers}</InfoRow>}
+      <InfoRow name="网格">{[request.communityName, request.gridName].filter(Boolean).join(' ')}</InfoRow>
+      {request.escalation !== 'none' && <InfoRow name="上报">{escalationLabels[request.escalation]}</InfoRow>}
+      {request.followers > 0 && <InfoRow name="邻居">{`${request.followers} 位也遇到了`}</InfoRow>}
+    </View>
+  )
+}
+
+/** Why it ended elsewhere or is held: a referral's guidance, the reviewer's note. */
+export function StatusNotices({ request }: Shown) {
   return (
     <>
-      <View className="card">
-        <Text className="card__title">{`${categoryLabels[request.category]} · ${statusLabels[request.status]}`}</Text>
-        <Text className="card__line request-text">{request.text}</Text>
-        <PhotoStrip photos={request.photos} what="诉求照片" />
-        <InfoRow name="地点">{request.placeLabel}</InfoRow>
-        {contact && <InfoRow name="联系">{contact}</InfoRow>}
-        <InfoRow name="提交">{dateTimeLine(request.createdAt)}</InfoRow>
-        {request.filedBy.kind === 'fromWish' && <WishLink wishId={request.filedBy.wishId} />}
-      </View>
-      <View className="card">
-        <InfoRow name="负责人">{request.owner ? (request.owner.name ?? '工作人员') : '等待社区安排'}</InfoRow>
-        {handlers && <InfoRow name="协办">{handlers}</InfoRow>}
-        <InfoRow name="网格">{[request.communityName, request.gridName].filter(Boolean).join(' ')}</InfoRow>
-        {request.due && <InfoRow name="期限">{dueLine(request.due)}</InfoRow>}
-        {request.escalation !== 'none' && <InfoRow name="上报">{escalationLabels[request.escalation]}</InfoRow>}
-        {request.followers > 0 && <InfoRow name="邻居">{`${request.followers} 位也遇到了`}</InfoRow>}
-      </View>
-      {request.reply && (
-        <Notice tone="ok" title={`办理结果（${dateTimeLine(request.reply.at)}）`}>
-          <Text>{request.reply.text}</Text>
-          <PhotoStrip photos={request.reply.photos} what="办理结果照片" />
-        </Notice>
-      )}
-      {request.rating && (
-        <Notice tone="info" title="居民评价">
-          <Text>{`${outcomeLabels[request.rating.outcome]} · ${satisfactionLabels[request.rating.satisfaction]}`}</Text>
-          {request.rating.comment && <Text>{request.rating.comment}</Text>}
-        </Notice>
-      )}
       {request.referral && (
         <Notice tone="warn" title={`这件事请找：${outOfScopeGuidance[request.referral.scope].label}`}>
           <Text>{outOfScopeGuidance[request.referral.scope].guidance}</Text>
@@ -93,8 +85,49 @@ export function RequestView({ request }: { request: RequestDetail }) {
           <Text>{request.moderation?.note ?? request.moderation?.reason}</Text>
         </Notice>
       )}
-      <LinkedTopics topics={request.linkedTopics} />
-      <Timeline entries={request.timeline} />
     </>
+  )
+}
+
+/** 办理结果, and once given the resident's rating of it. What goes between the two is the page's (the rating form). */
+export function ResultNotice({ request }: Shown) {
+  if (!request.reply) return null
+  return (
+    <Notice tone="ok" title={`办理结果（${dateTimeLine(request.reply.at)}）`}>
+      <Text>{request.reply.text}</Text>
+      <PhotoStrip photos={request.reply.photos} what="办理结果照片" />
+    </Notice>
+  )
+}
+
+export function RatingShown({ request }: Shown) {
+  if (!request.rating) return null
+  return (
+    <Notice tone="info" title="居民评价">
+      <Text>{`${outcomeLabels[request.rating.outcome]} · ${satisfactionLabels[request.rating.satisfaction]}`}</Text>
+      {request.rating.comment && <Text>{request.rating.comment}</Text>}
+    </Notice>
+  )
+}
+
+/**
+ * What was asked, where, and how to reach the resident. `callResident`: the handler's page, where the
+ * phone in full is the detail's logged read (request-view.ts contact.read), rung with one tap.
+ */
+export function RequestContent({ request, callResident = false }: Shown & { callResident?: boolean }) {
+  const contact = [request.contact.room, request.contact.phone].filter(Boolean).join(' · ')
+  const phone = !request.contact.masked && request.contact.phone
+  return (
+    <View className="card">
+      <Text className="card__title">反映的问题</Text>
+      <Text className="card__line request-text">{request.text}</Text>
+      <PhotoStrip photos={request.photos} what="诉求照片" />
+      <InfoRow name="地点">{request.placeLabel}</InfoRow>
+      {contact && <InfoRow name="联系">{contact}</InfoRow>}
+      {callResident && phone && <CallButton phone={phone} label="给居民打电话" />}
+      {callResident && phone && <Text className="field__hint">看到完整电话已记录；只为办这件事联系居民。</Text>}
+      <InfoRow name="提交">{dateTimeLine(request.createdAt)}</InfoRow>
+      {request.filedBy.kind === 'fromWish' && <WishLink wishId={request.filedBy.wishId} />}
+    </View>
   )
 }

@@ -8,14 +8,16 @@ import { TextField } from '@/components/text-field'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import type { RequestAction, RequestDetail } from '@/types'
-import { RatingForm } from './rating-form'
 
 /** What a staff member does on this request happens in the workbench, not on the resident's page. */
 const staffActions: ReadonlySet<RequestAction> = new Set(['accept', 'note', 'transfer', 'escalate', 'refer', 'reply', 'recordCallback', 'release', 'reject'])
 
 type Props = { request: RequestDetail; onChange: (request: RequestDetail) => void; onFollowed: () => void }
 
-/** The buttons the server offers this caller now, and nothing else. */
+/**
+ * The page's last, secondary buttons among those the server offers now: +1, withdraw, and the way to
+ * the workbench. The rating, the one thing a resident comes back to do, sits under the result instead.
+ */
 export function ResidentActions({ request, onChange, onFollowed }: Props) {
   const can = (action: RequestAction) => request.availableActions.includes(action)
   const [withdrawing, setWithdrawing] = useState(false)
@@ -26,7 +28,6 @@ export function ResidentActions({ request, onChange, onFollowed }: Props) {
 
   return (
     <View className="actions">
-      {(can('rate') || can('reopen')) && <RatingForm requestId={request._id} actions={request.availableActions} onDone={onChange} />}
       {can('follow') && !request.following && (
         <ActionButton tone="primary" busy={busy} onClick={() => void follow()}>
           我也遇到了（+1）

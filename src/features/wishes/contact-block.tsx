@@ -6,7 +6,7 @@ import { FormError } from '@/components/status-views'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import type { WishContactView } from '@/types'
-import { CallButton } from './call-button'
+import { CallButton } from '@/components/call-button'
 
 /** The resident reads who will see it; a helper, what it is for. */
 const ownHint = (own: boolean, revealed: boolean) =>

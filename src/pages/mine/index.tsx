@@ -3,6 +3,7 @@ import { PageShell } from '@/components/page-shell'
 import { BigEntry } from '@/components/big-entry'
 import { Failed, Loading } from '@/components/status-views'
 import { BindingStatus } from '@/features/mine/binding-status'
+import { ElderModeSwitch } from '@/features/mine/elder-mode-switch'
 import { WhoAmICard } from '@/features/mine/whoami-card'
 import { SignInEntry } from '@/features/sign-in/sign-in-entry'
 import { useResult } from '@/hooks/use-result'
@@ -44,9 +45,11 @@ export default function MinePage() {
         <>
           <WhoAmICard me={me.data} />
           <BindingStatus me={me.data} />
-          <Entries me={me.data} />
         </>
       )}
+      {/* On this phone, whoever is signed in: so it is there even when the rest cannot load. */}
+      <ElderModeSwitch />
+      {me.state === 'ready' && <Entries me={me.data} />}
     </PageShell>
   )
 }

@@ -25,9 +25,15 @@ let started = false
  * Answers every test starts with. Each page that asks for subscriptions at its taps loads the caller's
  * templates when it shows (directory.mySubscriptions); [] is a deployment with no subscribe template
  * configured, where the app asks nothing. A test about subscriptions answers its own. Each tab page
- * asks for the 消息 badge's count when it shows (requests.unreadMessages); 0 is nothing unread.
+ * asks for the 消息 badge's count when it shows (requests.unreadMessages); 0 is nothing unread. 首页
+ * reads the caller's open items and who to ring on every show: nothing open and nothing bound, unless
+ * a test about 首页 says otherwise.
  */
-const unlessTheTestSaysOtherwise: Answers = { directory: { mySubscriptions: [] }, requests: { unreadMessages: { unread: 0 } } }
+const unlessTheTestSaysOtherwise: Answers = {
+  directory: { mySubscriptions: [], homeContacts: { community: null, gridWorker: null } },
+  requests: { listMine: { items: [], nextCursor: null }, unreadMessages: { unread: 0 } },
+  wishes: { listMine: { items: [], nextCursor: null } },
+}
 
 /**
  * Starts the built mini-program (dist/weapp) in the simulator: a fake `wx` first, because Taro builds

@@ -3,7 +3,7 @@ import type { PlaceView } from '../../../../types/request.actions'
 import type { Moderation, Request, RequestRelation } from '../../../../types/request.schema'
 import type { Actor } from '../actor'
 import { maskPhone, maskRoom } from '../mask'
-import { followableStatuses, type TransitionActor } from './request.machine'
+import { followableStatuses, openStatuses, type TransitionActor } from './request.machine'
 
 /** The facts of a request that decide how a caller stands to it. */
 export type RequestScope = Pick<Request, 'residentId' | 'ownerId' | 'coHandlerIds' | 'route' | 'streetId'>
@@ -63,6 +63,15 @@ export function contactView(contact: Contact, relations: readonly RequestRelatio
   }
   const staffRead = !relations.includes('requester') && (contact.phone !== undefined || contact.room !== undefined)
   return { ...contact, masked: false, logRead: staffRead }
+}
+
+/**
+ * Issue 9 (call both ways): the resident may ring the owner's work phone while their request is
+ * still being handled; once it is closed, withdrawn or referred the number has no business on the
+ * page. Staff reach each other through the directory, not a resident's item.
+ */
+export function mayCallOwner(request: Pick<Request, 'status' | 'ownerId'>, relations: readonly RequestRelation[]): boolean {
+  return request.ownerId !== null && relations.includes('requester') && openStatuses.includes(request.status)
 }
 
 /**
