@@ -90,11 +90,17 @@ describe('消息: unread until shown, a badge on the tab, actions as their items
   })
 
   test('a tab page shows the badge the server counts when it shows; signed out, there is none', async () => {
-    answer({ 'requests.unreadMessages': () => success({ unread: 2 }) })
+    // 首页's own reads (open items, who to ring) answer nothing here: only the badge is under test.
+    const quietHome = {
+      'directory.homeContacts': () => success({ community: null, gridWorker: null }),
+      'requests.listMine': () => success({ items: [], nextCursor: null }),
+      'wishes.listMine': () => success({ items: [], nextCursor: null }),
+    }
+    answer({ ...quietHome, 'requests.unreadMessages': () => success({ unread: 2 }) })
     const { unmount } = render(<HomePage />)
     await waitFor(() => expect(tabBadges).toEqual(['set 1 2']))
     unmount()
-    answer({ 'requests.unreadMessages': () => failure('UNAUTHENTICATED') })
+    answer({ ...quietHome, 'requests.unreadMessages': () => failure('UNAUTHENTICATED') })
     render(<HomePage />)
     await waitFor(() => expect(tabBadges).toEqual(['set 1 2', 'remove 1']))
   })
