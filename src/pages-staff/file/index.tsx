@@ -8,6 +8,7 @@ import { CategoryStep } from '@/features/requests/category-step'
 import { FiledAnswer } from '@/features/requests/filed-answer'
 import { categoryLabels, type Category, type RequestDetail } from '@/types'
 import { StaffFilingForm, type StaffFilingKind } from '../components/staff-filing-form'
+import { StaffGate, useTerritoryAccess } from '../components/staff-gate'
 
 type Step = { at: 'category' } | { at: 'form'; category: Category } | { at: 'filed'; request: RequestDetail }
 
@@ -19,8 +20,10 @@ const intro: Record<StaffFilingKind, { title: string; text: string }> = {
 export default function StaffFilePage() {
   const kind: StaffFilingKind = useRouter().params.kind === 'proactive' ? 'proactive' : 'onBehalf'
   const [step, setStep] = useState<Step>({ at: 'category' })
+  const access = useTerritoryAccess()
   return (
     <PageShell>
+      <StaffGate access={access}>
       {step.at !== 'filed' && (
         <Notice tone="info" title={intro[kind].title}>
           <Text>{intro[kind].text}</Text>
@@ -39,6 +42,7 @@ export default function StaffFilePage() {
         </>
       )}
       {step.at === 'filed' && <FiledAnswer request={step.request} detailUrl="/pages-staff/request/index" forStaff />}
+      </StaffGate>
     </PageShell>
   )
 }
