@@ -5,6 +5,7 @@ import { ActionButton } from '@/components/action-button'
 import { Failed, Loading, Notice } from '@/components/status-views'
 import { useResult, type Loaded } from '@/hooks/use-result'
 import { call } from '@/services/call'
+import type { WhoAmI } from '@/types'
 
 /** Whether the caller may use this page, as the server said it: true, or FORBIDDEN (or false). */
 export type StaffAccess = Loaded<boolean> & { reload: () => void }
@@ -45,7 +46,7 @@ export function accessOf<T>(loaded: Loaded<T> & { reload: () => void }): StaffAc
  */
 export function useTerritoryAccess(): StaffAccess {
   const me = useResult(() => call('directory', 'whoami', {}), 'whoami')
-  if (me.state !== 'ready') return me
-  const { gridIds, communityIds, streetIds } = me.data.scopes
-  return { state: 'ready', data: gridIds.length + communityIds.length + streetIds.length > 0, reload: me.reload }
+  return me.state === 'ready' ? { state: 'ready', data: holdsTerritory(me.data), reload: me.reload } : me
 }
+
+export const holdsTerritory = ({ scopes }: Pick<WhoAmI, 'scopes'>): boolean => scopes.gridIds.length + scopes.communityIds.length + scopes.streetIds.length > 0
