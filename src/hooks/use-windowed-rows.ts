@@ -1,5 +1,5 @@
 import Taro, { usePageScroll } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { startTransition, useEffect, useRef, useState } from 'react'
 
 /** Rows kept above and below the screen, so a quick flick shows cards, not blank space. */
 const OVERSCAN = 8
@@ -34,7 +34,9 @@ export function useWindowedRows(count: number, listId: string): RowWindow {
         }
       : { start: 0, end: Math.min(total, FIRST_ROWS) }
     // Only a changed window renders again: most scroll events move within the rows already there.
-    setRange((prev) => (prev.start === next.start && prev.end === next.end ? prev : next))
+    // A transition lets React render the new rows in slices between frames rather than in one long
+    // task (the overscan keeps the screen covered meanwhile).
+    startTransition(() => setRange((prev) => (prev.start === next.start && prev.end === next.end ? prev : next)))
   }
 
   usePageScroll(({ scrollTop: top }) => {
