@@ -21,9 +21,16 @@ export default function StaffFilePage() {
   const kind: StaffFilingKind = useRouter().params.kind === 'proactive' ? 'proactive' : 'onBehalf'
   const [step, setStep] = useState<Step>({ at: 'category' })
   const access = useTerritoryAccess()
+  // Said before the form is shown: a resident who opened it is not left to fill it in for nothing.
+  if (access.state !== 'ready' || !access.data) {
+    return (
+      <PageShell>
+        <StaffGate access={access} />
+      </PageShell>
+    )
+  }
   return (
     <PageShell>
-      <StaffGate access={access}>
       {step.at !== 'filed' && (
         <Notice tone="info" title={intro[kind].title}>
           <Text>{intro[kind].text}</Text>
@@ -42,7 +49,6 @@ export default function StaffFilePage() {
         </>
       )}
       {step.at === 'filed' && <FiledAnswer request={step.request} detailUrl="/pages-staff/request/index" forStaff />}
-      </StaffGate>
     </PageShell>
   )
 }
