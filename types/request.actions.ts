@@ -56,6 +56,12 @@ export const RequestSummary = z.object({
   followers: z.number().int().nonnegative(),
   /** For reviewers: a photo of it was judged risky and waits for their look (the review tab lists it). */
   photoReview: z.literal(true).optional(),
+  /** For staff lists: the building (or 地图上的点), never the room. */
+  place: z.string().max(60).optional(),
+  /** For staff lists: who asked, masked (王*), or null when no resident is behind it (巡查发现). */
+  requester: z.string().max(20).nullable().optional(),
+  /** The caller owns it: their own inbox need not name them on every card. */
+  ownedByCaller: z.literal(true).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
@@ -118,6 +124,16 @@ export const DuplicateView = z.object({
 
 export const InboxState = z.enum(['review', 'toAccept', 'inHand', 'awaitingRating', 'done'])
 export type InboxState = z.infer<typeof InboxState>
+
+/** How many wait on each inbox tab, counted by the database; `review` only for reviewers, `done` never (history). */
+export const InboxCounts = z.object({
+  overdue: z.number().int().nonnegative(),
+  toAccept: z.number().int().nonnegative(),
+  inHand: z.number().int().nonnegative(),
+  awaitingRating: z.number().int().nonnegative(),
+  review: z.number().int().nonnegative().nullable(),
+})
+export type InboxCounts = z.infer<typeof InboxCounts>
 
 /** The counts behind the three rates, each defined in signals.ts (rateConditions). */
 export const RateCounts = z.object({
@@ -198,6 +214,8 @@ export const requestActions = {
     input: z.object({ state: InboxState.optional(), urgency: Urgency.optional(), ...PageInput }).strict(),
     output: pageOf(RequestSummary),
   },
+  /** The inbox tabs' and the workbench entry's numbers; FORBIDDEN, like the inbox, to whoever handles no requests. */
+  inboxCounts: { input: z.object({}).strict(), output: InboxCounts },
   review: {
     input: z.intersection(
       Ref,

@@ -9,7 +9,7 @@ import { escalate } from './escalate.use-case'
 import { fileOnBehalf, fileProactive } from './file-for-others.use-cases'
 import { file } from './file-request.use-case'
 import { follow } from './follow.use-case'
-import { inbox } from './inbox.use-case'
+import { inbox, inboxCounts } from './inbox.use-case'
 import { listMine } from './list-mine.use-case'
 import { markMessagesRead, myMessages, unreadMessages } from './my-messages.use-case'
 import { note } from './note.use-case'
@@ -36,6 +36,7 @@ export const main = createFunction('requests', {
   follow,
   checkDuplicates,
   inbox,
+  inboxCounts,
   review,
   accept,
   note,

@@ -15,6 +15,7 @@ import { userNames } from '../shared/runtime/user-names'
 import { staffLines } from '../shared/runtime/work-phones'
 import { timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
+import { maskName } from '../shared/core/mask'
 
 const named = (id: string | null, names: ReadonlyMap<string, string>) => (id === null ? null : { id, name: names.get(id) ?? null })
 
@@ -28,9 +29,22 @@ const contactOf = (r: StoredRequest) => ({
   ...(r.contactRoom !== null && { room: r.contactRoom }),
 })
 
-/** List rows: contact always masked (DESIGN.md: in every list), no text beyond an excerpt. */
-export async function summaries(list: readonly StoredRequest[], actor: Actor, now: number): Promise<RequestSummary[]> {
-  const [directory, names] = await Promise.all([loadDirectory(now), userNames(list.flatMap((r) => (r.ownerId ? [r.ownerId] : [])), now)])
+/** Who asked, as a list may name them: the surname only (maskName), never a full name. */
+function requesterOf(r: StoredRequest, names: ReadonlyMap<string, string>): string | null {
+  if (r.filedBy.kind === 'onBehalf') return maskName(r.filedBy.residentName)
+  if (r.filedBy.kind === 'proactive' || r.residentId === null) return null
+  const name = names.get(r.residentId)
+  return name ? maskName(name) : '居民'
+}
+
+/**
+ * List rows: contact always masked (DESIGN.md: in every list), no text beyond an excerpt. The inbox
+ * rows add what triage needs: the place (building or point, never the room) and the requester masked.
+ */
+export async function summaries(list: readonly StoredRequest[], actor: Actor, now: number, view: 'mine' | 'inbox' = 'mine'): Promise<RequestSummary[]> {
+  const ownerIds = list.flatMap((r) => (r.ownerId ? [r.ownerId] : []))
+  const residentIds = view === 'inbox' ? list.flatMap((r) => (r.residentId && r.filedBy.kind !== 'onBehalf' ? [r.residentId] : [])) : []
+  const [directory, names] = await Promise.all([loadDirectory(now), userNames([...ownerIds, ...residentIds], now)])
   return list.map((r) => {
     const relations = relationsTo(actor, r)
     // The schema drops contactView's logRead: a list never shows a contact in full, so never logs.
@@ -50,10 +64,23 @@ export async function summaries(list: readonly StoredRequest[], actor: Actor, no
       contact,
       followers: r.followers,
       ...(r.photoReviewAt !== null && isReviewer(relations) && { photoReview: true }),
+      ...(view === 'inbox' && {
+        place: listPlace(directory, r),
+        requester: requesterOf(r, names),
+        ...(r.ownerId === actor.userId && { ownedByCaller: true }),
+      }),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     })
   })
+}
+
+/** A list's place: the building (near it, for a point beside one), else a point on the map of a grid. */
+function listPlace(directory: Directory, r: StoredRequest): string {
+  const building = r.route.buildingId ? directory.buildings.get(r.route.buildingId) : undefined
+  if (building) return 'householdId' in r.place ? `${building.estate}${building.name}` : `${building.estate}${building.name}附近`
+  const grid = gridName(directory, r)
+  return grid ? `地图上的点（${grid}）` : '地图上的点'
 }
 
 const gridName = (directory: Directory, r: StoredRequest) => (r.route.gridId ? (directory.grids.get(r.route.gridId)?.name ?? null) : null)

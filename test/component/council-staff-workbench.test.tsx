@@ -3,6 +3,7 @@ import WorkbenchPage from '@/pages-staff/workbench/index'
 import { failure, success } from '@/types'
 import { assistedBallot, proposalView } from './support/council-fixtures'
 import { answer, inputsOf } from './support/fake-call'
+import { whoami } from './support/fixtures'
 import { tap } from './support/fields'
 import { navigations } from './support/taro.mock'
 
@@ -11,7 +12,8 @@ jest.mock('@/services/call', () => ({ call: jest.fn() }))
 const forbidden = () => failure('FORBIDDEN', 'not yours')
 // Requests and 微心愿 are the other workbench tests' matter.
 const otherWork = {
-  'requests.inbox': () => success({ items: [], nextCursor: null }),
+  'requests.inboxCounts': () => success({ overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: null }),
+  'directory.whoami': () => success(whoami()),
   'directory.listBindingRequests': forbidden,
   'directory.listPartyRegistrations': forbidden,
   'wishes.listForReview': forbidden,
@@ -66,7 +68,8 @@ describe('邻里议事厅 on the workbench', () => {
   })
 
   test('someone whose only work is the council is not told they have none', async () => {
-    answer({ ...otherWork, 'requests.inbox': forbidden, 'council.listProposals': () => proposals(1), 'council.listAssistedBallots': forbidden })
+    answer({ ...otherWork, 'requests.inboxCounts': forbidden,
+      'directory.whoami': () => success(whoami()), 'council.listProposals': () => proposals(1), 'council.listAssistedBallots': forbidden })
     render(<WorkbenchPage />)
     expect(await screen.findByText('1 个待决定')).toBeInTheDocument()
     expect(screen.queryByText('这里是工作人员的页面')).not.toBeInTheDocument()

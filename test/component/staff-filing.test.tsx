@@ -3,12 +3,15 @@ import StaffFilePage from '@/pages-staff/file/index'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
+import { whoami } from './support/fixtures'
 import { requestDetail } from './support/request-fixtures'
 import { navigations, routerParams } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
+const gridWorker = whoami({ roles: ['resident', 'gridWorker'], scopes: { gridIds: ['grid-kangle-1'], communityIds: [], streetIds: [], branchIds: [] } })
 const directory = {
+  'directory.whoami': () => success(gridWorker),
   'directory.listCommunities': () => success([{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }]),
   'directory.listBuildings': () => success([{ id: 'bldg-kl-1', name: '1号楼', estate: '康乐小区', gridId: 'grid-kangle-1' }]),
   'directory.listHouseholds': () => success([{ id: 'hh-kl-1-101', room: '101室' }]),
@@ -52,7 +55,7 @@ describe('staff file for others', () => {
     routerParams.kind = 'proactive'
     const calls = answer({ ...directory, 'requests.fileProactive': () => success(requestDetail({ filedBy: { kind: 'proactive', staffId: 'staff-zhou' } })) })
     render(<StaffFilePage />)
-    expect(screen.getByText('巡查发现（主动治理）')).toBeInTheDocument()
+    expect(await screen.findByText('巡查发现（主动治理）')).toBeInTheDocument()
     await tap('安全隐患')
     await tap('在地图上选')
     await typeInto('例如 121.43', '121.4358')
@@ -63,5 +66,19 @@ describe('staff file for others', () => {
     await tap('登记')
     await screen.findByText('已经登记')
     expect(inputsOf(calls, 'fileProactive')).toEqual([expect.objectContaining({ category: 'hazard', place: { point: { lng: 121.4358, lat: 31.1886 } }, text: '外墙瓷砖松动' })])
+  })
+
+  // Issue 9: a resident opening the 代办 form used to fill it all in before the server refused it.
+  test.each([
+    ['a resident', whoami({ roles: ['resident', 'verifiedResident'] })],
+    ['a branch secretary', whoami({ roles: ['resident', 'branchSecretary'], scopes: { gridIds: [], communityIds: [], streetIds: [], branchIds: ['br-3'] } })],
+  ])('%s who opens it is told at once that it is a staff page, and sees no form', async (_who, me) => {
+    answer({ ...directory, 'directory.whoami': () => success(me) })
+    render(<StaffFilePage />)
+    expect(await screen.findByText('这里是工作人员的页面')).toBeInTheDocument()
+    expect(screen.queryByText('代居民登记（代办）')).toBeNull()
+    expect(screen.queryByText('安全隐患')).toBeNull()
+    await tap('回到首页')
+    expect(navigations).toEqual(['/pages/home/index'])
   })
 })

@@ -3,7 +3,7 @@ import WorkbenchPage from '@/pages-staff/workbench/index'
 import { failure, success, type ActionOutput } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap } from './support/fields'
-import { registration } from './support/fixtures'
+import { registration, whoami } from './support/fixtures'
 import { navigations } from './support/taro.mock'
 import { memberRecord, wishItem } from './support/wish-staff-fixtures'
 
@@ -19,7 +19,8 @@ const requestWork = {
   // 邻里议事厅 is council-staff-workbench.test.tsx's matter.
   'council.listProposals': forbidden,
   'council.listAssistedBallots': forbidden,
-  'requests.inbox': () => success({ items: [], nextCursor: null }),
+  'requests.inboxCounts': () => success({ overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: null }),
+  'directory.whoami': () => success(whoami()),
   'directory.listBindingRequests': () => success([]),
   'directory.listPartyRegistrations': forbidden,
 }
@@ -62,7 +63,8 @@ describe('微心愿 on the workbench', () => {
     answer({
       'council.listProposals': forbidden,
       'council.listAssistedBallots': forbidden,
-      'requests.inbox': forbidden,
+      'requests.inboxCounts': forbidden,
+      'directory.whoami': () => success(whoami()),
       'directory.listBindingRequests': forbidden,
       'directory.listPartyRegistrations': () => success([registration()]),
       'wishes.listForReview': forbidden,

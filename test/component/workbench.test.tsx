@@ -4,8 +4,7 @@ import { errorText } from '@/services/error-text'
 import { failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
-import { bindingRequest, registration } from './support/fixtures'
-import { requestSummary } from './support/request-fixtures'
+import { bindingRequest, registration, whoami } from './support/fixtures'
 import { navigations, toasts } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -21,7 +20,8 @@ const noWishWork = {
 }
 const queues = {
   ...noWishWork,
-  'requests.inbox': () => success({ items: [], nextCursor: null }),
+  'requests.inboxCounts': () => success({ overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: null }),
+  'directory.whoami': () => success(whoami()),
   'directory.listBindingRequests': () => success(twoRequests),
   'directory.listPartyRegistrations': () => success([registration({ workplace: '徐汇区第一人民医院' })]),
 }
@@ -108,7 +108,8 @@ describe('the staff workbench', () => {
   test('someone with no queue at all is told so kindly', async () => {
     answer({
       ...noWishWork,
-      'requests.inbox': () => failure('FORBIDDEN', 'no'),
+      'requests.inboxCounts': () => failure('FORBIDDEN', 'no'),
+      'directory.whoami': () => success(whoami()),
       'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'),
       'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no'),
     })
@@ -118,20 +119,69 @@ describe('the staff workbench', () => {
     expect(screen.queryByText('诉求收件箱')).not.toBeInTheDocument()
   })
 
-  test('a grid worker with no reviews gets the request work, with what is already late counted', async () => {
-    const late = [requestSummary({ _id: 'rq-1' }), requestSummary({ _id: 'rq-2' })]
+  test('a grid worker gets the request work, with each tab’s count and what is already late, from the server’s counts', async () => {
     const calls = answer({
       ...noWishWork,
-      'requests.inbox': () => success({ items: late, nextCursor: null }),
+      'requests.inboxCounts': () => success({ overdue: 2, toAccept: 3, inHand: 12, awaitingRating: 1, review: null }),
+      'directory.whoami': () => success(whoami({ roles: ['resident', 'gridWorker'], scopes: { gridIds: ['grid-kangle-1'], communityIds: [], streetIds: [], branchIds: [] } })),
       'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'),
       'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no'),
     })
     render(<WorkbenchPage />)
     expect(await screen.findByText('2 件已超时')).toBeInTheDocument()
+    expect(screen.getByText('待接单 3 · 办理中 12 · 待评价 1')).toBeInTheDocument()
     expect(screen.queryByText('这里是工作人员的页面')).not.toBeInTheDocument()
-    expect(inputsOf(calls, 'inbox')).toEqual([{ urgency: 'overdue', limit: 50 }])
+    expect(inputsOf(calls, 'inbox')).toEqual([])
+    expect(inputsOf(calls, 'inboxCounts')).toEqual([{}])
     await tap('代居民登记（代办）')
     await tap('网格看板')
     expect(navigations).toEqual(['/pages-staff/file/index?kind=onBehalf', '/pages-staff/dashboard/index'])
+  })
+})
+
+describe('the workbench per persona: only the entries the caller may use', () => {
+  const nothingElse = { ...noWishWork, 'directory.listBindingRequests': () => failure('FORBIDDEN', 'no'), 'directory.listPartyRegistrations': () => failure('FORBIDDEN', 'no') }
+
+  test('a resident (the server refuses every queue) sees no request entry, only the kind notice', async () => {
+    answer({ ...nothingElse, 'requests.inboxCounts': () => failure('FORBIDDEN', 'no'), 'directory.whoami': () => success(whoami()) })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('这里是工作人员的页面')).toBeInTheDocument()
+    for (const entry of ['诉求收件箱', '代居民登记（代办）', '巡查发现（主动治理）', '网格看板']) expect(screen.queryByText(entry)).toBeNull()
+  })
+
+  test('a branch secretary sees her branch’s work and no request entries', async () => {
+    answer({
+      ...nothingElse,
+      'wishes.branchOverview': () => success({ branch: { _id: 'br-3', name: '康乐三网格党支部' }, unclaimed: [], lapsed: [], members: [], ranking: [] }),
+      'directory.listPartyRegistrations': () => success([]),
+      'requests.inboxCounts': () => failure('FORBIDDEN', 'no'),
+      'directory.whoami': () => success(whoami({ roles: ['resident', 'branchSecretary'], scopes: { gridIds: [], communityIds: [], streetIds: [], branchIds: ['br-3'] } })),
+    })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('支部心愿')).toBeInTheDocument()
+    for (const entry of ['诉求收件箱', '代居民登记（代办）', '巡查发现（主动治理）', '网格看板']) expect(screen.queryByText(entry)).toBeNull()
+  })
+
+  test('a property contact the directory names has his inbox, and no 代办, 巡查 or dashboard: he holds no territory', async () => {
+    answer({
+      ...nothingElse,
+      'requests.inboxCounts': () => success({ overdue: 0, toAccept: 1, inHand: 0, awaitingRating: 0, review: null }),
+      'directory.whoami': () => success(whoami()),
+    })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('诉求收件箱')).toBeInTheDocument()
+    expect(await screen.findByText('待接单 1 · 办理中 0 · 待评价 0')).toBeInTheDocument()
+    for (const entry of ['代居民登记（代办）', '巡查发现（主动治理）', '网格看板']) expect(screen.queryByText(entry)).toBeNull()
+  })
+
+  test('the committee sees the review count beside the others', async () => {
+    answer({
+      ...nothingElse,
+      'requests.inboxCounts': () => success({ overdue: 0, toAccept: 0, inHand: 4, awaitingRating: 0, review: 2 }),
+      'directory.whoami': () => success(whoami({ roles: ['resident', 'committee'], scopes: { gridIds: [], communityIds: ['comm-kangle'], streetIds: [], branchIds: [] } })),
+    })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('待接单 0 · 办理中 4 · 待评价 0 · 待审核 2')).toBeInTheDocument()
+    expect(screen.getByText('代居民登记（代办）')).toBeInTheDocument()
   })
 })

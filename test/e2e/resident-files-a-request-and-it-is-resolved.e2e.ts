@@ -56,6 +56,28 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     expect(await resident.locator('body').innerText()).not.toContain('13800000011')
   })
 
+  test('the grid worker sees it counted on the workbench and on the inbox tab, with its building and the resident masked', async () => {
+    const worker = await world.signedInAs('网格员（康乐一、二网格）')
+    await worker.goto(`${world.url}/#/pages/mine/index`)
+    await onScreen(worker, '工作台').click()
+    const line = await worker.getByText(/^待接单 \d+ · 办理中 \d+ · 待评价 \d+$/).filter({ visible: true }).innerText()
+    const toAccept = Number(/^待接单 (\d+)/.exec(line)![1])
+    expect(toAccept).toBeGreaterThanOrEqual(1)
+    await onScreen(worker, '诉求收件箱').click()
+    const card = worker.locator('.request-card', { hasText: PROBLEM }).filter({ visible: true })
+    await card.waitFor()
+    // The tab's number is the workbench's, and it is what the tab lists.
+    const tabCount = worker.locator('.tabs .btn', { hasText: '待接单' }).filter({ visible: true }).locator('.tabs__count')
+    expect(Number(await tabCount.innerText())).toBe(toAccept)
+    expect(await worker.locator('.request-card').filter({ visible: true }).count()).toBe(Math.min(toAccept, 12))
+    const text = await card.innerText()
+    expect(text).toContain('康乐小区3号楼 · 康*')
+    expect(text).toMatch(/答复还剩 \d+(小时|分钟)/)
+    expect(text).toContain('提交')
+    expect(text).not.toContain('201')
+    expect(text).not.toContain('网格员周丽')
+  })
+
   test('the grid worker accepts and replies', async () => {
     const worker = await world.signedInAs('网格员（康乐一、二网格）')
     await openWorkbenchRequest(worker, '待接单', PROBLEM)

@@ -32,6 +32,7 @@ const malformedByAction: Record<keyof typeof requestActions, unknown[]> = {
   follow: [{ requestId, times: 2 }],
   checkDuplicates: [{ category: 'hazard' }, { category: 'hazard', place: { buildingId: 'bldg-kl-3' } }],
   inbox: [{ state: 'everything' }, { urgency: 'now' }, { limit: 500 }],
+  inboxCounts: [{ state: 'toAccept' }],
   review: [{ requestId, decision: 'approve' }, { requestId, decision: 'reject' }, { requestId, decision: 'reject', reason: 'x' }],
   accept: [{ requestId, note: '' }, { requestId, ownerId: P.streetAdmin }],
   note: [{ requestId }, { requestId, note: '进展', photos: ['not-a-file-id'] }],

@@ -109,10 +109,15 @@ describe('lists: each sees their own and their territory, nothing else', () => {
   }
 
   test.each<[Role, boolean]>([
-    ['the resident (own)', false], ['another resident', false], ['the owner (grid worker)', true], ['a grid worker of other grids', false],
+    ['the owner (grid worker)', true], ['a grid worker of other grids', false],
     ['the committee of its community', true], ['the committee of another community', false], ['the street admin', true],
   ])('workbench inbox of %s: %s', async (role, sees) => {
     expect(await inInbox(roles[role])).toBe(sees)
+  })
+
+  // Issue 9: a resident has no inbox at all. It used to answer an empty list, and the workbench offered it.
+  test.each<Role>(['the resident (own)', 'another resident'])('the inbox refuses %s', async (role) => {
+    expect(await cloud.call(roles[role], 'requests', 'inbox', { limit: 50 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   test('my requests: the resident’s own only', async () => {

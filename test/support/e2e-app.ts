@@ -90,7 +90,8 @@ export async function openWorkbenchRequest(page: Page, tab: string, words: strin
   await page.goto(`${page.url().split('#')[0]}#/pages/mine/index`)
   await onScreen(page, '工作台').click()
   await onScreen(page, '诉求收件箱').click()
-  await onScreen(page, tab).click()
+  // A tab carries its count beside its title (待接单 3): the tap goes to the whole tab.
+  await page.locator('.tabs .btn', { hasText: tab }).filter({ visible: true }).click()
   await page.locator('.request-card', { hasText: words }).filter({ visible: true }).click()
   await onScreen(page, '现在可以做').waitFor()
 }

@@ -17,7 +17,7 @@ async function openWorkbench() {
       listPartyRegistrations: failure('FORBIDDEN'),
       bindingContact: { room: '101室', phone: '13800001111' },
     },
-    requests: { inbox: { items: [], nextCursor: null } },
+    requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: 0 } },
     wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
     council: councilQueues.committee,
   })

@@ -34,7 +34,7 @@ test('the committee opens a topic over 3号楼 from the workbench: the electorat
         { id: 'bldg-kl-3', name: '3号楼', estate: '康乐小区', gridId: 'grid-kangle-1' },
       ],
     },
-    requests: { inbox: { items: [], nextCursor: null } },
+    requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: 0 } },
     wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
     council: {
       ...councilQueues.committee,

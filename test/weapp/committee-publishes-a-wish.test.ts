@@ -27,7 +27,7 @@ const inReview = wishDetail({
 async function openTheWish() {
   weapp.answer({
     directory: { whoami: committee, listBindingRequests: [], listPartyRegistrations: failure('FORBIDDEN'), mySubscriptions: staffTemplates, grantSubscriptions: staffTemplates },
-    requests: { inbox: { items: [], nextCursor: null } },
+    requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: 0 } },
     wishes: {
       listForReview: (input) => ({ items: input.queue === 'review' ? [waiting] : [], nextCursor: null }),
       branchOverview: failure('FORBIDDEN'),

@@ -32,16 +32,19 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
   'pages/party/index': { answers: { directory: { listBranches: [{ id: 'branch-grid-kangle-1', name: '康乐一网格党支部', level: 'grid', parentId: 'branch-comm-kangle' }] } }, shows: '康乐一网格党支部' },
   'pages-staff/workbench/index': {
     answers: {
-      requests: { inbox: { items: [], nextCursor: null } },
-      directory: { listBindingRequests: [bindingRequest()], listPartyRegistrations: [registration()] },
+      requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: 0 } },
+      directory: { whoami: committee, listBindingRequests: [bindingRequest()], listPartyRegistrations: [registration()] },
       wishes: { listForReview: noWishes, branchOverview: failure('FORBIDDEN') },
       council: { ...councilQueues.committee, listProposals: { items: [proposalView({ status: 'awaitingDecision' })], nextCursor: null } },
     },
     shows: '李建国',
   },
-  'pages-staff/inbox/index': { answers: { requests: { inbox: { items: [requestSummary()], nextCursor: null } } }, shows: '3号楼电梯停了两天' },
+  'pages-staff/inbox/index': {
+    answers: { requests: { inboxCounts: { overdue: 0, toAccept: 1, inHand: 0, awaitingRating: 0, review: 0 }, inbox: { items: [requestSummary()], nextCursor: null } } },
+    shows: '3号楼电梯停了两天',
+  },
   'pages-staff/request/index': { url: '/pages-staff/request/index?id=rq-1', answers: { requests: { detail: requestDetail({ availableActions: ['accept'] }) } }, shows: '接单' },
-  'pages-staff/file/index': { url: '/pages-staff/file/index?kind=proactive', answers: {}, shows: '巡查发现（主动治理）' },
+  'pages-staff/file/index': { url: '/pages-staff/file/index?kind=proactive', answers: { directory: { whoami: committee } }, shows: '巡查发现（主动治理）' },
   'pages-staff/dashboard/index': {
     answers: { directory: { whoami: committee }, requests: { dashboard: dashboard() }, wishes: { signals: { totals: signals(), byBranch: [], byGrid: [] } } },
     shows: '康乐社区超时清单（共 0 件）',

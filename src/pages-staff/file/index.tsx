@@ -8,6 +8,7 @@ import { CategoryStep } from '@/features/requests/category-step'
 import { FiledAnswer } from '@/features/requests/filed-answer'
 import { categoryLabels, type Category, type RequestDetail } from '@/types'
 import { StaffFilingForm, type StaffFilingKind } from '../components/staff-filing-form'
+import { StaffGate, useTerritoryAccess } from '../components/staff-gate'
 
 type Step = { at: 'category' } | { at: 'form'; category: Category } | { at: 'filed'; request: RequestDetail }
 
@@ -19,6 +20,15 @@ const intro: Record<StaffFilingKind, { title: string; text: string }> = {
 export default function StaffFilePage() {
   const kind: StaffFilingKind = useRouter().params.kind === 'proactive' ? 'proactive' : 'onBehalf'
   const [step, setStep] = useState<Step>({ at: 'category' })
+  const access = useTerritoryAccess()
+  // Said before the form is shown: a resident who opened it is not left to fill it in for nothing.
+  if (access.state !== 'ready' || !access.data) {
+    return (
+      <PageShell>
+        <StaffGate access={access} />
+      </PageShell>
+    )
+  }
   return (
     <PageShell>
       {step.at !== 'filed' && (

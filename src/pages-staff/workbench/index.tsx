@@ -9,6 +9,7 @@ import { BindingReviews } from '../components/binding-reviews'
 import { CouncilEntries } from '../components/council-entries'
 import { PartyReviews } from '../components/party-reviews'
 import { RequestEntries } from '../components/request-entries'
+import { holdsTerritory } from '../components/staff-gate'
 import { WishEntries } from '../components/wish-entries'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
@@ -20,21 +21,23 @@ const forbidden = (loaded: Loaded<unknown>) => loaded.state === 'failed' && load
 
 export default function WorkbenchPage() {
   // Every queue is read on each show: back from a request, a binding or 核实, each badge counts what still waits.
-  const overdue = useResult(() => call('requests', 'inbox', { urgency: 'overdue', limit: 50 }), null)
+  const requestCounts = useResult(() => call('requests', 'inboxCounts', {}), null)
+  const me = useResult(() => call('directory', 'whoami', {}), null)
   const bindings = useResult(() => call('directory', 'listBindingRequests', { status: 'pending' }), null)
   const registrations = useResult(() => call('directory', 'listPartyRegistrations', { status: 'pending' }), null)
   const wishReview = useResult(() => call('wishes', 'listForReview', { queue: 'review', limit: 20 }), null)
   const wishBranch = useResult(() => call('wishes', 'branchOverview', {}), null)
   const toDecide = useResult(() => call('council', 'listProposals', { view: 'toDecide', limit: 20 }), null)
   const assisted = useResult(() => call('council', 'listAssistedBallots', { status: 'pending' }), null)
-  const reloadAll = () => [overdue, bindings, registrations, wishReview, wishBranch, toDecide, assisted].forEach((queue) => queue.reload())
+  const reloadAll = () => [requestCounts, me, bindings, registrations, wishReview, wishBranch, toDecide, assisted].forEach((queue) => queue.reload())
   useDidShow(reloadAll)
   usePullToReload(() => {
     reloadAll()
     void refreshSubscriptions()
   })
 
-  const showRequests = !forbidden(overdue)
+  const showRequests = !forbidden(requestCounts)
+  const territory = me.state === 'ready' && holdsTerritory(me.data)
   const showBindings = !forbidden(bindings)
   const showRegistrations = !forbidden(registrations)
   const showWishReview = !forbidden(wishReview)
@@ -52,7 +55,7 @@ export default function WorkbenchPage() {
       {!showRequests && !showBindings && !showRegistrations && !showWishes && councilKnown && !showCouncil && (
         <Notice tone="info" title="这里是工作人员的页面">您现在没有需要办理的工作。如果您是工作人员，请联系社区开通权限。</Notice>
       )}
-      {showRequests && <RequestEntries overdue={overdue} reload={overdue.reload} />}
+      {showRequests && <RequestEntries counts={requestCounts} reload={requestCounts.reload} territory={territory} />}
       {showWishes && <WishEntries toReview={showWishReview ? wishReview : null} showBranch={showBranch} reload={wishReview.reload} />}
       {showCouncil && (
         <CouncilEntries

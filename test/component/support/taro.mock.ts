@@ -1,6 +1,6 @@
 // The smallest stand-in for @tarojs/taro that the pages touch: storage, navigation, toasts, the
 // page lifecycle hooks and the share hooks. Service calls are faked at `call`, never here.
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 const storage = new Map<string, unknown>()
 
@@ -13,7 +13,36 @@ export const tabBadges: string[] = []
 /** What the photo picker hands back next; empty means the resident cancelled. */
 export const pickedPhotos: string[] = []
 
+/**
+ * What a selector query measures: jsdom lays nothing out, so a test that needs a row's height (the
+ * windowed list) says it here; 0, the default, is a row not laid out yet.
+ */
+export const layout = { rowHeight: 0, windowHeight: 844 }
+
+type PageEvent<T> = (event: T) => void
+const pageHandlers = { scroll: new Set<PageEvent<{ scrollTop: number }>>(), reachBottom: new Set<PageEvent<void>>(), pullDown: new Set<PageEvent<void>>() }
+
+/** Registers a page event handler for as long as the component is mounted, calling its latest render's callback. */
+function usePageEvent<T>(handlers: Set<PageEvent<T>>, fn: PageEvent<T>) {
+  const latest = useRef(fn)
+  latest.current = fn
+  useEffect(() => {
+    const handler: PageEvent<T> = (event) => latest.current(event)
+    handlers.add(handler)
+    return () => void handlers.delete(handler)
+  }, [handlers])
+}
+
+/** The page scrolled to `scrollTop`, as onPageScroll reports it. */
+export const scrollPageTo = (scrollTop: number) => pageHandlers.scroll.forEach((handler) => handler({ scrollTop }))
+/** The page reached its bottom (onReachBottom). */
+export const reachBottom = () => pageHandlers.reachBottom.forEach((handler) => handler())
+/** The resident pulled the page down (onPullDownRefresh). */
+export const pullDown = () => pageHandlers.pullDown.forEach((handler) => handler())
+
 export function resetTaroMock() {
+  layout.rowHeight = 0
+  layout.windowHeight = 844
   storage.clear()
   navigations.length = 0
   toasts.length = 0
@@ -36,6 +65,17 @@ const Taro = {
   previewImage: async () => undefined,
   setTabBarBadge: async ({ index, text }: { index: number; text: string }) => void tabBadges.push(`set ${index} ${text}`),
   removeTabBarBadge: async ({ index }: { index: number }) => void tabBadges.push(`remove ${index}`),
+  getSystemInfoSync: () => ({ windowHeight: layout.windowHeight }),
+  createSelectorQuery: () => {
+    const query = {
+      select: () => query,
+      boundingClientRect: () => query,
+      selectViewport: () => query,
+      scrollOffset: () => query,
+      exec: (done: (answers: unknown[]) => void) => done([{ top: 0, height: layout.rowHeight }, { scrollTop: 0 }]),
+    }
+    return query
+  },
   chooseMedia: async ({ count }: { count: number }) => {
     if (pickedPhotos.length === 0) throw { errMsg: 'chooseMedia:fail cancel' }
     return { type: 'image', tempFiles: pickedPhotos.splice(0, count).map((tempFilePath) => ({ tempFilePath, size: 48_000, fileType: 'image' })) }
@@ -44,7 +84,9 @@ const Taro = {
 
 // The pages reload on show; in a test a mount is the show.
 export const useDidShow = (fn: () => void) => useEffect(fn, [])
-export const usePullDownRefresh = () => undefined
+export const usePullDownRefresh = (fn: () => void) => usePageEvent(pageHandlers.pullDown, fn)
+export const usePageScroll = (fn: PageEvent<{ scrollTop: number }>) => usePageEvent(pageHandlers.scroll, fn)
+export const useReachBottom = (fn: () => void) => usePageEvent(pageHandlers.reachBottom, fn)
 export const useRouter = () => ({ params: routerParams })
 /** A page registers its share card on every render; `shareCard()` reads the last one as WeChat would on a tap. */
 export const useShareAppMessage = jest.fn()

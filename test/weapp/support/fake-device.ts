@@ -8,6 +8,28 @@ export const standardPhone: DeviceProfile = { fontSizeScaleFactor: 1, fontSizeSe
 
 type ModalAnswer = { confirm: boolean; content?: string }
 
+/**
+ * wx.createSelectorQuery as WeChat answers it, one answer per field asked for, in order, at exec. The
+ * simulator lays nothing out, so every node measures 0 × 0 at the top and the page is not scrolled:
+ * what a page measures before its first layout.
+ */
+function selectorQuery() {
+  const fields: ('rect' | 'scroll')[] = []
+  const query = {
+    select: () => query,
+    selectAll: () => query,
+    selectViewport: () => query,
+    in: () => query,
+    boundingClientRect: () => (fields.push('rect'), query),
+    scrollOffset: () => (fields.push('scroll'), query),
+    exec: (callback?: (answers: unknown[]) => void) => {
+      const answers = fields.map((field) => (field === 'rect' ? { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0 } : { scrollTop: 0, scrollLeft: 0 }))
+      setTimeout(() => callback?.(answers), 0)
+    },
+  }
+  return query
+}
+
 /** Storage, system information, toasts, modals, loading, and the small device actions. */
 export class FakeDevice {
   private storage = new Map<string, string>()
@@ -64,6 +86,7 @@ export class FakeDevice {
       startPullDownRefresh: asyncApi('startPullDownRefresh', calls, done),
       setNavigationBarTitle: asyncApi('setNavigationBarTitle', calls, done),
       pageScrollTo: asyncApi('pageScrollTo', calls, done),
+      createSelectorQuery: syncApi('createSelectorQuery', calls, () => selectorQuery()),
       vibrateShort: asyncApi('vibrateShort', calls, done),
       // The app talks to CloudBase only; a plain request means something bypassed the contract.
       request: asyncApi('request', calls, ({ url }) => {

@@ -123,11 +123,12 @@ export function mayBeCoHandler(target: { _id: string; staff: StaffRoles }, reque
   return (streetAdmin?.streetIds.includes(request.streetId) ?? false) || communities.some((id) => directory.streetOfCommunity.get(id) === request.streetId)
 }
 
-/** Actions on no single request: filing for others and reading a dashboard, given the territory in question. */
+/** Actions on no single request: filing for others, reading a dashboard or an inbox, given the territory in question. */
 export type RequestPermission =
   | { action: 'request.fileForOthers'; gridId: string | null; communityId: string; streetId: string }
   | { action: 'request.dashboard'; gridId: string | null; communityId: string | null; streetId: string }
   | { action: 'request.reviewQueue' }
+  | { action: 'request.inbox'; namedForJob: boolean }
 
 /**
  * A grid worker holds their grids, a committee member their community, street staff the whole street.
@@ -149,6 +150,10 @@ export function canRequest(actor: Actor, permission: RequestPermission): boolean
     // Content review is the committee's (and the street's): grid workers see flagged items once released.
     case 'request.reviewQueue':
       return actor.communityIds.length > 0 || actor.streetIds.length > 0
+    // An inbox is for those requests are routed to: staff with a territory, or someone the directory
+    // names for a job (a building's property contact, a community post) though they hold no staff role.
+    case 'request.inbox':
+      return permission.namedForJob || actor.gridIds.length > 0 || actor.communityIds.length > 0 || actor.streetIds.length > 0
     default: {
       const unreachable: never = permission
       return unreachable
