@@ -3,7 +3,7 @@ import HomePage from '@/pages/home/index'
 import MessagesPage from '@/pages/messages/index'
 import CouncilHomePage from '@/pages-council/home/index'
 import { success } from '@/types'
-import { answer, inputsOf } from './support/fake-call'
+import { answer, inputsOf, quietHome } from './support/fake-call'
 import { tap } from './support/fields'
 import { household, whoami } from './support/fixtures'
 import { at, proposalView, topicItem } from './support/council-fixtures'
@@ -16,8 +16,8 @@ const page = <T,>(items: T[]) => success({ items, nextCursor: null })
 
 describe('the ways into 邻里议事厅 and its hub', () => {
   test('首页’s 邻里议事厅 opens the hub, no longer “coming soon”', async () => {
-    // 首页 asks for the 消息 badge's count when it shows (fake-call answers 0).
-    answer({})
+    // 首页 also reads the badge's count (fake-call answers 0), my open items and who to ring.
+    answer(quietHome)
     render(<HomePage />)
     await tap('邻里议事厅')
     expect(navigations).toEqual(['/pages-council/home/index'])

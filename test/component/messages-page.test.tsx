@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import HomePage from '@/pages/home/index'
 import MessagesPage from '@/pages/messages/index'
 import { failure, success, type MessageView } from '@/types'
-import { answer, inputsOf } from './support/fake-call'
+import { answer, inputsOf, quietHome } from './support/fake-call'
 import { tap } from './support/fields'
 import { at, HOUR, pinNow } from './support/request-fixtures'
 import { navigations, tabBadges } from './support/taro.mock'
@@ -90,12 +90,6 @@ describe('消息: unread until shown, a badge on the tab, actions as their items
   })
 
   test('a tab page shows the badge the server counts when it shows; signed out, there is none', async () => {
-    // 首页's own reads (open items, who to ring) answer nothing here: only the badge is under test.
-    const quietHome = {
-      'directory.homeContacts': () => success({ community: null, gridWorker: null }),
-      'requests.listMine': () => success({ items: [], nextCursor: null }),
-      'wishes.listMine': () => success({ items: [], nextCursor: null }),
-    }
     answer({ ...quietHome, 'requests.unreadMessages': () => success({ unread: 2 }) })
     const { unmount } = render(<HomePage />)
     await waitFor(() => expect(tabBadges).toEqual(['set 1 2']))

@@ -6,7 +6,7 @@ import WishHomePage from '@/pages-wish/home/index'
 import MyWishesPage from '@/pages-wish/mine/index'
 import WishWallPage from '@/pages-wish/wall/index'
 import { failure, success } from '@/types'
-import { answer, inputsOf } from './support/fake-call'
+import { answer, inputsOf, quietHome } from './support/fake-call'
 import { tap } from './support/fields'
 import { whoami } from './support/fixtures'
 import { pinNow } from './support/request-fixtures'
@@ -21,8 +21,8 @@ describe('the ways into 微心愿, my wishes and the wish wall', () => {
   afterEach(() => jest.restoreAllMocks())
 
   test('首页’s 微心愿 opens the wish hub, no longer “coming soon”', async () => {
-    // 首页 asks for the 消息 badge's count when it shows (fake-call answers 0).
-    answer({})
+    // 首页 also reads the badge's count (fake-call answers 0), my open items and who to ring.
+    answer(quietHome)
     render(<HomePage />)
     await tap('微心愿')
     expect(navigations).toEqual(['/pages-wish/home/index'])

@@ -16,6 +16,13 @@ const unlessTheTestSaysOtherwise: Record<string, Handler> = {
   'requests.unreadMessages': () => success({ unread: 0 }),
 }
 
+/** 首页's own reads (my open items, who to ring) answering nothing: for tests about something else on 首页. */
+export const quietHome: Record<string, Handler> = {
+  'directory.homeContacts': () => success({ community: null, gridWorker: null }),
+  'requests.listMine': () => success({ items: [], nextCursor: null }),
+  'wishes.listMine': () => success({ items: [], nextCursor: null }),
+}
+
 export function answer(handlers: Record<string, Handler>): Recorded[] {
   const calls: Recorded[] = []
   const answers = { ...unlessTheTestSaysOtherwise, ...handlers }
