@@ -8,6 +8,8 @@ export const navigations: string[] = []
 export const toasts: string[] = []
 /** The query of the page under test (useRouter().params); a test sets what the URL would carry. */
 export const routerParams: Record<string, string> = {}
+/** The page on screen (getCurrentInstance().router.path) and how many pages the stack holds; a tab page unless a test says otherwise. */
+export const currentPage = { path: '/pages/home/index', depth: 1 }
 /** What the photo picker hands back next; empty means the resident cancelled. */
 export const pickedPhotos: string[] = []
 
@@ -16,6 +18,7 @@ export function resetTaroMock() {
   navigations.length = 0
   toasts.length = 0
   pickedPhotos.length = 0
+  Object.assign(currentPage, { path: '/pages/home/index', depth: 1 })
   for (const key of Object.keys(routerParams)) delete routerParams[key]
 }
 
@@ -27,6 +30,8 @@ const Taro = {
   redirectTo: async ({ url }: { url: string }) => void navigations.push(url),
   switchTab: async ({ url }: { url: string }) => void navigations.push(url),
   navigateBack: async () => void navigations.push('back'),
+  getCurrentInstance: () => ({ router: { path: currentPage.path, params: routerParams } }),
+  getCurrentPages: () => Array.from({ length: currentPage.depth }, () => ({})),
   showToast: async ({ title }: { title: string }) => void toasts.push(title),
   stopPullDownRefresh: async () => undefined,
   makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => void navigations.push(`tel:${phoneNumber}`),
