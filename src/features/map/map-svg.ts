@@ -3,6 +3,7 @@ import { mapStyle as s } from './map-style'
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 const n = (value: number) => value.toFixed(1)
+const halo = `stroke="${s.halo}" stroke-width="${s.haloWidth}" paint-order="stroke"`
 
 /**
  * The drawing as SVG text, for the mini-program: WeChat has no <svg> element, but its <image>
@@ -15,12 +16,12 @@ export function svgMarkup(scene: Scene, chosen: ViewPoint | null): string {
     .map((g, i) => `<path d="${g.path}" fill="${s.gridFills[i % s.gridFills.length]}" fill-rule="evenodd" stroke="${s.gridStroke}" stroke-width="4"/>`)
     .join('')
   const gridLabels = scene.grids
-    .map((g) => `<text x="${n(g.labelAt.x)}" y="${n(g.labelAt.y)}" font-size="${s.gridLabelSize}" font-family="${s.font}" fill="${s.gridLabel}" text-anchor="middle" font-weight="bold">${escape(g.name)}</text>`)
+    .map((g) => `<text x="${n(g.labelAt.x)}" y="${n(g.labelAt.y)}" font-size="${s.gridLabelSize}" font-family="${s.font}" fill="${s.gridLabel}" text-anchor="middle" font-weight="bold" ${halo}>${escape(g.name)}</text>`)
     .join('')
   const buildings = scene.buildings
     .map((b) =>
       `<circle cx="${n(b.at.x)}" cy="${n(b.at.y)}" r="${b.home ? s.homeRadius : s.buildingRadius}" fill="${b.home ? s.home : s.building}"/>` +
-      `<text x="${n(b.at.x)}" y="${n(b.at.y - 20)}" font-size="${s.buildingLabelSize}" font-family="${s.font}" fill="${b.home ? s.home : s.buildingLabel}" text-anchor="middle">${escape(b.home ? `我家 ${b.label}` : b.label)}</text>`,
+      `<text x="${n(b.at.x)}" y="${n(b.at.y - 20)}" font-size="${s.buildingLabelSize}" font-family="${s.font}" fill="${b.home ? s.home : s.buildingLabel}" text-anchor="middle" ${halo}>${escape(b.home ? `我家 ${b.label}` : b.label)}</text>`,
     )
     .join('')
   const mark = chosen

@@ -30,14 +30,14 @@ export function PlaceMap({ map, chosen, onTap }: PlaceMapProps) {
           <path key={g.id} d={g.path} fill={s.gridFills[i % s.gridFills.length]} fillRule="evenodd" stroke={s.gridStroke} strokeWidth={4} />
         ))}
         {scene.grids.map((g) => (
-          <text key={g.id} x={g.labelAt.x} y={g.labelAt.y} fontSize={s.gridLabelSize} fontFamily={s.font} fill={s.gridLabel} textAnchor="middle" fontWeight="bold">
+          <text key={g.id} x={g.labelAt.x} y={g.labelAt.y} fontSize={s.gridLabelSize} fontFamily={s.font} fill={s.gridLabel} textAnchor="middle" fontWeight="bold" stroke={s.halo} strokeWidth={s.haloWidth} paintOrder="stroke">
             {g.name}
           </text>
         ))}
         {scene.buildings.map((b) => (
           <g key={b.id} data-building={b.id}>
             <circle cx={b.at.x} cy={b.at.y} r={b.home ? s.homeRadius : s.buildingRadius} fill={b.home ? s.home : s.building} />
-            <text x={b.at.x} y={b.at.y - 20} fontSize={s.buildingLabelSize} fontFamily={s.font} fill={b.home ? s.home : s.buildingLabel} textAnchor="middle">
+            <text x={b.at.x} y={b.at.y - 20} fontSize={s.buildingLabelSize} fontFamily={s.font} fill={b.home ? s.home : s.buildingLabel} textAnchor="middle" stroke={s.halo} strokeWidth={s.haloWidth} paintOrder="stroke">
               {b.home ? `我家 ${b.label}` : b.label}
             </text>
           </g>
