@@ -59,16 +59,49 @@ export type Scene = {
   buildings: { id: string; label: string; at: ViewPoint; home: boolean }[]
 }
 
+/** A grid's name is drawn this many viewBox units per character wide (its font size, 44, plus air). */
+const LABEL_UNITS_PER_CHAR = 46
+
+/**
+ * Where a grid's name goes: of a lattice of spots inside the grid, where the whole name fits, the one
+ * farthest from every building dot and its label, so the name never sits on a building (the demo seed
+ * puts one at each grid's centre).
+ */
+function gridLabelSpot(view: Projection, grid: CommunityMap['grids'][number], buildingSpots: ViewPoint[]): ViewPoint {
+  const outer = grid.boundary[0]
+  const ground = (v: ViewPoint) => unproject(view, v)
+  const drawn = outer.map(([lng, lat]) => project(view, { lng, lat }))
+  const xs = drawn.map((v) => v.x)
+  const ys = drawn.map((v) => v.y)
+  const half = (grid.name.length * LABEL_UNITS_PER_CHAR) / 2
+  let best: { at: ViewPoint; room: number } | null = null
+  for (let i = 1; i < 12; i++) {
+    for (let j = 1; j < 12; j++) {
+      const at = { x: Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * i) / 12, y: Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * j) / 12 }
+      const fits = [-half, 0, half].every((dx) => [-36, 8].every((dy) => insideRing(outer, ground({ x: at.x + dx, y: at.y + dy }))))
+      if (!fits) continue
+      // Distance to the nearest building, measured from the name's ends and middle.
+      const room = Math.min(...buildingSpots.map((b) => Math.min(...[-half, 0, half].map((dx) => Math.hypot(at.x + dx - b.x, (at.y - 14 - b.y) * 2)))))
+      if (!best || room > best.room) best = { at, room }
+    }
+  }
+  return best?.at ?? project(view, ground({ x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 }))
+}
+
 export function sceneOf(map: CommunityMap): Scene {
   const view = projectionOf(map)
+  const buildings = map.buildings.map((b) => ({ id: b.id, label: b.name, at: project(view, b.location), home: b.id === map.homeBuildingId }))
+  // A building's dot and the label above it, as spots a grid's name keeps clear of.
+  const buildingSpots = buildings.flatMap((b) => [b.at, { x: b.at.x, y: b.at.y - 32 }])
   return {
     view,
-    grids: map.grids.map((grid) => {
-      const outer = grid.boundary[0]
-      const centre = outer.reduce((sum, [lng, lat]) => ({ lng: sum.lng + lng / outer.length, lat: sum.lat + lat / outer.length }), { lng: 0, lat: 0 })
-      return { id: grid.id, name: grid.name, path: grid.boundary.map((ring) => ringPath(view, ring)).join(' '), labelAt: project(view, centre) }
-    }),
-    buildings: map.buildings.map((b) => ({ id: b.id, label: b.name, at: project(view, b.location), home: b.id === map.homeBuildingId })),
+    grids: map.grids.map((grid) => ({
+      id: grid.id,
+      name: grid.name,
+      path: grid.boundary.map((ring) => ringPath(view, ring)).join(' '),
+      labelAt: gridLabelSpot(view, grid, buildingSpots),
+    })),
+    buildings,
   }
 }
 
