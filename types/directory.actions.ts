@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Category } from './category.schema'
 import { BranchLevel, CommunityType, DecisionStatus, Tenure, WorkPhone } from './directory.schema'
-import { GeoPoint } from './geo.schema'
+import { GeoPoint, Polygon } from './geo.schema'
 import { NoticeKind } from './notice.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
 
@@ -149,6 +149,23 @@ export const directoryActions = {
   nearbyBuildings: {
     input: z.object({ point: GeoPoint }).strict(),
     output: z.array(Option.extend({ estate: z.string(), communityId: Id, communityName: z.string(), distanceM: z.number() })),
+  },
+  /**
+   * The offline map of one community, drawn from the directory's own geometry: its grids' boundaries
+   * and its buildings as labelled points (all public), the caller's own building, and the street's
+   * communities to switch to. Which community: the one asked for, else the one `near` lies in (or
+   * nearest to), else the caller's home, else the first the caller serves, else the first by name.
+   */
+  communityMap: {
+    input: z.object({ communityId: Id.optional(), near: GeoPoint.optional() }).strict(),
+    output: z.object({
+      communityId: Id,
+      communityName: z.string(),
+      communities: z.array(Option),
+      grids: z.array(Option.extend({ boundary: Polygon })),
+      buildings: z.array(Option.extend({ estate: z.string(), gridId: Id, location: GeoPoint })),
+      homeBuildingId: Id.nullable(),
+    }),
   },
   requestBinding: {
     input: z

@@ -1,6 +1,7 @@
 import { createFunction } from '../shared/runtime/function-entry'
 import { bindingContact, decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
 import { listColleagues } from './colleagues.use-case'
+import { communityMap } from './community-map.use-case'
 import { homeContacts } from './home-contacts.use-case'
 import { householdResidents, listBuildings, listCommunities, listGrids, listHouseholds, nearbyBuildings } from './listings.use-cases'
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
@@ -25,6 +26,7 @@ export const main = createFunction('directory', {
   listGrids,
   householdResidents,
   nearbyBuildings,
+  communityMap,
   requestBinding,
   listBindingRequests,
   bindingContact,

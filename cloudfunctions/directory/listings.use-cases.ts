@@ -1,5 +1,6 @@
 import { failure, Household, success, User } from '../../types'
 import { appendAudit } from '../shared/runtime/audit-log'
+import { naturalCompare } from '../../types/natural-order'
 import { distanceM } from '../shared/core/geo/point-in-polygon'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
@@ -10,7 +11,8 @@ import type { ActionHandler } from '../shared/runtime/function-entry'
 const NEARBY_LIMIT = 8
 const NEARBY_RADIUS_M = 500
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh', { numeric: true })
+// Every list in natural order (types/natural-order): 2号楼 before 10号楼, 一网格 before 二网格.
+const byName = (a: { name: string }, b: { name: string }) => naturalCompare(a.name, b.name)
 
 export const listCommunities: ActionHandler<'directory', 'listCommunities'> = async (_input, { now }) => {
   const directory = await loadDirectory(now)
@@ -24,16 +26,14 @@ export const listBuildings: ActionHandler<'directory', 'listBuildings'> = async 
   const buildings = [...directory.buildings.values()]
     .filter((building) => building.communityId === input.communityId)
     .map((building) => ({ id: building._id, name: building.name, estate: building.estate, gridId: building.gridId }))
-  return success(buildings.sort((a, b) => a.estate.localeCompare(b.estate, 'zh') || byName(a, b)))
+  return success(buildings.sort((a, b) => naturalCompare(a.estate, b.estate) || byName(a, b)))
 }
 
 export const listHouseholds: ActionHandler<'directory', 'listHouseholds'> = async (input, { now }) => {
   const directory = await loadDirectory(now)
   if (!directory.buildings.has(input.buildingId)) return failure('NOT_FOUND', '没有找到这栋楼')
   const households = await findMany(Collections.households, { buildingId: input.buildingId }, Household)
-  return success(households.map((household) => ({ id: household._id, room: household.room })).sort((a, b) =>
-    a.room.localeCompare(b.room, 'zh', { numeric: true }),
-  ))
+  return success(households.map((household) => ({ id: household._id, room: household.room })).sort((a, b) => naturalCompare(a.room, b.room)))
 }
 
 export const nearbyBuildings: ActionHandler<'directory', 'nearbyBuildings'> = async (input, { now }) => {
@@ -58,8 +58,8 @@ export const nearbyBuildings: ActionHandler<'directory', 'nearbyBuildings'> = as
 export const listGrids: ActionHandler<'directory', 'listGrids'> = async (input, { now }) => {
   const directory = await loadDirectory(now)
   if (!directory.communities.has(input.communityId)) return failure('NOT_FOUND', '没有找到这个社区')
-  // In the directory's own order (一网格, 二网格 …): sorting the names would put 二 before 一.
-  return success([...directory.grids.values()].filter((grid) => grid.communityId === input.communityId).map((grid) => ({ id: grid._id, name: grid.name })))
+  const grids = [...directory.grids.values()].filter((grid) => grid.communityId === input.communityId).map((grid) => ({ id: grid._id, name: grid.name }))
+  return success(grids.sort(byName))
 }
 
 /**

@@ -1,4 +1,5 @@
 import { failure, PartyRegistration, success, User, type PartyRegistrationView } from '../../types'
+import { naturalCompare } from '../../types/natural-order'
 import { can } from '../shared/core/policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
@@ -20,7 +21,7 @@ export const listBranches: ActionHandler<'directory', 'listBranches'> = async (i
     directory.buildings.get(unitId)?.communityId === input.communityId
   const branches = [...directory.branches.values()]
     .filter((branch) => branch.level !== 'household' && (branch.level === 'street' || inCommunity(branch.unitId)))
-    .sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || a.name.localeCompare(b.name, 'zh'))
+    .sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || naturalCompare(a.name, b.name))
   return success(branches.map((branch) => ({ id: branch._id, name: branch.name, level: branch.level, parentId: branch.parentId })))
 }
 

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { CSSProperties, PropsWithChildren } from 'react'
 import { useElderMode } from '@/services/elder-mode'
 import { fontScale } from '@/services/font-scale'
+import { BackBar } from './back-bar'
 import { PrivacySheet } from './privacy-sheet'
 
 /**
@@ -13,6 +14,7 @@ export function PageShell({ children }: PropsWithChildren) {
   const style = scale === 1 ? undefined : ({ '--jc-fs': String(scale) } as CSSProperties)
   return (
     <View className="page-shell" style={style}>
+      <BackBar />
       {children}
       <PrivacySheet />
     </View>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import type { ErrorCode } from '@/types'
 import { errorText } from '@/services/error-text'
+import { canSignIn, SignedOut } from '@/features/sign-in/signed-out'
 import { ActionButton } from './action-button'
 
 export function Loading({ what = '正在加载' }: { what?: string }) {
@@ -21,6 +22,8 @@ export function Empty({ children }: PropsWithChildren) {
 }
 
 export function Failed({ code, onRetry }: { code: ErrorCode; onRetry?: () => void }) {
+  // Signed out, a retry cannot help: in H5 the way on is the demo sign-in.
+  if (code === 'UNAUTHENTICATED' && canSignIn) return <SignedOut />
   return (
     <View className="status status--bad" role="alert">
       <Text>{errorText[code]}</Text>

@@ -5,6 +5,7 @@ import { failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { bindingRequest } from './support/fixtures'
+import { expectNear, kangleMap, tapMapAt } from './support/map'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 
@@ -13,6 +14,7 @@ const places = {
   'directory.listBuildings': () => success([{ id: 'bldg-kl-1', name: '1号楼', estate: '康乐小区', gridId: 'grid-kangle-1' }]),
   'directory.listHouseholds': () => success([{ id: 'hh-kl-1-101', room: '101室' }, { id: 'hh-kl-1-102', room: '102室' }]),
   'directory.nearbyBuildings': () => success([{ id: 'bldg-kl-1', name: '1号楼', estate: '康乐小区', communityId: 'comm-kangle', communityName: '康乐社区', distanceM: 42.4 }]),
+  'directory.communityMap': () => success(kangleMap()),
 }
 
 async function walkToDetails() {
@@ -75,27 +77,52 @@ describe('binding my household', () => {
     expect(done).not.toHaveBeenCalled()
   })
 
-  test('finds the building from a point on the map, nearest first', async () => {
+  test('finds the building from a point tapped on the community map, nearest first', async () => {
     const calls = answer({ ...places, 'directory.requestBinding': () => success(bindingRequest()) })
     render(<BindingForm onDone={jest.fn()} />)
     await tap('在地图上找')
-    await typeInto('例如 121.43', '121.4334')
-    await typeInto('例如 31.19', '31.1851')
+    const nearOne = { lng: 121.4338, lat: 31.1853 }
+    await tapMapAt(kangleMap(), nearOne)
     await tap('找这个位置附近的楼')
     expect(await screen.findByText('康乐社区 · 约42米')).toBeInTheDocument()
-    expect(inputsOf(calls, 'nearbyBuildings')).toEqual([{ point: { lng: 121.4334, lat: 31.1851 } }])
+    const [asked] = inputsOf(calls, 'nearbyBuildings') as { point: unknown }[]
+    expectNear(asked.point, nearOne)
+    // The chosen point stays in sight on the drawing, with a way to choose again.
+    expect(screen.getByTestId('chosen-point')).toBeInTheDocument()
+    expect(screen.getByText('重新选位置')).toBeInTheDocument()
     await tap('康乐小区 1号楼')
     await tap('101室')
     expect(await screen.findByText('已选：康乐小区 1号楼 › 101室')).toBeInTheDocument()
   })
 
-  test('does not search the map with an empty point', async () => {
+  test('nothing is searched until a point is tapped; a wrong tap is moved by tapping again', async () => {
     const calls = answer(places)
     render(<BindingForm onDone={jest.fn()} />)
     await tap('在地图上找')
-    await typeInto('例如 121.43', '121.4334')
-    await tap('找这个位置附近的楼')
-    expect(await screen.findByText('经度、纬度要填数字，请检查一下。')).toBeInTheDocument()
+    await screen.findByRole('img', { name: /康乐社区的地图/ })
+    expect(screen.queryByText('找这个位置附近的楼')).toBeNull()
+    await tapMapAt(kangleMap(), { lng: 121.4334, lat: 31.1851 })
+    expect(await screen.findByText(/^您点的位置：在康乐社区康乐一网格，离康乐小区1号楼约\d米$/)).toBeInTheDocument()
+    await tapMapAt(kangleMap(), { lng: 121.4393, lat: 31.2047 })
+    expect(await screen.findByText(/^您点的位置：在康乐社区康乐二网格，离康乐小区10号楼约\d米$/)).toBeInTheDocument()
     expect(inputsOf(calls, 'nearbyBuildings')).toEqual([])
+  })
+
+  test('the buildings list is searchable and in natural order', async () => {
+    answer({
+      ...places,
+      'directory.listBuildings': () =>
+        success(['1号楼', '2号楼', '3号楼', '4号楼', '5号楼', '6号楼', '7号楼', '8号楼', '9号楼', '10号楼'].map((name, i) => ({ id: `b${i + 1}`, name, estate: '康乐小区', gridId: 'g' }))),
+    })
+    render(<BindingForm onDone={jest.fn()} />)
+    await tap('康乐社区')
+    await screen.findByText('康乐小区 10号楼')
+    const titles = () => Array.from(document.querySelectorAll('.choice__title')).map((e) => e.textContent)
+    expect(titles().slice(0, 3)).toEqual(['康乐小区 1号楼', '康乐小区 2号楼', '康乐小区 3号楼'])
+    expect(titles().at(-1)).toBe('康乐小区 10号楼')
+    await typeInto('输入名称或号码，例如 3号楼', '1')
+    expect(titles()).toEqual(['康乐小区 1号楼', '康乐小区 10号楼'])
+    await typeInto('输入名称或号码，例如 3号楼', '12号')
+    expect(await screen.findByText('没有找到“12号”，换个写法试试，或清空搜索看全部。')).toBeInTheDocument()
   })
 })

@@ -6,6 +6,7 @@ import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { household, whoami } from './support/fixtures'
 import { requestDetail } from './support/request-fixtures'
+import { expectNear, kangleMap, tapMapAt } from './support/map'
 import { navigations, pickedPhotos } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -133,20 +134,55 @@ describe('有困难找居村: filing a request', () => {
     expect(inputsOf(calls, 'file')).toEqual([])
   })
 
-  test('a resident without a household files at a point on the map', async () => {
-    const calls = answer({ ...bound, 'directory.whoami': () => success(whoami()), 'requests.file': () => success(requestDetail({ owner: null, gridName: null, due: null })) })
+  test('a resident without a household files at a point tapped on the community map, no coordinates typed', async () => {
+    const map = kangleMap()
+    const calls = answer({
+      ...bound,
+      'directory.whoami': () => success(whoami()),
+      'directory.communityMap': () => success(map),
+      'requests.file': () => success(requestDetail({ owner: null, gridName: null, due: null })),
+    })
     render(<HelpPage />)
     expect(await screen.findByText('还没有绑定您家')).toBeInTheDocument()
     await tap('安全隐患')
-    await typeInto('例如 121.43', '121.4334')
-    await typeInto('例如 31.19', '31.1851')
+    expect(document.querySelector('input[placeholder="例如 121.43"]')).toBeNull()
+    const beside3 = { lng: 121.4362, lat: 31.1884 }
+    await tapMapAt(map, beside3)
+    expect(await screen.findByText('您点的位置：在康乐社区康乐一网格，离康乐小区3号楼约43米')).toBeInTheDocument()
+    expect(screen.getByTestId('chosen-point')).toBeInTheDocument()
     await tap('就是这个位置')
-    expect(await screen.findByText('地图上选的位置（121.4334, 31.1851）')).toBeInTheDocument()
+    expect(await screen.findByText('地图上选的位置：在康乐社区康乐一网格，离康乐小区3号楼约43米')).toBeInTheDocument()
     await typeInto('说说是什么事、从什么时候开始的', '消防通道被堵')
     await tap('提交')
     expect(await screen.findByText('由康乐社区的工作人员统一安排')).toBeInTheDocument()
-    const point = { point: { lng: 121.4334, lat: 31.1851 } }
-    expect(inputsOf(calls, 'route')).toEqual([{ category: 'hazard', target: point }])
-    expect(inputsOf(calls, 'file')).toEqual([expect.objectContaining({ category: 'hazard', place: point, photos: [] })])
+    const [route] = inputsOf(calls, 'route') as { target: { point: unknown } }[]
+    expectNear(route.target.point, beside3)
+    const [filed] = inputsOf(calls, 'file') as { place: { point: unknown } }[]
+    expectNear(filed.place.point, beside3)
+    // The map is the caller's own community's unless asked otherwise; the chosen point's drawing is of its community.
+    expect(inputsOf(calls, 'communityMap')).toEqual([{}, { near: expect.objectContaining({ lng: expect.any(Number) }) }])
+  })
+
+  test('a point outside the community is not offered again: the way on is choosing another place, on the map or by building', async () => {
+    const map = kangleMap()
+    const calls = answer({
+      ...bound,
+      'directory.whoami': () => success(whoami()),
+      'directory.communityMap': () => success(map),
+      'directory.route': () => failure('OUT_OF_AREA', 'outside'),
+    })
+    render(<HelpPage />)
+    await tap('安全隐患')
+    await tapMapAt(map, { lng: 121.4322, lat: 31.2075 })
+    await tap('就是这个位置')
+    expect(await screen.findByText('这个位置不在我们服务的社区里')).toBeInTheDocument()
+    expect(screen.queryByText('再试一次')).toBeNull()
+    await tap('重新选位置')
+    await tap('在图上找不到？按楼栋名称找')
+    await typeInto('输入名称或号码，例如 3号楼', '10号')
+    expect(screen.queryByText('康乐小区 1号楼')).toBeNull()
+    await tap('康乐小区 10号楼')
+    expect(await screen.findByText('地图上选的位置：康乐社区康乐小区10号楼旁')).toBeInTheDocument()
+    expect(inputsOf(calls, 'route').at(-1)).toEqual({ category: 'hazard', target: { point: { lng: 121.4393, lat: 31.2047 } } })
   })
 })

@@ -5,6 +5,7 @@ import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { whoami } from './support/fixtures'
 import { requestDetail } from './support/request-fixtures'
+import { expectNear, kangleMap, tapMapAt } from './support/map'
 import { navigations, routerParams } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -53,19 +54,21 @@ describe('staff file for others', () => {
 
   test('主动治理: no resident is asked for, and the filing goes out as proactive', async () => {
     routerParams.kind = 'proactive'
-    const calls = answer({ ...directory, 'requests.fileProactive': () => success(requestDetail({ filedBy: { kind: 'proactive', staffId: 'staff-zhou' } })) })
+    const calls = answer({ ...directory, 'directory.communityMap': () => success(kangleMap()), 'requests.fileProactive': () => success(requestDetail({ filedBy: { kind: 'proactive', staffId: 'staff-zhou' } })) })
     render(<StaffFilePage />)
     expect(await screen.findByText('巡查发现（主动治理）')).toBeInTheDocument()
     await tap('安全隐患')
     await tap('在地图上选')
-    await typeInto('例如 121.43', '121.4358')
-    await typeInto('例如 31.19', '31.1886')
+    const lamp = { lng: 121.4358, lat: 31.1886 }
+    await tapMapAt(kangleMap(), lamp)
     await tap('就是这个位置')
     expect(screen.queryByText('居民怎么称呼')).not.toBeInTheDocument()
     await typeInto('是什么事、在哪个位置', '外墙瓷砖松动')
     await tap('登记')
     await screen.findByText('已经登记')
-    expect(inputsOf(calls, 'fileProactive')).toEqual([expect.objectContaining({ category: 'hazard', place: { point: { lng: 121.4358, lat: 31.1886 } }, text: '外墙瓷砖松动' })])
+    expect(inputsOf(calls, 'fileProactive')).toEqual([expect.objectContaining({ category: 'hazard', place: { point: expect.any(Object) }, text: '外墙瓷砖松动' })])
+    const [filed] = inputsOf(calls, 'fileProactive') as { place: { point: unknown } }[]
+    expectNear(filed.place.point, lamp)
   })
 
   // Issue 9: a resident opening the 代办 form used to fill it all in before the server refused it.

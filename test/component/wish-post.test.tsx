@@ -7,6 +7,7 @@ import { answer, inputsOf } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { household, whoami } from './support/fixtures'
 import { pinNow } from './support/request-fixtures'
+import { expectNear, kangleMap, tapMapAt } from './support/map'
 import { navigations, pickedPhotos } from './support/taro.mock'
 import { at, wishDetail } from './support/wish-fixtures'
 
@@ -88,25 +89,27 @@ describe('说个心愿: posting a wish', () => {
     expect(inputsOf(calls, 'post')).toEqual([expect.objectContaining({ category: 'goods', neededBy: noonOfMarch(11), delivery: 'home', photos: [] })])
   })
 
-  test('without a household the resident posts at a point on the map', async () => {
+  test('without a household the resident posts at a point tapped on the map', async () => {
     pinNow(at)
-    const calls = answer({ 'directory.whoami': () => success(whoami()), 'wishes.post': () => success(wishDetail()) })
+    const calls = answer({ 'directory.whoami': () => success(whoami()), 'directory.communityMap': () => success(kangleMap()), 'wishes.post': () => success(wishDetail()) })
     render(<PostWishPage />)
     expect(await screen.findByText('还没有绑定您家')).toBeInTheDocument()
     await tap('生活帮扶')
     await typeInto('需要什么帮助，什么时候方便', '帮忙取一下快递')
     await tap('上门')
-    await typeInto('例如 121.43', '121.4334')
-    await typeInto('例如 31.19', '31.1851')
+    const home = { lng: 121.4334, lat: 31.1851 }
+    await tapMapAt(kangleMap(), home)
     await tap('就是这个位置')
-    expect(await screen.findByText('地图上选的位置（121.4334, 31.1851）')).toBeInTheDocument()
+    expect(await screen.findByText(/^地图上选的位置：在康乐社区康乐一网格，离康乐小区1号楼约\d米$/)).toBeInTheDocument()
     await tap('提交心愿')
     await screen.findByText('心愿提交好了')
-    expect(inputsOf(calls, 'post')).toEqual([expect.objectContaining({ category: 'life', place: { point: { lng: 121.4334, lat: 31.1851 } } })])
+    expect(inputsOf(calls, 'post')).toEqual([expect.objectContaining({ category: 'life', place: { point: expect.any(Object) } })])
+    const [posted] = inputsOf(calls, 'post') as { place: { point: unknown } }[]
+    expectNear(posted.place.point, home)
   })
 
   test('nothing is sent without words, a delivery choice or a place, and each says which box to fix', async () => {
-    const calls = answer({ 'directory.whoami': () => success(whoami()) })
+    const calls = answer({ 'directory.whoami': () => success(whoami()), 'directory.communityMap': () => success(kangleMap()) })
     render(<PostWishPage />)
     await tap('健康')
     await tap('提交心愿')

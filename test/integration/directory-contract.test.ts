@@ -29,6 +29,7 @@ const malformedByAction: Record<keyof typeof directoryActions, unknown[]> = {
   listGrids: [{}, { communityId: 5 }],
   householdResidents: [{}, { householdId: '' }, { householdId: 'hh-kl-3-201', fields: ['phone'] }],
   nearbyBuildings: [{ point: { lng: 121.4 } }, { point: [121.4, 31.2] }],
+  communityMap: [{ communityId: '' }, { near: { lng: 121.4 } }, { communityId: 'comm-kangle', households: true }],
   requestBinding: [{ householdId: 'hh-kl-3-201' }, { householdId: 'hh-kl-3-201', name: '' }, { householdId: 'hh-kl-3-201', name: '王', phone: '12345' }, { householdId: 'hh-kl-3-201', name: '王', tenure: 'landlord' }],
   listBindingRequests: [{ status: 'maybe' }],
   bindingContact: [{}, { requestId: '' }],

@@ -1,4 +1,5 @@
 import { household, whoami } from '../component/support/fixtures'
+import { kangleMap } from '../component/support/map-fixture'
 import { photoView, requestDetail } from '../component/support/request-fixtures'
 import { routeDecision } from './support/fixtures'
 import type { PageView } from './support/page-view'
@@ -20,7 +21,7 @@ const EXPLAINED = [
 /** A resident with a bound home opens the filing form for 公共设施 and writes what happened. */
 async function fileForm(): Promise<PageView> {
   weapp.answer({
-    directory: { whoami: resident, route: routeDecision({ category: 'facility' }) },
+    directory: { whoami: resident, communityMap: kangleMap(), route: routeDecision({ category: 'facility' }) },
     requests: {
       checkDuplicates: { items: [] },
       file: (input) => requestDetail({ _id: 'rq-7', category: input.category, text: input.text, photos: input.photos.map((id) => photoView(id, { state: 'pending' })) }),

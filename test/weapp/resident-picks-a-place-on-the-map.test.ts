@@ -1,15 +1,28 @@
+import { project, projectionOf } from '../../src/features/map/map-scene'
 import { whoami } from '../component/support/fixtures'
+import { kangleMap } from '../component/support/map-fixture'
 import { routeDecision } from './support/fixtures'
+import { propertiesOf, type SimElement } from './support/simulator'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
 
 const point = { lng: 121.4334, lat: 31.1851 }
 
+/** The SVG the mini-program's <image> shows in the block around `words`, decoded from its data URI. */
+function drawingNear(words: SimElement): string {
+  let block = words.parentElement
+  while (block && !block.querySelector('wx-image')) block = block.parentElement
+  const src = String(propertiesOf(block?.querySelector('wx-image') as SimElement).src)
+  expect(src).toMatch(/^data:image\/svg\+xml;base64,/)
+  return Buffer.from(src.split(',')[1], 'base64').toString('utf8')
+}
+
 // A resident who has not bound a household files from a point on WeChat's map (wx.chooseLocation).
-test('a resident without a household picks the place on the map and sees who will own it', async () => {
+test('a resident without a household picks the place on the map, sees it on the community drawing and who will own it', async () => {
+  const map = kangleMap()
   weapp.answer({
-    directory: { whoami: whoami(), route: routeDecision({ category: 'environment', locateRule: 'point-in-grid', buildingId: null }) },
+    directory: { whoami: whoami(), communityMap: map, route: routeDecision({ category: 'environment', locateRule: 'point-in-grid', buildingId: null }) },
     requests: { checkDuplicates: { items: [] } },
   })
   const help = await weapp.launch('/pages/help/index')
@@ -20,6 +33,13 @@ test('a resident without a household picks the place on the map and sees who wil
   weapp.media.willPickPlace({ latitude: point.lat, longitude: point.lng, name: '康乐小区3号楼' })
   await help.tap('打开地图选位置')
   await help.find('地图上选的位置（121.4334, 31.1851）')
+  // The same drawing as the browser's, with the chosen point ringed where 1号楼 stands.
+  const where = await help.find('选的位置：在康乐社区康乐一网格，离康乐小区1号楼约0米')
+  const svg = drawingNear(where)
+  const at = project(projectionOf(map), point)
+  expect(svg).toContain(`<circle cx="${at.x.toFixed(1)}" cy="${at.y.toFixed(1)}" r="28" fill="none"`)
+  expect(svg).toContain('康乐一网格')
+  expect(weapp.cloudCalls('directory', 'communityMap').map((call) => call.input)).toEqual([{ near: point }])
   await help.find('这件事会交给康乐社区康乐一网格，由 网格员周丽 办理，会一直跟到办完。')
   expect(weapp.cloudCalls('directory', 'route').map((call) => call.input)).toEqual([{ category: 'environment', target: { point } }])
   expect(weapp.cloudCalls('requests', 'checkDuplicates').map((call) => call.input)).toEqual([{ category: 'environment', place: { point } }])

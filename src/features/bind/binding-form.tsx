@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import type { Choice } from '@/components/choice-list'
 import type { BindingRequestView, GeoPoint } from '@/types'
+import { ChosenPointMap } from '@/features/map/community-map-view'
 import { BindingDetails } from './binding-details'
 import { BuildingStep, CommunityStep, NearbyStep, RoomStep } from './place-steps'
 import { PointPicker } from './point-picker'
@@ -59,7 +60,13 @@ export function BindingForm({ onDone }: { onDone: (request: BindingRequestView) 
         <PointPicker withoutMap="点上面的“按小区楼栋选”，一步一步选到您家就行。" onPoint={(point) => setStep({ at: 'nearby', point })} />
       )}
       {step.at === 'nearby' && (
-        <NearbyStep point={step.point} onPick={(building) => setStep({ at: 'room', trail: [building.title], building })} />
+        <>
+          <ChosenPointMap point={step.point} />
+          <ActionButton small onClick={() => setStep({ at: 'locate' })}>
+            重新选位置
+          </ActionButton>
+          <NearbyStep point={step.point} onPick={(building) => setStep({ at: 'room', trail: [building.title], building })} />
+        </>
       )}
       {step.at === 'room' && <RoomStep buildingId={step.building.id} onPick={(household) => setStep({ at: 'details', trail: [...step.trail, household.title], household })} />}
       {step.at === 'details' && <BindingDetails householdId={step.household.id} onDone={onDone} />}

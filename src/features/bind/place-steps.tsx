@@ -1,4 +1,5 @@
 import { ChoiceList, type Choice } from '@/components/choice-list'
+import { SearchableChoiceList } from '@/components/searchable-choice-list'
 import { Empty, Failed, Loading } from '@/components/status-views'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
@@ -8,11 +9,12 @@ type Pick = { onPick: (choice: Choice) => void }
 
 const toChoices = <T,>(result: Result<T[]>, to: (item: T) => Choice): Result<Choice[]> => (result.ok ? success(result.data.map(to)) : result)
 
-function Choices({ run, loadKey, empty, onPick }: Pick & { run: () => Promise<Result<Choice[]>>; loadKey: string; empty: string }) {
+function Choices({ run, loadKey, empty, onPick, searchable }: Pick & { run: () => Promise<Result<Choice[]>>; loadKey: string; empty: string; searchable?: string }) {
   const loaded = useResult(run, loadKey)
   if (loaded.state === 'loading') return <Loading />
   if (loaded.state === 'failed') return <Failed code={loaded.code} onRetry={loaded.reload} />
   if (loaded.data.length === 0) return <Empty>{empty}</Empty>
+  if (searchable) return <SearchableChoiceList choices={loaded.data} onPick={onPick} label={searchable} />
   return <ChoiceList choices={loaded.data} onPick={onPick} />
 }
 
@@ -23,7 +25,7 @@ export function CommunityStep({ onPick }: Pick) {
 
 export function BuildingStep({ communityId, onPick }: Pick & { communityId: string }) {
   const run = async () => toChoices(await call('directory', 'listBuildings', { communityId }), (b) => ({ id: b.id, title: `${b.estate} ${b.name}` }))
-  return <Choices run={run} loadKey={communityId} onPick={onPick} empty="这个社区还没有登记楼栋，请联系居委会。" />
+  return <Choices run={run} loadKey={communityId} onPick={onPick} empty="这个社区还没有登记楼栋，请联系居委会。" searchable="找楼栋" />
 }
 
 export function NearbyStep({ point, onPick }: Pick & { point: GeoPoint }) {

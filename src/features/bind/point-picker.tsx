@@ -1,41 +1,53 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
-import { TextField } from '@/components/text-field'
-import { GeoPoint } from '@/types'
+import { BuildingFinder } from '@/features/map/building-finder'
+import { CommunityMapView, MapLegend } from '@/features/map/community-map-view'
+import { pointLine } from '@/features/map/map-scene'
+import { PlaceMap } from '@/features/map/place-map'
+import type { GeoPoint } from '@/types'
 
 /**
- * `intro` is what the mini-program's map picker says, `action` what the browser's button says;
- * `withoutMap` is how this form goes on when the resident declines the privacy explanation (the
- * browser has none, so only the mini-program shows it).
+ * `intro` is what the mini-program's map picker says, `action` what confirms a point tapped on the
+ * browser's drawing; `withoutMap` is how this form goes on when the resident declines the privacy
+ * explanation (the browser has none, so only the mini-program shows it). `onPoint` gets the point
+ * and, when known, the place in words (…网格，离…约…米; …楼旁).
  */
-export type PointPickerProps = { onPoint: (point: GeoPoint) => void; intro?: string; action?: string; withoutMap?: string }
+export type PointPickerProps = { onPoint: (point: GeoPoint, near?: string) => void; intro?: string; action?: string; withoutMap?: string }
 
 /**
- * H5 stand-in for the mini-program's map picker: the browser build has no WeChat map, so the point
- * is typed in (GCJ-02, as a map app shows it).
+ * H5: the browser build has no WeChat map, so the community is drawn from the directory's own
+ * geometry and a tap on the drawing chooses the point; a second tap moves it, and nothing is chosen
+ * until the resident confirms. A building list is the way for whoever cannot find it on the drawing.
  */
 export function PointPicker({ onPoint, action = '找这个位置附近的楼' }: PointPickerProps) {
-  const [lng, setLng] = useState('')
-  const [lat, setLat] = useState('')
-  const [wrong, setWrong] = useState(false)
-
-  const use = () => {
-    // Number('') is 0, a valid longitude: an empty box must not pass as a point in the Gulf of Guinea.
-    const point = lng.trim() && lat.trim() ? GeoPoint.safeParse({ lng: Number(lng), lat: Number(lat) }) : null
-    setWrong(!point?.success)
-    if (point?.success) onPoint(point.data)
-  }
-
+  const [tapped, setTapped] = useState<GeoPoint | null>(null)
+  const [byBuilding, setByBuilding] = useState(false)
   return (
-    <View className="form">
-      <Text className="form__intro">网页版不能打开微信地图，请填写位置的经度和纬度。</Text>
-      <TextField label="经度" value={lng} onChange={setLng} type="digit" placeholder="例如 121.43" />
-      <TextField label="纬度" value={lat} onChange={setLat} type="digit" placeholder="例如 31.19" />
-      {wrong && <Text className="form__error">经度、纬度要填数字，请检查一下。</Text>}
-      <ActionButton tone="primary" onClick={use}>
-        {action}
-      </ActionButton>
-    </View>
+    <CommunityMapView switchable>
+      {(map) => (
+        <View className="form">
+          {byBuilding ? (
+            <>
+              <Text className="form__intro">选一栋楼，就用它的位置。</Text>
+              <BuildingFinder map={map} onPick={onPoint} />
+            </>
+          ) : (
+            <>
+              <Text className="form__intro">在下面的图上点一下那个位置。点错了，再点一次就行。</Text>
+              <PlaceMap map={map} chosen={tapped} onTap={setTapped} />
+              <MapLegend map={map} />
+              {tapped && <Text className="place-map__where">{`您点的位置：${pointLine(map, tapped)}`}</Text>}
+              {tapped && (
+                <ActionButton tone="primary" onClick={() => onPoint(tapped, pointLine(map, tapped))}>
+                  {action}
+                </ActionButton>
+              )}
+            </>
+          )}
+          <ActionButton onClick={() => setByBuilding(!byBuilding)}>{byBuilding ? '回到地图上点' : '在图上找不到？按楼栋名称找'}</ActionButton>
+        </View>
+      )}
+    </CommunityMapView>
   )
 }

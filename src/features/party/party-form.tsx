@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { CheckRow } from '@/components/check-row'
-import { ChoiceList, type Choice } from '@/components/choice-list'
+import type { Choice } from '@/components/choice-list'
+import { SearchableChoiceList } from '@/components/searchable-choice-list'
 import { Empty, Failed, Loading, FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { useResult } from '@/hooks/use-result'
@@ -54,7 +55,7 @@ export function PartyForm({ onDone }: { onDone: (registration: PartyRegistration
     return (
       <View>
         <Text className="step-question">第一步：到哪个党组织报到？</Text>
-        <ChoiceList choices={branches.data} onPick={setBranch} />
+        <SearchableChoiceList choices={branches.data} onPick={setBranch} label="找党组织" placeholder="输入名称，例如 一网格" />
       </View>
     )
   }

@@ -58,7 +58,7 @@ export function FilingForm({ category, household, onFiled, onFollowed }: Props) 
   return (
     <View className="form">
       <PlaceField household={household} value={place} onChange={setPlace} />
-      {place && <RoutePreview category={category} place={place} />}
+      {place && <RoutePreview category={category} place={place} onChooseAgain={() => setPlace(null)} />}
       {place && <DuplicateOffer category={category} place={place} onFollowed={onFollowed} />}
       <TextField label="遇到了什么事" value={text} onChange={setText} placeholder="说说是什么事、从什么时候开始的" multiline maxlength={2000} counter />
       <PhotoField label="照片（可不拍）" photos={photos} />

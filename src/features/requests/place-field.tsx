@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { PointPicker } from '@/features/bind/point-picker'
+import { ChosenPointMap } from '@/features/map/community-map-view'
 import type { HouseholdView } from '@/types'
 import { householdPlace, pointPlace, type Place } from './place'
 
@@ -28,20 +29,23 @@ export function PlaceField({ household, value, onChange }: Props) {
         </View>
       )}
       {value ? (
-        <View className="trail">
-          <Text className="trail__text">{value.label}</Text>
-          {!atHome && (
-            <ActionButton small onClick={() => onChange(null)}>
-              重新选
-            </ActionButton>
-          )}
-        </View>
+        <>
+          <View className="trail">
+            <Text className="trail__text">{value.label}</Text>
+            {!atHome && (
+              <ActionButton small onClick={() => onChange(null)}>
+                重新选
+              </ActionButton>
+            )}
+          </View>
+          {'point' in value.target && <ChosenPointMap point={value.target.point} />}
+        </>
       ) : (
         <PointPicker
           intro="在地图上找到出问题的地方，点一下确定。"
           action="就是这个位置"
           withoutMap={household ? atHomeInstead : bindFirst}
-          onPoint={(point) => onChange(pointPlace(point))}
+          onPoint={(point, near) => onChange(pointPlace(point, near))}
         />
       )}
     </View>

@@ -6,7 +6,11 @@ export type Place = { target: RouteTarget; label: string }
 
 export const householdPlace = (household: HouseholdView): Place => ({ target: { householdId: household.householdId }, label: `我家：${householdLine(household)}` })
 
-export const pointPlace = (point: GeoPoint): Place => ({ target: { point }, label: `地图上选的位置（${point.lng.toFixed(4)}, ${point.lat.toFixed(4)}）` })
+/** In words where known (the map picker says which grid and building); the coordinates only as a last resort. */
+export const pointPlace = (point: GeoPoint, near?: string): Place => ({
+  target: { point },
+  label: near ? `地图上选的位置：${near}` : `地图上选的位置（${point.lng.toFixed(4)}, ${point.lat.toFixed(4)}）`,
+})
 
 /** One string per place: the key on which the route preview and the duplicate check reload. */
 export const placeKey = (place: Place): string =>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { PointPicker } from '@/features/bind/point-picker'
+import { ChosenPointMap } from '@/features/map/community-map-view'
 import { pointPlace, type Place } from '@/features/requests/place'
 import type { HouseholdView } from '@/types'
 
@@ -26,8 +27,10 @@ export function WishPlaceField({ household, value, onChange }: Props) {
             </ActionButton>
           )}
         </View>
-      ) : (
-        <PointPicker intro="在地图上找到您家，点一下确定。" action="就是这个位置" withoutMap={bindFirst} onPoint={(point) => onChange(pointPlace(point))} />
+      ) : null}
+      {value && 'point' in value.target && <ChosenPointMap point={value.target.point} />}
+      {!household && !value && (
+        <PointPicker intro="在地图上找到您家，点一下确定。" action="就是这个位置" withoutMap={bindFirst} onPoint={(point, near) => onChange(pointPlace(point, near))} />
       )}
     </View>
   )

@@ -45,7 +45,7 @@ export function StaffFilingForm({ kind, category, onFiled }: Props) {
   return (
     <View className="form">
       <StaffPlaceField value={place} onChange={setPlace} />
-      {place && <RoutePreview category={category} place={place} />}
+      {place && <RoutePreview category={category} place={place} onChooseAgain={() => setPlace(null)} />}
       {kind === 'onBehalf' && (
         <>
           <TextField label="居民怎么称呼" value={name} onChange={setName} placeholder="例如：3号楼王阿姨" maxlength={20} />

@@ -45,7 +45,7 @@ export function StaffPlaceField({ value, onChange }: { value: Place | null; onCh
           intro="在地图上找到出问题的地方，点一下确定。"
           action="就是这个位置"
           withoutMap="点上面的“按楼栋房号选”。"
-          onPoint={(point) => onChange(pointPlace(point))}
+          onPoint={(point, near) => onChange(pointPlace(point, near))}
         />
       )}
     </View>

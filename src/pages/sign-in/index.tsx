@@ -1,19 +1,28 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { PageShell } from '@/components/page-shell'
 import { ChoiceList } from '@/components/choice-list'
 import { Empty, Loading, Notice } from '@/components/status-views'
+import { isAppPath, isTabPath } from '@/services/current-page'
 import { listPersonas, readDemoPersona, signInAs, signOut, type Persona } from '@/services/demo-session'
 
 type State = { state: 'loading' } | { state: 'ready'; personas: Persona[] } | { state: 'failed' }
+
+/** Back to the page that sent the resident here (signed out there), else to 我的. */
+function goOn(back: string | undefined) {
+  const url = back ? decodeURIComponent(back) : ''
+  if (!isAppPath(url)) return Taro.switchTab({ url: '/pages/mine/index' })
+  return isTabPath(url) ? Taro.switchTab({ url: url.split('?')[0] }) : Taro.redirectTo({ url })
+}
 
 /** H5 only (app.config leaves it out of the mini-program): pick one of the local host's demo personas. */
 export default function SignInPage() {
   const [loaded, setLoaded] = useState<State>({ state: 'loading' })
   const [busy, setBusy] = useState(false)
   const current = readDemoPersona()
+  const { back } = useRouter().params
 
   useEffect(() => {
     listPersonas().then(
@@ -28,7 +37,7 @@ export default function SignInPage() {
     try {
       await signInAs(persona)
       await Taro.showToast({ title: `已登录：${persona.label}`, icon: 'none' })
-      await Taro.switchTab({ url: '/pages/mine/index' })
+      await goOn(back)
     } catch {
       await Taro.showToast({ title: '登录没有成功，请再试一次', icon: 'none' })
     } finally {

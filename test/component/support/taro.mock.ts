@@ -10,6 +10,8 @@ export const toasts: string[] = []
 export const routerParams: Record<string, string> = {}
 /** The tab bar's badge calls, in order: `set 1 3` (index, text) or `remove 1`. */
 export const tabBadges: string[] = []
+/** The page on screen (getCurrentInstance().router.path) and how many pages the stack holds; a tab page unless a test says otherwise. */
+export const currentPage = { path: '/pages/home/index', depth: 1 }
 /** What the photo picker hands back next; empty means the resident cancelled. */
 export const pickedPhotos: string[] = []
 
@@ -48,6 +50,7 @@ export function resetTaroMock() {
   toasts.length = 0
   pickedPhotos.length = 0
   tabBadges.length = 0
+  Object.assign(currentPage, { path: '/pages/home/index', depth: 1 })
   for (const key of Object.keys(routerParams)) delete routerParams[key]
 }
 
@@ -59,6 +62,8 @@ const Taro = {
   redirectTo: async ({ url }: { url: string }) => void navigations.push(url),
   switchTab: async ({ url }: { url: string }) => void navigations.push(url),
   navigateBack: async () => void navigations.push('back'),
+  getCurrentInstance: () => ({ router: { path: currentPage.path, params: routerParams } }),
+  getCurrentPages: () => Array.from({ length: currentPage.depth }, () => ({})),
   showToast: async ({ title }: { title: string }) => void toasts.push(title),
   stopPullDownRefresh: async () => undefined,
   makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => void navigations.push(`tel:${phoneNumber}`),
