@@ -10,12 +10,15 @@ export const toasts: string[] = []
 export const routerParams: Record<string, string> = {}
 /** What the photo picker hands back next; empty means the resident cancelled. */
 export const pickedPhotos: string[] = []
+/** The selectors pageScrollTo was asked to bring into view, in order (a form's first error). */
+export const scrolledTo: string[] = []
 
 export function resetTaroMock() {
   storage.clear()
   navigations.length = 0
   toasts.length = 0
   pickedPhotos.length = 0
+  scrolledTo.length = 0
   for (const key of Object.keys(routerParams)) delete routerParams[key]
 }
 
@@ -31,6 +34,7 @@ const Taro = {
   stopPullDownRefresh: async () => undefined,
   makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => void navigations.push(`tel:${phoneNumber}`),
   previewImage: async () => undefined,
+  pageScrollTo: async ({ selector }: { selector: string }) => void scrolledTo.push(selector),
   chooseMedia: async ({ count }: { count: number }) => {
     if (pickedPhotos.length === 0) throw { errMsg: 'chooseMedia:fail cancel' }
     return { type: 'image', tempFiles: pickedPhotos.splice(0, count).map((tempFilePath) => ({ tempFilePath, size: 48_000, fileType: 'image' })) }
