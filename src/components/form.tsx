@@ -45,5 +45,10 @@ export function FieldError({ error }: { error: string | null | undefined }) {
   )
 }
 
-/** The class of a field's box: marked while its error shows. */
-export const fieldClass = (error: string | null | undefined) => (error ? 'field field--bad' : 'field')
+/**
+ * A field's box: marked while its error shows, and carrying its id only when it has one (Taro writes
+ * an undefined id out as the word "undefined", so every field outside a form would share it).
+ */
+export function fieldBox(id: string | undefined, error: string | null | undefined, base = 'field') {
+  return { className: error ? `${base} ${base}--bad` : base, ...(id ? { id } : {}) }
+}

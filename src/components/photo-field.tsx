@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { Photos } from '@/hooks/use-photos'
 import { ActionButton } from './action-button'
-import { FieldError, fieldClass } from './form'
+import { FieldError, fieldBox } from './form'
 import { Notice } from './status-views'
 
 /**
@@ -10,7 +10,7 @@ import { Notice } from './status-views'
  */
 export function PhotoField({ label, photos, id, error }: { label: string; photos: Photos; id?: string; error?: string | null }) {
   return (
-    <View className={fieldClass(error)} id={id}>
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">{label}</Text>
       <FieldError error={error} />
       {photos.photos.length > 0 && (

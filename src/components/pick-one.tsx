@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { FieldError, fieldClass } from './form'
+import { FieldError, fieldBox } from './form'
 
 export type Option<T extends string> = { id: T; title: string }
 
@@ -8,7 +8,7 @@ type Props<T extends string> = { label: string; options: Option<T>[]; value: T |
 /** One answer out of a few, each a whole row with the choice in words as well as the mark. */
 export function PickOne<T extends string>({ label, options, value, onChange, id, error }: Props<T>) {
   return (
-    <View className={fieldClass(error)} id={id} role="radiogroup" aria-label={label}>
+    <View {...fieldBox(id, error)} role="radiogroup" aria-label={label}>
       <Text className="field__label">{label}</Text>
       <FieldError error={error} />
       {options.map((option) => (

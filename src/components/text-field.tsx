@@ -1,5 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { FieldError, fieldClass } from './form'
+import { FieldError, fieldBox } from './form'
 
 type Props = {
   label: string
@@ -22,7 +22,7 @@ export function TextField({ label, value, onChange, placeholder, hint, type = 't
   // Counted in code points, as the contract counts them (an emoji is one character to a resident).
   const count = counter ? `${[...value].length}/${maxlength ?? 200} 字` : null
   return (
-    <View className={fieldClass(error)} id={id}>
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">{label}</Text>
       <FieldError error={error} />
       {multiline ? (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
-import { FieldError, fieldClass } from '@/components/form'
+import { FieldError, fieldBox } from '@/components/form'
 import type { FieldState } from '@/hooks/use-form'
 import { PointPicker } from '@/features/bind/point-picker'
 import type { HouseholdView } from '@/types'
@@ -17,7 +17,7 @@ const bindFirst = '也可以先绑定您家：按小区、楼栋一步一步选�
 export function PlaceField({ household, value, onChange, id, error }: Props) {
   const atHome = value !== null && 'householdId' in value.target
   return (
-    <View className={fieldClass(error)} id={id}>
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">在哪里</Text>
       <FieldError error={error} />
       {household && (

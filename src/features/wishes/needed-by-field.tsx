@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { FieldError, fieldClass } from '@/components/form'
+import { FieldError, fieldBox } from '@/components/form'
 import type { FieldState } from '@/hooks/use-form'
 import { dayLine, noonOfPickerDate, pickerDate } from '@/types/calendar'
 import { latestNeededBy } from './needed-by'
@@ -16,7 +16,7 @@ export function NeededByField({ value, now, onChange, id, error }: Props) {
     if (at !== null) onChange(at)
   }
   return (
-    <View className={fieldClass(error)} id={id}>
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">哪天之前需要</Text>
       <FieldError error={error} />
       <Picker mode="date" value={pickerDate(value)} start={pickerDate(now)} end={pickerDate(latestNeededBy(now))} onChange={(e) => pick(String(e.detail.value))}>

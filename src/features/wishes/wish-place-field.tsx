@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
-import { FieldError, fieldClass } from '@/components/form'
+import { FieldError, fieldBox } from '@/components/form'
 import { PointPicker } from '@/features/bind/point-picker'
 import { pointPlace, type Place } from '@/features/requests/place'
 import type { FieldState } from '@/hooks/use-form'
@@ -17,7 +17,7 @@ const bindFirst = '也可以先绑定您家：按小区、楼栋一步一步选�
  */
 export function WishPlaceField({ household, value, onChange, id, error }: Props) {
   return (
-    <View className={fieldClass(error)} id={id}>
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">在哪里（用来找离您最近的党支部）</Text>
       <FieldError error={error} />
       {household || value ? (

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import type { Choice } from '@/components/choice-list'
-import { FieldError, fieldClass } from '@/components/form'
+import { FieldError, fieldBox } from '@/components/form'
 import { BuildingStep, CommunityStep, RoomStep } from '@/features/bind/place-steps'
 import { PointPicker } from '@/features/bind/point-picker'
 import { pointPlace, type Place } from '@/features/requests/place'
@@ -15,7 +15,7 @@ export function StaffPlaceField({ value, onChange, id, error }: { value: Place |
   const [walk, setWalk] = useState<Walk>({ at: 'community' })
   if (value) {
     return (
-      <View className="trail" id={id}>
+      <View {...fieldBox(id, null, 'trail')}>
         <Text className="trail__text">{value.label}</Text>
         <ActionButton small onClick={() => onChange(null)}>
           重新选
@@ -24,7 +24,7 @@ export function StaffPlaceField({ value, onChange, id, error }: { value: Place |
     )
   }
   return (
-    <View className={fieldClass(error)} id={id}>
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">在哪里</Text>
       <FieldError error={error} />
       <View className="switch">
