@@ -50,7 +50,8 @@ export function StaffTopicForm<T>({ initial, scopeField, scope, fromRequestIds, 
       closesAt: [draft.opensDay, draft.closesDay],
     },
     check: () => ({ scope: scopeProblem(), ...termsProblems(draft), photos: photos.notReady }),
-    paths: { opensAt: 'closesAt' },
+    // Accepting a proposal sends the terms as `topic`.
+    paths: { opensAt: 'closesAt', 'topic.title': 'title', 'topic.background': 'background', 'topic.options': 'options', 'topic.quorumPercent': 'quorumPercent', 'topic.closesAt': 'closesAt' },
   })
   const scopeState = form.field('scope')
 
