@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, waitFor } from '@testing-library/react'
 import { EscalateForm, TransferForm } from '@/pages-staff/components/action-forms/handover-forms'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
