@@ -22,11 +22,27 @@ export const errorCodes = {
 export const ErrorCode = z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes, ...(keyof typeof errorCodes)[]])
 export type ErrorCode = z.infer<typeof ErrorCode>
 
-export const Failure = z.object({ ok: z.literal(false), code: ErrorCode, message: z.string() })
+/**
+ * `fields`: the input paths the failure is about (`text`, `resident.name`, `photos`), so a form can
+ * show it beside the box to fix; absent when the failure concerns no one field.
+ */
+export const Failure = z.object({ ok: z.literal(false), code: ErrorCode, message: z.string(), fields: z.array(z.string()).optional() })
 export type Failure = z.infer<typeof Failure>
 
 export type Success<T> = { ok: true; data: T }
 export type Result<T> = Success<T> | Failure
 
 export const success = <T>(data: T): Success<T> => ({ ok: true, data })
-export const failure = (code: ErrorCode, message: string = errorCodes[code]): Failure => ({ ok: false, code, message })
+/**
+ * An INVALID_INPUT message names its fields by the convention every refusal follows, `path: words`
+ * joined by `; ` (zod issues and use cases alike), so the fields are read from it unless given.
+ */
+export const failure = (code: ErrorCode, message: string = errorCodes[code], fields: string[] = code === 'INVALID_INPUT' ? fieldsNamedIn(message) : []): Failure =>
+  fields.length > 0 ? { ok: false, code, message, fields } : { ok: false, code, message }
+
+export function fieldsNamedIn(message: string): string[] {
+  return message.split('; ').flatMap((part) => {
+    const named = /^([A-Za-z][\w.]*)(?:\[\d+\])?: /.exec(part)
+    return named ? [named[1]] : []
+  })
+}

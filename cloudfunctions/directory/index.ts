@@ -10,7 +10,7 @@ import { grantSubscriptions, mySubscriptions } from './subscriptions.use-cases'
 import { whoami } from './whoami.use-case'
 
 const refusalReason = (input: { decision: string; reason?: string }) => [
-  { text: input.decision === 'refuse' ? input.reason : undefined, label: '不通过的理由', scene: 'comment' as const },
+  { text: input.decision === 'refuse' ? input.reason : undefined, field: 'reason', label: '不通过的理由', scene: 'comment' as const },
 ]
 
 /** The directory: who the caller is, where things are, household binding and party registration. */
@@ -37,11 +37,11 @@ export const main = createFunction('directory', {
   listPartyRegistrations,
   verifyParty,
 }, {
-  requestBinding: (input) => [{ text: input.name, label: '姓名', scene: 'profile' }],
+  requestBinding: (input) => [{ text: input.name, field: 'name', label: '姓名', scene: 'profile' }],
   decideBinding: refusalReason,
   registerParty: (input) => [
-    { text: input.name, label: '姓名', scene: 'profile' },
-    { text: input.workplace, label: '工作单位', scene: 'profile' },
+    { text: input.name, field: 'name', label: '姓名', scene: 'profile' },
+    { text: input.workplace, field: 'workplace', label: '工作单位', scene: 'profile' },
   ],
   verifyParty: refusalReason,
 })

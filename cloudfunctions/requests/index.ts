@@ -21,7 +21,7 @@ import { review } from './review.use-case'
 import { transfer } from './transfer.use-case'
 import { withdraw } from './withdraw.use-case'
 
-const staffNote = (input: { note?: string }): ScreenedText[] => [{ text: input.note, label: '说明', scene: 'comment' }]
+const staffNote = (input: { note?: string }): ScreenedText[] => [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]
 
 /**
  * 有困难找居村: a resident's request from filing to the rating, and the staff's work on it. The request
@@ -53,18 +53,18 @@ export const main = createFunction('requests', {
   markMessagesRead,
   dashboard,
 }, {
-  withdraw: (input) => [{ text: input.note, label: '撤回说明', scene: 'comment' }],
-  rate: (input) => [{ text: input.comment, label: '评价', scene: 'comment' }],
+  withdraw: (input) => [{ text: input.note, field: 'note', label: '撤回说明', scene: 'comment' }],
+  rate: (input) => [{ text: input.comment, field: 'comment', label: '评价', scene: 'comment' }],
   review: (input) =>
     input.decision === 'reject'
-      ? [{ text: input.reason, label: '退回理由', scene: 'comment' }]
-      : [{ text: input.note, label: '说明', scene: 'comment' }],
+      ? [{ text: input.reason, field: 'reason', label: '退回理由', scene: 'comment' }]
+      : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }],
   accept: staffNote,
   note: staffNote,
   transfer: staffNote,
   escalate: staffNote,
   refer: staffNote,
   recordCallback: staffNote,
-  reply: (input) => [{ text: input.text, label: '答复', scene: 'comment' }],
-  fileOnBehalf: (input) => [{ text: input.resident.name, label: '居民姓名', scene: 'profile' }],
+  reply: (input) => [{ text: input.text, field: 'text', label: '答复', scene: 'comment' }],
+  fileOnBehalf: (input) => [{ text: input.resident.name, field: 'resident.name', label: '居民姓名', scene: 'profile' }],
 })

@@ -1,16 +1,18 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { Photos } from '@/hooks/use-photos'
 import { ActionButton } from './action-button'
+import { FieldError, fieldBox } from './form'
 import { Notice } from './status-views'
 
 /**
  * Picked photos with their upload state in words, each removable; the add button says how many fit.
  * After a 不同意 to the privacy explanation it says the form goes without photos, and how to add one.
  */
-export function PhotoField({ label, photos }: { label: string; photos: Photos }) {
+export function PhotoField({ label, photos, id, error }: { label: string; photos: Photos; id?: string; error?: string | null }) {
   return (
-    <View className="field">
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">{label}</Text>
+      <FieldError error={error} />
       {photos.photos.length > 0 && (
         <View className="photos">
           {photos.photos.map((photo, index) => (

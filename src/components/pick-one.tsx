@@ -1,12 +1,16 @@
 import { Text, View } from '@tarojs/components'
+import { FieldError, fieldBox } from './form'
 
 export type Option<T extends string> = { id: T; title: string }
 
+type Props<T extends string> = { label: string; options: Option<T>[]; value: T | null; onChange: (id: T) => void; id?: string; error?: string | null }
+
 /** One answer out of a few, each a whole row with the choice in words as well as the mark. */
-export function PickOne<T extends string>({ label, options, value, onChange }: { label: string; options: Option<T>[]; value: T | null; onChange: (id: T) => void }) {
+export function PickOne<T extends string>({ label, options, value, onChange, id, error }: Props<T>) {
   return (
-    <View className="field" role="radiogroup" aria-label={label}>
+    <View {...fieldBox(id, error)} role="radiogroup" aria-label={label}>
       <Text className="field__label">{label}</Text>
+      <FieldError error={error} />
       {options.map((option) => (
         <View
           key={option.id}

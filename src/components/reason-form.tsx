@@ -1,10 +1,8 @@
-import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
-import { FormError } from '@/components/status-views'
-import { TextField } from '@/components/text-field'
-import { useSend } from '@/hooks/use-send'
+import { useForm } from '@/hooks/use-form'
 import type { Result } from '@/types'
+import { Form } from './form'
+import { TextField } from './text-field'
 
 /** The contracts' reasons (WishReason, CouncilReason) are 1–200 characters. */
 const REASON_MAX = 200
@@ -27,22 +25,17 @@ type Props<T> = {
 export function ReasonForm<T>(props: Props<T>) {
   const { label, placeholder, button, tone = 'primary', intro, className = 'form', onDone } = props
   const [reason, setReason] = useState('')
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    const said = reason.trim()
-    if ([...said].length > REASON_MAX) return setProblem(`原因最多 ${REASON_MAX} 个字。`)
-    if (props.optional) return void send(() => props.run(said || undefined), onDone)
-    if (!said) return setProblem('请写一下原因。')
-    void send(() => props.run(said), onDone)
-  }
+  const said = reason.trim()
+  // The contracts name the reason `reason` or `note`: either is this box.
+  const form = useForm({
+    values: { reason },
+    check: () => ({ reason: [...said].length > REASON_MAX ? `原因最多 ${REASON_MAX} 个字。` : !said && !props.optional ? '请写一下原因。' : null }),
+    paths: { note: 'reason' },
+  })
+  const submit = () => form.submit(() => (props.optional ? props.run(said || undefined) : props.run(said)), onDone)
   return (
-    <View className={className}>
-      {intro && <Text className="form__intro">{intro}</Text>}
-      <TextField label={label} value={reason} onChange={setReason} placeholder={placeholder} multiline maxlength={REASON_MAX} counter />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone={tone} busy={busy} onClick={submit}>
-        {button}
-      </ActionButton>
-    </View>
+    <Form form={form} className={className} intro={intro} tone={tone} button={button} onSubmit={submit}>
+      <TextField label={label} value={reason} onChange={setReason} placeholder={placeholder} multiline maxlength={REASON_MAX} counter {...form.field('reason')} />
+    </Form>
   )
 }

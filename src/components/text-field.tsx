@@ -1,4 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
+import { FieldError, fieldBox } from './form'
 
 type Props = {
   label: string
@@ -11,15 +12,19 @@ type Props = {
   multiline?: boolean
   /** Shows “n/max 字” under the box: long texts need to know how much room is left. */
   counter?: boolean
+  /** From the form (useForm's field): where to scroll to, and what is wrong with this box. */
+  id?: string
+  error?: string | null
 }
 
 /** A labelled input whose label stays visible after typing, so nobody has to remember what a box was for. */
-export function TextField({ label, value, onChange, placeholder, hint, type = 'text', maxlength, multiline, counter }: Props) {
+export function TextField({ label, value, onChange, placeholder, hint, type = 'text', maxlength, multiline, counter, id, error }: Props) {
   // Counted in code points, as the contract counts them (an emoji is one character to a resident).
   const count = counter ? `${[...value].length}/${maxlength ?? 200} 字` : null
   return (
-    <View className="field">
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">{label}</Text>
+      <FieldError error={error} />
       {multiline ? (
         <Textarea className="field__input field__input--multi" value={value} placeholder={placeholder} maxlength={maxlength ?? 200} autoHeight onInput={(e) => onChange(e.detail.value)} />
       ) : (

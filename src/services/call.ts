@@ -28,7 +28,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   // Indexed by generic keys, the contract's schemas lose their types; the signature above restores them.
   const spec = (contract[fn] as Record<string, Spec>)[action]
   const checked = spec.input.safeParse(input)
-  if (!checked.success) return failure('INVALID_INPUT', checked.error.issues.map((issue) => issue.path.join('.')).join(', '))
+  // Worded as the functions word it (`path: words; …`), so the fields it names reach the form the same way.
+  if (!checked.success) return failure('INVALID_INPUT', checked.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; '))
 
   let answer: unknown
   try {
@@ -50,5 +51,6 @@ function readAnswer(answer: unknown, output: z.ZodType): Result<unknown> {
   const code = ErrorCode.safeParse('code' in answer ? answer.code : undefined)
   if (!code.success) return failure('INTERNAL', 'the failure carries an unknown code')
   const message = 'message' in answer && typeof answer.message === 'string' ? answer.message : errorCodes[code.data]
-  return failure(code.data, message)
+  const fields = 'fields' in answer && Array.isArray(answer.fields) ? answer.fields.filter((field): field is string => typeof field === 'string') : undefined
+  return failure(code.data, message, fields)
 }

@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { BindingForm } from '@/features/bind/binding-form'
 import { errorText } from '@/services/error-text'
 import { failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
+import { scrolledTo } from './support/taro.mock'
 import { bindingRequest } from './support/fixtures'
 import { expectNear, kangleMap, tapMapAt } from './support/map'
 
@@ -38,7 +39,7 @@ describe('binding my household', () => {
     await typeInto('方便居委会联系您', '13800001111')
     // Owner or not is asked, never assumed: only owners vote where 业主 decide together (民法典 art. 278).
     await tap('提交绑定申请')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请选一下您是不是这一户的业主。')
+    await waitFor(() => expect(errorBeside('您和这一户的关系')).toBe('请选一下您是不是这一户的业主。'))
     expect(inputsOf(calls, 'requestBinding')).toEqual([])
     await tap('我是业主（房产证上有我的名字）')
     await tap('提交绑定申请')
@@ -56,13 +57,58 @@ describe('binding my household', () => {
     await typeInto('方便居委会联系您', '1380000')
     await tap('我是租户或同住的家人')
     await tap('提交绑定申请')
-    expect(await screen.findByRole('alert')).toHaveTextContent('手机号应是 11 位数字')
+    await waitFor(() => expect(errorBeside('手机号（可不填）')).toBe('手机号应是 11 位数字，可以不填。'))
     expect(inputsOf(calls, 'requestBinding')).toEqual([])
 
     await typeInto('方便居委会联系您', '')
     await tap('提交绑定申请')
     await screen.findByText('提交绑定申请')
     expect(inputsOf(calls, 'requestBinding')).toEqual([{ householdId: 'hh-kl-1-102', name: '王秀英', tenure: 'occupant' }])
+  })
+
+  test('every mistake shows beside its own box at once, and each goes the moment it is put right', async () => {
+    const calls = answer({ ...places, 'directory.requestBinding': () => success(bindingRequest()) })
+    render(<BindingForm onDone={jest.fn()} />)
+    await walkToDetails()
+    await typeInto('方便居委会联系您', '1380000')
+    await tap('提交绑定申请')
+    await waitFor(() => expect(fieldErrors()).toHaveLength(3))
+    expect(errorBeside('您的姓名')).toBe('请填写您的姓名。')
+    expect(errorBeside('手机号（可不填）')).toBe('手机号应是 11 位数字，可以不填。')
+    expect(errorBeside('您和这一户的关系')).toBe('请选一下您是不是这一户的业主。')
+    expect(screen.queryByText('请填写您的姓名。', { selector: '.form__error *' })).toBeNull()
+    expect(scrolledTo).toEqual([`#${screen.getByText('您的姓名').closest('[id]')?.id}`])
+
+    await typeInto('方便居委会联系您', '13800001111')
+    await waitFor(() => expect(errorBeside('手机号（可不填）')).toBeNull())
+    await typeInto('请填写真实姓名', '王秀英')
+    await waitFor(() => expect(errorBeside('您的姓名')).toBeNull())
+    await tap('我是业主（房产证上有我的名字）')
+    await waitFor(() => expect(fieldErrors()).toEqual([]))
+    expect(inputsOf(calls, 'requestBinding')).toEqual([])
+  })
+
+  test('a refusal that names a field shows beside that field until it is changed', async () => {
+    let answers = 0
+    answer({
+      ...places,
+      'directory.requestBinding': () =>
+        ++answers === 1 ? failure('CONTENT_BLOCKED', '姓名里有不宜发布的内容，请修改后再提交', ['name']) : failure('INVALID_INPUT', 'phone: Invalid'),
+    })
+    render(<BindingForm onDone={jest.fn()} />)
+    await walkToDetails()
+    await typeInto('请填写真实姓名', '王秀英')
+    await typeInto('方便居委会联系您', '13800001111')
+    await tap('我是业主（房产证上有我的名字）')
+    await tap('提交绑定申请')
+    await waitFor(() => expect(errorBeside('您的姓名')).toBe(errorText.CONTENT_BLOCKED))
+    await typeInto('请填写真实姓名', '王秀珍')
+    await waitFor(() => expect(errorBeside('您的姓名')).toBeNull())
+
+    // The schema's own words are not for residents: the field is named, the words are the app's.
+    await tap('提交绑定申请')
+    await waitFor(() => expect(errorBeside('手机号（可不填）')).toBe(errorText.INVALID_INPUT))
+    expect(fieldErrors()).toEqual([errorText.INVALID_INPUT])
   })
 
   test('tells the resident in plain words when a request is already waiting', async () => {

@@ -16,8 +16,18 @@ describe('call, the typed client', () => {
 
   test('checks the input before it leaves the device', async () => {
     const result = await call('directory', 'requestBinding', { householdId: 'hh-1', name: '王秀英', phone: '12345' })
-    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    // Named by field, as the functions name theirs, so the form shows it beside the phone box.
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: ['phone'] })
     expect(wire).not.toHaveBeenCalled()
+  })
+
+  test('keeps the fields a refusal names: given by the function, or read from its `field: words`', async () => {
+    wire.mockResolvedValueOnce({ ok: false, code: 'CONTENT_BLOCKED', message: '姓名里有不宜发布的内容，请修改后再提交', fields: ['name'] })
+    expect(await call('directory', 'whoami', {})).toEqual({ ok: false, code: 'CONTENT_BLOCKED', message: '姓名里有不宜发布的内容，请修改后再提交', fields: ['name'] })
+    wire.mockResolvedValueOnce({ ok: false, code: 'INVALID_INPUT', message: 'resident.name: Required; photos[0]: not a photo uploaded by you' })
+    expect(await call('directory', 'whoami', {})).toMatchObject({ fields: ['resident.name', 'photos'] })
+    wire.mockResolvedValueOnce({ ok: false, code: 'CONFLICT', message: 'status: already decided' })
+    expect(await call('directory', 'whoami', {})).not.toHaveProperty('fields')
   })
 
   test('passes a function’s failure through with its code', async () => {

@@ -4,7 +4,7 @@ import { failure, success, type ActionInput } from '@/types'
 import { assistedBallot, choicesOptions, topicDetail, topicItem } from './support/council-fixtures'
 import { answer, inputsOf } from './support/fake-call'
 import { whoami } from './support/fixtures'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { navigations, pickedPhotos } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -108,7 +108,9 @@ describe('代录投票与确认: assisted ballots, four eyes', () => {
     await tap('赞成')
     await tap('居民打电话说的')
     await tap('录入，等另一位工作人员确认')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请选是哪一户的哪一位居民。')
+    // Both missing at once: who, and the note or photo.
+    await waitFor(() => expect(fieldErrors()).toEqual(['请选是哪一户的哪一位居民。', '请拍下纸质选票，或写一句说明（例如谁打来的电话、什么时候）。']))
+    expect(errorBeside('说明（可不填）')).toBe('请拍下纸质选票，或写一句说明（例如谁打来的电话、什么时候）。')
     // The topic is over the community: its one community is taken, not asked.
     expect(screen.queryByText('居民住在哪个社区')).toBeNull()
     await pickWang()
@@ -116,8 +118,8 @@ describe('代录投票与确认: assisted ballots, four eyes', () => {
     expect(inputsOf(calls, 'listHouseholds')).toEqual([{ buildingId: 'bldg-kl-1' }])
     expect(inputsOf(calls, 'householdResidents')).toEqual([{ householdId: 'hh-kl-1-101' }])
     expect(screen.getByText('李强（不是业主）')).toBeInTheDocument()
-    await tap('录入，等另一位工作人员确认')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请拍下纸质选票，或写一句说明')
+    // The resident picked, that error is gone at once; the note's stays until it is written.
+    await waitFor(() => expect(fieldErrors()).toEqual(['请拍下纸质选票，或写一句说明（例如谁打来的电话、什么时候）。']))
     expect(inputsOf(calls, 'enterAssistedBallot')).toEqual([])
 
     await typeInto('例如：3月5日上午王阿姨本人到居委会投的', '3月5日上午王阿姨打电话来说赞成')
@@ -179,9 +181,10 @@ describe('代录投票与确认: assisted ballots, four eyes', () => {
     await tap('居民当面说的（或交来纸质选票）')
     await typeInto('例如：3月5日上午王阿姨本人到居委会投的', '本人到居委会说的')
     await tap('录入，等另一位工作人员确认')
-    expect(await screen.findByRole('alert')).toHaveTextContent('李强不是业主，业主共同决定的事只有业主能投票。')
+    await waitFor(() => expect(fieldErrors()).toEqual(['李强不是业主，业主共同决定的事只有业主能投票。']))
     expect(inputsOf(calls, 'enterAssistedBallot')).toEqual([])
     await tap('王秀英（业主）')
+    await waitFor(() => expect(fieldErrors()).toEqual([]))
     await tap('录入，等另一位工作人员确认')
     await screen.findByText('已录入：王秀英的选票')
     expect(inputsOf(calls, 'enterAssistedBallot')).toEqual([{ topicId: 'tp-1', residentId: 'openid-wang', options: ['yes'], via: 'inPerson', note: '本人到居委会说的', photos: [] }])

@@ -4,7 +4,7 @@ import { ruleWords } from '@/services/council-labels'
 import { success, type ActionInput } from '@/types'
 import { at, topicDetail } from './support/council-fixtures'
 import { answer, inputsOf, type Recorded } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { whoami } from './support/fixtures'
 import { pinNow } from './support/request-fixtures'
 import { navigations, routerParams } from './support/taro.mock'
@@ -172,18 +172,24 @@ describe('发起议题: the committee opens a topic', () => {
     expect(opened(calls)).toEqual([])
   })
 
-  test('nothing is sent without a title, nor with two equal choices', async () => {
+  test('nothing is sent without a title, nor with two equal choices; each says so beside its box', async () => {
     const calls = answer(committee)
     render(<OpenTopicPage />)
     await screen.findByText('这个范围现在有 120 户可以投票')
     await tap('发起议题')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请写议题的标题。')
+    await waitFor(() => expect(errorBeside('议题')).toBe('请写议题的标题。'))
+    expect(errorBeside('背景')).toBe('请写一下背景：为什么要议、现在是什么情况。')
     await writeTitleAndBackground()
+    await waitFor(() => expect(fieldErrors()).toEqual([]))
     await tap('几个方案里选（2 到 8 个）')
     await typeInto('写第 1 个方案', '建')
     await typeInto('写第 2 个方案', '建')
     await tap('发起议题')
-    expect(await screen.findByRole('alert')).toHaveTextContent('有两个选项写得一样，请改一下。')
+    // Said over the choices it is about, not over the button.
+    await waitFor(() => expect(document.querySelector('.council-choices > .field__error')).toHaveTextContent('有两个选项写得一样，请改一下。'))
+    expect(fieldErrors()).toEqual(['有两个选项写得一样，请改一下。'])
+    await typeInto('写第 2 个方案', '修')
+    await waitFor(() => expect(fieldErrors()).toEqual([]))
     expect(opened(calls)).toEqual([])
   })
 

@@ -3,11 +3,11 @@ import HelpPage from '@/pages/help/index'
 import { errorText } from '@/services/error-text'
 import { categoryGuidance, failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { household, whoami } from './support/fixtures'
 import { requestDetail } from './support/request-fixtures'
 import { expectNear, kangleMap, tapMapAt } from './support/map'
-import { navigations, pickedPhotos } from './support/taro.mock'
+import { navigations, pickedPhotos, scrolledTo } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
 // The storage port below `call`: in the browser it posts to the local host, in WeChat to CloudBase.
@@ -125,12 +125,19 @@ describe('有困难找居村: filing a request', () => {
     const calls = answer(bound)
     render(<HelpPage />)
     await tap('公共设施')
-    await tap('提交')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请写一下遇到了什么事。')
-    await typeInto('说说是什么事、从什么时候开始的', '路灯不亮')
     await typeInto('方便工作人员联系您', '1380000')
     await tap('提交')
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('手机号应是 11 位数字'))
+    // Both at once, each beside its own box, and the first brought into view.
+    await waitFor(() => expect(errorBeside('遇到了什么事')).toBe('请写一下遇到了什么事。'))
+    expect(errorBeside('联系电话（可不填）')).toBe('手机号应是 11 位数字，可以不填。')
+    expect(scrolledTo).toEqual([`#${screen.getByText('遇到了什么事').closest('[id]')?.id}`])
+    await typeInto('说说是什么事、从什么时候开始的', '路灯不亮')
+    await waitFor(() => expect(errorBeside('遇到了什么事')).toBeNull())
+    await typeInto('方便工作人员联系您', '13800001111')
+    await waitFor(() => expect(fieldErrors()).toEqual([]))
+    await typeInto('方便工作人员联系您', '1380000')
+    await tap('提交')
+    await waitFor(() => expect(fieldErrors()).toEqual(['手机号应是 11 位数字，可以不填。']))
     expect(inputsOf(calls, 'file')).toEqual([])
   })
 

@@ -1,8 +1,8 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, waitFor } from '@testing-library/react'
 import { EscalateForm, TransferForm } from '@/pages-staff/components/action-forms/handover-forms'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { requestDetail } from './support/request-fixtures'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -23,8 +23,12 @@ describe('asking colleagues for help', () => {
     const done = jest.fn()
     render(<TransferForm request={request} onDone={done} />)
     await tap('请同事协办')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请选一位同事')
+    // Both missing, both said at once, each beside its own field.
+    await waitFor(() => expect(errorBeside('请哪位同事协办（您仍是负责人）')).toBe('请选一位同事。'))
+    expect(errorBeside('请同事帮什么忙')).toBe('请写一下请同事帮什么忙。')
     await tap('物业刘经理（物业）')
+    await waitFor(() => expect(errorBeside('请哪位同事协办（您仍是负责人）')).toBeNull())
+    expect(fieldErrors()).toEqual(['请写一下请同事帮什么忙。'])
     await tap('网格员吴强（网格员）')
     await typeInto('例如：请物业派人修电梯', '请修电梯')
     await tap('请同事协办')

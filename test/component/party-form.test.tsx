@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { PartyForm } from '@/features/party/party-form'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { registration } from './support/fixtures'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -20,10 +20,12 @@ describe('registering as a party member', () => {
     render(<PartyForm onDone={done} />)
     expect(await screen.findByText('网格党支部')).toBeInTheDocument()
     await tap('康乐一网格党支部')
-    await typeInto('请填写真实姓名', '李建国')
     await tap('我是在职党员（双报到）')
     await tap('提交报到')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请填写您的工作单位。')
+    await waitFor(() => expect(errorBeside('您的姓名')).toBe('请填写您的姓名。'))
+    expect(errorBeside('工作单位')).toBe('请填写您的工作单位。')
+    await typeInto('请填写真实姓名', '李建国')
+    await waitFor(() => expect(fieldErrors()).toEqual(['请填写您的工作单位。']))
     expect(inputsOf(calls, 'registerParty')).toEqual([])
 
     await typeInto('您的组织关系所在单位', '徐汇区第一人民医院')

@@ -1,9 +1,9 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { RatingForm } from '@/features/requests/rating-form'
 import RequestPage from '@/pages/request/index'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { requestDetail } from './support/request-fixtures'
 import { routerParams } from './support/taro.mock'
 
@@ -40,11 +40,14 @@ describe('rating a reply (回访考评)', () => {
     const calls = answer({ 'requests.rate': () => success(requestDetail({ status: 'closed' })) })
     render(<RatingForm requestId="rq-1" actions={['rate', 'reopen']} onDone={done} />)
     await tap('提交评价')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请选一下事情解决了没有。')
+    await waitFor(() => expect(errorBeside('事情解决了吗')).toBe('请选一下事情解决了没有。'))
+    expect(errorBeside('您满意吗')).toBe('请选一下您满不满意。')
     await tap('解决了')
-    await tap('提交评价')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请选一下您满不满意。')
+    await waitFor(() => expect(errorBeside('事情解决了吗')).toBeNull())
+    expect(errorBeside('您满意吗')).toBe('请选一下您满不满意。')
     await tap('基本满意')
+    await waitFor(() => expect(fieldErrors()).toEqual([]))
+    expect(inputsOf(calls, 'rate')).toEqual([])
     await tap('提交评价')
     await screen.findByText('提交评价')
     expect(inputsOf(calls, 'rate')).toEqual([{ requestId: 'rq-1', outcome: 'resolved', satisfaction: 'basic' }])

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import StaffFilePage from '@/pages-staff/file/index'
 import { success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { whoami } from './support/fixtures'
 import { requestDetail } from './support/request-fixtures'
 import { expectNear, kangleMap, tapMapAt } from './support/map'
@@ -50,6 +50,21 @@ describe('staff file for others', () => {
     ])
     await tap('看办理进度')
     expect(navigations).toEqual(['/pages-staff/request/index?id=rq-5'])
+  })
+
+  test('代办 with nothing filled in says beside each box what is missing, and each goes once it is filled', async () => {
+    const calls = answer(directory)
+    render(<StaffFilePage />)
+    await tap('为老服务')
+    await tap('登记')
+    await waitFor(() => expect(errorBeside('在哪里')).toBe('请先选好是在哪里。'))
+    expect(errorBeside('居民怎么称呼')).toBe('请填写居民的称呼。')
+    expect(errorBeside('居民说的事')).toBe('请写一下遇到了什么事。')
+    await typeInto('例如：3号楼王阿姨', '王阿姨')
+    await waitFor(() => expect(errorBeside('居民怎么称呼')).toBeNull())
+    await typeInto('是什么事、在哪个位置', '独居老人想要助餐')
+    await waitFor(() => expect(fieldErrors()).toEqual(['请先选好是在哪里。']))
+    expect(inputsOf(calls, 'fileOnBehalf')).toEqual([])
   })
 
   test('主动治理: no resident is asked for, and the filing goes out as proactive', async () => {

@@ -4,11 +4,11 @@ import { errorText } from '@/services/error-text'
 import { deliveryNotes, wishCategoryGuidance } from '@/services/wish-labels'
 import { failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { household, whoami } from './support/fixtures'
 import { pinNow } from './support/request-fixtures'
 import { expectNear, kangleMap, tapMapAt } from './support/map'
-import { navigations, pickedPhotos } from './support/taro.mock'
+import { navigations, pickedPhotos, scrolledTo } from './support/taro.mock'
 import { at, wishDetail } from './support/wish-fixtures'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
@@ -113,13 +113,20 @@ describe('说个心愿: posting a wish', () => {
     render(<PostWishPage />)
     await tap('健康')
     await tap('提交心愿')
-    expect(await screen.findByRole('alert')).toHaveTextContent('请写一下您的心愿')
+    // All three at once, each beside its own box, and the page brought up to the first.
+    await waitFor(() => expect(fieldErrors()).toHaveLength(3))
+    expect(errorBeside('您的心愿')).toBe('请写一下您的心愿：需要什么帮助。')
+    expect(errorBeside('怎么帮您')).toBe('请选一下怎么帮您：上门，还是送到居委会。')
+    expect(errorBeside('在哪里（用来找离您最近的党支部）')).toBe('请先选好在哪里。')
+    expect(scrolledTo.at(-1)).toBe(`#${screen.getByText('您的心愿').closest('[id]')?.id}`)
+    // Each goes the moment its box is right, without another tap on the button.
     await typeInto('需要什么帮助，什么时候方便', '陪我去医院复查')
-    await tap('提交心愿')
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('请选一下怎么帮您'))
+    await waitFor(() => expect(errorBeside('您的心愿')).toBeNull())
     await tap('上门')
+    await waitFor(() => expect(errorBeside('怎么帮您')).toBeNull())
+    expect(errorBeside('在哪里（用来找离您最近的党支部）')).toBe('请先选好在哪里。')
     await tap('提交心愿')
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('请先选好在哪里'))
+    expect(fieldErrors()).toEqual(['请先选好在哪里。'])
     expect(inputsOf(calls, 'post')).toEqual([])
   })
 

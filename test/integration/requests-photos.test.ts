@@ -147,7 +147,7 @@ describe('a foreign or forged photo ID is refused with a clear error, and nothin
     const residents = await cloud.uploadPhoto(P.residentA)
     const before = await seen(P.workerKangleA, filed._id)
 
-    const refused = { ok: false, code: 'INVALID_INPUT', message: 'photos[0]: not a photo uploaded by you to this environment' }
+    const refused = { ok: false, code: 'INVALID_INPUT', message: 'photos[0]: not a photo uploaded by you to this environment', fields: ['photos'] }
     expect(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场', photos: [residents] })).toEqual(refused)
     expect(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已处理', photos: [residents] })).toEqual(refused)
     expect((await seen(P.workerKangleA, filed._id)).version).toBe(before.version)

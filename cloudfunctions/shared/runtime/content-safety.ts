@@ -24,7 +24,8 @@ export async function checkText(text: string, author: { openid: string }, scene:
 }
 
 /** A text of an action's input that others will read, with the words to name it by in a refusal. */
-export type ScreenedText = { text: string | undefined; label: string; scene: TextScene }
+/** `field`: the input path of the text, so the refusal lands beside the box it came from. */
+export type ScreenedText = { text: string | undefined; label: string; scene: TextScene; field?: string }
 
 /**
  * The texts of one action, checked together: the first one flagged refuses the action with
@@ -35,7 +36,10 @@ export async function refuseUnsafeText(texts: readonly ScreenedText[], author: {
   const present = texts.filter((entry): entry is ScreenedText & { text: string } => entry.text !== undefined && entry.text.trim() !== '')
   const verdicts = await Promise.all(present.map((entry) => checkText(entry.text, author, entry.scene)))
   const blocked = verdicts.findIndex((verdict) => !verdict.ok && !verdict.unavailable)
-  if (blocked >= 0) return failure('CONTENT_BLOCKED', `${present[blocked].label}里有不宜发布的内容，请修改后再提交`)
+  if (blocked >= 0) {
+    const { label, field } = present[blocked]
+    return failure('CONTENT_BLOCKED', `${label}里有不宜发布的内容，请修改后再提交`, field ? [field] : [])
+  }
   if (verdicts.some((verdict) => !verdict.ok)) return failure('UNAVAILABLE', '内容检查暂时不可用，请稍后再试')
   return null
 }

@@ -1,12 +1,11 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Form } from '@/components/form'
 import { PickOne, type Option } from '@/components/pick-one'
-import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { call } from '@/services/call'
-import { errorText } from '@/services/error-text'
 import { askAtTap, useSubscriptions } from '@/services/subscribe'
+import { failure } from '@/types'
 import type { BindingRequestView, Tenure } from '@/types'
 
 const PHONE = /^1\d{10}$/
@@ -24,34 +23,29 @@ export function BindingDetails({ householdId, onDone }: Props) {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [tenure, setTenure] = useState<Tenure | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   useSubscriptions()
+  const form = useForm({
+    values: { name, phone, tenure },
+    check: () => ({
+      name: name.trim() ? null : '请填写您的姓名。',
+      phone: phone.trim() && !PHONE.test(phone.trim()) ? '手机号应是 11 位数字，可以不填。' : null,
+      tenure: tenure ? null : '请选一下您是不是这一户的业主。',
+    }),
+  })
 
-  const submit = async () => {
-    if (busy) return
-    if (!name.trim()) return setProblem('请填写您的姓名。')
-    if (phone.trim() && !PHONE.test(phone.trim())) return setProblem('手机号应是 11 位数字，可以不填。')
-    if (!tenure) return setProblem('请选一下您是不是这一户的业主。')
-    setProblem(null)
-    // The committee's decision comes days later as a 进度 message: the tap is where WeChat lets us ask.
-    void askAtTap(['progress'])
-    setBusy(true)
-    const result = await call('directory', 'requestBinding', { householdId, name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), tenure })
-    setBusy(false)
-    if (result.ok) onDone(result.data)
-    else setProblem(errorText[result.code])
-  }
+  const submit = () =>
+    form.submit(async () => {
+      if (!tenure) return failure('INVALID_INPUT', 'tenure: 请选一下您是不是这一户的业主。')
+      // The committee's decision comes days later as a 进度 message: the tap is where WeChat lets us ask.
+      void askAtTap(['progress'])
+      return call('directory', 'requestBinding', { householdId, name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), tenure })
+    }, onDone)
 
   return (
-    <View className="form">
-      <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} />
-      <TextField label="手机号（可不填）" value={phone} onChange={setPhone} type="number" placeholder="方便居委会联系您" maxlength={11} />
-      <PickOne label="您和这一户的关系" options={tenures} value={tenure} onChange={setTenure} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        {busy ? '正在提交…' : '提交绑定申请'}
-      </ActionButton>
-    </View>
+    <Form form={form} button="提交绑定申请" busyButton="正在提交…" onSubmit={submit}>
+      <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} {...form.field('name')} />
+      <TextField label="手机号（可不填）" value={phone} onChange={setPhone} type="number" placeholder="方便居委会联系您" maxlength={11} {...form.field('phone')} />
+      <PickOne label="您和这一户的关系" options={tenures} value={tenure} onChange={setTenure} {...form.field('tenure')} />
+    </Form>
   )
 }

@@ -1,9 +1,7 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
-import { FormError } from '@/components/status-views'
+import { Form } from '@/components/form'
 import { TextField } from '@/components/text-field'
-import { useSend } from '@/hooks/use-send'
+import { useForm } from '@/hooks/use-form'
 import { call } from '@/services/call'
 import { newIdempotencyKey } from '@/services/idempotency-key'
 import type { CommentView } from '@/types'
@@ -15,11 +13,10 @@ export function CommentBox({ topicId, parentId, label, placeholder, button, onSe
   const [text, setText] = useState('')
   // One key per comment: sent again after a lost answer, it is the same comment; the next one gets its own.
   const [key, setKey] = useState(() => newIdempotencyKey())
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    const said = text.trim()
-    if (!said) return setProblem('请先写几句。')
-    void send(
+  const said = text.trim()
+  const form = useForm({ values: { text }, check: () => ({ text: said ? null : '请先写几句。' }) })
+  const submit = () =>
+    form.submit(
       () => call('council', 'comment', { topicId, idempotencyKey: key, text: said, ...(parentId ? { parentId } : {}) }),
       (comment) => {
         setText('')
@@ -27,14 +24,9 @@ export function CommentBox({ topicId, parentId, label, placeholder, button, onSe
         onSent(comment)
       },
     )
-  }
   return (
-    <View className="form council-comment-box">
-      <TextField label={label} value={text} onChange={setText} placeholder={placeholder} multiline maxlength={500} counter />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        {busy ? '正在发表…' : button}
-      </ActionButton>
-    </View>
+    <Form form={form} className="form council-comment-box" button={button} busyButton="正在发表…" onSubmit={submit}>
+      <TextField label={label} value={text} onChange={setText} placeholder={placeholder} multiline maxlength={500} counter {...form.field('text')} />
+    </Form>
   )
 }

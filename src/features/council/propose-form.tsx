@@ -1,10 +1,8 @@
-import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Form } from '@/components/form'
 import { PickOne } from '@/components/pick-one'
-import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
-import { useSend } from '@/hooks/use-send'
+import { useForm } from '@/hooks/use-form'
 import { call } from '@/services/call'
 import { newIdempotencyKey } from '@/services/idempotency-key'
 import { askAtTap } from '@/services/subscribe'
@@ -23,25 +21,25 @@ export function ProposeForm({ household, onProposed }: { household: HouseholdVie
   // One key for the life of this form: a retry after a lost answer must not propose twice.
   const [idempotencyKey] = useState(newIdempotencyKey)
   const asked = useRef(false)
-  const { busy, problem, setProblem, send } = useSend()
+  const form = useForm({
+    values: { title, background, scope },
+    check: () => ({
+      title: length(title) === 0 ? '请写一下要商量什么事。' : length(title) > TITLE_MAX ? `题目最多 ${TITLE_MAX} 个字。` : null,
+      background: length(background) === 0 ? '请说一说为什么要商量这件事。' : length(background) > BACKGROUND_MAX ? `情况说明最多 ${BACKGROUND_MAX} 个字。` : null,
+    }),
+  })
 
-  const submit = () => {
-    if (length(title) === 0) return setProblem('请写一下要商量什么事。')
-    if (length(title) > TITLE_MAX) return setProblem(`题目最多 ${TITLE_MAX} 个字。`)
-    if (length(background) === 0) return setProblem('请说一说为什么要商量这件事。')
-    if (length(background) > BACKGROUND_MAX) return setProblem(`情况说明最多 ${BACKGROUND_MAX} 个字。`)
-    // Inside the tap, once per form: the threshold reached and the committee's decision are what the proposer waits for.
-    if (!asked.current) void askAtTap(['progress'])
-    asked.current = true
-    void send(
-      () => call('council', 'propose', { idempotencyKey, title: title.trim(), background: background.trim(), scope: scopeOf(scope, household) }),
-      onProposed,
-    )
-  }
+  const submit = () =>
+    form.submit(() => {
+      // Inside the tap, once per form: the threshold reached and the committee's decision are what the proposer waits for.
+      if (!asked.current) void askAtTap(['progress'])
+      asked.current = true
+      return call('council', 'propose', { idempotencyKey, title: title.trim(), background: background.trim(), scope: scopeOf(scope, household) })
+    }, onProposed)
 
   return (
-    <View className="form">
-      <TextField label="要商量什么事" value={title} onChange={setTitle} placeholder="例如：1号楼楼道加装扶手" maxlength={TITLE_MAX} counter />
+    <Form form={form} button="发起提议" busyButton="正在提交…" onSubmit={submit}>
+      <TextField label="要商量什么事" value={title} onChange={setTitle} placeholder="例如：1号楼楼道加装扶手" maxlength={TITLE_MAX} counter {...form.field('title')} />
       <TextField
         label="情况说明"
         value={background}
@@ -50,12 +48,9 @@ export function ProposeForm({ household, onProposed }: { household: HouseholdVie
         multiline
         maxlength={BACKGROUND_MAX}
         counter
+        {...form.field('background')}
       />
-      <PickOne label="请哪些邻居一起商量" options={scopeOptions(household)} value={scope} onChange={setScope} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        {busy ? '正在提交…' : '发起提议'}
-      </ActionButton>
-    </View>
+      <PickOne label="请哪些邻居一起商量" options={scopeOptions(household)} value={scope} onChange={setScope} {...form.field('scope')} />
+    </Form>
   )
 }

@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { BigEntry } from '@/components/big-entry'
-import { FormError, Notice } from '@/components/status-views'
+import { Form } from '@/components/form'
+import { Notice } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
-import { useSend } from '@/hooks/use-send'
+import { useForm } from '@/hooks/use-form'
 import { call } from '@/services/call'
 import { categoryLabels, type MonthlyCluster } from '@/types'
 import { openTopicUrl } from './staff-open-link'
@@ -67,23 +68,16 @@ export function MonthlyClusterCard({ cluster, communityId }: Props) {
 
 function AdoptForm({ cluster, communityId, onAdopted }: Props & { onAdopted: (requestId: string) => void }) {
   const [text, setText] = useState('')
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    const said = text.trim()
-    if (!said) return setProblem('请写一下社区打算怎么办。')
-    void send(
+  const said = text.trim()
+  const form = useForm({ values: { text }, check: () => ({ text: said ? null : '请写一下社区打算怎么办。' }) })
+  const submit = () =>
+    form.submit(
       () => call('council', 'adoptMonthlyQuestion', { communityId, requestIds: cluster.requestIds, category: cluster.category, text: said }),
       (answer) => onAdopted(answer.requestId),
     )
-  }
   return (
-    <View className="form council-subform">
-      <Text className="form__intro">不用居民投票、社区自己就能办的，登记为一件主动治理，按诉求的流程办理和回访。</Text>
-      <TextField label="打算怎么办" value={text} onChange={setText} placeholder="例如：本月内在康乐小区加装两盏路灯，网格员每周巡查" multiline maxlength={500} counter />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        确认转为主动治理
-      </ActionButton>
-    </View>
+    <Form form={form} className="form council-subform" intro="不用居民投票、社区自己就能办的，登记为一件主动治理，按诉求的流程办理和回访。" button="确认转为主动治理" onSubmit={submit}>
+      <TextField label="打算怎么办" value={text} onChange={setText} placeholder="例如：本月内在康乐小区加装两盏路灯，网格员每周巡查" multiline maxlength={500} counter {...form.field('text')} />
+    </Form>
   )
 }

@@ -1,3 +1,4 @@
+import type { Problems } from '@/hooks/use-form'
 import { ownersOnly, type ActionInput, type DecisionRule, type VotingUnit } from '@/types'
 import { noonOfDay, startOfNextShanghaiDay, startOfShanghaiDay } from '@/types/calendar'
 
@@ -45,24 +46,30 @@ export function withRule(draft: TermsDraft, rule: DecisionRule): TermsDraft {
 
 const chars = (text: string) => [...text.trim()].length
 
-/** What is wrong with the draft, in the words the form shows; null when it can be sent. */
-export function termsProblem(draft: TermsDraft): string | null {
-  if (!draft.title.trim()) return '请写议题的标题。'
-  if (chars(draft.title) > 60) return '标题最多 60 个字。'
-  if (!draft.background.trim()) return '请写一下背景：为什么要议、现在是什么情况。'
-  if (chars(draft.background) > 3000) return '背景最多 3000 个字。'
-  if (draft.optionsKind === 'choices') {
-    const choices = draft.choices.map((choice) => choice.trim())
-    if (choices.some((choice) => !choice)) return '每个选项都要写上内容，用不着的请删掉。'
-    if (choices.some((choice) => chars(choice) > 40)) return '每个选项最多 40 个字。'
-    if (new Set(choices).size !== choices.length) return '有两个选项写得一样，请改一下。'
+/** The fields of the terms, named as the contract names them, so the functions' refusals find them too. */
+export type TermsField = 'title' | 'background' | 'options' | 'quorumPercent' | 'closesAt'
+
+/** What is wrong with the draft, field by field, in the words the form shows. */
+export function termsProblems(draft: TermsDraft): Problems<TermsField> {
+  return {
+    title: !draft.title.trim() ? '请写议题的标题。' : chars(draft.title) > 60 ? '标题最多 60 个字。' : null,
+    background: !draft.background.trim() ? '请写一下背景：为什么要议、现在是什么情况。' : chars(draft.background) > 3000 ? '背景最多 3000 个字。' : null,
+    options: draft.optionsKind === 'choices' ? choicesProblem(draft.choices.map((choice) => choice.trim())) : null,
+    quorumPercent: ownersOnly(draft.rule) || validQuorum(draft.quorumPercent.trim()) ? null : '最低参与比例请填 0 到 100 的整数。',
+    closesAt: draft.closesDay < draft.opensDay ? '结束投票的日子不能早于开始的日子。' : null,
   }
-  if (!ownersOnly(draft.rule)) {
-    const quorum = Number(draft.quorumPercent.trim())
-    if (draft.quorumPercent.trim() === '' || !Number.isInteger(quorum) || quorum < 0 || quorum > 100) return '最低参与比例请填 0 到 100 的整数。'
-  }
-  if (draft.closesDay < draft.opensDay) return '结束投票的日子不能早于开始的日子。'
+}
+
+function choicesProblem(choices: string[]): string | null {
+  if (choices.some((choice) => !choice)) return '每个选项都要写上内容，用不着的请删掉。'
+  if (choices.some((choice) => chars(choice) > 40)) return '每个选项最多 40 个字。'
+  if (new Set(choices).size !== choices.length) return '有两个选项写得一样，请改一下。'
   return null
+}
+
+function validQuorum(typed: string): boolean {
+  const quorum = Number(typed)
+  return typed !== '' && Number.isInteger(quorum) && quorum >= 0 && quorum <= 100
 }
 
 /**

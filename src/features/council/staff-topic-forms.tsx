@@ -3,8 +3,10 @@ import { useState, type ReactNode } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { PhotoField } from '@/components/photo-field'
 import { PickOne } from '@/components/pick-one'
+import { Form } from '@/components/form'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { usePhotos } from '@/hooks/use-photos'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
@@ -46,23 +48,16 @@ export function CloseTopicForm({ topic, onDone }: TopicFormProps) {
 export function MinutesForm({ topic, onDone }: TopicFormProps) {
   const [text, setText] = useState('')
   const photos = usePhotos(9)
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    const said = text.trim()
-    if (!said) return setProblem('请写一下议事会商量了什么。')
-    if (photos.notReady) return setProblem(photos.notReady)
-    void send(() => call('council', 'addMinutes', { topicId: topic._id, text: said, photos: photos.fileIds }), onDone)
-  }
+  const form = useForm({
+    values: { text, photos: photos.fileIds },
+    check: () => ({ text: text.trim() ? null : '请写一下议事会商量了什么。', photos: photos.notReady }),
+  })
+  const submit = () => form.submit(() => call('council', 'addMinutes', { topicId: topic._id, text: text.trim(), photos: photos.fileIds }), onDone)
   return (
-    <View className="form council-subform">
-      <Text className="form__intro">纪要会写在议题页上，所有人都能看到。</Text>
-      <TextField label="议事会纪要" value={text} onChange={setText} placeholder="例如：3月6日议事会，居委会、物业、业委会和8位居民代表参加，商定…" multiline maxlength={2000} counter />
-      <PhotoField label="签字的纪要或现场照片（最多 9 张，可不加）" photos={photos} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        添加纪要
-      </ActionButton>
-    </View>
+    <Form form={form} className="form council-subform" intro="纪要会写在议题页上，所有人都能看到。" button="添加纪要" onSubmit={submit}>
+      <TextField label="议事会纪要" value={text} onChange={setText} placeholder="例如：3月6日议事会，居委会、物业、业委会和8位居民代表参加，商定…" multiline maxlength={2000} counter {...form.field('text')} />
+      <PhotoField label="签字的纪要或现场照片（最多 9 张，可不加）" photos={photos} {...form.field('photos')} />
+    </Form>
   )
 }
 
@@ -94,22 +89,16 @@ type UpdateProps = TopicFormProps & { stage: FollowStage; button: string; placeh
 function UpdateForm({ topic, onDone, stage, button, placeholder, children }: UpdateProps) {
   const [text, setText] = useState('')
   const photos = usePhotos(9)
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    const said = text.trim()
-    if (!said) return setProblem('请写一下现在的进展。')
-    if (photos.notReady) return setProblem(photos.notReady)
-    void send(() => call('council', 'postUpdate', { topicId: topic._id, stage, text: said, photos: photos.fileIds }), onDone)
-  }
+  const form = useForm({
+    values: { text, photos: photos.fileIds },
+    check: () => ({ text: text.trim() ? null : '请写一下现在的进展。', photos: photos.notReady }),
+  })
+  const submit = () => form.submit(() => call('council', 'postUpdate', { topicId: topic._id, stage, text: text.trim(), photos: photos.fileIds }), onDone)
   return (
-    <View className="form council-subform">
+    <Form form={form} className="form council-subform" tone={stage === 'done' ? 'ok' : 'primary'} button={button} onSubmit={submit}>
       {children}
-      <TextField label="进展" value={text} onChange={setText} placeholder={placeholder} multiline maxlength={1000} counter />
-      <PhotoField label="照片（最多 9 张，可不加）" photos={photos} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone={stage === 'done' ? 'ok' : 'primary'} busy={busy} onClick={submit}>
-        {button}
-      </ActionButton>
-    </View>
+      <TextField label="进展" value={text} onChange={setText} placeholder={placeholder} multiline maxlength={1000} counter {...form.field('text')} />
+      <PhotoField label="照片（最多 9 张，可不加）" photos={photos} {...form.field('photos')} />
+    </Form>
   )
 }

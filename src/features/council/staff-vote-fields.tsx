@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
+import { FieldError, fieldBox } from '@/components/form'
 import { PickOne } from '@/components/pick-one'
 import { Notice } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import type { FieldState } from '@/hooks/use-form'
 import { ruleWords, unitLabels } from '@/services/council-labels'
 import { ownersOnly, type DecisionRule, type VotingUnit } from '@/types'
 import { MAX_CHOICES, MIN_CHOICES, withRule, type TermsDraft } from './staff-terms-draft'
 
-type Props = { draft: TermsDraft; onChange: (draft: TermsDraft) => void }
+type Props = { draft: TermsDraft; onChange: (draft: TermsDraft) => void; fields?: { options: FieldState; quorumPercent: FieldState } }
 
 const rules: { id: DecisionRule; title: string }[] = [
   { id: 'majority', title: '过半数：赞成多于反对' },
@@ -25,7 +27,7 @@ const optionKinds: { id: TermsDraft['optionsKind']; title: string }[] = [
 ]
 
 /** How the topic is decided: the rule first, because art. 278 decides the unit and the options for the committee. */
-export function VoteFields({ draft, onChange }: Props) {
+export function VoteFields({ draft, onChange, fields }: Props) {
   const set = (change: Partial<TermsDraft>) => onChange({ ...draft, ...change })
   const forced = ownersOnly(draft.rule)
   return (
@@ -40,7 +42,7 @@ export function VoteFields({ draft, onChange }: Props) {
         <>
           <PickOne label="谁来投票" options={units} value={draft.unit} onChange={(unit) => set({ unit })} />
           <PickOne label="怎么投" options={optionKinds} value={draft.optionsKind} onChange={(optionsKind) => set({ optionsKind })} />
-          {draft.optionsKind === 'choices' && <ChoicesField draft={draft} onChange={onChange} />}
+          {draft.optionsKind === 'choices' && <ChoicesField draft={draft} onChange={onChange} fields={fields} />}
           <TextField
             label="最低参与比例（%）"
             type="number"
@@ -49,6 +51,7 @@ export function VoteFields({ draft, onChange }: Props) {
             placeholder="0 到 100"
             maxlength={3}
             hint="投票的户（人）数达不到这个比例，结果不算数。填 0 表示不设。"
+            {...fields?.quorumPercent}
           />
         </>
       )}
@@ -56,7 +59,7 @@ export function VoteFields({ draft, onChange }: Props) {
   )
 }
 
-function ChoicesField({ draft, onChange }: Props) {
+function ChoicesField({ draft, onChange, fields }: Props) {
   const setChoice = (index: number, text: string) => onChange({ ...draft, choices: draft.choices.map((choice, i) => (i === index ? text : choice)) })
   const remove = (index: number) => {
     const choices = draft.choices.filter((_, i) => i !== index)
@@ -64,7 +67,8 @@ function ChoicesField({ draft, onChange }: Props) {
   }
   const picks = draft.choices.map((_, i) => ({ id: String(i + 1), title: i === 0 ? '只能选 1 个' : `最多选 ${i + 1} 个` }))
   return (
-    <View className="council-choices">
+    <View {...fieldBox(fields?.options.id, null, 'council-choices')}>
+      <FieldError error={fields?.options.error} />
       {draft.choices.map((choice, index) => (
         <View key={index} className="council-choices__row">
           <TextField label={`方案 ${index + 1}`} value={choice} onChange={(text) => setChoice(index, text)} placeholder={`写第 ${index + 1} 个方案`} maxlength={40} />

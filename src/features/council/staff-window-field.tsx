@@ -1,17 +1,19 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { FieldError, fieldBox } from '@/components/form'
+import type { FieldState } from '@/hooks/use-form'
 import { dayLine, noonOfPickerDate, pickerDate } from '@/types/calendar'
 import type { TermsDraft } from './staff-terms-draft'
 
 const DAY_MS = 24 * 3_600_000
 
-type Props = { draft: TermsDraft; now: number; onChange: (draft: TermsDraft) => void }
+type Props = { draft: TermsDraft; now: number; onChange: (draft: TermsDraft) => void } & Partial<FieldState>
 
 /**
  * The voting window as two Beijing days on the platform's date pickers: voting opens when the first
  * day starts (at once, if it is today) and closes when the last one ends. Until it opens, residents
  * can read and discuss the topic.
  */
-export function WindowField({ draft, now, onChange }: Props) {
+export function WindowField({ draft, now, onChange, id, error }: Props) {
   const pick = (which: 'opensDay' | 'closesDay') => (value: string) => {
     const day = noonOfPickerDate(value)
     if (day === null) return
@@ -22,8 +24,9 @@ export function WindowField({ draft, now, onChange }: Props) {
   }
   const latest = pickerDate(now + 365 * DAY_MS)
   return (
-    <View className="field">
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">投票时间（北京时间）</Text>
+      <FieldError error={error} />
       <DayPick label="开始" day={draft.opensDay} start={pickerDate(now)} end={latest} onPick={pick('opensDay')} />
       <DayPick label="结束" day={draft.closesDay} start={pickerDate(draft.opensDay)} end={latest} onPick={pick('closesDay')} />
       <Text className="field__hint">{`从 ${dayLine(draft.opensDay)} 开始，到 ${dayLine(draft.closesDay)} 24 点结束。开始前居民可以先看、先讨论。`}</Text>

@@ -3,14 +3,15 @@ import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { CheckRow } from '@/components/check-row'
 import type { Choice } from '@/components/choice-list'
+import { Form } from '@/components/form'
 import { SearchableChoiceList } from '@/components/searchable-choice-list'
-import { Empty, Failed, Loading, FormError } from '@/components/status-views'
+import { Empty, Failed, Loading } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
-import { errorText } from '@/services/error-text'
 import { askAtTap, useSubscriptions } from '@/services/subscribe'
-import { success, type BranchLevel, type PartyRegistrationView } from '@/types'
+import { failure, success, type BranchLevel, type PartyRegistrationView } from '@/types'
 
 const levelLabels: Record<BranchLevel, string> = {
   street: '街道大工委',
@@ -30,23 +31,22 @@ export function PartyForm({ onDone }: { onDone: (registration: PartyRegistration
   const [name, setName] = useState('')
   const [serving, setServing] = useState(false)
   const [workplace, setWorkplace] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   useSubscriptions()
+  const form = useForm({
+    values: { name, workplace },
+    check: () => ({
+      name: name.trim() ? null : '请填写您的姓名。',
+      workplace: serving && !workplace.trim() ? '请填写您的工作单位。' : null,
+    }),
+  })
 
-  const submit = async () => {
-    if (!branch || busy) return
-    if (!name.trim()) return setProblem('请填写您的姓名。')
-    if (serving && !workplace.trim()) return setProblem('请填写您的工作单位。')
-    setProblem(null)
-    // The secretary's decision comes later as a 进度 message: the tap is where WeChat lets us ask.
-    void askAtTap(['progress'])
-    setBusy(true)
-    const result = await call('directory', 'registerParty', { branchId: branch.id, name: name.trim(), ...(serving ? { workplace: workplace.trim() } : {}) })
-    setBusy(false)
-    if (result.ok) onDone(result.data)
-    else setProblem(errorText[result.code])
-  }
+  const submit = () =>
+    form.submit(async () => {
+      if (!branch) return failure('INVALID_INPUT', 'branchId: 请先选到哪个党组织报到。')
+      // The secretary's decision comes later as a 进度 message: the tap is where WeChat lets us ask.
+      void askAtTap(['progress'])
+      return call('directory', 'registerParty', { branchId: branch.id, name: name.trim(), ...(serving ? { workplace: workplace.trim() } : {}) })
+    }, onDone)
 
   if (!branch) {
     if (branches.state === 'loading') return <Loading />
@@ -60,20 +60,16 @@ export function PartyForm({ onDone }: { onDone: (registration: PartyRegistration
     )
   }
   return (
-    <View className="form">
+    <Form form={form} button="提交报到" busyButton="正在提交…" onSubmit={submit}>
       <View className="trail">
         <Text className="trail__text">报到到：{branch.title}</Text>
         <ActionButton small onClick={() => setBranch(null)}>
           重新选
         </ActionButton>
       </View>
-      <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} />
+      <TextField label="您的姓名" value={name} onChange={setName} placeholder="请填写真实姓名" maxlength={20} {...form.field('name')} />
       <CheckRow label="我是在职党员（双报到）" checked={serving} onChange={setServing} />
-      {serving && <TextField label="工作单位" value={workplace} onChange={setWorkplace} placeholder="您的组织关系所在单位" maxlength={80} />}
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        {busy ? '正在提交…' : '提交报到'}
-      </ActionButton>
-    </View>
+      {serving && <TextField label="工作单位" value={workplace} onChange={setWorkplace} placeholder="您的组织关系所在单位" maxlength={80} {...form.field('workplace')} />}
+    </Form>
   )
 }

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
+import { FieldError, fieldBox } from '@/components/form'
+import type { FieldState } from '@/hooks/use-form'
 import { PointPicker } from '@/features/bind/point-picker'
 import { ChosenPointMap } from '@/features/map/community-map-view'
 import type { HouseholdView } from '@/types'
 import { householdPlace, pointPlace, type Place } from './place'
 
-type Props = { household: HouseholdView | null; value: Place | null; onChange: (place: Place | null) => void }
+type Props = { household: HouseholdView | null; value: Place | null; onChange: (place: Place | null) => void } & Partial<FieldState>
 
 // Without the map a resident can only name their own home (the functions accept no one else's), so
 // that is the way on: say where exactly in the text; or, not yet bound, bind the home (no map needed).
@@ -13,11 +15,12 @@ const atHomeInstead = '点上面的“就在我家”，再在“遇到了什么
 const bindFirst = '也可以先绑定您家：按小区、楼栋一步一步选，不用地图。居委会确认后，选“就在我家”就能提交。'
 
 /** The bound household by default; a point on the map for a problem elsewhere (or before binding). */
-export function PlaceField({ household, value, onChange }: Props) {
+export function PlaceField({ household, value, onChange, id, error }: Props) {
   const atHome = value !== null && 'householdId' in value.target
   return (
-    <View className="field">
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">在哪里</Text>
+      <FieldError error={error} />
       {household && (
         <View className="switch">
           <ActionButton tone={atHome ? 'primary' : 'plain'} onClick={() => onChange(householdPlace(household))}>

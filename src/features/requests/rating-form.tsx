@@ -1,14 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Form } from '@/components/form'
 import { PickOne, type Option } from '@/components/pick-one'
-import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
-import { useSend } from '@/hooks/use-send'
+import { useForm } from '@/hooks/use-form'
 import { call } from '@/services/call'
 import { outcomeLabels, satisfactionLabels } from '@/services/request-labels'
 import { askAtTap, followKinds } from '@/services/subscribe'
-import { RatingOutcome, Satisfaction, type NoticeKind, type RequestAction, type RequestDetail } from '@/types'
+import { failure, RatingOutcome, Satisfaction, type NoticeKind, type RequestAction, type RequestDetail } from '@/types'
 
 type Props = {
   requestId: string
@@ -29,28 +28,30 @@ export function RatingForm({ requestId, actions, onDone, askFor = followKinds }:
   const [outcome, setOutcome] = useState<RatingOutcome | null>(null)
   const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null)
   const [comment, setComment] = useState('')
-  const { busy, problem, setProblem, send } = useSend()
+  const form = useForm({
+    values: { outcome, satisfaction, comment },
+    check: () => ({
+      outcome: outcome ? null : '请选一下事情解决了没有。',
+      satisfaction: satisfaction ? null : '请选一下您满不满意。',
+    }),
+  })
 
-  const submit = () => {
-    if (!outcome) return setProblem('请选一下事情解决了没有。')
-    if (!satisfaction) return setProblem('请选一下您满不满意。')
-    // Asked in the tap, never awaited. A grant serves any later notice of its kind: this request's
-    // (没有解决 reopens it) or the next one's.
-    void askAtTap(askFor)
-    void send(() => call('requests', 'rate', { requestId, outcome, satisfaction, ...(comment.trim() ? { comment: comment.trim() } : {}) }), onDone)
-  }
+  const submit = () =>
+    form.submit(async () => {
+      if (!outcome || !satisfaction) return failure('INVALID_INPUT', 'outcome: 请选一下事情解决了没有。')
+      // Asked in the tap, never awaited. A grant serves any later notice of its kind: this request's
+      // (没有解决 reopens it) or the next one's.
+      void askAtTap(askFor)
+      return call('requests', 'rate', { requestId, outcome, satisfaction, ...(comment.trim() ? { comment: comment.trim() } : {}) })
+    }, onDone)
 
   return (
-    <View className="form">
+    <Form form={form} button="提交评价" busyButton="正在提交…" onSubmit={submit}>
       <Text className="form__title">请评价这次办理</Text>
-      <PickOne label="事情解决了吗" options={outcomes} value={outcome} onChange={setOutcome} />
+      <PickOne label="事情解决了吗" options={outcomes} value={outcome} onChange={setOutcome} {...form.field('outcome')} />
       {outcome === 'unresolved' && <Text className="form__intro">选“没有解决”，这件事会重新办理。</Text>}
-      <PickOne label="您满意吗" options={Satisfaction.options.map((id) => ({ id, title: satisfactionLabels[id] }))} value={satisfaction} onChange={setSatisfaction} />
-      <TextField label="想说的话（可不填）" value={comment} onChange={setComment} placeholder="比如哪里还没弄好" multiline maxlength={300} counter />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        {busy ? '正在提交…' : '提交评价'}
-      </ActionButton>
-    </View>
+      <PickOne label="您满意吗" options={Satisfaction.options.map((id) => ({ id, title: satisfactionLabels[id] }))} value={satisfaction} onChange={setSatisfaction} {...form.field('satisfaction')} />
+      <TextField label="想说的话（可不填）" value={comment} onChange={setComment} placeholder="比如哪里还没弄好" multiline maxlength={300} counter {...form.field('comment')} />
+    </Form>
   )
 }

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
+import { FieldError, fieldBox } from '@/components/form'
 import { PointPicker } from '@/features/bind/point-picker'
 import { ChosenPointMap } from '@/features/map/community-map-view'
 import { pointPlace, type Place } from '@/features/requests/place'
+import type { FieldState } from '@/hooks/use-form'
 import type { HouseholdView } from '@/types'
 
-type Props = { household: HouseholdView | null; value: Place | null; onChange: (place: Place | null) => void }
+type Props = { household: HouseholdView | null; value: Place | null; onChange: (place: Place | null) => void } & Partial<FieldState>
 
 // Without the map and without a bound home the server has nowhere to send the wish.
 const bindFirst = '也可以先绑定您家：按小区、楼栋一步一步选，不用地图。居委会确认后，心愿就按您家送到附近的党支部。'
@@ -14,10 +16,11 @@ const bindFirst = '也可以先绑定您家：按小区、楼栋一步一步选�
  * Where the wish is: it decides which party branch sees it first. A bound resident's own household
  * (the server accepts no one else's); before binding, a point on the map near home.
  */
-export function WishPlaceField({ household, value, onChange }: Props) {
+export function WishPlaceField({ household, value, onChange, id, error }: Props) {
   return (
-    <View className="field">
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">在哪里（用来找离您最近的党支部）</Text>
+      <FieldError error={error} />
       {household || value ? (
         <View className="trail">
           <Text className="trail__text">{value?.label ?? ''}</Text>

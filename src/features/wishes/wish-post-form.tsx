@@ -1,20 +1,18 @@
-import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Form } from '@/components/form'
 import { PhotoField } from '@/components/photo-field'
-import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { householdPlace, type Place } from '@/features/requests/place'
+import { useForm } from '@/hooks/use-form'
 import { usePhotos } from '@/hooks/use-photos'
-import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import { newIdempotencyKey } from '@/services/idempotency-key'
 import { askAtTap } from '@/services/subscribe'
-import { residentNoticeKinds, type HouseholdView, type WishCategory, type WishDelivery, type WishDetail } from '@/types'
+import { failure, residentNoticeKinds, type HouseholdView, type WishCategory, type WishDelivery, type WishDetail } from '@/types'
 import { DeliveryField } from './delivery-field'
 import { defaultNeededBy } from './needed-by'
 import { NeededByField } from './needed-by-field'
-import { wishDraftProblem } from './wish-draft'
+import { wishDraftProblems } from './wish-draft'
 import { WishPlaceField } from './wish-place-field'
 
 type Props = { category: WishCategory; household: HouseholdView | null; now: number; onPosted: (wish: WishDetail) => void }
@@ -29,30 +27,29 @@ export function WishPostForm({ category, household, now, onPosted }: Props) {
   // One key for the life of this form: a retry after a lost answer must not post a second wish.
   const [idempotencyKey] = useState(newIdempotencyKey)
   const asked = useRef(false)
-  const { busy, problem, setProblem, send } = useSend()
+  const form = useForm({
+    values: { text, photos: photos.fileIds, neededBy, delivery, place: place?.target ?? null },
+    check: () => wishDraftProblems({ text, delivery, place, photos }),
+  })
 
-  const submit = () => {
-    const wrong = wishDraftProblem({ text, delivery, place, photos })
-    if (wrong || !delivery || !place) return setProblem(wrong)
-    // WeChat's prompt opens only inside the tap, before anything is awaited; once per form, so a retry
-    // does not ask again. Nothing is said to the resident at once (the wish waits for review), so the
-    // post need not wait for the answer as filing does.
-    if (!asked.current) void askAtTap(residentNoticeKinds)
-    asked.current = true
-    void send(() => call('wishes', 'post', { idempotencyKey, category, text: text.trim(), photos: photos.fileIds, neededBy, delivery, place: place.target }), onPosted)
-  }
+  const submit = () =>
+    form.submit(() => {
+      if (!delivery || !place) return Promise.resolve(failure('INVALID_INPUT', 'place: 请先选好在哪里。'))
+      // WeChat's prompt opens only inside the tap, before anything is awaited; once per form, so a retry
+      // does not ask again. Nothing is said to the resident at once (the wish waits for review), so the
+      // post need not wait for the answer as filing does.
+      if (!asked.current) void askAtTap(residentNoticeKinds)
+      asked.current = true
+      return call('wishes', 'post', { idempotencyKey, category, text: text.trim(), photos: photos.fileIds, neededBy, delivery, place: place.target })
+    }, onPosted)
 
   return (
-    <View className="form">
-      <TextField label="您的心愿" value={text} onChange={setText} placeholder="需要什么帮助，什么时候方便" multiline maxlength={500} counter />
-      <PhotoField label="照片（可不拍）" photos={photos} />
-      <NeededByField value={neededBy} now={now} onChange={setNeededBy} />
-      <DeliveryField value={delivery} onChange={setDelivery} />
-      <WishPlaceField household={household} value={place} onChange={setPlace} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        {busy ? '正在提交…' : '提交心愿'}
-      </ActionButton>
-    </View>
+    <Form form={form} button="提交心愿" busyButton="正在提交…" onSubmit={submit}>
+      <TextField label="您的心愿" value={text} onChange={setText} placeholder="需要什么帮助，什么时候方便" multiline maxlength={500} counter {...form.field('text')} />
+      <PhotoField label="照片（可不拍）" photos={photos} {...form.field('photos')} />
+      <NeededByField value={neededBy} now={now} onChange={setNeededBy} {...form.field('neededBy')} />
+      <DeliveryField value={delivery} onChange={setDelivery} {...form.field('delivery')} />
+      <WishPlaceField household={household} value={place} onChange={setPlace} {...form.field('place')} />
+    </Form>
   )
 }

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
-import { errorText } from '@/services/error-text'
+import { useForm } from '@/hooks/use-form'
 import { askAtTap } from '@/services/subscribe'
 import { staffNoticeKinds, type Result } from '@/types'
 
@@ -25,24 +25,21 @@ type Props = {
 export function ReviewCard({ title, lines, extra, approveWord, approve, refuse, onDecided }: Props) {
   const [refusing, setRefusing] = useState(false)
   const [reason, setReason] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // Two buttons, so the form's frame is drawn here; its errors are shown as every form's are.
+  const form = useForm({
+    values: { reason },
+    check: () => ({ reason: refusing && reason.trim().length < 2 ? '请写明原因（至少两个字），申请人会看到它。' : null }),
+  })
+  const { busy, problem } = form
 
-  const decide = async (run: () => Promise<Result<unknown>>, word: string) => {
-    // A decision is a staff tap: it asks to keep hearing of new work, deadlines and reviews.
-    void askAtTap(staffNoticeKinds)
-    setBusy(true)
-    const result = await run()
-    setBusy(false)
-    if (result.ok) onDecided(word)
-    else setProblem(errorText[result.code])
-  }
+  const decide = (run: () => Promise<Result<unknown>>, word: string) =>
+    form.submit(() => {
+      // A decision is a staff tap: it asks to keep hearing of new work, deadlines and reviews.
+      void askAtTap(staffNoticeKinds)
+      return run()
+    }, () => onDecided(word))
 
-  const confirmRefusal = () => {
-    if (reason.trim().length < 2) return setProblem('请写明原因（至少两个字），申请人会看到它。')
-    setProblem(null)
-    void decide(() => refuse(reason.trim()), '已退回')
-  }
+  const confirmRefusal = () => decide(() => refuse(reason.trim()), '已退回')
 
   return (
     <View className="card review">
@@ -53,7 +50,7 @@ export function ReviewCard({ title, lines, extra, approveWord, approve, refuse, 
         </Text>
       ))}
       {extra}
-      {refusing && <TextField label="不同意的原因" value={reason} onChange={setReason} placeholder="例如：房号与登记信息不符" multiline maxlength={200} />}
+      {refusing && <TextField label="不同意的原因" value={reason} onChange={setReason} placeholder="例如：房号与登记信息不符" multiline maxlength={200} {...form.field('reason')} />}
       {problem && <FormError>{problem}</FormError>}
       <View className="review__actions">
         {refusing ? (
@@ -61,16 +58,13 @@ export function ReviewCard({ title, lines, extra, approveWord, approve, refuse, 
             <ActionButton tone="danger" busy={busy} onClick={confirmRefusal}>
               确认不同意
             </ActionButton>
-            <ActionButton busy={busy} onClick={() => {
-                setRefusing(false)
-                setProblem(null)
-              }}>
+            <ActionButton busy={busy} onClick={() => setRefusing(false)}>
               取消
             </ActionButton>
           </>
         ) : (
           <>
-            <ActionButton tone="ok" busy={busy} onClick={() => void decide(approve, approveWord)}>
+            <ActionButton tone="ok" busy={busy} onClick={() => decide(approve, approveWord)}>
               同意
             </ActionButton>
             <ActionButton busy={busy} onClick={() => setRefusing(true)}>

@@ -2,18 +2,20 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import type { Choice } from '@/components/choice-list'
+import { FieldError, fieldBox } from '@/components/form'
 import { BuildingStep, CommunityStep, RoomStep } from '@/features/bind/place-steps'
 import { PointPicker } from '@/features/bind/point-picker'
 import { pointPlace, type Place } from '@/features/requests/place'
+import type { FieldState } from '@/hooks/use-form'
 
 type Walk = { at: 'community' } | { at: 'building'; community: Choice } | { at: 'room'; community: Choice; building: Choice } | { at: 'map' }
 
 /** Staff name the place as a household (代办: the resident's home) or a point (found on patrol). */
-export function StaffPlaceField({ value, onChange }: { value: Place | null; onChange: (place: Place | null) => void }) {
+export function StaffPlaceField({ value, onChange, id, error }: { value: Place | null; onChange: (place: Place | null) => void } & Partial<FieldState>) {
   const [walk, setWalk] = useState<Walk>({ at: 'community' })
   if (value) {
     return (
-      <View className="trail">
+      <View {...fieldBox(id, null, 'trail')}>
         <Text className="trail__text">{value.label}</Text>
         <ActionButton small onClick={() => onChange(null)}>
           重新选
@@ -22,8 +24,9 @@ export function StaffPlaceField({ value, onChange }: { value: Place | null; onCh
     )
   }
   return (
-    <View className="field">
+    <View {...fieldBox(id, error)}>
       <Text className="field__label">在哪里</Text>
+      <FieldError error={error} />
       <View className="switch">
         <ActionButton tone={walk.at === 'map' ? 'plain' : 'primary'} onClick={() => setWalk({ at: 'community' })}>
           按楼栋房号选

@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
-import { Failed, FormError, Loading, Notice } from '@/components/status-views'
+import { Form } from '@/components/form'
+import { Failed, Loading, Notice } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { useResult } from '@/hooks/use-result'
-import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import type { WishSettings } from '@/types'
 
@@ -23,14 +23,16 @@ function LimitEditor({ settings, name }: { settings: WishSettings; name?: string
   const [saved, setSaved] = useState(settings.openPerHousehold)
   const [value, setValue] = useState(String(settings.openPerHousehold))
   const [done, setDone] = useState(false)
-  const { busy, problem, setProblem, send } = useSend()
+  const limit = Number(value.trim())
+  const form = useForm({
+    values: { openPerHousehold: value },
+    check: () => ({ openPerHousehold: Number.isInteger(limit) && limit >= MIN && limit <= MAX ? null : `请填写 ${MIN} 到 ${MAX} 之间的整数。` }),
+  })
 
   const save = () => {
-    const limit = Number(value.trim())
-    if (!Number.isInteger(limit) || limit < MIN || limit > MAX) return setProblem(`请填写 ${MIN} 到 ${MAX} 之间的整数。`)
     setDone(false)
     // What the server kept is shown, not what was typed.
-    void send(
+    form.submit(
       () => call('wishes', 'updateSettings', { communityId: settings.communityId, openPerHousehold: limit }),
       (kept) => {
         setSaved(kept.openPerHousehold)
@@ -41,7 +43,7 @@ function LimitEditor({ settings, name }: { settings: WishSettings; name?: string
   }
 
   return (
-    <View className="form wish-limit">
+    <Form form={form} className="form wish-limit" button="保存" onSubmit={save}>
       {name && <Text className="form__title">{name}</Text>}
       <Text className="wish-limit__now">{`现在：每户最多同时 ${saved} 个心愿`}</Text>
       <TextField
@@ -55,12 +57,9 @@ function LimitEditor({ settings, name }: { settings: WishSettings; name?: string
           setValue(next)
           setDone(false)
         }}
+        {...form.field('openPerHousehold')}
       />
-      {problem && <FormError>{problem}</FormError>}
       {done && <Notice tone="ok" title={`已保存：每户最多同时 ${saved} 个心愿`} />}
-      <ActionButton tone="primary" busy={busy} onClick={save}>
-        保存
-      </ActionButton>
-    </View>
+    </Form>
   )
 }

@@ -11,3 +11,18 @@ export async function typeInto(placeholder: string, text: string): Promise<void>
 export async function tap(text: string | RegExp): Promise<void> {
   fireEvent.click(await screen.findByText(text))
 }
+
+/**
+ * The error shown beside the field with this label, or null: a form shows each error inside its own
+ * field (the labelled box, or the block with its id), never only above the button.
+ */
+export function errorBeside(label: string): string | null {
+  const field = screen.getByText(label).closest('.field, [id]')
+  if (!field) throw new Error(`no field around the label ${label}`)
+  return field.querySelector('.field__error')?.textContent ?? null
+}
+
+/** Every field error on screen, in order. */
+export function fieldErrors(): string[] {
+  return Array.from(document.querySelectorAll('.field__error')).map((error) => error.textContent ?? '')
+}

@@ -14,6 +14,8 @@ export const tabBadges: string[] = []
 export const currentPage = { path: '/pages/home/index', depth: 1 }
 /** What the photo picker hands back next; empty means the resident cancelled. */
 export const pickedPhotos: string[] = []
+/** The selectors pageScrollTo was asked to bring into view, in order (a form's first error). */
+export const scrolledTo: string[] = []
 
 /**
  * What a selector query measures: jsdom lays nothing out, so a test that needs a row's height (the
@@ -51,6 +53,7 @@ export function resetTaroMock() {
   pickedPhotos.length = 0
   tabBadges.length = 0
   Object.assign(currentPage, { path: '/pages/home/index', depth: 1 })
+  scrolledTo.length = 0
   for (const key of Object.keys(routerParams)) delete routerParams[key]
 }
 
@@ -81,6 +84,7 @@ const Taro = {
     }
     return query
   },
+  pageScrollTo: async ({ selector }: { selector: string }) => void scrolledTo.push(selector),
   chooseMedia: async ({ count }: { count: number }) => {
     if (pickedPhotos.length === 0) throw { errMsg: 'chooseMedia:fail cancel' }
     return { type: 'image', tempFiles: pickedPhotos.splice(0, count).map((tempFilePath) => ({ tempFilePath, size: 48_000, fileType: 'image' })) }

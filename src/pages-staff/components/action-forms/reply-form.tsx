@@ -1,11 +1,9 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Form } from '@/components/form'
 import { PhotoField } from '@/components/photo-field'
-import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { usePhotos } from '@/hooks/use-photos'
-import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import type { ActionFormProps } from './form-props'
 
@@ -13,20 +11,15 @@ import type { ActionFormProps } from './form-props'
 export function ReplyForm({ request, onDone }: ActionFormProps) {
   const [text, setText] = useState('')
   const photos = usePhotos()
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    if (!text.trim()) return setProblem('请写一下办理结果。')
-    if (photos.notReady) return setProblem(photos.notReady)
-    void send(() => call('requests', 'reply', { requestId: request._id, text: text.trim(), photos: photos.fileIds }), onDone)
-  }
+  const form = useForm({
+    values: { text, photos: photos.fileIds },
+    check: () => ({ text: text.trim() ? null : '请写一下办理结果。', photos: photos.notReady }),
+  })
+  const submit = () => form.submit(() => call('requests', 'reply', { requestId: request._id, text: text.trim(), photos: photos.fileIds }), onDone)
   return (
-    <View className="form">
-      <TextField label="办理结果" value={text} onChange={setText} placeholder="做了什么，现在怎么样了" multiline maxlength={2000} counter />
-      <PhotoField label="结果照片（可不拍）" photos={photos} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="ok" busy={busy} onClick={submit}>
-        答复居民
-      </ActionButton>
-    </View>
+    <Form form={form} tone="ok" button="答复居民" onSubmit={submit}>
+      <TextField label="办理结果" value={text} onChange={setText} placeholder="做了什么，现在怎么样了" multiline maxlength={2000} counter {...form.field('text')} />
+      <PhotoField label="结果照片（可不拍）" photos={photos} {...form.field('photos')} />
+    </Form>
   )
 }

@@ -1,13 +1,12 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton } from '@/components/action-button'
+import { Form } from '@/components/form'
 import { PhotoField } from '@/components/photo-field'
 import { PickOne } from '@/components/pick-one'
-import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { usePhotos } from '@/hooks/use-photos'
-import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
+import { failure } from '@/types'
 import type { ActionFormProps } from './form-props'
 
 const optional = (note: string) => (note.trim() ? { note: note.trim() } : {})
@@ -15,15 +14,11 @@ const optional = (note: string) => (note.trim() ? { note: note.trim() } : {})
 /** 接单: the resident is told at once who has it; a first word to them is welcome, not required. */
 export function AcceptForm({ request, onDone }: ActionFormProps) {
   const [note, setNote] = useState('')
-  const { busy, problem, send } = useSend()
+  const form = useForm({ values: { note }, check: () => ({}) })
   return (
-    <View className="form">
-      <TextField label="给居民的话（可不填）" value={note} onChange={setNote} placeholder="例如：今天下午上门查看" multiline maxlength={500} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="ok" busy={busy} onClick={() => void send(() => call('requests', 'accept', { requestId: request._id, ...optional(note) }), onDone)}>
-        确认接单
-      </ActionButton>
-    </View>
+    <Form form={form} tone="ok" button="确认接单" onSubmit={() => form.submit(() => call('requests', 'accept', { requestId: request._id, ...optional(note) }), onDone)}>
+      <TextField label="给居民的话（可不填）" value={note} onChange={setNote} placeholder="例如：今天下午上门查看" multiline maxlength={500} {...form.field('note')} />
+    </Form>
   )
 }
 
@@ -31,21 +26,17 @@ export function AcceptForm({ request, onDone }: ActionFormProps) {
 export function NoteForm({ request, onDone }: ActionFormProps) {
   const [note, setNote] = useState('')
   const photos = usePhotos()
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    if (!note.trim()) return setProblem('请写一下做了什么。')
-    if (photos.notReady) return setProblem(photos.notReady)
-    void send(() => call('requests', 'note', { requestId: request._id, note: note.trim(), ...(photos.fileIds.length ? { photos: photos.fileIds } : {}) }), onDone)
-  }
+  const form = useForm({
+    values: { note, photos: photos.fileIds },
+    check: () => ({ note: note.trim() ? null : '请写一下做了什么。', photos: photos.notReady }),
+  })
+  const submit = () =>
+    form.submit(() => call('requests', 'note', { requestId: request._id, note: note.trim(), ...(photos.fileIds.length ? { photos: photos.fileIds } : {}) }), onDone)
   return (
-    <View className="form">
-      <TextField label="办理进展" value={note} onChange={setNote} placeholder="例如：已联系物业，明天来修" multiline maxlength={500} counter />
-      <PhotoField label="现场照片（可不拍）" photos={photos} />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        记下来
-      </ActionButton>
-    </View>
+    <Form form={form} button="记下来" onSubmit={submit}>
+      <TextField label="办理进展" value={note} onChange={setNote} placeholder="例如：已联系物业，明天来修" multiline maxlength={500} counter {...form.field('note')} />
+      <PhotoField label="现场照片（可不拍）" photos={photos} {...form.field('photos')} />
+    </Form>
   )
 }
 
@@ -53,20 +44,19 @@ export function NoteForm({ request, onDone }: ActionFormProps) {
 export function CallbackForm({ request, onDone }: ActionFormProps) {
   const [reached, setReached] = useState<'yes' | 'no' | null>(null)
   const [note, setNote] = useState('')
-  const { busy, problem, setProblem, send } = useSend()
-  const submit = () => {
-    if (!reached) return setProblem('请选一下电话打通了没有。')
-    if (!note.trim()) return setProblem('请写一下回访的情况。')
-    void send(() => call('requests', 'recordCallback', { requestId: request._id, reached: reached === 'yes', note: note.trim() }), onDone)
-  }
+  const form = useForm({
+    values: { reached, note },
+    check: () => ({ reached: reached ? null : '请选一下电话打通了没有。', note: note.trim() ? null : '请写一下回访的情况。' }),
+  })
+  const submit = () =>
+    form.submit(
+      async () => (reached ? call('requests', 'recordCallback', { requestId: request._id, reached: reached === 'yes', note: note.trim() }) : failure('INVALID_INPUT', 'reached: 请选一下电话打通了没有。')),
+      onDone,
+    )
   return (
-    <View className="form">
-      <PickOne label="电话打通了吗" options={[{ id: 'yes', title: '打通了' }, { id: 'no', title: '没打通' }]} value={reached} onChange={setReached} />
-      <TextField label="回访情况" value={note} onChange={setNote} placeholder="居民怎么说" multiline maxlength={500} counter />
-      {problem && <FormError>{problem}</FormError>}
-      <ActionButton tone="primary" busy={busy} onClick={submit}>
-        记录回访
-      </ActionButton>
-    </View>
+    <Form form={form} button="记录回访" onSubmit={submit}>
+      <PickOne label="电话打通了吗" options={[{ id: 'yes', title: '打通了' }, { id: 'no', title: '没打通' }]} value={reached} onChange={setReached} {...form.field('reached')} />
+      <TextField label="回访情况" value={note} onChange={setNote} placeholder="居民怎么说" multiline maxlength={500} counter {...form.field('note')} />
+    </Form>
   )
 }
