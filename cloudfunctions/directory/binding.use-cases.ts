@@ -92,7 +92,7 @@ export async function bindingView(directory: Directory, request: BindingRequest,
 
 /**
  * The reviewer's deliberate look at the full room and phone, one request at a time, each read logged
- * (DESIGN.md: lists mask them; every staff read of personal data is logged).
+ * (docs/DOMAIN.md: lists mask them; every staff read of personal data is logged).
  */
 export const bindingContact: ActionHandler<'directory', 'bindingContact'> = async (input, { actor, now }) => {
   const directory = await loadDirectory(now)

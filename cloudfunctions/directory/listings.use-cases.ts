@@ -65,7 +65,7 @@ export const listGrids: ActionHandler<'directory', 'listGrids'> = async (input, 
 /**
  * The residents bound to a household, for the staff who serve it (its community's committee, its
  * grid's worker): whom to enter a paper or phone vote for. Names in full, as staff need them to
- * check who is asking; each look audit-logged (DESIGN.md: every read of personal data by staff is).
+ * check who is asking; each look audit-logged (docs/DOMAIN.md: every staff read of personal data is).
  */
 export const householdResidents: ActionHandler<'directory', 'householdResidents'> = async (input, { actor, now }) => {
   const directory = await loadDirectory(now)

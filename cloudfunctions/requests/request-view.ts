@@ -38,7 +38,7 @@ function requesterOf(r: StoredRequest, names: ReadonlyMap<string, string>): stri
 }
 
 /**
- * List rows: contact always masked (DESIGN.md: in every list), no text beyond an excerpt. The inbox
+ * List rows: contact always masked (docs/DOMAIN.md: masked in every list), no text beyond an excerpt. The inbox
  * rows add what triage needs: the place (building or point, never the room) and the requester masked.
  */
 export async function summaries(list: readonly StoredRequest[], actor: Actor, now: number, view: 'mine' | 'inbox' = 'mine'): Promise<RequestSummary[]> {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 
 /**
- * STYLE.md §1: routing, lifecycles, policy and deadlines are plain functions over plain data. This
+ * The house style: routing, lifecycles, policy and deadlines are plain functions over plain data. This
  * check keeps them so: core may import only core, the contract in types/, and zod; it never reads the
  * environment or the clock, draws randomness, or touches an SDK.
  */

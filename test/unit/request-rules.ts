@@ -5,8 +5,9 @@ import {
 /**
  * The request lifecycle as its sources state it, written without the machine: request-machine.test.ts
  * derives every expected cell from these records and checks the machine against them. Each record names
- * where it is written: DESIGN.md (../shared/DESIGN.md, "Request 诉求" under Lifecycles, and Roles),
- * Beijing's 接诉即办 practice (the source articles in ../shared/seeds), or a decision in a code comment
+ * where it is written: DESIGN, the team's design (its request lifecycle and roles, restated in
+ * docs/DOMAIN.md under "Lifecycles" and "Who uses it"), Beijing's 接诉即办 practice (北京市接诉即办工作条例
+ * and the city's published practice), or a decision in a code comment
  * (the file, then the comment's words). A quote is the source's own wording; a parenthesis is our reading.
  */
 export type Source = `DESIGN: ${string}` | `接诉即办: ${string}` | `${string}.ts: ${string}`

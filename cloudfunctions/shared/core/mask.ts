@@ -1,4 +1,4 @@
-/** 138****5678: lists never show a full phone number (DESIGN.md, privacy by default). */
+/** 138****5678: lists never show a full phone number (docs/DOMAIN.md, privacy). */
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
 }

@@ -48,7 +48,7 @@ export type Contact = { phone?: string; room?: string }
 export type ContactView = Contact & { masked: boolean; logRead: boolean }
 
 /**
- * Lists always mask (DESIGN.md: in every list); a detail shows the full contact to the resident and
+ * Lists always mask (docs/DOMAIN.md: masked in every list); a detail shows the full contact to the resident and
  * the handlers. A staff member's full read is logged; the resident reading their own is not.
  */
 export function contactView(contact: Contact, relations: readonly RequestRelation[], where: 'list' | 'detail'): ContactView {

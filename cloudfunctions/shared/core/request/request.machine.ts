@@ -45,7 +45,7 @@ const handling = (status: 'accepted' | 'inProgress' | 'escalated') => {
 const callback = (status: 'replied' | 'closed' | 'closedUnrated') => ({ recordCallback: { to: status, by: working } })
 
 /**
- * The request lifecycle of DESIGN.md, the only door to a new status. 首接负责: dispatch names the first
+ * The request lifecycle of docs/DOMAIN.md, the only door to a new status. 首接负责: dispatch names the first
  * responder and accepting fixes the owner (the committee may take over an item nobody answered);
  * after that transfer and escalation add co-handlers and the owner stays to the end.
  */
