@@ -109,10 +109,13 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     // The detail page has no tab bar: the resident goes back to the home page, then to 消息.
     await resident.goto(`${world.url}/#/pages/home/index`)
     await onScreen(resident, '消息').click()
-    await onScreen(resident, '诉求已答复，请评价').waitFor()
+    // Rated already, the reply's message no longer asks for a rating: it says so instead.
+    const replied = resident.locator('.message', { hasText: '诉求已答复' }).filter({ visible: true })
+    await replied.getByText('已评价').waitFor()
+    expect(await onScreen(resident, '诉求已答复，请评价').count()).toBe(0)
     // The submit tap asked for 受理, 进度 and 办结待评价 (the browser's stand-in for WeChat's prompt
     // says 允许), and the filing waited for the report: each notice was also pushed to WeChat.
-    for (const title of ['诉求已受理', '诉求已答复，请评价']) {
+    for (const title of ['诉求已受理', '诉求已答复']) {
       await resident.locator('.message', { hasText: title }).filter({ visible: true }).getByText('已推送到微信').waitFor()
     }
     expect(world.pageErrors).toEqual([])

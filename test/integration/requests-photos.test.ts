@@ -125,6 +125,8 @@ describe('a foreign or forged photo ID is refused with a clear error, and nothin
       ok: false,
       code: 'INVALID_INPUT',
       message: 'photos[1]: not a photo uploaded by you to this environment',
+      // The form shows the refusal beside its photo field.
+      fields: ['photos'],
     })
     expect(await detailFor(P.residentA, requestIdFor(P.residentA, form.idempotencyKey))).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })

@@ -103,7 +103,7 @@ test('with enough co-signers it waits on the workbench; the committee counts who
   let decided: ProposalView = waiting
   weapp.answer({
     directory: { whoami: committee, listBindingRequests: [], listPartyRegistrations: failure('FORBIDDEN') },
-    requests: { inbox: { items: [], nextCursor: null } },
+    requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: 0 } },
     wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
     council: {
       ...councilQueues.committee,

@@ -40,7 +40,7 @@ describe('routing that WeChat allows', () => {
   test('a tap into 工作台 loads the staff subpackage page on top of 我的', async () => {
     weapp.answer({
       directory: { whoami: gridWorker, listBindingRequests: [], listPartyRegistrations: [] },
-      requests: { inbox: { items: [], nextCursor: null } },
+      requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: null } },
       wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
       council: councilQueues.gridWorker,
     })
@@ -68,6 +68,8 @@ describe('routing that WeChat allows', () => {
   })
 
   test('onLoad gets the query as WeChat parses it: still encoded, and a bare key reads "undefined"', async () => {
+    // The 巡查 form is a staff page: it first asks who is here.
+    weapp.answer({ directory: { whoami: gridWorker } })
     await weapp.launch('/pages-staff/file/index?kind=proactive&note=%E5%B7%A1%E6%9F%A5&flag')
     const page = await weapp.page('pages-staff/file/index')
     expect(page.query).toEqual({ kind: 'proactive', note: '%E5%B7%A1%E6%9F%A5', flag: 'undefined' })

@@ -147,7 +147,7 @@ describe('a worker', () => {
   async function openWorkbench() {
     weapp.answer({
       directory: { whoami: gridWorker, mySubscriptions: staffViews, listBindingRequests: failure('FORBIDDEN'), listPartyRegistrations: failure('FORBIDDEN') },
-      requests: { inbox: { items: [], nextCursor: null } },
+      requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: null } },
       wishes: { listForReview: { items: [], nextCursor: null }, branchOverview: failure('FORBIDDEN') },
       council: councilQueues.gridWorker,
     })
