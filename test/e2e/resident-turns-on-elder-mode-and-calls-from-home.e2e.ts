@@ -30,6 +30,8 @@ describeInBrowser('an older resident rings her grid worker from 首页 and turns
     expect(await callLink(resident, '拨打 12345').getAttribute('href')).toBe('tel:12345')
     expect(await onScreen(resident, '邻里议事厅').count()).toBe(1)
     expect(await onScreen(resident, '即将开放').count()).toBe(0)
+    // index.html's shell, painted before the scripts came, is gone once the app is up.
+    expect(await resident.getByText('正在打开…').count()).toBe(0)
   })
 
   test('the tab labels follow the browser’s font size (they stayed 10 px before)', async () => {
