@@ -4,7 +4,8 @@
  * 1. M party members of one branch tap 认领 at once on the published wishes, in rounds of up to 10
  *    (a household's cap), each member on 5 of them — more than the 3 they may hold, so the cap is
  *    raced too: claims/s, p50 and p95 latency, and the checks, on the answers and on what is stored,
- *    that every wish has exactly one claimer and no member holds more than 3 live claims.
+ *    that no wish has two claimers, a wish left unclaimed (all its tappers at their cap just then) is
+ *    still open to claim, and no member holds more than 3 live claims.
  * 2. Database requests per wish lifecycle (post → review → claim → fulfil → confirm), from the local
  *    database's counters (GET /__stats): on CloudBase each one is billed.
  * 3. The weapp main package and the 微心愿 subpackage, when dist/weapp has been built.
@@ -47,7 +48,7 @@ const wishForm = (): ActionInput<'wishes', 'post'> => ({
   neededBy: Date.now() + 10 * DAY, delivery: 'station', place: { householdId: 'hh-kl-3-201' },
 })
 
-type Answer = { ok?: boolean; data?: { _id: string; status?: string }; token?: string; code?: string }
+type Answer = { ok?: boolean; data?: { _id: string; status?: string }; token?: string; code?: string; message?: string }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jucun-bench-wishes-'))
@@ -91,9 +92,11 @@ async function main(): Promise<void> {
     const latencies: number[] = []
     const winners = new Map<string, string[]>()
     let conflicts = 0
+    let atTheCap = 0
     let elapsed = 0
     let mostHeld = 0
     let storedAgrees = true
+    let unclaimedStillOpen = true
     for (let round = 0; round < rounds; round++) {
       const wishes = await Promise.all(Array.from({ length: Math.min(10, WISHES - round * 10) }, published))
       const taps = members.flatMap((member, m) => Array.from({ length: Math.min(TAPS_PER_MEMBER, wishes.length) }, (_, k) => ({ member, wish: wishes[(m * TAPS_PER_MEMBER + k) % wishes.length] })))
@@ -103,7 +106,10 @@ async function main(): Promise<void> {
         const answer = await call(member, 'claim', { wishId: wish._id })
         latencies.push(performance.now() - t0)
         if (answer.ok) winners.set(wish._id, [...(winners.get(wish._id) ?? []), member])
-        else conflicts++
+        else {
+          conflicts++
+          if (answer.message?.includes('个认领中的心愿')) atTheCap++
+        }
       }))
       elapsed += performance.now() - started
       const held = new Map<string, number>()
@@ -111,8 +117,11 @@ async function main(): Promise<void> {
       mostHeld = Math.max(mostHeld, ...held.values())
       // What is stored, not only what was answered: each wish's claimer is its one winner.
       const { data: stored } = await database().collection('wishes').where({ _id: database().command.in(wishes.map((w) => w._id)) }).get()
-      for (const wish of stored as { _id: string; claim: { memberId: string } | null }[]) {
+      for (const wish of stored as { _id: string; status: string; claim: { memberId: string } | null }[]) {
         if ((winners.get(wish._id) ?? []).join() !== (wish.claim ? wish.claim.memberId : '')) storedAgrees = false
+        // Taps beyond the cap are refused while a member's other claims are in flight (the slot is
+        // taken first), so a wish whose every tapper was at the cap just then stays open to claim.
+        if (!wish.claim && wish.status !== 'published') unclaimedStillOpen = false
       }
       // Every claim ends (released) and every wish closes (withdrawn), so the next round starts clean.
       for (const wish of wishes) {
@@ -121,10 +130,10 @@ async function main(): Promise<void> {
       }
     }
     const sorted = [...latencies].sort((a, b) => a - b)
-    const oneEach = winners.size === WISHES && [...winners.values()].every((claimers) => claimers.length === 1)
+    const oneEach = [...winners.values()].every((claimers) => claimers.length === 1)
     console.log(`wishes.claim over HTTP: ${MEMBERS} members on ${WISHES} wishes, each member tapping 认领 on ${TAPS_PER_MEMBER} at once (${rounds} round${rounds > 1 ? 's' : ''} of ≤10 wishes, ${latencies.length} claims)`)
     console.log(`  throughput ${(latencies.length / (elapsed / 1000)).toFixed(0)} claims/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms`)
-    console.log(`  ${check(`exactly one claimer per wish (${winners.size} of ${WISHES} claimed, ${conflicts} refused)`, oneEach)}`)
+    console.log(`  ${check(`never two claimers of one wish (${winners.size} of ${WISHES} claimed; ${conflicts} refused, ${atTheCap} of them at the cap)`, oneEach)}; ${check('each unclaimed wish still open to claim', unclaimedStillOpen)}`)
     console.log(`  ${check(`no member held more than 3 live claims (most: ${mostHeld})`, mostHeld <= 3)}; ${check('the stored claims agree with the answers', storedAgrees)}`)
 
     const perStep: Record<string, number> = {}
