@@ -2,9 +2,9 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import RequestPage from '@/pages/request/index'
 import StaffRequestPage from '@/pages-staff/request/index'
 import { errorText } from '@/services/error-text'
-import { success } from '@/types'
+import { failure, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
-import { tap, typeInto } from './support/fields'
+import { errorBeside, tap, typeInto } from './support/fields'
 import { photoView, requestDetail } from './support/request-fixtures'
 import { navigations, pickedPhotos, routerParams, toasts } from './support/taro.mock'
 
@@ -87,6 +87,20 @@ describe('a request’s detail shows the actions the server offers, and only tho
     expect(await screen.findByText('物业服务 · 已撤回')).toBeInTheDocument()
     expect(shownOf(residentButtons)).toEqual([])
     expect(inputsOf(calls, 'withdraw')).toEqual([{ requestId: 'rq-1', note: '邻居帮忙修好了' }])
+  })
+
+  test('a withdrawal reason refused by the content check is marked beside its box, and goes once it is changed', async () => {
+    answer({
+      'requests.detail': () => success(requestDetail({ availableActions: ['withdraw'] })),
+      'requests.withdraw': () => failure('CONTENT_BLOCKED', '撤回原因里有不宜发布的内容，请修改后再提交', ['note']),
+    })
+    render(<RequestPage />)
+    await tap('撤回这件事…')
+    await typeInto('比如问题已经自己解决了', '不宜的话')
+    await tap('确认撤回')
+    await waitFor(() => expect(errorBeside('撤回的原因（可不填）')).toBe(errorText.CONTENT_BLOCKED))
+    await typeInto('比如问题已经自己解决了', '邻居帮忙修好了')
+    expect(errorBeside('撤回的原因（可不填）')).toBeNull()
   })
 
   test('photos show through the URLs the server made; one in the media check says 审核中, a failed one says so', async () => {

@@ -3,8 +3,10 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { BigEntry } from '@/components/big-entry'
+import { Form } from '@/components/form'
 import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { useSend } from '@/hooks/use-send'
 import { call } from '@/services/call'
 import type { RequestAction, RequestDetail } from '@/types'
@@ -23,7 +25,10 @@ export function ResidentActions({ request, onChange, onFollowed }: Props) {
   const [withdrawing, setWithdrawing] = useState(false)
   const [reason, setReason] = useState('')
   const { busy, problem, send } = useSend()
-  const withdraw = () => send(() => call('requests', 'withdraw', { requestId: request._id, ...(reason.trim() ? { note: reason.trim() } : {}) }), onChange)
+  // The reason is optional; a refusal of its words (content safety names `note`) shows beside it.
+  const withdrawal = useForm({ values: { note: reason }, check: () => ({}) })
+  const withdraw = () =>
+    withdrawal.submit(() => call('requests', 'withdraw', { requestId: request._id, ...(reason.trim() ? { note: reason.trim() } : {}) }), onChange)
   const follow = () => send(() => call('requests', 'follow', { requestId: request._id }), onFollowed)
 
   return (
@@ -35,13 +40,12 @@ export function ResidentActions({ request, onChange, onFollowed }: Props) {
       )}
       {can('withdraw') && !withdrawing && <ActionButton onClick={() => setWithdrawing(true)}>撤回这件事…</ActionButton>}
       {can('withdraw') && withdrawing && (
-        <View className="form">
-          <TextField label="撤回的原因（可不填）" value={reason} onChange={setReason} placeholder="比如问题已经自己解决了" multiline maxlength={500} />
-          <ActionButton tone="danger" busy={busy} onClick={() => void withdraw()}>
-            确认撤回
-          </ActionButton>
+        <>
+          <Form form={withdrawal} button="确认撤回" busyButton="正在撤回…" tone="danger" onSubmit={withdraw}>
+            <TextField label="撤回的原因（可不填）" value={reason} onChange={setReason} placeholder="比如问题已经自己解决了" multiline maxlength={500} {...withdrawal.field('note')} />
+          </Form>
           <ActionButton onClick={() => setWithdrawing(false)}>不撤回了</ActionButton>
-        </View>
+        </>
       )}
       {problem && <FormError>{problem}</FormError>}
       {request.availableActions.some((action) => staffActions.has(action)) && (
