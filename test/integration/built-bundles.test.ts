@@ -1,0 +1,48 @@
+import { rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { FunctionMain } from '../../local/host/function-host'
+import { invocationContext } from '../../local/host/invocation-context'
+import { buildFunctions } from '../../config/functions.build'
+import { startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
+import { filing, P } from '../support/requests'
+
+/**
+ * What CloudBase runs is the minified esbuild bundle (zod with its English messages only), not the
+ * TypeScript the other tests import: each function's bundle must answer as its sources do. Built
+ * inside the repository so the bundles find the SDKs in node_modules, as CloudBase installs them.
+ */
+const into = resolve(__dirname, '../../.cache', `built-bundles-${process.pid}`)
+let cloud: TestCloudbase
+const mainOf = (name: string) => (require(join(into, name, 'index.js')) as { main: FunctionMain }).main
+
+beforeAll(async () => {
+  await buildFunctions(into, ['requests', 'directory', 'wishes', 'council'], () => {})
+  cloud = await startTestCloudbase()
+})
+afterAll(async () => {
+  await cloud?.close()
+  rmSync(into, { recursive: true, force: true })
+})
+
+test('the requests bundle files a request and the resident finds it in her list', async () => {
+  const requests = mainOf('requests')
+  const filed = (await requests({ action: 'file', input: filing() }, invocationContext('requests', P.residentA))) as { ok: boolean; data: { _id: string } }
+  expect(filed.ok).toBe(true)
+  const mine = (await requests({ action: 'listMine', input: {} }, invocationContext('requests', P.residentA))) as { ok: boolean; data: { items: Array<{ _id: string }> } }
+  expect(mine.data.items.map((item) => item._id)).toContain(filed.data._id)
+})
+
+test('a malformed input is refused by the bundle with the field named, as the sources refuse it', async () => {
+  const event = { action: 'file', input: { ...filing(), text: '' } }
+  const fromBundle = await mainOf('requests')(event, invocationContext('requests', P.residentA))
+  const fromSources = await cloud.callRaw(P.residentA, 'requests', event)
+  expect(fromBundle).toEqual(fromSources)
+  expect(fromBundle).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: ['text'] })
+})
+
+test.each(['directory', 'wishes', 'council'])('the %s bundle answers the signed-in resident', async (name) => {
+  const answer = await mainOf(name)({ action: 'nonexistent', input: {} }, invocationContext(name as 'directory', P.residentA))
+  const fromSources = await cloud.callRaw(P.residentA, name as 'directory', { action: 'nonexistent', input: {} })
+  expect(answer).toEqual(fromSources)
+  expect(answer).toMatchObject({ ok: false })
+})
