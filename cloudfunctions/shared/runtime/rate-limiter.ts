@@ -49,6 +49,8 @@ export async function spendAllowance(userId: string, action: LimitedAction, now:
   const allowance = settings().rateLimits[action]
   const window = rateWindowAt(now)
   const _id = counterIdOf(action, userId)
+  // More at once than a whole window allows (a deployment's small photo allowance): no write could take it.
+  if (!fits({ day: window.day, total: 0, hours: {} }, window, allowance, amount)) return rateLimited(window.dayEndsAt, `${action}: 一次超过了允许的数量`)
   const _ = database().command
 
   const countToday = async () => {
