@@ -88,6 +88,9 @@ export async function spendAllowance(userId: string, action: LimitedAction, now:
     const counter = Counter.parse(found)
     const counts = countsOf(counter)
     if (counter.day === window.day && itemKey !== undefined && counter.recent.includes(itemKey)) return remember(_id, window)
+    // Another instance, its clock a little ahead, already started tomorrow: for the seconds around
+    // midnight this one's clock is behind, let the call through uncounted rather than undo its reset.
+    if (counter.day > window.day) return null
     // Room after all: another call created or reset the document between our writes; count again.
     if (fits(counts, window, allowance, amount)) continue
     const retryAt = retryAtOf(counts, window, allowance, amount)
