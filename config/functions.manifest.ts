@@ -1,6 +1,7 @@
 import { type FunctionName, type PushFunctionName, type TimerFunctionName } from '../types/contract'
 import { noticeVariableSuffix } from '../cloudfunctions/shared/runtime/settings'
 import { WishConfigOverrides } from '../cloudfunctions/shared/core/wish/wish-times'
+import { RateLimitOverrides } from '../cloudfunctions/shared/core/rate-limits'
 import type { NoticeKind as ContractNoticeKind } from '../types/notice.schema'
 
 /**
@@ -39,6 +40,7 @@ export type NoticeKind = (typeof noticeVariableSuffix)[ContractNoticeKind]
 export type DeploymentVariable =
   | 'REQUEST_DEADLINES'
   | 'WISH_TIMES'
+  | 'RATE_LIMITS'
   | 'MINIPROGRAM_STATE'
   | `SUBSCRIBE_TEMPLATE_${NoticeKind}`
   | `SUBSCRIBE_KEYS_${NoticeKind}`
@@ -68,6 +70,17 @@ export const deploymentVariables: Record<DeploymentVariable, VariableRule> = {
     check: (value) => {
       try {
         const parsed = WishConfigOverrides.safeParse(JSON.parse(value))
+        return parsed.success ? null : `is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+      } catch {
+        return 'is not JSON'
+      }
+    },
+  },
+  RATE_LIMITS: {
+    meaning: 'JSON over the default per-person limits (cloudfunctions/shared/core/rate-limits.ts): perHour and perDay per action',
+    check: (value) => {
+      try {
+        const parsed = RateLimitOverrides.safeParse(JSON.parse(value))
         return parsed.success ? null : `is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
       } catch {
         return 'is not JSON'
@@ -117,7 +130,7 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     timeout: 10,
     triggers: [],
     fixedVariables: {},
-    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+    variables: ['REQUEST_DEADLINES', 'RATE_LIMITS', ...noticeVariables],
   },
   // 微心愿: a post, a review, a claim each read a wish and write it once, as a request's actions do.
   // REQUEST_DEADLINES: a wish turned into a request is filed here, with the request's deadlines.
@@ -126,7 +139,7 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     timeout: 10,
     triggers: [],
     fixedVariables: {},
-    variables: ['REQUEST_DEADLINES', 'WISH_TIMES', ...noticeVariables],
+    variables: ['REQUEST_DEADLINES', 'WISH_TIMES', 'RATE_LIMITS', ...noticeVariables],
   },
   // 邻里议事厅: a vote is one conditional update; opening a topic over a large scope writes its
   // electorate's ballots (20 writes for 10,000 households), so more than the callers' usual 10 s.
@@ -136,7 +149,7 @@ export const functionManifest: Record<DeployableFunctionName, FunctionSpec> = {
     timeout: 30,
     triggers: [],
     fixedVariables: {},
-    variables: ['REQUEST_DEADLINES', ...noticeVariables],
+    variables: ['REQUEST_DEADLINES', 'RATE_LIMITS', ...noticeVariables],
   },
   // A run walks every request whose timer is due, so it gets a minute, not the callers' ten seconds.
   'requests-timer': {

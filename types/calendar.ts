@@ -37,6 +37,9 @@ const instantOf = (clock: Dayjs): number => clock.valueOf() - SHANGHAI_OFFSET_MS
 /** 3月5日 14:00: a time on a calendar on the wall — deadlines, timelines, detail pages. */
 export const dateTimeLine = (at: number): string => wall(at).format('M月D日 HH:mm')
 
+/** 14:05: the time of day alone, for a moment today (请 21:05 以后再试). */
+export const clockLine = (at: number): string => wall(at).format('HH:mm')
+
 /** 2025年3月5日: a day, with its year — when something was applied for or filed. */
 export const dayLine = (at: number): string => wall(at).format('YYYY年M月D日')
 

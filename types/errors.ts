@@ -16,6 +16,7 @@ export const errorCodes = {
   OUT_OF_AREA: 'The place given lies outside every community this deployment serves.',
   CONTENT_BLOCKED: 'A text others would read did not pass content safety (msgSecCheck); nothing was changed.',
   UNAVAILABLE: 'A platform service the action needs (content safety) did not answer; nothing was changed, try again later.',
+  RATE_LIMITED: 'The caller did this too often in a short time (core/rate-limits.ts); nothing was changed. `retryAt` says from when it goes through again.',
   INTERNAL: 'An unexpected failure on the server; the operation was not completed.',
 } as const
 
@@ -26,7 +27,14 @@ export type ErrorCode = z.infer<typeof ErrorCode>
  * `fields`: the input paths the failure is about (`text`, `resident.name`, `photos`), so a form can
  * show it beside the box to fix; absent when the failure concerns no one field.
  */
-export const Failure = z.object({ ok: z.literal(false), code: ErrorCode, message: z.string(), fields: z.array(z.string()).optional() })
+export const Failure = z.object({
+  ok: z.literal(false),
+  code: ErrorCode,
+  message: z.string(),
+  fields: z.array(z.string()).optional(),
+  /** RATE_LIMITED only: the instant (ISO 8601) from which the same action goes through again. */
+  retryAt: z.string().datetime().optional(),
+})
 export type Failure = z.infer<typeof Failure>
 
 export type Success<T> = { ok: true; data: T }
@@ -39,6 +47,14 @@ export const success = <T>(data: T): Success<T> => ({ ok: true, data })
  */
 export const failure = (code: ErrorCode, message: string = errorCodes[code], fields: string[] = code === 'INVALID_INPUT' ? fieldsNamedIn(message) : []): Failure =>
   fields.length > 0 ? { ok: false, code, message, fields } : { ok: false, code, message }
+
+/** Too often: refused until `retryAt` (an instant), which the answer carries for the client to say in Beijing time. */
+export const rateLimited = (retryAt: number, message: string = errorCodes.RATE_LIMITED): Failure => ({
+  ok: false,
+  code: 'RATE_LIMITED',
+  message,
+  retryAt: new Date(retryAt).toISOString(),
+})
 
 export function fieldsNamedIn(message: string): string[] {
   return message.split('; ').flatMap((part) => {

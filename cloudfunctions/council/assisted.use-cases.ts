@@ -14,6 +14,7 @@ import type { ActionHandler } from '../shared/runtime/function-entry'
 import { deliver } from '../shared/runtime/notifications'
 import { photoViewer } from '../shared/runtime/photo-viewer'
 import { refusePhotos, sendPhotosToCheck } from '../shared/runtime/photos'
+import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { staffOf } from '../shared/runtime/staff-of'
 import { userNames } from '../shared/runtime/user-names'
 import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
@@ -89,7 +90,7 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
   if (topic.status !== 'voting' || now >= topic.closesAt) return failure('CONFLICT', '这个议题现在不在投票')
   if (!validBallot(topic.options, input.options)) return failure('INVALID_INPUT', 'options: 这一票的选项不对')
   if (!input.note && input.photos.length === 0) return failure('INVALID_INPUT', 'note: 请拍下纸质选票，或写明电话里居民怎么说的')
-  const foreign = refusePhotos(input.photos, actor)
+  const foreign = refusePhotos(input.photos, actor) ?? (await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length }))
   if (foreign) return foreign
   const resident = await findById(Collections.users, input.residentId, User)
   if (!resident?.householdId) return failure('NOT_FOUND', '没有找到这位认证居民')

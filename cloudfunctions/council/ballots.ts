@@ -66,11 +66,15 @@ export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at:
 /**
  * The unit's ballot, cast or changed, while the window is open: one conditional update, its history
  * line pushed with it. `onlyIfEmpty` is for an assisted ballot, which must not replace a vote the
- * resident cast themself (issue 8: "a conflict is flagged, never double counted"). Answers whether it went in.
+ * resident cast themself (issue 8: "a conflict is flagged, never double counted"). `onlyIfFirst` goes in
+ * only if nobody has cast this ballot yet: a change is rate-limited (vote.use-case), a first vote never.
+ * Answers whether it went in.
  */
-export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean; onlyIfFirst?: boolean } = {}): Promise<boolean> {
   const _ = database().command
-  const where = { _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(when.onlyIfEmpty && { via: null }) }
+  const where = {
+    _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(when.onlyIfEmpty && { via: null }), ...(when.onlyIfFirst && { changes: 0 }),
+  }
   const options = [...cast.options].sort()
   const result = (await ballots().where(where).update({
     options: _.set(options), via: cast.via, castBy: cast.by, castAt: cast.at, changes: _.inc(1),

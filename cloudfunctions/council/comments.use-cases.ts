@@ -12,6 +12,7 @@ import { deliver } from '../shared/runtime/notifications'
 import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { idempotentId } from '../shared/runtime/versioned-store'
+import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { loadTopic, type StoredTopic } from './topic-store'
 
 const StoredComment = z.object({
@@ -84,6 +85,8 @@ export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, id
     _id: idempotentId('comment', actor.userId, idempotencyKey), topicId, parentId: parentId ?? null, authorId: actor.userId, authorName: actor.user?.name ?? '居民',
     role: speakerRole(actor, topic, directory), text, hidden: null, at: now,
   }
+  const tooOften = await spendAllowance(actor.userId, 'comment', now, { itemKey: stored._id })
+  if (tooOften) return tooOften
   try {
     await database().collection(Collections.topicComments).add(stored)
   } catch (error) {

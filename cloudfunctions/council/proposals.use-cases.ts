@@ -16,6 +16,7 @@ import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { idempotentId } from '../shared/runtime/versioned-store'
+import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { communitiesOf, electorateOf } from './electorate'
 import { notifyProposal } from './notify'
 import { appendProposalEvents, insertProposal, loadProposal, saveProposal, StoredProposal, toStoredProposal } from './proposal-store'
@@ -94,6 +95,8 @@ export const propose: ActionHandler<'council', 'propose'> = async (input, ctx) =
   const _id = idempotentId('proposal', actor.userId, input.idempotencyKey)
   const existing = await loadProposal(_id)
   if (existing) return answer(existing, ctx)
+  const tooOften = await spendAllowance(actor.userId, 'proposal', now, { itemKey: _id })
+  if (tooOften) return tooOften
   const [{ voters }, setting] = await Promise.all([electorateOf(directory, input.scope, 'household', 'majority'), proposalThresholdSetting(communities[0], now)])
   const community = directory.communities.get(communities[0])!
   const born = newProposal(
@@ -136,6 +139,8 @@ export const cosign: ActionHandler<'council', 'cosign'> = async ({ proposalId },
   if (!home.inScope) return failure('FORBIDDEN', '只有这个范围里的居民能联署')
   if (await proposerHousehold(stored) === home.householdId) return failure('CONFLICT', '发起提议的这一户不用再联署')
   if (stored.status !== 'gathering' || now >= stored.expiresAt) return failure('CONFLICT', '这个提议已经不再征集联署')
+  const tooOften = await spendAllowance(actor.userId, 'cosign', now, { itemKey: cosignIdOf(proposalId, home.householdId) })
+  if (tooOften) return tooOften
   await sign(proposalId, home.householdId, actor.userId, now)
   return answer((await reachIfDue(stored, now)) ?? stored, ctx)
 }

@@ -12,6 +12,7 @@ import { findByIds, findMany } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { refusePhotos, sendPhotosToCheck } from '../shared/runtime/photos'
+import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { userNames } from '../shared/runtime/user-names'
 import { idempotentId } from '../shared/runtime/versioned-store'
 import { Ballot, countedBallots, newProofSalt } from './ballots'
@@ -70,6 +71,8 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   if (input.closesAt - input.opensAt > LONGEST_WINDOW_MS) return failure('INVALID_INPUT', 'closesAt: 投票时间最长 90 天')
   const existing = await loadTopic(origin._id)
   if (existing) return success(existing)
+  const tooOften = await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length, itemKey: origin._id })
+  if (tooOften) return tooOften
   const firstStreet = directory.communities.get(communities.data[0])!.streetId
   const born = newTopic(
     {
@@ -155,17 +158,17 @@ export const closeTopic: ActionHandler<'council', 'closeTopic'> = ({ topicId }, 
   })
 
 /** Follow-through (issue 8): planned → in progress → done; the last one, stage 'done', is the machine's finish. */
-export const postUpdate: ActionHandler<'council', 'postUpdate'> = ({ topicId, stage, text, photos }, ctx) => {
-  const foreign = refusePhotos(photos, ctx.actor)
-  if (foreign) return Promise.resolve(foreign)
+export const postUpdate: ActionHandler<'council', 'postUpdate'> = async ({ topicId, stage, text, photos }, ctx) => {
+  const refused = refusePhotos(photos, ctx.actor) ?? (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: photos.length }))
+  if (refused) return refused
   return runnerStep(topicId, ctx, (topic, actor) =>
     stage === 'done' ? plainStep(topic, actor, 'finish', { text, photos }, ctx.now) : plainStep(topic, actor, 'postUpdate', { stage, text, photos }, ctx.now))
 }
 
 /** 议事会 minutes (issue 8 Deliberation) while the topic is deliberated or voted on. */
-export const addMinutes: ActionHandler<'council', 'addMinutes'> = ({ topicId, text, photos }, ctx) => {
-  const foreign = refusePhotos(photos, ctx.actor)
-  if (foreign) return Promise.resolve(foreign)
+export const addMinutes: ActionHandler<'council', 'addMinutes'> = async ({ topicId, text, photos }, ctx) => {
+  const refused = refusePhotos(photos, ctx.actor) ?? (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: photos.length }))
+  if (refused) return refused
   return runnerStep(topicId, ctx, (topic, actor) => plainStep(topic, actor, 'addMinutes', { text, photos }, ctx.now))
 }
 

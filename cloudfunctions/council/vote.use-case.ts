@@ -2,6 +2,7 @@ import { failure, success, tenureMayVote, type MyBallot } from '../../types'
 import { boundBeforeVoting, unitOf } from '../shared/core/council/council-policy'
 import { validBallot } from '../shared/core/council/decision-rules'
 import type { ActionHandler } from '../shared/runtime/function-entry'
+import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
 import { loadTopic, type StoredTopic } from './topic-store'
 
@@ -24,7 +25,8 @@ function votingTermsOf(topicId: string, now: number): Promise<StoredTopic | null
  * Issue 8 Voting: one ballot per unit, by one conditional update of the unit's own ballot document
  * (ballots.ts) — two household members voting at the same instant, or a retry, update the same one,
  * the latest counts and each change is an event. Only when it does not go in is the ballot read, to
- * say why: not in the electorate fixed at opening, not open yet, or closed.
+ * say why: not in the electorate fixed at opening, not open yet, or closed. A first vote is one write;
+ * a change (the first write found the ballot cast) is counted against the voter's allowance first.
  */
 export const vote: ActionHandler<'council', 'vote'> = async ({ topicId, options }, { actor, now }) => {
   const cached = await votingTermsOf(topicId, now)
@@ -39,7 +41,13 @@ export const vote: ActionHandler<'council', 'vote'> = async ({ topicId, options 
   const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: actor.userId, householdId }))
   const ballotId = ballotIdOf(unitHash)
   const sorted = [...options].sort()
-  if (await castBallot(ballotId, { options: sorted, by: actor.userId, via: 'app', at: now })) {
+  const cast = { options: sorted, by: actor.userId, via: 'app' as const, at: now }
+  const first = await castBallot(ballotId, cast, { onlyIfFirst: true })
+  if (!first) {
+    const tooOften = await spendAllowance(actor.userId, 'voteChange', now)
+    if (tooOften) return tooOften
+  }
+  if (first || (await castBallot(ballotId, cast))) {
     const mine: MyBallot = { eligible: true, options: sorted, castAt: now, receipt: `${unitHash} ${sorted.join(',')}` }
     return success(mine)
   }

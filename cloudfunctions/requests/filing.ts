@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { settings } from '../shared/runtime/settings'
 import { locate, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
+import { spendAllowances } from '../shared/runtime/rate-limiter'
 import { notify } from './notify'
 import { checkPhotos } from './photo-checks'
 import { appendCommitted, appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
@@ -40,7 +41,10 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   const _id = requestIdFor(actor.userId, filing.idempotencyKey)
   const located = await locate(filing.category, filing.place, now)
   if ('ok' in located) return located
-  const refused = filing.authorize?.(located)
+  const refused = filing.authorize?.(located) ?? (await spendAllowances(actor.userId, now, [
+    { action: filing.filedBy.kind === 'resident' ? 'file' : 'fileForOthers', itemKey: _id },
+    { action: 'photo', amount: filing.photos.length, itemKey: _id },
+  ]))
   if (refused) return refused
   const verdict = await checkText(filing.text, { openid: actor.userId }, 'forum')
   const { request, event } = newRequest(

@@ -1,14 +1,15 @@
 import type { Failure, Result, WishDetail } from '../../types'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { refusePhotos } from '../shared/runtime/photos'
+import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { creditConfirmation } from './ledger'
 import { answerDetail, factsOf, transition, visibleWish } from './transition'
 import { timelineOf } from './wish-store'
 
 /** The claimer marks it done with a note and their own photos as evidence; the resident is asked to confirm. */
 export const fulfil: ActionHandler<'wishes', 'fulfil'> = async (input, ctx) => {
-  const foreignPhoto = refusePhotos(input.photos, ctx.actor)
-  if (foreignPhoto) return foreignPhoto
+  const refused = refusePhotos(input.photos, ctx.actor) ?? (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: input.photos.length, itemKey: `fulfil-${input.wishId}` }))
+  if (refused) return refused
   return transition(input.wishId, ctx, 'fulfil', () => ({ note: input.note, photos: input.photos }))
 }
 

@@ -9,6 +9,7 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { locate, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
+import { spendAllowances } from '../shared/runtime/rate-limiter'
 import { afterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
 import { openWishSlots, slotHolderOf } from './open-wish-slots'
@@ -54,6 +55,8 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   const located = await locate('other', input.place, now)
   if ('ok' in located) return located
   const [directory, limits] = await Promise.all([loadDirectory(now), wishLimitsOf(located.route.communityId, now)])
+  const tooOften = await spendAllowances(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }])
+  if (tooOften) return tooOften
   const holder = slotHolderOf({ place: input.place, wisherId: actor.userId })
   const slot = await openWishSlots.take(holder, _id, limits.openPerHousehold, now)
   if (!slot) {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { errorText } from '@/services/error-text'
+import { errorText, failureText } from '@/services/error-text'
 import { scrollToField } from '@/services/scroll-to-field'
 import type { Failure, Result } from '@/types'
 
@@ -44,7 +44,7 @@ export function useForm<K extends string>({ values, check, paths = {} }: Options
 
   const land = (failure: Failure) => {
     const named = (failure.fields ?? []).map((path) => fieldOf(path, keys, paths)).filter((key): key is K => key !== null)
-    if (named.length === 0) return setProblem(errorText[failure.code])
+    if (named.length === 0) return setProblem(failureText(failure))
     const words = wordsFor(failure)
     setAnswered(Object.fromEntries(named.map((key) => [key, { words, value: snapshot(values[key]) }])) as Partial<Record<K, Answered>>)
     scrollToField(idOf(keys.find((key) => named.includes(key)) ?? named[0]))

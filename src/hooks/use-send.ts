@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { errorText } from '@/services/error-text'
+import { failureText } from '@/services/error-text'
 import type { Result } from '@/types'
 
 /**
@@ -16,7 +16,7 @@ export function useSend() {
     const result = await run()
     setBusy(false)
     if (result.ok) then(result.data)
-    else setProblem(errorText[result.code])
+    else setProblem(failureText(result))
   }
   return { busy, problem, setProblem, send }
 }

@@ -52,5 +52,6 @@ function readAnswer(answer: unknown, output: z.ZodType): Result<unknown> {
   if (!code.success) return failure('INTERNAL', 'the failure carries an unknown code')
   const message = 'message' in answer && typeof answer.message === 'string' ? answer.message : errorCodes[code.data]
   const fields = 'fields' in answer && Array.isArray(answer.fields) ? answer.fields.filter((field): field is string => typeof field === 'string') : undefined
-  return failure(code.data, message, fields)
+  const retryAt = 'retryAt' in answer && typeof answer.retryAt === 'string' && !Number.isNaN(Date.parse(answer.retryAt)) ? answer.retryAt : undefined
+  return retryAt === undefined ? failure(code.data, message, fields) : { ...failure(code.data, message, fields), retryAt }
 }

@@ -54,3 +54,10 @@ describe('call, the typed client', () => {
     expect(await call('directory', 'whoami', {})).toMatchObject({ ok: false, code: 'INTERNAL' })
   })
 })
+
+test('a RATE_LIMITED answer keeps its retryAt for the words; a malformed one is dropped', async () => {
+  wire.mockResolvedValueOnce({ ok: false, code: 'RATE_LIMITED', message: 'file: 太频繁了', retryAt: '2026-03-05T13:05:00.000Z' })
+  expect(await call('directory', 'whoami', {})).toEqual({ ok: false, code: 'RATE_LIMITED', message: 'file: 太频繁了', retryAt: '2026-03-05T13:05:00.000Z' })
+  wire.mockResolvedValueOnce({ ok: false, code: 'RATE_LIMITED', message: 'file: 太频繁了', retryAt: 'soon' })
+  expect(await call('directory', 'whoami', {})).not.toHaveProperty('retryAt')
+})

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import HelpPage from '@/pages/help/index'
-import { errorText } from '@/services/error-text'
-import { categoryGuidance, failure, success } from '@/types'
+import { errorText, failureText } from '@/services/error-text'
+import { categoryGuidance, failure, rateLimited, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'
 import { errorBeside, fieldErrors, tap, typeInto } from './support/fields'
 import { household, whoami } from './support/fixtures'
@@ -101,6 +101,19 @@ describe('有困难找居村: filing a request', () => {
     expect(await screen.findByText('提交成功，我们收到了')).toBeInTheDocument()
     const [first, second] = inputsOf(calls, 'file') as { idempotencyKey: string }[]
     expect(second.idempotencyKey).toBe(first.idempotencyKey)
+  })
+
+  test('too many filings in an hour: the form says from when it goes through again, and keeps what was typed', async () => {
+    const retryAt = Date.now() + 20 * 60_000
+    answer({ ...bound, 'requests.file': () => rateLimited(retryAt, 'file: 太频繁了') })
+    render(<HelpPage />)
+    await tap('环境卫生')
+    await typeInto('说说是什么事、从什么时候开始的', '垃圾三天没人清')
+    await tap('提交')
+    const said = failureText({ code: 'RATE_LIMITED', retryAt: new Date(retryAt).toISOString() })
+    expect(said).toMatch(/请 \d\d:\d\d 以后再试。|请明天再试。/)
+    expect(await screen.findByRole('alert')).toHaveTextContent(said)
+    expect(screen.getByDisplayValue('垃圾三天没人清')).toBeInTheDocument()
   })
 
   test('a neighbour’s open request of the same kind nearby is offered for +1 instead of filing again', async () => {

@@ -4,16 +4,20 @@ import { join } from 'node:path'
 import type { ActionInput, ActionName, ActionOutput, FunctionName, NoticeKind, Result, TimerFunctionName } from '../../types'
 import { invocationContext, timerInvocationContext } from '../../local/host/invocation-context'
 import { startLocalCloudbase } from '../../local/local-cloudbase'
+import { unlimitedRateLimits } from '../../cloudfunctions/shared/core/rate-limits'
 
 /**
  * A fresh local CloudBase per test file: its own data directory, the demo seed, and the real
  * function entries invoked with a caller identity in the context, as CloudBase invokes them. The
  * timer does not run by itself; `runTimer` runs it, and `clock` moves the functions' time forward.
  */
-export async function startTestCloudbase(options: { seed?: boolean } = {}) {
+export async function startTestCloudbase(options: { seed?: boolean; rateLimits?: 'real' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jucun-test-'))
   // The clock port is chosen once, at the first call: this must precede it.
   process.env.JUCUN_CLOCK = 'controlled'
+  // The stories act as one persona dozens of times a minute, a flood by core/rate-limits.ts; the
+  // limits' own tests ask for the real figures. Set either way: a jest worker keeps env between files.
+  process.env.RATE_LIMITS = options.rateLimits === 'real' ? '' : JSON.stringify(unlimitedRateLimits)
   // Media check verdicts wait for deliverPushes(), so a test can look at a photo before its verdict.
   const local = await startLocalCloudbase({ dataDir, seed: options.seed, timerIntervalMs: 0, pushes: 'hold' })
   const { controlledClock } = await import('../../cloudfunctions/shared/runtime/clock')

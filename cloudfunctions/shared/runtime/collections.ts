@@ -34,6 +34,7 @@ export const Collections = {
   proposalEvents: 'proposal_events',
   cosignatures: 'cosignatures',
   assistedBallots: 'assisted_ballots',
+  rateCounters: 'rate_counters',
 } as const
 
 export type CollectionKey = keyof typeof Collections
@@ -182,4 +183,7 @@ export const collectionIndexes: Record<CollectionName, IndexSpec[]> = {
     { name: 'by_community_status', keys: { communityId: 1, status: 1, at: -1 } },
     { name: 'by_topic_unit', keys: { topicId: 1, unitHash: 1 } },
   ],
+  // One document per person × limited action, `_id` from both, counted by conditional updates on it
+  // and reused day after day (runtime/rate-limiter.ts): nothing to index beyond _id, nothing piles up.
+  rate_counters: [],
 }

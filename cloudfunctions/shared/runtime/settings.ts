@@ -3,6 +3,7 @@ import { Category } from '../../../types/category.schema'
 import { noticeKinds, type NoticeKind } from '../../../types/notice.schema'
 import { deadlineConfig, type DeadlineConfig } from '../core/request/deadlines'
 import { wishConfig, WishConfigOverrides, type WishConfig } from '../core/wish/wish-times'
+import { RateLimitOverrides, rateLimitsConfig, type RateLimits } from '../core/rate-limits'
 import type { MiniprogramState } from './wechat'
 
 /**
@@ -14,6 +15,7 @@ import type { MiniprogramState } from './wechat'
  * - JUCUN_CLOCK                system | controlled (tests move time forward; see clock.ts)
  * - REQUEST_DEADLINES          JSON over the defaults of deadlines.ts: { byCategory?, remindAtFraction? }
  * - WISH_TIMES                 JSON over the defaults of core/wish/wish-times.ts: { lockDays?: { <category>: days }, widenAfterDays? }
+ * - RATE_LIMITS                JSON over the defaults of core/rate-limits.ts: { <action>?: { perHour?, perDay? } }
  * - MINIPROGRAM_STATE          developer | trial | formal: the build a subscribe message opens
  * - SUBSCRIBE_TEMPLATE_<KIND>  the subscribe-message template id for one kind of notice (noticeKinds)
  * - SUBSCRIBE_KEYS_<KIND>      that template's keywords for what, detail and time (default thing1,thing2,time3)
@@ -61,6 +63,7 @@ const Env = z.object({
   JUCUN_CLOCK: z.enum(['system', 'controlled']).default('system'),
   REQUEST_DEADLINES: json(DeadlineOverrides).optional(),
   WISH_TIMES: json(WishConfigOverrides).optional(),
+  RATE_LIMITS: json(RateLimitOverrides).optional(),
   MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
 })
 const TemplateEnv = z.object(
@@ -77,6 +80,8 @@ export type Settings = {
   deadlines: DeadlineConfig
   /** 微心愿's clocks: a claim's lock per category, and when an unclaimed wish widens to the 大党委. */
   wishes: WishConfig
+  /** How often one person may file, post, comment, propose, co-sign, change a vote, keep photos. */
+  rateLimits: RateLimits
   miniprogramState: MiniprogramState | null
   /** Only the kinds a template was chosen for: a notice of any other kind stays on the 消息 page. */
   templates: Partial<Record<NoticeKind, NoticeTemplate>>
@@ -108,6 +113,7 @@ export function readSettings(source: Record<string, string | undefined>): Settin
     clock: env.JUCUN_CLOCK,
     deadlines: deadlineConfig(env.REQUEST_DEADLINES ?? {}),
     wishes: wishConfig(env.WISH_TIMES ?? {}),
+    rateLimits: rateLimitsConfig(env.RATE_LIMITS ?? {}),
     miniprogramState: env.MINIPROGRAM_STATE ?? null,
     templates,
   }

@@ -1,0 +1,130 @@
+import { z } from 'zod'
+import { rateLimited, type Failure } from '../../../types'
+import { dateTimeLine } from '../../../types/calendar'
+import { fits, hourFields, rateWindowAt, retryAtOf, type DayCounts, type LimitedAction, type RateWindow } from '../core/rate-limits'
+import { database } from './cloudbase'
+import { Collections } from './collections'
+import { isDuplicateWrite } from './database-errors'
+import { settings } from './settings'
+
+/**
+ * The limits of core/rate-limits.ts, held by the database so they hold across CloudBase's instances:
+ * one counter document per person × action (`_id` `${action}~${userId}`), with the Beijing day it
+ * counts, the day's total and the 24 hours' counts. Spending is one conditional update — today, the
+ * day and the hour with room left — so 30 filings sent at once are counted one by one by the database
+ * and exactly the allowance goes through. A new day resets the same document (another conditional
+ * update), so a person never has more than one document per action: nothing piles up, no timer cleans.
+ *
+ * `itemKey` (the item's idempotent id) is remembered for the day in `recent`, in the same update: a
+ * retried submit of an item already counted is let through without spending again, and so is never
+ * refused where its first answer is waiting.
+ */
+const Counter = z.object({
+  _id: z.string(),
+  day: z.number(),
+  total: z.number(),
+  recent: z.array(z.string()),
+}).catchall(z.unknown())
+type Counter = z.infer<typeof Counter>
+
+const counters = () => database().collection(Collections.rateCounters)
+const counterIdOf = (action: LimitedAction, userId: string) => `${action}~${userId}`
+
+/**
+ * Which counters this instance last saw on which day: only a guess at which write to try first (today's
+ * count, or a new day's reset), so a person's usual action costs one request. The count itself is
+ * never kept here.
+ */
+const lastSeenDay = new Map<string, number>()
+const REMEMBERED = 10_000
+
+/** Enough for every race to settle: a first insert, a day's reset and the count each lost at most once. */
+const ROUNDS = 4
+
+export type Spend = { amount?: number; itemKey?: string }
+
+/** Counts one more `action` (or `amount` photos) for this person, or answers RATE_LIMITED and counts nothing. */
+export async function spendAllowance(userId: string, action: LimitedAction, now: number, { amount = 1, itemKey }: Spend = {}): Promise<Failure | null> {
+  if (amount <= 0) return null
+  const allowance = settings().rateLimits[action]
+  const window = rateWindowAt(now)
+  const _id = counterIdOf(action, userId)
+  // More at once than a whole window allows (a deployment's small photo allowance): no write could take it.
+  if (!fits({ day: window.day, total: 0, hours: {} }, window, allowance, amount)) return rateLimited(window.dayEndsAt, `${action}: 一次超过了允许的数量`)
+  const _ = database().command
+
+  const countToday = async () => {
+    const result = await counters()
+      .where({
+        _id, day: window.day, total: _.lte(allowance.perDay - amount), [window.hourField]: _.lte(allowance.perHour - amount),
+        ...(itemKey !== undefined && { recent: _.nin([itemKey]) }),
+      })
+      .update({ total: _.inc(amount), [window.hourField]: _.inc(amount), ...(itemKey !== undefined && { recent: _.push(itemKey) }) })
+    return result.updated === 1
+  }
+  const startDay = async () => {
+    const { _id: _ignored, ...fresh } = freshCounter(_id, window, amount, itemKey)
+    const result = await counters().where({ _id, day: _.lt(window.day) }).update({ ...fresh, recent: _.set(fresh.recent) })
+    return result.updated === 1
+  }
+  const insertFirst = async () => {
+    try {
+      await counters().add(freshCounter(_id, window, amount, itemKey))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
+  const writes = lastSeenDay.get(_id) === window.day ? [countToday, startDay, insertFirst] : [startDay, countToday, insertFirst]
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const write of writes) {
+      if (await write()) return remember(_id, window)
+    }
+    const { data } = await counters().doc(_id).get()
+    const found = (data as unknown[])[0]
+    if (found === undefined) continue
+    const counter = Counter.parse(found)
+    const counts = countsOf(counter)
+    if (counter.day === window.day && itemKey !== undefined && counter.recent.includes(itemKey)) return remember(_id, window)
+    // Another instance, its clock a little ahead, already started tomorrow: for the seconds around
+    // midnight this one's clock is behind, let the call through uncounted rather than undo its reset.
+    if (counter.day > window.day) return null
+    // Room after all: another call created or reset the document between our writes; count again.
+    if (fits(counts, window, allowance, amount)) continue
+    const retryAt = retryAtOf(counts, window, allowance, amount)
+    return rateLimited(retryAt, `${action}: 太频繁了，请在 ${dateTimeLine(retryAt)} 以后再试`)
+  }
+  throw new Error(`rate counter ${_id} did not settle in ${ROUNDS} rounds`)
+}
+
+/**
+ * Several kinds at once (a filing and its photos), side by side: the first refusal is the answer.
+ * A kind counted while another refused stays counted; its `itemKey` lets the retry through free.
+ */
+export async function spendAllowances(userId: string, now: number, spends: ReadonlyArray<Spend & { action: LimitedAction }>): Promise<Failure | null> {
+  const refusals = await Promise.all(spends.map(({ action, ...spend }) => spendAllowance(userId, action, now, spend)))
+  return refusals.find((refusal) => refusal !== null) ?? null
+}
+
+function remember(_id: string, window: RateWindow): null {
+  if (lastSeenDay.size >= REMEMBERED) lastSeenDay.clear()
+  lastSeenDay.set(_id, window.day)
+  return null
+}
+
+function freshCounter(_id: string, window: RateWindow, amount: number, itemKey: string | undefined) {
+  return {
+    _id,
+    day: window.day,
+    total: amount,
+    ...Object.fromEntries(hourFields.map((field) => [field, field === window.hourField ? amount : 0])),
+    recent: itemKey === undefined ? [] : [itemKey],
+  }
+}
+
+function countsOf(counter: Counter): DayCounts {
+  const hours = Object.fromEntries(hourFields.map((field) => [field, typeof counter[field] === 'number' ? (counter[field] as number) : 0]))
+  return { day: counter.day, total: counter.total, hours }
+}

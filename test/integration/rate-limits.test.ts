@@ -1,0 +1,209 @@
+import type { ActionInput, Failure, Message, Request, Result } from '../../types'
+import { defaultRateLimits, hourFields, rateWindowAt, type LimitedAction } from '../../cloudfunctions/shared/core/rate-limits'
+import { Collections } from '../../cloudfunctions/shared/runtime/collections'
+import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
+import { DAY, documents, filing, newKey, P, POINT_KANGLE_3 } from '../support/requests'
+
+/**
+ * Issue 10 finding 6, flood protection, through the real SDK with the real figures of
+ * core/rate-limits.ts: "one resident filed 300 requests in 6 s, each notifying the owner". Each
+ * limited action is refused with RATE_LIMITED and the time it goes through again, changes nothing and
+ * tells no one; the count holds when the calls come all at once; the next window lets it through.
+ * Where reaching a limit by calls would take a hundred of them, the person's counter is written at the
+ * limit straight into the database, as the calls before would have left it.
+ */
+let cloud: TestCloudbase
+let statsUrl: string
+beforeAll(async () => {
+  cloud = await startTestCloudbase({ rateLimits: 'real' })
+  statsUrl = cloud.db.url.replace(/\/admin$/, '/__stats')
+})
+afterAll(() => cloud.close())
+
+/** Moves the clock to `minutes` past the start of the next clock hour, so a test's calls share one hour. */
+function toNextHour(minutes = 1): void {
+  const now = cloud.clock.now()
+  cloud.clock.advance(rateWindowAt(now).hourEndsAt - now + minutes * 60_000)
+}
+/** The start of the next Beijing day, plus a minute: every day's counts start again. */
+function toNextDay(): void {
+  const now = cloud.clock.now()
+  cloud.clock.advance(rateWindowAt(now).dayEndsAt - now + 60_000)
+}
+
+const db = async () => (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
+
+/** The counter a person's earlier calls would have left: `used` this hour, `usedToday` in the day. */
+async function usedUp(userId: string, action: LimitedAction, used = defaultRateLimits[action].perHour, usedToday = used): Promise<void> {
+  const window = rateWindowAt(cloud.clock.now())
+  const counter = { day: window.day, total: usedToday, ...Object.fromEntries(hourFields.map((f) => [f, f === window.hourField ? used : 0])), recent: [] }
+  await (await db()).collection(Collections.rateCounters).doc(`${action}~${userId}`).set(counter)
+}
+
+function expectLimited(result: Result<unknown>, retryAt: number): void {
+  expect(result).toMatchObject({ ok: false, code: 'RATE_LIMITED', retryAt: new Date(retryAt).toISOString() })
+}
+
+const requestsBy = (residentId: string) => documents<Request>(Collections.requests, { residentId })
+const messagesTo = (recipientId: string) => documents<Message>(Collections.messages, { recipientId })
+
+async function rateCounterRequests<T>(run: () => Promise<T>): Promise<number> {
+  await fetch(`${statsUrl}/reset`, { method: 'POST' })
+  await run()
+  const counted = (await (await fetch(statsUrl)).json()) as { byCollection: Record<string, Record<string, number>> }
+  return Object.values(counted.byCollection[Collections.rateCounters] ?? {}).reduce((a, b) => a + b, 0)
+}
+
+describe('filing a request (10 an hour, 30 a day for a resident)', () => {
+  test('the 11th in an hour is refused with the next hour as retryAt: nothing stored, the owner not told; a retry of an earlier one still answers', async () => {
+    toNextHour()
+    const hourEnds = rateWindowAt(cloud.clock.now()).hourEndsAt
+    const first = filing()
+    const firstFiled = expectOk(await cloud.call(P.residentA, 'requests', 'file', first))
+    for (let i = 1; i < 10; i++) expectOk(await cloud.call(P.residentA, 'requests', 'file', filing()))
+    const [stored, toldOwner, pushed] = [(await requestsBy(P.residentA)).length, (await messagesTo(P.workerKangleA)).length, cloud.sentTo(P.workerKangleA).length]
+
+    const eleventh = filing()
+    expectLimited(await cloud.call(P.residentA, 'requests', 'file', eleventh), hourEnds)
+    expect((await requestsBy(P.residentA)).length).toBe(stored)
+    expect(await documents(Collections.requests, { idempotencyKey: eleventh.idempotencyKey })).toEqual([])
+    expect((await messagesTo(P.workerKangleA)).length).toBe(toldOwner)
+    expect(cloud.sentTo(P.workerKangleA).length).toBe(pushed)
+    // A submit retried after its answer was lost is the same filing, never refused as an 11th.
+    expect(expectOk(await cloud.call(P.residentA, 'requests', 'file', first))._id).toBe(firstFiled._id)
+
+    cloud.clock.advance(hourEnds - cloud.clock.now())
+    expectOk(await cloud.call(P.residentA, 'requests', 'file', eleventh))
+    expect((await requestsBy(P.residentA)).length).toBe(stored + 1)
+  })
+
+  test('30 sent at once by one person: exactly 10 stored, 20 refused', async () => {
+    toNextDay()
+    const before = (await requestsBy(P.newcomer)).length
+    const answers = await Promise.all(Array.from({ length: 30 }, () => cloud.call(P.newcomer, 'requests', 'file', filing({ place: { point: POINT_KANGLE_3 } }))))
+    expect(answers.filter((a) => a.ok)).toHaveLength(10)
+    expect(answers.filter((a) => !a.ok).map((a) => (a as Failure).code)).toEqual(Array(20).fill('RATE_LIMITED'))
+    expect((await requestsBy(P.newcomer)).length).toBe(before + 10)
+  })
+
+  test('the day is full after 30: refused until Beijing midnight', async () => {
+    toNextDay()
+    toNextHour()
+    await usedUp(P.residentB, 'file', 0, defaultRateLimits.file.perDay)
+    const form = filing({ place: { householdId: 'hh-ch-6-302' } })
+    expectLimited(await cloud.call(P.residentB, 'requests', 'file', form), rateWindowAt(cloud.clock.now()).dayEndsAt)
+    toNextDay()
+    expectOk(await cloud.call(P.residentB, 'requests', 'file', form))
+  })
+
+  test('staff filing 代办 and 主动治理 have their own, larger allowance (60 an hour)', async () => {
+    toNextHour()
+    await usedUp(P.workerKangleA, 'fileForOthers')
+    const proactive = filing({ place: { point: POINT_KANGLE_3 } })
+    const before = (await documents(Collections.requests, { 'filedBy.staffId': P.workerKangleA })).length
+    expectLimited(await cloud.call(P.workerKangleA, 'requests', 'fileProactive', proactive), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    expectLimited(
+      await cloud.call(P.workerKangleA, 'requests', 'fileOnBehalf', { ...filing({ place: { point: POINT_KANGLE_3 } }), resident: { name: '李大爷' } }),
+      rateWindowAt(cloud.clock.now()).hourEndsAt,
+    )
+    expect((await documents(Collections.requests, { 'filedBy.staffId': P.workerKangleA })).length).toBe(before)
+  })
+
+  test('one request to the counters per filing in the hour it was last seen, and on a new day', async () => {
+    toNextDay()
+    expect(await rateCounterRequests(() => cloud.call(P.residentA, 'requests', 'file', filing()))).toBe(1)
+    expect(await rateCounterRequests(() => cloud.call(P.residentA, 'requests', 'file', filing()))).toBe(1)
+    toNextHour()
+    expect(await rateCounterRequests(() => cloud.call(P.residentA, 'requests', 'file', filing()))).toBe(1)
+  })
+})
+
+describe('photos kept with an item (100 an hour, 300 a day)', () => {
+  test('a filing whose photos would pass the hour is refused, and nothing is stored', async () => {
+    toNextHour()
+    const photos = [await cloud.uploadPhoto(P.residentB), await cloud.uploadPhoto(P.residentB)]
+    await usedUp(P.residentB, 'photo', defaultRateLimits.photo.perHour - 1)
+    const form = filing({ photos, place: { householdId: 'hh-ch-6-302' } })
+    expectLimited(await cloud.call(P.residentB, 'requests', 'file', form), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    expect(await documents(Collections.requests, { idempotencyKey: form.idempotencyKey })).toEqual([])
+    expect(await documents(Collections.photoChecks, { fileId: photos[0] })).toEqual([])
+  })
+})
+
+describe('微心愿 (5 an hour, 10 a day)', () => {
+  test('the 6th post in an hour is refused, whatever became of the first five', async () => {
+    toNextDay()
+    toNextHour()
+    const form = (): ActionInput<'wishes', 'post'> => ({
+      idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换个灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: 'hh-cq-3-302' },
+    })
+    for (let i = 0; i < 5; i++) await cloud.call('demo-resident-c', 'wishes', 'post', form())
+    const before = (await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length
+    expectLimited(await cloud.call('demo-resident-c', 'wishes', 'post', form()), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    expect((await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length).toBe(before)
+  })
+})
+
+describe('邻里议事厅', () => {
+  const BUILDING_SCOPE = { kind: 'buildings' as const, buildingIds: ['bldg-kl-3'] }
+  let topicId: string
+  beforeAll(async () => {
+    const topic = expectOk(await cloud.call(P.committeeKangle, 'council', 'openTopic', {
+      idempotencyKey: newKey(), title: '3号楼是否加装电梯', background: '老人上下楼难，请各户表决。', photos: [], scope: BUILDING_SCOPE, unit: 'household',
+      options: { kind: 'yesNo' }, rule: 'majority', quorumPercent: 50, opensAt: cloud.clock.now(), closesAt: cloud.clock.now() + 20 * DAY,
+    }))
+    topicId = topic._id
+  })
+
+  test('comments: the 31st in an hour is refused and not stored', async () => {
+    toNextHour()
+    await usedUp(P.residentA, 'comment')
+    const before = (await documents(Collections.topicComments, { topicId })).length
+    expectLimited(await cloud.call(P.residentA, 'council', 'comment', { topicId, idempotencyKey: newKey(), text: '我同意加装' }), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    expect((await documents(Collections.topicComments, { topicId })).length).toBe(before)
+  })
+
+  test('proposals: the 4th in an hour is refused and not stored', async () => {
+    toNextHour()
+    for (let i = 0; i < 3; i++) {
+      expectOk(await cloud.call(P.residentA, 'council', 'propose', { idempotencyKey: newKey(), title: `楼道加装扶手 ${i}`, background: '老人上楼要扶着走。', scope: BUILDING_SCOPE }))
+    }
+    const before = (await documents(Collections.proposals, { proposerId: P.residentA })).length
+    expectLimited(
+      await cloud.call(P.residentA, 'council', 'propose', { idempotencyKey: newKey(), title: '楼道加装扶手 4', background: '老人上楼要扶着走。', scope: BUILDING_SCOPE }),
+      rateWindowAt(cloud.clock.now()).hourEndsAt,
+    )
+    expect((await documents(Collections.proposals, { proposerId: P.residentA })).length).toBe(before)
+  })
+
+  test('co-signs: over the hour is refused and not stored', async () => {
+    toNextHour()
+    const proposal = expectOk(await cloud.call(P.residentA, 'council', 'propose', { idempotencyKey: newKey(), title: '门口装个雨棚', background: '下雨天进门淋湿。', scope: { kind: 'grids', gridIds: ['grid-kangle-1'] } }))
+    const neighbour = 'test-rate-neighbour'
+    await (await db()).collection(Collections.users).add({ _id: neighbour, name: '邻居', staff: {}, householdId: 'hh-kl-3-101', tenure: 'owner', createdAt: cloud.clock.now() })
+    await usedUp(neighbour, 'cosign')
+    expectLimited(await cloud.call(neighbour, 'council', 'cosign', { proposalId: proposal._id }), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    expect(await documents(Collections.cosignatures, { proposalId: proposal._id })).toEqual([])
+  })
+
+  test('votes: the first vote always goes in; a change over the hour is refused and the ballot keeps the last one', async () => {
+    toNextHour()
+    await usedUp(P.residentA, 'voteChange')
+    expectOk(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['yes'] }))
+    expectLimited(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['no'] }), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    const [ballot] = await documents<{ options: string[]; changes: number }>(Collections.ballots, { topicId, householdId: 'hh-kl-3-201' })
+    expect(ballot).toMatchObject({ options: ['yes'], changes: 1 })
+    toNextHour()
+    expectOk(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['no'] }))
+  })
+
+  test('a first vote costs no request to the counters', async () => {
+    expect(await rateCounterRequests(() => cloud.call('test-rate-neighbour', 'council', 'vote', { topicId, options: ['yes'] }))).toBe(0)
+  })
+})
+
+test('a counter is one document per person and action, reused each day: nothing piles up', async () => {
+  const counters = await documents<{ _id: string }>(Collections.rateCounters, {})
+  expect(new Set(counters.map((c) => c._id)).size).toBe(counters.length)
+  expect(counters.filter((c) => c._id === `file~${P.residentA}`)).toHaveLength(1)
+})
