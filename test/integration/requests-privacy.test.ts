@@ -1,7 +1,7 @@
 import { RequestDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { documents, fileAs, HOUSEHOLD_A, P, POINT_KANGLE_3 } from '../support/requests'
+import { documents, fileAs, HOUSEHOLD_A, HOUSEHOLD_B, P, POINT_KANGLE_3 } from '../support/requests'
 
 /** Phone and room: masked in every list; in full only for the resident and those handling it; each staff read logged. */
 let cloud: TestCloudbase
@@ -79,11 +79,11 @@ test('the detail never carries the stored-only fields (the idempotency key, the 
   expect(JSON.stringify(answer)).not.toContain('13912345678')
 })
 
-test('a neighbour sees the request only as a duplicate: category, status, place, count; no text, no contact', async () => {
+test('a neighbour sees the request only as a duplicate: category, status, nearness, days, count; no text, no contact, no place', async () => {
   expect(await cloud.call(P.residentB, 'requests', 'detail', { requestId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   const { items } = expectOk(await cloud.call(P.residentB, 'requests', 'checkDuplicates', { category: 'hazard', place: { point: POINT_KANGLE_3 } }))
   const seen = items.find((i) => i._id === requestId)
-  expect(seen && Object.keys(seen).sort()).toEqual(['_id', 'buildingName', 'category', 'createdAt', 'distanceM', 'followers', 'following', 'sameBuilding', 'status'])
+  expect(seen && Object.keys(seen).sort()).toEqual(['_id', 'category', 'filedDaysAgo', 'followers', 'following', 'nearness', 'status'])
 })
 
 test('messages are the recipient’s alone', async () => {
@@ -91,4 +91,30 @@ test('messages are the recipient’s alone', async () => {
   expect(theirs.filter((m) => m.requestId === requestId)).toEqual([])
   const mine = expectOk(await cloud.call(P.residentA, 'requests', 'myMessages', {})).items
   expect(mine.map((m) => m.action)).toEqual(['accept', 'dispatch'])
+})
+
+/**
+ * Issue 10 (4): three checkDuplicates calls from a stranger placed a neighbour's pin within 0.4 m. The
+ * same three calls, with the pin then moved 25 m within its cell: every answer is the same, so no
+ * answer carries anything that moves with the pin — no distance, no point, no order by distance.
+ */
+test('the duplicate check does not locate a neighbour: three probes answer alike wherever the pin lies in its cell', async () => {
+  const pin = await fileAs(cloud, P.residentA, { category: 'environment', text: '这里的垃圾桶坏了', place: { point: { lng: 121.4356, lat: 31.1886 } } })
+  const probes = [{ lng: 121.4361, lat: 31.1889 }, { lng: 121.4349, lat: 31.1884 }, { lng: 121.4357, lat: 31.1897 }]
+  const answers = async () =>
+    Promise.all(probes.map(async (point) => expectOk(await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'environment', place: { point } })).items))
+  const before = await answers()
+  expect(before.map((items) => items.map((i) => i._id))).toEqual([[pin._id], [pin._id], [pin._id]])
+  const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
+  await db.collection(Collections.requests).doc(pin._id).update({ location: { lng: 121.4353, lat: 31.1884 } })
+  expect(await answers()).toEqual(before)
+  for (const key of ['distanceM', 'location', 'lng', 'lat', 'buildingName', 'createdAt', 'text', 'excerpt']) expect(JSON.stringify(before)).not.toContain(`"${key}"`)
+})
+
+test('the sweep is limited: only a place the caller could file for, a few at a time', async () => {
+  // Someone else's household is not the stranger's to ask about (its room would be the answer's subject).
+  expect(await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'hazard', place: { householdId: HOUSEHOLD_A } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  // Their own household is: the answer is capped (duplicates.ts DUPLICATES_SHOWN; other communities are left out there too).
+  const { items } = expectOk(await cloud.call(P.residentB, 'requests', 'checkDuplicates', { category: 'hazard', place: { householdId: HOUSEHOLD_B } }))
+  expect(items.length).toBeLessThanOrEqual(5)
 })
