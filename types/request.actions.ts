@@ -22,7 +22,7 @@ export type Urgency = z.infer<typeof Urgency>
 export const Due = z.object({ stage: z.enum(['respond', 'resolve', 'rate']), dueAt: Timestamp, urgency: Urgency })
 export type Due = z.infer<typeof Due>
 
-/** Phone and room: masked in every list, in full on a detail only for the resident and the handlers. */
+/** Phone and room: in full on a detail only for the resident and the handlers; otherwise the phone masked and no room at all. */
 export const ContactView = z.object({ phone: z.string().optional(), room: z.string().optional(), masked: z.boolean() })
 
 /**

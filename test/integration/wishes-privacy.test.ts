@@ -2,6 +2,7 @@ import type { ActionInput, Message, WishDetail, WishEvent } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, documents, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * Issue 7 Privacy: "nobody sees contact details they are not entitled to — and a masked value must
@@ -23,7 +24,7 @@ afterAll(() => cloud.close())
 
 const form = (over: Partial<ActionInput<'wishes', 'post'>> = {}): ActionInput<'wishes', 'post'> => ({
   idempotencyKey: newKey(), category: 'life', text: '想请人帮忙搬一下阳台上的花盆', photos: [], neededBy: cloud.clock.now() + 10 * DAY,
-  delivery: 'home', place: { householdId: 'hh-cq-3-302' }, ...over,
+  delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') }, ...over,
 })
 const published = async (over: Partial<ActionInput<'wishes', 'post'>> = {}): Promise<WishDetail> => {
   const posted = expectOk(await cloud.call(WISHER, 'wishes', 'post', form(over)))
