@@ -3,6 +3,7 @@ import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { countAll, DAY, documents, fileAs, newKey, P } from '../support/requests'
 import { seedHousehold } from '../../local/seed/demo-buildings'
+import { recoveredRooms, roomListOf } from '../support/recover-room'
 
 /**
  * 邻里议事厅 beyond the committee's own topics (issue 8): residents' proposals gathering co-signers,
@@ -131,7 +132,10 @@ describe('deliberation and assisted votes', () => {
     expect(await documents<{ options: string[] }>(Collections.ballots, { topicId, householdId: seedHousehold('bldg-kl-3', '301') })).toEqual([expect.objectContaining({ options: ['yes'], via: 'app' })])
     const refused = expectOk(await cloud.call(P.committeeKangle, 'council', 'enterAssistedBallot', { topicId, residentId: owners[4]._id, options: ['yes'], via: 'phone', note: '电话', photos: [] }))
     expect(expectOk(await cloud.call(P.workerKangleA, 'council', 'decideAssistedBallot', { assistedId: refused._id, decision: 'refuse', reason: '回电核实，居民说没说过' }))).toMatchObject({ status: 'refused' })
-    expect(expectOk(await cloud.call(P.elderlyKangle, 'council', 'listAssistedBallots', { status: 'all' })).map((a) => a.status).sort()).toEqual(['conflict', 'counted', 'refused'])
+    const assisted = expectOk(await cloud.call(P.elderlyKangle, 'council', 'listAssistedBallots', { status: 'all' }))
+    expect(assisted.map((a) => a.status).sort()).toEqual(['conflict', 'counted', 'refused'])
+    // Issue 10 (3): the staff list names the building, never the room: nothing in it gives a room back.
+    expect(recoveredRooms(assisted, await roomListOf(cloud, 'bldg-kl-3'))).toEqual([])
     expect(await cloud.call(P.residentA, 'council', 'listAssistedBallots', { status: 'pending' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
