@@ -21,6 +21,7 @@ import { Collections } from '../cloudfunctions/shared/runtime/collections'
 import { startLocalCloudbase } from '../local/local-cloudbase'
 import { launchBrowser, phonePage } from '../test/support/browser'
 import { documents, insertCopies } from '../test/support/requests'
+import { seedHousehold } from '../local/seed/demo-buildings'
 
 const { values } = parseArgs({ options: { items: { type: 'string', default: '1000' }, static: { type: 'string', default: 'dist/h5' } } })
 const ITEMS = Number(values.items)
@@ -63,7 +64,7 @@ async function seed(url: string): Promise<void> {
       data?: { _id: string }
     }
   const { token } = await post('/auth/sign-in', { openid: 'demo-resident-a' })
-  const filed = await post('/functions/requests', { action: 'file', input: { idempotencyKey: `bench-inbox-${process.pid}`, category: 'property', text: '楼道灯坏了，晚上看不见台阶', photos: [], place: { householdId: 'hh-kl-3-201' } } }, token)
+  const filed = await post('/functions/requests', { action: 'file', input: { idempotencyKey: `bench-inbox-${process.pid}`, category: 'property', text: '楼道灯坏了，晚上看不见台阶', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '201') } } }, token)
   if (!filed.ok || !filed.data) throw new Error(`the filing was refused: ${JSON.stringify(filed)}`)
   const [template] = await documents<StoredRequest>(Collections.requests, { _id: filed.data._id })
   const now = Date.now()

@@ -16,6 +16,7 @@ import type { ActionInput, RouteTarget } from '../types'
 import { startLocalCloudbase } from '../local/local-cloudbase'
 import { unlimitedRateLimits } from '../cloudfunctions/shared/core/rate-limits'
 import type { StatsSnapshot } from '../local/db/stats'
+import { seedHousehold } from '../local/seed/demo-buildings'
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '20' }, filings: { type: 'string', default: '10' } } })
 const CLIENTS = Number(values.clients)
@@ -24,10 +25,10 @@ const SAMPLES = 20
 
 /** The demo residents and where each files: their bound household, or (unbound) a point on the map. */
 const residents: Array<{ openid: string; place: RouteTarget }> = [
-  { openid: 'demo-resident-a', place: { householdId: 'hh-kl-3-201' } },
-  { openid: 'demo-resident-b', place: { householdId: 'hh-ch-6-302' } },
-  { openid: 'demo-party-member', place: { householdId: 'hh-cq-2-201' } },
-  { openid: 'demo-branch-secretary', place: { householdId: 'hh-cq-1-101' } },
+  { openid: 'demo-resident-a', place: { householdId: seedHousehold('bldg-kl-3', '201') } },
+  { openid: 'demo-resident-b', place: { householdId: seedHousehold('bldg-ch-6', '302') } },
+  { openid: 'demo-party-member', place: { householdId: seedHousehold('bldg-cq-2', '201') } },
+  { openid: 'demo-branch-secretary', place: { householdId: seedHousehold('bldg-cq-1', '101') } },
   { openid: 'demo-resident-unbound', place: { point: { lng: 121.4608, lat: 31.1851 } } },
 ]
 

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 import type { ActionInput } from '../types'
 import { startLocalCloudbase } from '../local/local-cloudbase'
 import type { StatsSnapshot } from '../local/db/stats'
+import { seedHousehold } from '../local/seed/demo-buildings'
 
 const { values } = parseArgs({ options: { members: { type: 'string', default: '50' }, wishes: { type: 'string', default: '20' } } })
 const MEMBERS = Number(values.members)
@@ -45,7 +46,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 let serial = 0
 const wishForm = (): ActionInput<'wishes', 'post'> => ({
   idempotencyKey: `bench-${process.pid}-${++serial}`, category: 'life', text: `想请人帮忙取快递（压测 ${serial}）`, photos: [],
-  neededBy: Date.now() + 10 * DAY, delivery: 'station', place: { householdId: 'hh-kl-3-201' },
+  neededBy: Date.now() + 10 * DAY, delivery: 'station', place: { householdId: seedHousehold('bldg-kl-3', '201') },
 })
 
 type Answer = { ok?: boolean; data?: { _id: string; status?: string }; token?: string; code?: string; message?: string }

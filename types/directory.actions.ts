@@ -24,10 +24,19 @@ export const HouseholdView = z.object({
 })
 export type HouseholdView = z.infer<typeof HouseholdView>
 
+/**
+ * A household as a reviewer's list shows it: the building and grid, no room and no household id
+ * (issue 10, 3: the building's room list, open to every resident, turns either back into the door).
+ * The full room is one logged read away (bindingContact).
+ */
+export const BuildingOfHousehold = HouseholdView.omit({ householdId: true, room: true })
+export type BuildingOfHousehold = z.infer<typeof BuildingOfHousehold>
+
 export const BindingRequestView = z.object({
   requestId: Id,
   status: DecisionStatus,
-  household: HouseholdView,
+  /** In full to the applicant; to anyone else the building only. */
+  household: z.union([HouseholdView, BuildingOfHousehold]),
   applicantName: z.string(),
   /** 业主 or living there without owning it, as the applicant said; the committee checks it (民法典 art. 278 counts owners only). */
   tenure: Tenure,

@@ -22,7 +22,7 @@ export type Urgency = z.infer<typeof Urgency>
 export const Due = z.object({ stage: z.enum(['respond', 'resolve', 'rate']), dueAt: Timestamp, urgency: Urgency })
 export type Due = z.infer<typeof Due>
 
-/** Phone and room: masked in every list, in full on a detail only for the resident and the handlers. */
+/** Phone and room: in full on a detail only for the resident and the handlers; otherwise the phone masked and no room at all. */
 export const ContactView = z.object({ phone: z.string().optional(), room: z.string().optional(), masked: z.boolean() })
 
 /**
@@ -109,18 +109,23 @@ export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: 
 })
 export type RequestDetail = z.infer<typeof RequestDetail>
 
-/** A neighbour's open request, as much as someone else may see: no text, no photos, no contact. */
+/**
+ * A neighbour's open request, as much as a filer needs to decide whether it is theirs (issue 10, 4):
+ * the kind, how far it has come, whether it is in the filer's own building or only nearby, how many
+ * days ago, how many neighbours +1'd it. No text (it may name a room or a person), no building of
+ * someone else, no distance, no point, no exact time: nothing that locates a person.
+ */
 export const DuplicateView = z.object({
   _id: Id,
   category: Category,
   status: RequestStatus,
-  buildingName: z.string().nullable(),
-  sameBuilding: z.boolean(),
-  distanceM: z.number().nonnegative().nullable(),
+  nearness: z.enum(['sameBuilding', 'nearby']),
+  /** Shanghai calendar days since it was filed: 0 today, 1 yesterday. */
+  filedDaysAgo: z.number().int().nonnegative(),
   followers: z.number().int().nonnegative(),
   following: z.boolean(),
-  createdAt: Timestamp,
-})
+}).strict()
+export type DuplicateView = z.infer<typeof DuplicateView>
 
 export const InboxState = z.enum(['review', 'toAccept', 'inHand', 'awaitingRating', 'done'])
 export type InboxState = z.infer<typeof InboxState>

@@ -1,7 +1,7 @@
-import { BindingRequest, failure, success, User, type BindingRequestView } from '../../types'
+import { BindingRequest, failure, success, User, type BindingRequestView, type BuildingOfHousehold, type HouseholdView } from '../../types'
 import { can } from '../shared/core/policy'
-import { maskPhone, maskRoom } from '../shared/core/mask'
-import { appendAudit } from '../shared/runtime/audit-log'
+import { maskPhone } from '../shared/core/mask'
+import { appendAudit, appendListRead } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
 import { database } from '../shared/runtime/cloudbase'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
@@ -43,7 +43,10 @@ export const listBindingRequests: ActionHandler<'directory', 'listBindingRequest
     BindingRequest,
     { orderBy: ['createdAt', 'desc'], limit: 200 },
   )
-  return success(await Promise.all(requests.map((request) => bindingView(directory, request, actor.userId))))
+  const views = await Promise.all(requests.map((request) => bindingView(directory, request, actor.userId)))
+  // Applicants' names in full and their phones masked: a staff read of personal data, logged.
+  await appendListRead(actor.userId, now, Collections.bindingRequests, 'listBindingRequests', requests.map((r) => r._id), ['name', 'phone'])
+  return success(views)
 }
 
 export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async (input, { actor, now }) => {
@@ -69,6 +72,9 @@ export const decideBinding: ActionHandler<'directory', 'decideBinding'> = async 
   return success(await bindingView(directory, updated, actor.userId))
 }
 
+/** A reviewer's view of the household: no room, and no id, which the room list would turn back into the room. */
+const buildingOnly = ({ householdId: _id, room: _room, ...building }: HouseholdView): BuildingOfHousehold => building
+
 export async function bindingView(directory: Directory, request: BindingRequest, viewerId: string): Promise<BindingRequestView> {
   const [household, applicant] = await Promise.all([
     findHouseholdView(directory, request.householdId),
@@ -80,7 +86,7 @@ export async function bindingView(directory: Directory, request: BindingRequest,
   return {
     requestId: request._id,
     status: request.status,
-    household: own ? household : { ...household, room: maskRoom(household.room) },
+    household: own ? household : buildingOnly(household),
     applicantName: applicant?.name ?? '',
     tenure: request.tenure ?? 'occupant',
     ...(phone ? { applicantPhone: own ? phone : maskPhone(phone) } : {}),

@@ -1,56 +1,60 @@
-import { success } from '../../types'
-import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_MS, findDuplicates } from '../shared/core/request/duplicates'
+import { failure, success } from '../../types'
+import { isOwnPlace } from '../shared/core/own-place'
+import { CELL_MARGIN_M, daysAgo, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_MS, findDuplicates, snapToCell } from '../shared/core/request/duplicates'
 import { followableStatuses } from '../shared/core/request/request.machine'
 import { database } from '../shared/runtime/cloudbase'
-import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { followedAmong } from './follows'
 import { locate } from '../shared/runtime/locate-place'
 import { allRequests } from './request-queries'
 
-const SHOWN = 10
 /** Degrees of latitude per metre; a degree of longitude shrinks with cos(latitude). */
 const DEG_PER_M = 1 / 111_320
 
 /**
- * Before filing: open requests of the same category in the same building or within 200 m from the
- * last 30 days, to +1 instead of filing again. The database narrows by category, time, status and a
- * bounding box; duplicates.ts measures the true distance. The caller's own requests are not offered.
+ * Before filing: open requests of the same category in the same building or nearby (duplicates.ts)
+ * from the last 30 days, to +1 instead of filing again. Only for a place the caller could file for
+ * (their own household, or a point in the street), only in that place's community, answered coarsely
+ * (DuplicateView): issue 10 (4), where metre distances let a stranger place a neighbour's pin.
+ * The database narrows by community, category, time, status and a box around the snapped point;
+ * duplicates.ts decides. The caller's own requests are not offered.
  */
 export const checkDuplicates: ActionHandler<'requests', 'checkDuplicates'> = async (input, { actor, now }) => {
+  if (!isOwnPlace(input.place, actor)) return failure('FORBIDDEN', '只能查看自己绑定的房屋附近；其他地点请在地图上选点')
   const located = await locate(input.category, input.place, now)
   if ('ok' in located) return located
   const _ = database().command
   const near = []
   if (located.route.buildingId) near.push({ 'route.buildingId': located.route.buildingId })
   if (located.location) {
-    const { lng, lat } = located.location
-    const dLat = DUPLICATE_RADIUS_M * DEG_PER_M
+    const { lng, lat } = snapToCell(located.location)
+    const dLat = (DUPLICATE_RADIUS_M + CELL_MARGIN_M) * DEG_PER_M
     const dLng = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180))
     near.push({ 'location.lat': _.gte(lat - dLat).and(_.lte(lat + dLat)), 'location.lng': _.gte(lng - dLng).and(_.lte(lng + dLng)) })
   }
   if (near.length === 0) return success({ items: [] })
   const candidates = await allRequests(
-    _.and([{ category: input.category, createdAt: _.gte(now - DUPLICATE_WINDOW_MS), status: _.in([...followableStatuses]) }, _.or(near)]),
+    _.and([
+      { 'route.communityId': located.route.communityId, category: input.category, createdAt: _.gte(now - DUPLICATE_WINDOW_MS), status: _.in([...followableStatuses]) },
+      _.or(near),
+    ]),
     ['createdAt', 'desc'],
     200,
   )
   const matches = findDuplicates(
-    { category: input.category, buildingId: located.route.buildingId, point: located.location, now },
+    { category: input.category, communityId: located.route.communityId, buildingId: located.route.buildingId, point: located.location, now },
     candidates.filter((r) => r.residentId !== actor.userId),
-  ).slice(0, SHOWN)
-  const [directory, followed] = await Promise.all([loadDirectory(now), followedAmong(matches.map((m) => m.request._id), actor.userId)])
+  )
+  const followed = await followedAmong(matches.map((m) => m.request._id), actor.userId)
   return success({
-    items: matches.map(({ request, sameBuilding, distanceM }) => ({
+    items: matches.map(({ request, nearness }) => ({
       _id: request._id,
       category: request.category,
       status: request.status,
-      buildingName: request.route.buildingId ? (directory.buildings.get(request.route.buildingId)?.name ?? null) : null,
-      sameBuilding,
-      distanceM: distanceM === null ? null : Math.round(distanceM),
+      nearness,
+      filedDaysAgo: daysAgo(request.createdAt, now),
       followers: request.followers,
       following: followed.has(request._id),
-      createdAt: request.createdAt,
     })),
   })
 }

@@ -2,7 +2,9 @@ import { failure, InboxState, success, type Failure, type InboxCounts, type Urge
 import type { Actor } from '../shared/core/actor'
 import { inboxStatuses } from '../shared/core/request/inbox'
 import { canRequest } from '../shared/core/request/request-policy'
+import { appendListRead } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
+import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { offsetOf } from '../shared/runtime/paging'
@@ -86,7 +88,11 @@ export const inbox: ActionHandler<'requests', 'inbox'> = async (input, { actor, 
   const byDue = input.state !== 'done'
   const where = inboxWhere(input, actor, reviewer, now)
   const { items, nextCursor } = await pageRequests(where, byDue ? ['inboxDueAt', 'asc'] : ['updatedAt', 'desc'], offsetOf(input.cursor), input.limit)
-  return success({ items: await summaries(items, actor, now, 'inbox'), nextCursor })
+  const rows = await summaries(items, actor, now, 'inbox')
+  // The rows name the requester (王*) and carry the phone masked: a staff read of personal data, logged.
+  const withContact = rows.filter((row) => row.requester || row.contact.phone)
+  await appendListRead(actor.userId, now, Collections.requests, 'inbox', withContact.map((row) => row._id), ['name', 'phone'])
+  return success({ items: rows, nextCursor })
 }
 
 /** Each tab's number, counted by the database with the very filter the tab lists by: never read item by item. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Building, Household } from '../../types/directory.schema'
 
 const KANGLE = 'comm-kangle'
@@ -98,6 +99,19 @@ export const households: Household[] = rows.flatMap(([buildingId, , , estate, , 
   }),
 )
 
+/**
+ * A household's id, opaque (issue 10, 3): `hh-kl-4-302` named the door beside a masked room. Derived,
+ * not drawn, so every process that loads the seed (the host, the tests, the benches) agrees on it. It
+ * is no secret — the building's room list maps any id to its room — so the protection is that no
+ * answer hands an id to a caller who may not see the room; the id only stops saying it by itself.
+ */
 export function householdId(buildingId: string, room: string): string {
-  return `hh-${buildingId.replace(/^bldg-/, '')}-${room}`
+  return `hh-${createHash('sha256').update(`jucun-demo-household\n${buildingId}\n${room}`).digest('hex').slice(0, 16)}`
+}
+
+/** The seed's household in this building with this room: how tests and benches name a demo door. */
+export function seedHousehold(buildingId: string, room: string): string {
+  const found = households.find((h) => h.buildingId === buildingId && h.room === room)
+  if (!found) throw new Error(`the demo seed has no room ${room} in ${buildingId}`)
+  return found._id
 }

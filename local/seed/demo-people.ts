@@ -1,4 +1,5 @@
 import type { Role } from '../../types/directory.actions'
+import { householdId } from './demo-buildings'
 import type { PartyMembership, StaffRoles, User } from '../../types/directory.schema'
 
 /** Every demo user was created at 2025-01-01T00:00:00Z: a constant, so seeding twice gives the same data. */
@@ -32,11 +33,11 @@ const workPhones: Record<string, string> = {
 /** The `_id` is the OPENID the local function host signs in as (demo sign-in). */
 const people: Person[] = [
   ['demo-resident-unbound', '新居民小林', null, {}, null, null],
-  ['demo-resident-a', '康乐居民王阿姨', '13800000001', {}, 'hh-kl-3-201', null],
-  ['demo-resident-b', '翠湖居民陈先生', '13800000002', {}, 'hh-ch-6-302', null],
-  ['demo-resident-c', '长桥居民赵阿婆', '13800000005', {}, 'hh-cq-3-302', null],
-  ['demo-party-member', '党员刘建华', '13800000003', {}, 'hh-cq-2-201', { ...verified('br-grid-kangle-3'), workplace: '徐汇区图书馆' }],
-  ['demo-branch-secretary', '支部书记陈志明', '13800000004', {}, 'hh-cq-1-101', verified('br-grid-kangle-3')],
+  ['demo-resident-a', '康乐居民王阿姨', '13800000001', {}, householdId('bldg-kl-3', '201'), null],
+  ['demo-resident-b', '翠湖居民陈先生', '13800000002', {}, householdId('bldg-ch-6', '302'), null],
+  ['demo-resident-c', '长桥居民赵阿婆', '13800000005', {}, householdId('bldg-cq-3', '302'), null],
+  ['demo-party-member', '党员刘建华', '13800000003', {}, householdId('bldg-cq-2', '201'), { ...verified('br-grid-kangle-3'), workplace: '徐汇区图书馆' }],
+  ['demo-branch-secretary', '支部书记陈志明', '13800000004', {}, householdId('bldg-cq-1', '101'), verified('br-grid-kangle-3')],
   ['demo-worker-kangle-a', '网格员周丽', '13800000011', { gridWorker: { gridIds: ['grid-kangle-1', 'grid-kangle-2'] } }, null, null],
   ['demo-worker-kangle-b', '网格员吴强', '13800000012', { gridWorker: { gridIds: ['grid-kangle-3', 'grid-kangle-4'] } }, null, null],
   ['demo-worker-cuihu', '网格员孙婷', '13800000013', { gridWorker: { gridIds: ['grid-cuihu-1', 'grid-cuihu-2'] } }, null, null],
@@ -50,14 +51,14 @@ const people: Person[] = [
   ['demo-street-admin', '街道干部何处长', '13800000031', { streetAdmin: { streetIds: ['street-hubin'] } }, null, verified('br-street')],
   ['demo-property-cuihu', '翠湖苑物业徐经理', '13800000041', {}, null, null],
   // Secretaries of the other grid branches and 楼栋党小组 (not sign-in personas).
-  ['member-kangle-1', '王建国', '13800000051', {}, 'hh-kl-3-501', verified('br-grid-kangle-1')],
-  ['member-kangle-2', '李秀英', '13800000052', {}, 'hh-kl-7-201', verified('br-grid-kangle-2')],
-  ['member-kangle-3', '周国庆', '13800000058', {}, 'hh-cq-2-101', verified('br-grid-kangle-3')],
-  ['member-kangle-4', '张桂兰', '13800000053', {}, 'hh-cq-8-102', verified('br-grid-kangle-4')],
-  ['member-cuihu-1', '刘洋', '13800000054', {}, 'hh-ch-2-401', verified('br-grid-cuihu-1')],
-  ['member-cuihu-2', '赵敏', '13800000055', {}, 'hh-ch-6-101', verified('br-grid-cuihu-2')],
-  ['member-zhangjia-1', '张福根', '13800000056', {}, 'hh-zj-1-101', verified('br-grid-zhangjia-1')],
-  ['member-zhangjia-2', '李阿大', '13800000057', {}, 'hh-lj-2-101', verified('br-grid-zhangjia-2')],
+  ['member-kangle-1', '王建国', '13800000051', {}, householdId('bldg-kl-3', '501'), verified('br-grid-kangle-1')],
+  ['member-kangle-2', '李秀英', '13800000052', {}, householdId('bldg-kl-7', '201'), verified('br-grid-kangle-2')],
+  ['member-kangle-3', '周国庆', '13800000058', {}, householdId('bldg-cq-2', '101'), verified('br-grid-kangle-3')],
+  ['member-kangle-4', '张桂兰', '13800000053', {}, householdId('bldg-cq-8', '102'), verified('br-grid-kangle-4')],
+  ['member-cuihu-1', '刘洋', '13800000054', {}, householdId('bldg-ch-2', '401'), verified('br-grid-cuihu-1')],
+  ['member-cuihu-2', '赵敏', '13800000055', {}, householdId('bldg-ch-6', '101'), verified('br-grid-cuihu-2')],
+  ['member-zhangjia-1', '张福根', '13800000056', {}, householdId('bldg-zj-1', '101'), verified('br-grid-zhangjia-1')],
+  ['member-zhangjia-2', '李阿大', '13800000057', {}, householdId('bldg-lj-2', '101'), verified('br-grid-zhangjia-2')],
 ]
 
 export const users: User[] = people.map(([_id, name, phone, staff, householdId, party]) => ({

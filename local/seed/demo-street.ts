@@ -1,5 +1,5 @@
 import type { Branch, BranchLevel, Community, Grid, Street } from '../../types/directory.schema'
-import { buildings, households } from './demo-buildings'
+import { buildings, householdId, households } from './demo-buildings'
 import { gridBoundaries } from './demo-geometry'
 import { users } from './demo-people'
 
@@ -92,9 +92,9 @@ const branchRows: BranchRow[] = [
   ['br-bldg-ch-6', 'building', 'br-grid-cuihu-2', '翠湖苑6号楼党小组', 'bldg-ch-6', 'member-cuihu-2'],
   ['br-bldg-zj-1', 'building', 'br-grid-zhangjia-1', '张家宅党小组', 'bldg-zj-1', 'member-zhangjia-1'],
   // A 党员中心户 is one member's home, named after them: it has no secretary to appoint.
-  ['br-hh-kl-3-501', 'household', 'br-bldg-kl-3', '王建国党员中心户', 'hh-kl-3-501', null],
-  ['br-hh-cq-2-201', 'household', 'br-bldg-cq-2', '刘建华党员中心户', 'hh-cq-2-201', null],
-  ['br-hh-zj-1-101', 'household', 'br-bldg-zj-1', '张福根党员中心户', 'hh-zj-1-101', null],
+  [`br-${householdId('bldg-kl-3', '501')}`, 'household', 'br-bldg-kl-3', '王建国党员中心户', householdId('bldg-kl-3', '501'), null],
+  [`br-${householdId('bldg-cq-2', '201')}`, 'household', 'br-bldg-cq-2', '刘建华党员中心户', householdId('bldg-cq-2', '201'), null],
+  [`br-${householdId('bldg-zj-1', '101')}`, 'household', 'br-bldg-zj-1', '张福根党员中心户', householdId('bldg-zj-1', '101'), null],
 ]
 
 const branches: Branch[] = branchRows.map(([_id, level, parentId, name, unitId, secretaryId]) => ({

@@ -21,5 +21,5 @@ export const decisionLabels: Record<DecisionStatus, string> = {
   refused: '没有通过',
 }
 
-export const householdLine = (household: HouseholdView): string =>
+export const householdLine = (household: Omit<HouseholdView, 'householdId' | 'room'> & { room?: string }): string =>
   [household.communityName, household.estate, household.buildingName, household.room].filter(Boolean).join(' ')

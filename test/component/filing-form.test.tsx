@@ -117,17 +117,22 @@ describe('有困难找居村: filing a request', () => {
   })
 
   test('a neighbour’s open request of the same kind nearby is offered for +1 instead of filing again', async () => {
-    // Filed at 00:30 on 1 March in Shanghai (28 February in UTC).
-    const nearby = { _id: 'rq-9', category: 'property', status: 'accepted', buildingName: '1号楼', sameBuilding: true, distanceM: 0, followers: 2, following: false, createdAt: Date.UTC(2025, 1, 28, 16, 30) } as const
+    // Coarse on purpose (issue 10, 4): the same building or nearby, days ago; no distance, no place.
+    const sameBuilding = { _id: 'rq-9', category: 'property', status: 'accepted', nearness: 'sameBuilding', filedDaysAgo: 3, followers: 2, following: false } as const
+    const nearby = { _id: 'rq-8', category: 'property', status: 'inProgress', nearness: 'nearby', filedDaysAgo: 0, followers: 0, following: true } as const
     const calls = answer({
       ...bound,
-      'requests.checkDuplicates': () => success({ items: [nearby] }),
+      'requests.checkDuplicates': () => success({ items: [sameBuilding, nearby] }),
       'requests.follow': () => success({ requestId: 'rq-9', followers: 3, following: true }),
     })
     render(<HelpPage />)
     await tap('物业服务')
     expect(await screen.findByText('附近已经有人反映过同类的事')).toBeInTheDocument()
-    expect(screen.getByText('2025年3月1日提交 · 已接单 · 2 位邻居也遇到了')).toBeInTheDocument()
+    expect(screen.getByText('就在您这栋楼')).toBeInTheDocument()
+    expect(screen.getByText('3 天前提交 · 已接单 · 2 位邻居也遇到了')).toBeInTheDocument()
+    expect(screen.getByText('在您附近')).toBeInTheDocument()
+    expect(screen.getByText('今天提交 · 正在办理')).toBeInTheDocument()
+    expect(screen.queryByText(/米/)).toBeNull()
     await tap('我也遇到了（+1）')
     expect(await screen.findByText('已经记下，您也遇到了这件事')).toBeInTheDocument()
     expect(inputsOf(calls, 'follow')).toEqual([{ requestId: 'rq-9' }])

@@ -26,7 +26,9 @@ describeInBrowser('a resident asks to bind a household, the committee approves, 
     await card.waitFor()
     await card.getByText('自称业主（请核对房产证）').waitFor()
     expect(await card.innerText()).toContain('139****5678')
-    expect(await card.innerText()).toContain('3号楼 2*2')
+    // Issue 10 (3): the list shows the building, never the room, not even masked (2*2 was one door of the building's list).
+    expect(await card.innerText()).toContain('康乐小区 3号楼')
+    expect(await card.innerText()).not.toMatch(/2\*2|(?<!\d)202(?!\d)/)
     await card.getByText('核对时查看完整房号和电话').click()
     await card.getByText('房号 202，电话 13912345678（本次查看已记录）').waitFor()
     await card.getByText('同意', { exact: true }).click()

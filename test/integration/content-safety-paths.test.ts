@@ -6,6 +6,7 @@ import { multipartFields } from '../../local/db/multipart'
 import { decodeOpenApiCall, encodeOpenApiAnswer } from '../../local/wechat/wire'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { countAll, documents, eventsOf, fileAs, messagesFor, newKey, P, POINT_KANGLE_3 } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * Issue 6's "done when": every text someone else reads goes through msgSecCheck v2, called by the
@@ -154,7 +155,7 @@ describe('filing: clean text is dispatched, a listed word in any disguise is hel
   test('代办 and 主动治理 filings are checked the same way', async () => {
     const onBehalf = (text: string) =>
       ok(P.committeeKangle, 'requests', 'fileOnBehalf', {
-        idempotencyKey: newKey(), category: 'facility', text, photos: [], place: { householdId: 'hh-kl-3-101' }, resident: { name: '王阿婆' },
+        idempotencyKey: newKey(), category: 'facility', text, photos: [], place: { householdId: seedHousehold('bldg-kl-3', '101') }, resident: { name: '王阿婆' },
       })
     const onPatrol = (text: string) =>
       ok(P.workerKangleA, 'requests', 'fileProactive', { idempotencyKey: newKey(), category: 'hazard', text, photos: [], place: { point: POINT_KANGLE_3 } })
@@ -281,17 +282,17 @@ const textPaths: TextPath[] = [
     subject: async ({ idempotencyKey }) => documents(Collections.requests, { idempotencyKey }),
     disguised: '王阿婆\u3000裸\u3000聊', clean: '王阿婆',
     act: (ctx, name, by) => call(by, 'requests', 'fileOnBehalf', {
-      ...ctx, category: 'facility', text: '3号楼门口路灯不亮', photos: [], place: { householdId: 'hh-kl-3-101' }, resident: { name },
+      ...ctx, category: 'facility', text: '3号楼门口路灯不亮', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '101') }, resident: { name },
     }),
   },
   {
     path: 'directory.requestBinding name', by: P.newcomer, scene: 1, label: '姓名', setup: async () => ({}), subject: ofUser(P.newcomer),
     disguised: '林小雨办\u200C假\u200C证', clean: '林小雨',
-    act: (_ctx, name, by) => call(by, 'directory', 'requestBinding', { householdId: 'hh-kl-3-202', name, phone: '13912345678' }),
+    act: (_ctx, name, by) => call(by, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '202'), name, phone: '13912345678' }),
   },
   {
     path: 'directory.decideBinding refuse reason', by: P.committeeCuihu, scene: 2, label: '不通过的理由', subject: ofUser(P.residentB),
-    setup: async () => ({ requestId: (await ok(P.residentB, 'directory', 'requestBinding', { householdId: 'hh-ch-6-101', name: '陈先生' })).requestId! }),
+    setup: async () => ({ requestId: (await ok(P.residentB, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-ch-6', '101'), name: '陈先生' })).requestId! }),
     disguised: '该户疑似办\u2060假\u2060证', clean: '该户已登记其他住户',
     act: (ctx, reason, by) => call(by, 'directory', 'decideBinding', { ...ctx, decision: 'refuse', reason }),
   },

@@ -2,6 +2,8 @@ import { councilActions, type ActionInput, type Message, type Request } from '..
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { countAll, DAY, documents, fileAs, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
+import { recoveredRooms, roomListOf } from '../support/recover-room'
 
 /**
  * 邻里议事厅 beyond the committee's own topics (issue 8): residents' proposals gathering co-signers,
@@ -17,7 +19,7 @@ let cloud: TestCloudbase
 beforeAll(async () => {
   cloud = await startTestCloudbase()
   const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
-  await db.collection(Collections.users).add(owners.map((o) => ({ _id: o._id, name: `业主${o.room}`, staff: {}, householdId: `hh-kl-3-${o.room}`, tenure: 'owner', createdAt: cloud.clock.now() })))
+  await db.collection(Collections.users).add(owners.map((o) => ({ _id: o._id, name: `业主${o.room}`, staff: {}, householdId: seedHousehold('bldg-kl-3', String(o.room)), tenure: 'owner', createdAt: cloud.clock.now() })))
 })
 afterAll(() => cloud.close())
 
@@ -120,17 +122,20 @@ describe('deliberation and assisted votes', () => {
     expect(await cloud.call(P.committeeCuihu, 'council', 'decideAssistedBallot', { assistedId: entered._id, decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const confirmed = expectOk(await cloud.call(P.committeeKangle, 'council', 'decideAssistedBallot', { assistedId: entered._id, decision: 'confirm' }))
     expect(confirmed).toMatchObject({ status: 'counted', mine: false })
-    expect(await documents(Collections.ballots, { topicId, householdId: 'hh-kl-3-202', via: 'assisted' })).toHaveLength(1)
+    expect(await documents(Collections.ballots, { topicId, householdId: seedHousehold('bldg-kl-3', '202'), via: 'assisted' })).toHaveLength(1)
     expect(await documents<Message>(Collections.messages, { recipientId: owners[2]._id, action: 'ballotReceipt' })).toHaveLength(1)
 
     // 301 votes in the app while a paper ballot for them waits: the paper one is flagged, not counted.
     const paper = expectOk(await cloud.call(P.committeeKangle, 'council', 'enterAssistedBallot', { topicId, residentId: owners[3]._id, options: ['no'], via: 'inPerson', note: '纸质选票', photos: [] }))
     expectOk(await cloud.call(owners[3]._id, 'council', 'vote', { topicId, options: ['yes'] }))
     expect(expectOk(await cloud.call(P.elderlyKangle, 'council', 'decideAssistedBallot', { assistedId: paper._id, decision: 'confirm' }))).toMatchObject({ status: 'conflict' })
-    expect(await documents<{ options: string[] }>(Collections.ballots, { topicId, householdId: 'hh-kl-3-301' })).toEqual([expect.objectContaining({ options: ['yes'], via: 'app' })])
+    expect(await documents<{ options: string[] }>(Collections.ballots, { topicId, householdId: seedHousehold('bldg-kl-3', '301') })).toEqual([expect.objectContaining({ options: ['yes'], via: 'app' })])
     const refused = expectOk(await cloud.call(P.committeeKangle, 'council', 'enterAssistedBallot', { topicId, residentId: owners[4]._id, options: ['yes'], via: 'phone', note: '电话', photos: [] }))
     expect(expectOk(await cloud.call(P.workerKangleA, 'council', 'decideAssistedBallot', { assistedId: refused._id, decision: 'refuse', reason: '回电核实，居民说没说过' }))).toMatchObject({ status: 'refused' })
-    expect(expectOk(await cloud.call(P.elderlyKangle, 'council', 'listAssistedBallots', { status: 'all' })).map((a) => a.status).sort()).toEqual(['conflict', 'counted', 'refused'])
+    const assisted = expectOk(await cloud.call(P.elderlyKangle, 'council', 'listAssistedBallots', { status: 'all' }))
+    expect(assisted.map((a) => a.status).sort()).toEqual(['conflict', 'counted', 'refused'])
+    // Issue 10 (3): the staff list names the building, never the room: nothing in it gives a room back.
+    expect(recoveredRooms(assisted, await roomListOf(cloud, 'bldg-kl-3'))).toEqual([])
     expect(await cloud.call(P.residentA, 'council', 'listAssistedBallots', { status: 'pending' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

@@ -3,6 +3,7 @@ import type { ActionInput, Message, TopicDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, documents, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * 邻里议事厅 through the real SDK (issue 8): a topic over 康乐小区3号楼 (12 households), opened by 康乐's
@@ -20,8 +21,8 @@ beforeAll(async () => {
   const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
   const at = cloud.clock.now()
   await db.collection(Collections.users).add([
-    ...neighbours.map((n) => ({ _id: n._id, name: n.name, staff: {}, householdId: `hh-kl-3-${n.room}`, tenure: 'owner', createdAt: at })),
-    { _id: FAMILY, name: '王阿姨的儿子', staff: {}, householdId: 'hh-kl-3-201', tenure: 'occupant', createdAt: at },
+    ...neighbours.map((n) => ({ _id: n._id, name: n.name, staff: {}, householdId: seedHousehold('bldg-kl-3', String(n.room)), tenure: 'owner', createdAt: at })),
+    { _id: FAMILY, name: '王阿姨的儿子', staff: {}, householdId: seedHousehold('bldg-kl-3', '201'), tenure: 'occupant', createdAt: at },
   ])
 })
 afterAll(() => cloud.close())
@@ -56,7 +57,7 @@ describe('a topic from opening to a checked result', () => {
     // 王阿姨 and her son at the same instant: one household, one ballot, the later one counts.
     const together = await Promise.all([vote(P.residentA, topic._id, ['yes']), vote(FAMILY, topic._id, ['no'])])
     expect(together.every((t) => t.ok)).toBe(true)
-    const ballots = await documents<{ options: string[] | null; changes: number; history: { by: string; options: string[] }[] }>(Collections.ballots, { topicId: topic._id, householdId: 'hh-kl-3-201' })
+    const ballots = await documents<{ options: string[] | null; changes: number; history: { by: string; options: string[] }[] }>(Collections.ballots, { topicId: topic._id, householdId: seedHousehold('bldg-kl-3', '201') })
     expect(ballots).toHaveLength(1)
     expect(ballots[0].changes).toBe(12)
     // Each change is an event: twelve lines, the son's among them.
@@ -150,7 +151,7 @@ describe('who may vote', () => {
     expect(await vote(P.residentB, topic._id, ['yes'])).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     // Bound after voting opened: 501 is in the electorate (every household of the scope is), but this resident is not.
     const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
-    await db.collection(Collections.users).add({ _id: 'test-late', name: '新搬来的', staff: {}, householdId: 'hh-kl-3-501', tenure: 'owner', boundAt: cloud.clock.now() + 1, createdAt: cloud.clock.now() })
+    await db.collection(Collections.users).add({ _id: 'test-late', name: '新搬来的', staff: {}, householdId: seedHousehold('bldg-kl-3', '501'), tenure: 'owner', boundAt: cloud.clock.now() + 1, createdAt: cloud.clock.now() })
     expect(await vote('test-late', topic._id, ['yes'])).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '投票开始后才绑定的，这一次不能投票' })
     expect((await detail('test-late', topic._id)).myBallot).toMatchObject({ eligible: false, reason: '投票开始后才绑定的，这一次不能投票' })
     expect(await vote(P.residentA, topic._id, ['maybe'])).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
@@ -164,9 +165,9 @@ describe('who may vote', () => {
     expect(topic.electorate?.units).toBe(neighbours.length + 2 + 1 + 1)
     expectOk(await vote(FAMILY, topic._id, ['yes']))
     expectOk(await vote(P.residentA, topic._id, ['no']))
-    expect(await documents(Collections.ballots, { topicId: topic._id, householdId: 'hh-kl-3-201', via: 'app' })).toHaveLength(2)
+    expect(await documents(Collections.ballots, { topicId: topic._id, householdId: seedHousehold('bldg-kl-3', '201'), via: 'app' })).toHaveLength(2)
     const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
-    await db.collection(Collections.users).add({ _id: 'test-later', name: '后来绑定的', staff: {}, householdId: 'hh-kl-3-502', tenure: 'owner', createdAt: cloud.clock.now() })
+    await db.collection(Collections.users).add({ _id: 'test-later', name: '后来绑定的', staff: {}, householdId: seedHousehold('bldg-kl-3', '502'), tenure: 'owner', createdAt: cloud.clock.now() })
     expect(await vote('test-later', topic._id, ['yes'])).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('投票开始后') })
   })
 

@@ -1,11 +1,12 @@
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 const NEWCOMER = 'demo-resident-unbound'
 const COMMITTEE_KANGLE = 'demo-committee-kangle'
 const COMMITTEE_CUIHU = 'demo-committee-cuihu'
 const STREET_ADMIN = 'demo-street-admin'
-const KANGLE_ROOM = 'hh-kl-3-202'
+const KANGLE_ROOM = seedHousehold('bldg-kl-3', '202')
 
 let cloud: TestCloudbase
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('a resident asks to bind a household and the committee decides', () => 
   })
 
   test('a second request while one is pending is refused as a duplicate', async () => {
-    const again = await cloud.call(NEWCOMER, 'directory', 'requestBinding', { householdId: 'hh-kl-3-101', name: '林小雨' })
+    const again = await cloud.call(NEWCOMER, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '101'), name: '林小雨' })
     expect(again).toMatchObject({ ok: false, code: 'DUPLICATE' })
   })
 
@@ -61,7 +62,10 @@ describe('a resident asks to bind a household and the committee decides', () => 
   test('the committee sees the phone and room masked, approves, and the resident is bound', async () => {
     const [pending] = await pendingFor(COMMITTEE_KANGLE)
     expect(pending.applicantPhone).toBe('139****5678')
-    expect(pending.household.room).toBe('2*2')
+    // Issue 10 (3): no room and no household id in the list, which the room list turns back into the door.
+    expect(pending.household).not.toHaveProperty('room')
+    expect(pending.household).not.toHaveProperty('householdId')
+    expect(pending.household).toMatchObject({ buildingName: '3号楼', gridId: 'grid-kangle-1' })
     const approved = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: pending.requestId, decision: 'approve' }))
     expect(approved.status).toBe('approved')
 
@@ -80,7 +84,7 @@ describe('a resident asks to bind a household and the committee decides', () => 
     const contact = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'bindingContact', { requestId: request.requestId }))
     expect(contact).toEqual({ room: '202', phone: '13912345678' })
     const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')
-    const logged = await database().collection(Collections.auditLog).where({ actorId: COMMITTEE_KANGLE }).get()
+    const logged = await database().collection(Collections.auditLog).where({ actorId: COMMITTEE_KANGLE, action: 'contact.read' }).get()
     expect(logged.data).toEqual([
       expect.objectContaining({ action: 'contact.read', subject: { collection: Collections.bindingRequests, id: request.requestId }, fields: ['room', 'phone'] }),
     ])
@@ -89,7 +93,7 @@ describe('a resident asks to bind a household and the committee decides', () => 
   })
 
   test('nobody approves their own binding, not even the committee', async () => {
-    const own = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'requestBinding', { householdId: 'hh-kl-3-101', name: '黄主任' }))
+    const own = expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '101'), name: '黄主任' }))
     const self = await cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: own.requestId, decision: 'approve' })
     expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'whoami', {})).household).toBeNull()
@@ -97,8 +101,8 @@ describe('a resident asks to bind a household and the committee decides', () => 
   })
 
   test('a refused duplicate request does not rewrite the name on file', async () => {
-    expectOk(await cloud.call('demo-resident-a', 'directory', 'requestBinding', { householdId: 'hh-kl-3-102', name: '王阿姨' }))
-    const again = await cloud.call('demo-resident-a', 'directory', 'requestBinding', { householdId: 'hh-kl-3-101', name: '冒名' })
+    expectOk(await cloud.call('demo-resident-a', 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '102'), name: '王阿姨' }))
+    const again = await cloud.call('demo-resident-a', 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '101'), name: '冒名' })
     expect(again).toMatchObject({ ok: false, code: 'DUPLICATE' })
     expect(expectOk(await cloud.call('demo-resident-a', 'directory', 'whoami', {})).name).toBe('王阿姨')
   })
@@ -110,17 +114,17 @@ describe('a resident asks to bind a household and the committee decides', () => 
   })
 
   test('a refusal needs a reason, and the resident sees it', async () => {
-    const asked = expectOk(await cloud.call('demo-resident-b', 'directory', 'requestBinding', { householdId: 'hh-ch-6-101', name: '陈先生' }))
+    const asked = expectOk(await cloud.call('demo-resident-b', 'directory', 'requestBinding', { householdId: seedHousehold('bldg-ch-6', '101'), name: '陈先生' }))
     const noReason = await cloud.callRaw(COMMITTEE_CUIHU, 'directory', { action: 'decideBinding', input: { requestId: asked.requestId, decision: 'refuse' } })
     expect(noReason).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expectOk(await cloud.call(COMMITTEE_CUIHU, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'refuse', reason: '该户已登记其他住户' }))
     const me = expectOk(await cloud.call('demo-resident-b', 'directory', 'whoami', {}))
     expect(me.lastRefusedBinding).toMatchObject({ status: 'refused', reason: '该户已登记其他住户' })
-    expect(me.household?.householdId).toBe('hh-ch-6-302')
+    expect(me.household?.householdId).toBe(seedHousehold('bldg-ch-6', '302'))
   })
 
   test('two committee members deciding at once: exactly one decision lands', async () => {
-    const asked = expectOk(await cloud.call('demo-party-member', 'directory', 'requestBinding', { householdId: 'hh-kl-3-102', name: '刘建华' }))
+    const asked = expectOk(await cloud.call('demo-party-member', 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '102'), name: '刘建华' }))
     const outcomes = await Promise.all([
       cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' }),
       cloud.call(STREET_ADMIN, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'refuse', reason: '信息不符' }),
@@ -130,20 +134,20 @@ describe('a resident asks to bind a household and the committee decides', () => 
   })
 
   test('six decisions at once, through transaction conflicts and retries: one lands, five are told it is taken', async () => {
-    const asked = expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'requestBinding', { householdId: 'hh-kl-3-301', name: '吴强' }))
+    const asked = expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '301'), name: '吴强' }))
     const reviewers = [COMMITTEE_KANGLE, STREET_ADMIN, COMMITTEE_KANGLE, STREET_ADMIN, COMMITTEE_KANGLE, STREET_ADMIN]
     const outcomes = await Promise.all(
       reviewers.map((reviewer) => cloud.call(reviewer, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' })),
     )
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
     expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => !outcome.ok && outcome.code)).toEqual(Array(5).fill('CONFLICT'))
-    expect(expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'whoami', {})).household?.householdId).toBe('hh-kl-3-301')
+    expect(expectOk(await cloud.call('demo-worker-kangle-b', 'directory', 'whoami', {})).household?.householdId).toBe(seedHousehold('bldg-kl-3', '301'))
   })
 })
 
 describe('tenure', () => {
   test('a resident who does not say they own the home is bound as an occupant', async () => {
-    const asked = expectOk(await cloud.call('demo-worker-kangle-a', 'directory', 'requestBinding', { householdId: 'hh-kl-3-102', name: '周丽' }))
+    const asked = expectOk(await cloud.call('demo-worker-kangle-a', 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '102'), name: '周丽' }))
     expect(asked.tenure).toBe('occupant')
     expectOk(await cloud.call(COMMITTEE_KANGLE, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' }))
     const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')

@@ -1,6 +1,7 @@
 import { directoryActions } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 let cloud: TestCloudbase
 beforeAll(async () => {
@@ -19,18 +20,18 @@ async function documentCounts(): Promise<number[]> {
 const malformedForEveryAction: unknown[] = [null, 'whoami', 42, [], { __proto__: null, unexpected: true }]
 const malformedByAction: Record<keyof typeof directoryActions, unknown[]> = {
   whoami: [{ openid: 'demo-street-admin' }],
-  homeContacts: [{ householdId: 'hh-kl-3-201' }],
+  homeContacts: [{ householdId: seedHousehold('bldg-kl-3', '201') }],
   mySubscriptions: [{ kind: 'alert' }],
   grantSubscriptions: [{}, { answers: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } }, { answers: { a: 'maybe' } }, { answers: { '': 'accept' } }, { answers: {}, always: 'yes' }],
-  route: [{ category: 'property' }, { category: 'nope', target: { householdId: 'hh-kl-3-201' } }, { category: 'hazard', target: { point: { lng: 500, lat: 31 } } }],
+  route: [{ category: 'property' }, { category: 'nope', target: { householdId: seedHousehold('bldg-kl-3', '201') } }, { category: 'hazard', target: { point: { lng: 500, lat: 31 } } }],
   listCommunities: [{ streetId: 1 }],
   listBuildings: [{}, { communityId: '' }, { communityId: 'x'.repeat(65) }],
   listHouseholds: [{ buildingId: 7 }],
   listGrids: [{}, { communityId: 5 }],
-  householdResidents: [{}, { householdId: '' }, { householdId: 'hh-kl-3-201', fields: ['phone'] }],
+  householdResidents: [{}, { householdId: '' }, { householdId: seedHousehold('bldg-kl-3', '201'), fields: ['phone'] }],
   nearbyBuildings: [{ point: { lng: 121.4 } }, { point: [121.4, 31.2] }],
   communityMap: [{ communityId: '' }, { near: { lng: 121.4 } }, { communityId: 'comm-kangle', households: true }],
-  requestBinding: [{ householdId: 'hh-kl-3-201' }, { householdId: 'hh-kl-3-201', name: '' }, { householdId: 'hh-kl-3-201', name: '王', phone: '12345' }, { householdId: 'hh-kl-3-201', name: '王', tenure: 'landlord' }],
+  requestBinding: [{ householdId: seedHousehold('bldg-kl-3', '201') }, { householdId: seedHousehold('bldg-kl-3', '201'), name: '' }, { householdId: seedHousehold('bldg-kl-3', '201'), name: '王', phone: '12345' }, { householdId: seedHousehold('bldg-kl-3', '201'), name: '王', tenure: 'landlord' }],
   listBindingRequests: [{ status: 'maybe' }],
   bindingContact: [{}, { requestId: '' }],
   decideBinding: [{ requestId: 'x', decision: 'approve!' }, { requestId: 'x', decision: 'refuse' }, { decision: 'approve' }],
@@ -69,7 +70,7 @@ describe('the directory contract at its edge', () => {
   })
 
   test('route explains where a household’s request and a point’s request would go', async () => {
-    const byHousehold = expectOk(await cloud.call('demo-resident-a', 'directory', 'route', { category: 'hazard', target: { householdId: 'hh-kl-3-201' } }))
+    const byHousehold = expectOk(await cloud.call('demo-resident-a', 'directory', 'route', { category: 'hazard', target: { householdId: seedHousehold('bldg-kl-3', '201') } }))
     expect(byHousehold).toMatchObject({
       gridId: 'grid-kangle-1',
       gridName: expect.any(String),

@@ -2,6 +2,7 @@ import type { MessageView } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { databaseRequestsDuring, DAY, fileAs, HOUR, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * 消息 (issue 9): a message for every decision about a person, unread until the person has seen it
@@ -24,7 +25,7 @@ const about = (messages: MessageView[], action: MessageView['action']) => messag
 
 describe('a decision on what a person asked for reaches them on 消息', () => {
   test('a binding approved: the applicant reads it, unread, and a tap opens the binding page', async () => {
-    const asked = expectOk(await cloud.call(NEWCOMER, 'directory', 'requestBinding', { householdId: 'hh-kl-3-202', name: '林小雨', tenure: 'owner' }))
+    const asked = expectOk(await cloud.call(NEWCOMER, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '202'), name: '林小雨', tenure: 'owner' }))
     expect(about(await inbox(NEWCOMER), 'bindingDecided')).toEqual([])
     expectOk(await cloud.call(P.committeeKangle, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' }))
 
@@ -36,7 +37,7 @@ describe('a decision on what a person asked for reaches them on 消息', () => {
   })
 
   test('a binding refused: the applicant reads the reason', async () => {
-    const asked = expectOk(await cloud.call(P.residentB, 'directory', 'requestBinding', { householdId: 'hh-ch-6-101', name: '陈先生' }))
+    const asked = expectOk(await cloud.call(P.residentB, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-ch-6', '101'), name: '陈先生' }))
     expectOk(await cloud.call(P.committeeCuihu, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'refuse', reason: '该户已登记其他住户' }))
     const [refused] = about(await inbox(P.residentB), 'bindingDecided')
     expect(refused).toMatchObject({ title: '住户绑定没有通过', unread: true })
@@ -128,7 +129,7 @@ describe('a call to action follows its item', () => {
   test('心愿已完成，请您确认 reads 已确认 once the wisher confirmed', async () => {
     const posted = expectOk(await cloud.call(WISHER, 'wishes', 'post', {
       idempotencyKey: newKey(), category: 'elderlyDisabled', text: '想请人帮忙买一周的降压药', photos: [],
-      neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: 'hh-cq-3-302' },
+      neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') },
     }))
     expectOk(await cloud.call(P.committeeKangle, 'wishes', 'review', { wishId: posted._id, decision: 'publish', summary: '独居老人需要有人帮忙买药' }))
     expectOk(await cloud.call(P.partyMember, 'wishes', 'claim', { wishId: posted._id }))

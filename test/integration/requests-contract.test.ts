@@ -2,6 +2,7 @@ import { requestActions } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { countAll, fileAs, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 let cloud: TestCloudbase
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => cloud.close())
 
 const written = [Collections.requests, Collections.requestEvents, Collections.requestFollows, Collections.messages, Collections.auditLog, Collections.users]
 
-const form = { idempotencyKey: 'k-bad-input-1', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: 'hh-kl-3-201' } }
+const form = { idempotencyKey: 'k-bad-input-1', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '201') } }
 const long = (n: number) => '好'.repeat(n)
 /** Well-formed but unknown: were the input accepted, the answer would be NOT_FOUND, not INVALID_INPUT. */
 const requestId = 'req-00000000000000000000000000000000'

@@ -1,6 +1,7 @@
 import { RequestDetail, type ActionInput } from '../../types'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, eventsOf, fileAs, HOUR, messagesFor, P, POINT_KANGLE_3 } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 let cloud: TestCloudbase
 beforeAll(async () => {
@@ -143,7 +144,7 @@ describe('代办 and 主动治理', () => {
       expectOk(
         await cloud.call(P.committeeKangle, 'requests', 'fileOnBehalf', {
           idempotencyKey: 'behalf-0001', category: 'facility', text: '3号楼门口路灯不亮', photos: [],
-          place: { householdId: 'hh-kl-3-101' }, resident: { name: '王阿婆', phone: '13912340000' },
+          place: { householdId: seedHousehold('bldg-kl-3', '101') }, resident: { name: '王阿婆', phone: '13912340000' },
         }),
       ),
     )

@@ -1,7 +1,9 @@
 import { RequestDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { documents, fileAs, HOUSEHOLD_A, P, POINT_KANGLE_3 } from '../support/requests'
+import { documents, fileAs, HOUSEHOLD_A, HOUSEHOLD_B, P, POINT_KANGLE_3 } from '../support/requests'
+import { recoveredRooms, roomListOf } from '../support/recover-room'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /** Phone and room: masked in every list; in full only for the resident and those handling it; each staff read logged. */
 let cloud: TestCloudbase
@@ -15,12 +17,13 @@ beforeAll(async () => {
 afterAll(() => cloud.close())
 
 type Audit = { actorId: string; action: string; subject: { collection: string; id: string }; fields: string[] }
-const auditOf = (actorId: string) => documents<Audit>(Collections.auditLog, { actorId, 'subject.id': requestId })
+const auditOf = (actorId: string) => documents<Audit>(Collections.auditLog, { actorId, 'subject.id': requestId, action: 'contact.read' })
 const detail = async (openid: string) => RequestDetail.parse(expectOk(await cloud.call(openid, 'requests', 'detail', { requestId })))
-const masked = { phone: '139****5678', room: '2*1', masked: true }
+// Issue 10 (3): a masked contact carries no room at all (a shortened room named its door).
+const masked = { phone: '139****5678', masked: true }
 const full = { phone: '13912345678', room: '201', masked: false }
 
-test('every list masks phone and room, for everyone, the resident included, and logs no read', async () => {
+test('every list masks the phone and carries no room, for everyone, the resident included; each staff read of a list is logged', async () => {
   // The owner's accept and transfer were answered with the detail, contact in full: two reads already.
   const before = await documents(Collections.auditLog, {})
   expect(before).toHaveLength(2)
@@ -31,7 +34,12 @@ test('every list masks phone and room, for everyone, the resident included, and 
     expectOk(await cloud.call(P.propertyCuihu, 'requests', 'inbox', {})).items,
   ]
   for (const items of lists) expect(items.find((i) => i._id === requestId)?.contact).toEqual(masked)
-  expect(await documents(Collections.auditLog, {})).toHaveLength(before.length)
+  // Issue 10 (3): the three staff inbox reads (a masked phone, a masked name) are logged, one entry
+  // each naming the items shown; the resident's own list is not a staff read.
+  const listReads = await documents<Audit & { ids: string[] }>(Collections.auditLog, { action: 'contactList.read' })
+  expect(listReads.map((e) => e.actorId).sort()).toEqual([P.committeeKangle, P.propertyCuihu, P.workerKangleA].sort())
+  for (const entry of listReads) expect(entry).toMatchObject({ subject: { collection: 'requests', id: 'inbox' }, fields: ['name', 'phone'], ids: expect.arrayContaining([requestId]) })
+  expect(await documents(Collections.auditLog, {})).toHaveLength(before.length + 3)
 })
 
 test.each([
@@ -79,11 +87,11 @@ test('the detail never carries the stored-only fields (the idempotency key, the 
   expect(JSON.stringify(answer)).not.toContain('13912345678')
 })
 
-test('a neighbour sees the request only as a duplicate: category, status, place, count; no text, no contact', async () => {
+test('a neighbour sees the request only as a duplicate: category, status, nearness, days, count; no text, no contact, no place', async () => {
   expect(await cloud.call(P.residentB, 'requests', 'detail', { requestId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   const { items } = expectOk(await cloud.call(P.residentB, 'requests', 'checkDuplicates', { category: 'hazard', place: { point: POINT_KANGLE_3 } }))
   const seen = items.find((i) => i._id === requestId)
-  expect(seen && Object.keys(seen).sort()).toEqual(['_id', 'buildingName', 'category', 'createdAt', 'distanceM', 'followers', 'following', 'sameBuilding', 'status'])
+  expect(seen && Object.keys(seen).sort()).toEqual(['_id', 'category', 'filedDaysAgo', 'followers', 'following', 'nearness', 'status'])
 })
 
 test('messages are the recipient’s alone', async () => {
@@ -91,4 +99,61 @@ test('messages are the recipient’s alone', async () => {
   expect(theirs.filter((m) => m.requestId === requestId)).toEqual([])
   const mine = expectOk(await cloud.call(P.residentA, 'requests', 'myMessages', {})).items
   expect(mine.map((m) => m.action)).toEqual(['accept', 'dispatch'])
+})
+
+/**
+ * Issue 10 (4): three checkDuplicates calls from a stranger placed a neighbour's pin within 0.4 m. The
+ * same three calls, with the pin then moved 25 m within its cell: every answer is the same, so no
+ * answer carries anything that moves with the pin — no distance, no point, no order by distance.
+ */
+test('the duplicate check does not locate a neighbour: three probes answer alike wherever the pin lies in its cell', async () => {
+  const pin = await fileAs(cloud, P.residentA, { category: 'environment', text: '这里的垃圾桶坏了', place: { point: { lng: 121.4356, lat: 31.1886 } } })
+  const probes = [{ lng: 121.4361, lat: 31.1889 }, { lng: 121.4349, lat: 31.1884 }, { lng: 121.4357, lat: 31.1897 }]
+  const answers = async () =>
+    Promise.all(probes.map(async (point) => expectOk(await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'environment', place: { point } })).items))
+  const before = await answers()
+  expect(before.map((items) => items.map((i) => i._id))).toEqual([[pin._id], [pin._id], [pin._id]])
+  const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
+  await db.collection(Collections.requests).doc(pin._id).update({ location: { lng: 121.4353, lat: 31.1884 } })
+  expect(await answers()).toEqual(before)
+  for (const key of ['distanceM', 'location', 'lng', 'lat', 'buildingName', 'createdAt', 'text', 'excerpt']) expect(JSON.stringify(before)).not.toContain(`"${key}"`)
+})
+
+test('the sweep is limited: only a place the caller could file for, a few at a time', async () => {
+  // Someone else's household is not the stranger's to ask about (its room would be the answer's subject).
+  expect(await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'hazard', place: { householdId: HOUSEHOLD_A } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  // Their own household is: the answer is capped (duplicates.ts DUPLICATES_SHOWN; other communities are left out there too).
+  const { items } = expectOk(await cloud.call(P.residentB, 'requests', 'checkDuplicates', { category: 'hazard', place: { householdId: HOUSEHOLD_B } }))
+  expect(items.length).toBeLessThanOrEqual(5)
+})
+
+/**
+ * Issue 10 (3): the binding list showed `room: "3*2"` beside `householdId: "hh-kl-4-302"`, and every
+ * masked room tried (157 of 157) was one room of the building's list. The same attack, over every
+ * answer a caller who may not see the room reads: household ids and masks against the room list.
+ */
+test('no masked room is recoverable: household ids and masks tried against the building’s room list give nothing', async () => {
+  const rooms = await roomListOf(cloud, 'bldg-kl-3')
+  expect(rooms.find((r) => r.id === HOUSEHOLD_A)?.room).toBe('201')
+  // Someone asks to bind 3号楼202, so the committee's list has a pending binding to read.
+  expectOk(await cloud.call(P.newcomer, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '202'), name: '林小雨', phone: '13912345678' }))
+  const answers: [string, unknown][] = [
+    ['the resident’s own list', await cloud.call(P.residentA, 'requests', 'listMine', {})],
+    ...(await Promise.all(
+      [P.workerKangleA, P.committeeKangle, P.streetAdmin, P.propertyCuihu].map(async (who): Promise<[string, unknown]> => [`${who}’s inbox`, await cloud.call(who, 'requests', 'inbox', {})]),
+    )),
+    ['the committee’s detail (not handling it)', await cloud.call(P.committeeKangle, 'requests', 'detail', { requestId })],
+    ['the street’s detail (not handling it)', await cloud.call(P.streetAdmin, 'requests', 'detail', { requestId })],
+    ['a stranger’s duplicate check', await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'hazard', place: { point: POINT_KANGLE_3 } })],
+    ['the committee’s binding list', await cloud.call(P.committeeKangle, 'directory', 'listBindingRequests', {})],
+    ['the street’s binding list', await cloud.call(P.streetAdmin, 'directory', 'listBindingRequests', { status: 'pending' })],
+  ]
+  // The attack finds what it should where the room is shown: the applicant's own answer names 202.
+  expect(recoveredRooms(await cloud.call(P.newcomer, 'directory', 'whoami', {}), rooms)).toEqual(['202'])
+  const recovered = answers.map(([who, answer]) => [who, recoveredRooms(answer, rooms)])
+  expect(recovered).toEqual(answers.map(([who]) => [who, []]))
+  const bindings = expectOk(await cloud.call(P.committeeKangle, 'directory', 'listBindingRequests', {}))
+  expect(bindings.length).toBeGreaterThan(0)
+  // Each staff read of the binding list (names in full, phones masked) is logged.
+  expect(await documents(Collections.auditLog, { actorId: P.streetAdmin, action: 'contactList.read', 'subject.collection': Collections.bindingRequests })).toHaveLength(1)
 })

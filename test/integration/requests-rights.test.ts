@@ -2,6 +2,7 @@ import type { ActionInput } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { documents, fileAs, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * Who may do what to 王阿姨's request (康乐一网格, owner 网格员周丽): role × action × own / other, each
@@ -158,14 +159,14 @@ describe('dashboards and filing for others: within the caller’s territory only
     ['a resident', P.residentB, F],
   ])('代办 at a 康乐一网格 household by %s → %s', async (_label, openid, expected) => {
     const result = await cloud.call(openid, 'requests', 'fileOnBehalf', {
-      idempotencyKey: `behalf-${openid}`, category: 'facility', text: '路灯不亮', photos: [], place: { householdId: 'hh-kl-3-102' }, resident: { name: '李大爷' },
+      idempotencyKey: `behalf-${openid}`, category: 'facility', text: '路灯不亮', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '102') }, resident: { name: '李大爷' },
     })
     expect(result.ok ? ok : result.code).toBe(expected)
   })
 
   test('a resident files only at their own bound household (or a point)', async () => {
-    const elsewhere = await cloud.call(P.residentB, 'requests', 'file', { idempotencyKey: 'not-my-door-1', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: 'hh-kl-3-201' } })
+    const elsewhere = await cloud.call(P.residentB, 'requests', 'file', { idempotencyKey: 'not-my-door-1', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '201') } })
     expect(elsewhere).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await cloud.call(P.newcomer, 'requests', 'file', { idempotencyKey: 'not-my-door-2', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: 'hh-kl-3-201' } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call(P.newcomer, 'requests', 'file', { idempotencyKey: 'not-my-door-2', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '201') } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

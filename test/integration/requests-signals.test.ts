@@ -16,11 +16,11 @@ describe('duplicates before filing', () => {
     await fileAs(cloud, P.residentA, { category: 'environment', text: '3号楼门口垃圾没清' })
 
     const near = await duplicates(P.residentB, 'hazard', POINT_KANGLE_3)
-    expect(near).toEqual([expect.objectContaining({ _id: hazard._id, sameBuilding: true, buildingName: '3号楼', following: false, followers: 0 })])
+    expect(near).toEqual([expect.objectContaining({ _id: hazard._id, nearness: 'sameBuilding', filedDaysAgo: 0, following: false, followers: 0 })])
     // About 280 m north, beside no building: too far.
     expect(await duplicates(P.residentB, 'hazard', { lng: 121.4358, lat: 31.1911 })).toEqual([])
     // About 120 m away, no building within 50 m: within the radius.
-    expect((await duplicates(P.residentB, 'hazard', { lng: 121.437, lat: 31.1894 })).map((d) => [d._id, d.sameBuilding])).toEqual([[hazard._id, false]])
+    expect((await duplicates(P.residentB, 'hazard', { lng: 121.437, lat: 31.1894 })).map((d) => [d._id, d.nearness])).toEqual([[hazard._id, 'nearby']])
     expect(await duplicates(P.residentA, 'hazard', POINT_KANGLE_3)).toEqual([])
 
     expect(expectOk(await cloud.call(P.residentB, 'requests', 'follow', { requestId: hazard._id }))).toEqual({ requestId: hazard._id, followers: 1, following: true })

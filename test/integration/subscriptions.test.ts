@@ -2,6 +2,7 @@ import type { Message } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { documents, fileAs, HOUSEHOLD_B, messagesFor, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * Subscribe messages as a quota: each accepted one-time subscription allows one message of its template
@@ -97,7 +98,7 @@ test('each role is offered the templates of its own notices, with what is left a
 
 test('staff hear of a binding and a party registration waiting for them, through the same quota', async () => {
   await cloud.subscribe(P.committeeKangle, ['review'])
-  const binding = expectOk(await cloud.call(P.newcomer, 'directory', 'requestBinding', { householdId: 'hh-kl-3-202', name: '新居民' }))
+  const binding = expectOk(await cloud.call(P.newcomer, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '202'), name: '新居民' }))
   const toCommittee = await documents<Message>(Collections.messages, { recipientId: P.committeeKangle, action: 'bindingWaiting' })
   expect(toCommittee).toEqual([
     expect.objectContaining({ _id: `${binding.requestId}>${P.committeeKangle}`, kind: 'review', page: 'pages-staff/workbench/index', delivery: 'sent' }),

@@ -2,6 +2,7 @@ import type { ActionInput, CreditEntry, Message, Request, WishDetail, WishEvent 
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, documents, HOUR, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * 微心愿 end to end through the real SDK (issue 7 Tests: "every path: realised, returned, lapsed and
@@ -10,7 +11,7 @@ import { DAY, documents, HOUR, newKey, P } from '../support/requests'
  * from 徐汇区图书馆), 陈志明 (its secretary) and 周国庆; 吴强 is the grid's worker.
  */
 const WISHER = 'demo-resident-c'
-const HOUSEHOLD = 'hh-cq-3-302'
+const HOUSEHOLD = seedHousehold('bldg-cq-3', '302')
 const MEMBER = P.partyMember
 const SECRETARY = 'demo-branch-secretary'
 const OTHER_MEMBER = 'member-kangle-3'

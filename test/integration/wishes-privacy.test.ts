@@ -2,6 +2,8 @@ import type { ActionInput, Message, WishDetail, WishEvent } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, documents, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
+import { recoveredRooms, roomListOf } from '../support/recover-room'
 
 /**
  * Issue 7 Privacy: "nobody sees contact details they are not entitled to — and a masked value must
@@ -23,7 +25,7 @@ afterAll(() => cloud.close())
 
 const form = (over: Partial<ActionInput<'wishes', 'post'>> = {}): ActionInput<'wishes', 'post'> => ({
   idempotencyKey: newKey(), category: 'life', text: '想请人帮忙搬一下阳台上的花盆', photos: [], neededBy: cloud.clock.now() + 10 * DAY,
-  delivery: 'home', place: { householdId: 'hh-cq-3-302' }, ...over,
+  delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') }, ...over,
 })
 const published = async (over: Partial<ActionInput<'wishes', 'post'>> = {}): Promise<WishDetail> => {
   const posted = expectOk(await cloud.call(WISHER, 'wishes', 'post', form(over)))
@@ -87,6 +89,23 @@ describe('contact and place', () => {
     const line = await detail(P.residentB, wish._id)
     expect(line).toMatchObject({ text: null, contact: null, place: null, route: null, photos: [], timeline: [], availableActions: [] })
     expect(JSON.stringify(line)).not.toMatch(SECRETS)
+  })
+
+  // Issue 10 (3): the attack (a household id, or a mask, against the building's room list, open to any resident).
+  test('nothing a member, a reviewer or a neighbour reads gives the room back through the building’s room list', async () => {
+    const wish = await published({ text: '想请人帮我换个灯泡' })
+    const rooms = await roomListOf(cloud, 'bldg-cq-3')
+    const answers = [
+      await cloud.call(OTHER_MEMBER, 'wishes', 'detail', { wishId: wish._id }),
+      await cloud.call(OTHER_MEMBER, 'wishes', 'listForMe', {}),
+      await cloud.call(P.committeeKangle, 'wishes', 'detail', { wishId: wish._id }),
+      await cloud.call(P.committeeKangle, 'wishes', 'listForReview', { queue: 'open' }),
+      await cloud.call(P.residentB, 'wishes', 'detail', { wishId: wish._id }),
+      await cloud.call(P.newcomer, 'wishes', 'wall', { communityId: 'comm-kangle' }),
+    ]
+    expect(answers.map((answer) => recoveredRooms(answer, rooms))).toEqual(answers.map(() => []))
+    // Where the room is the caller's to see, the attack does find it: the wisher's own detail.
+    expect(recoveredRooms(await cloud.call(WISHER, 'wishes', 'detail', { wishId: wish._id }), rooms)).toEqual(['302'])
   })
 })
 

@@ -2,6 +2,7 @@ import type { ActionInput, ActionName, WishDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, documents, newKey, P } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * Issue 7 Rights: "a matrix of role × action × own / other". Each action is tried on a wish in the
@@ -63,7 +64,7 @@ beforeAll(async () => {
 afterAll(() => cloud.close())
 
 const form = (): ActionInput<'wishes', 'post'> => ({
-  idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换一下灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: 'hh-cq-3-302' },
+  idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换一下灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') },
 })
 const act = (who: string, action: WishAction, input: object) => cloud.callRaw(who, 'wishes', { action, input })
 

@@ -2,6 +2,7 @@ import { wishActions, type ActionInput, type WishDetail, type WishEvent } from '
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { countAll, DAY, documents, HOUSEHOLD_A, newKey, P, POINT_KANGLE_3 } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * The first wired slice of 微心愿 (issue 7): post → review → claim → release through the real SDK.
@@ -123,7 +124,7 @@ describe('rights', () => {
     expect(await cloud.call(P.committeeKangle, 'wishes', 'review', { wishId: own._id, decision: 'publish', summary: '需要帮忙' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     await publish(own, P.elderlyKangle)
     // 刘建华 posts at his own household in 康乐三网格, whose branch he is of.
-    const his = await publish(await postAs(P.partyMember, { place: { householdId: 'hh-cq-2-201' } }), P.committeeKangle)
+    const his = await publish(await postAs(P.partyMember, { place: { householdId: seedHousehold('bldg-cq-2', '201') } }), P.committeeKangle)
     expect(his.route).toMatchObject({ branchId: 'br-grid-kangle-3' })
     expect(await cloud.call(P.partyMember, 'wishes', 'claim', { wishId: his._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect((await eventsOf(his._id)).map((e) => e.action)).toEqual(['post', 'publish'])

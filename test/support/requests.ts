@@ -2,6 +2,7 @@ import type { ActionInput, Message, Request, RequestDetail, RequestEvent } from 
 import { toStored, type StoredRequest } from '../../cloudfunctions/requests/request-store'
 import { Collections, type CollectionName } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, type TestCloudbase } from './test-cloudbase'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /** The demo personas the request stories use (local/seed/demo-people.ts), by what they are. */
 export const P = {
@@ -20,8 +21,8 @@ export const P = {
   propertyCuihu: 'demo-property-cuihu',
 } as const
 
-export const HOUSEHOLD_A = 'hh-kl-3-201'
-export const HOUSEHOLD_B = 'hh-ch-6-302'
+export const HOUSEHOLD_A = seedHousehold('bldg-kl-3', '201')
+export const HOUSEHOLD_B = seedHousehold('bldg-ch-6', '302')
 /** Beside 康乐小区3号楼, inside 康乐一网格. */
 export const POINT_KANGLE_3 = { lng: 121.4359, lat: 31.1887 }
 

@@ -2,6 +2,7 @@ import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
 import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
 import { applyTransition, availableActions } from '../../cloudfunctions/shared/core/request/request.machine'
+import { households } from '../../local/seed/demo-buildings'
 import {
   canRequest, contactView, mayBeCoHandler, moderationView, placeView, relationsTo, transitionActor, visibility, type RequestPermission,
 } from '../../cloudfunctions/shared/core/request/request-policy'
@@ -83,12 +84,13 @@ describe.each(matrix)('%s', (_who, actor, relations, contact, dispatched, inProg
     expect(moderationView(null, relations)).toBeNull()
   })
 
-  test('contact details: full on the detail only for the resident and the handlers; masked in every list', () => {
+  // Issue 10 (3): a masked contact carries no room at all; 1**2 was one room of the building's list.
+  test('contact details: full on the detail only for the resident and the handlers; in every list the phone masked and no room', () => {
     const detail = contactView({ phone: '13812345678', room: '1202' }, relations, 'detail')
     expect(detail).toEqual(contact === 'full'
       ? { phone: '13812345678', room: '1202', masked: false, logRead: !relations.includes('requester') }
-      : { phone: '138****5678', room: '1**2', masked: true, logRead: false })
-    expect(contactView({ phone: '13812345678', room: '1202' }, relations, 'list')).toEqual({ phone: '138****5678', room: '1**2', masked: true, logRead: false })
+      : { phone: '138****5678', masked: true, logRead: false })
+    expect(contactView({ phone: '13812345678', room: '1202' }, relations, 'list')).toEqual({ phone: '138****5678', masked: true, logRead: false })
   })
 })
 
@@ -146,4 +148,21 @@ describe('who may be brought in as a co-handler (transfer, 吹哨): they will re
   ])('%s → %s', (_who, target, may) => {
     expect(mayBeCoHandler(target, base, directory)).toBe(may)
   })
+})
+
+/**
+ * Issue 10 (3), over the whole demo street: of every household's masked contact, how many rooms the
+ * building's room list gives back. The old mask (first and last character kept) gave back most;
+ * leaving the room out gives back none.
+ */
+test('no masked contact of any demo household fits a single room of its building', () => {
+  const rooms = new Map<string, string[]>()
+  for (const h of households) rooms.set(h.buildingId, [...(rooms.get(h.buildingId) ?? []), h.room])
+  const recovered = households.filter((h) => {
+    const shown = Object.values(contactView({ phone: '13812345678', room: h.room }, ['other'], 'list')).filter((v): v is string => typeof v === 'string')
+    const fits = (room: string) => shown.some((v) => v === room || new RegExp(`^${v.replace(/\*/g, '.')}$`).test(room))
+    return (rooms.get(h.buildingId) ?? []).filter(fits).length === 1
+  })
+  expect(households.length).toBeGreaterThan(150)
+  expect(recovered).toEqual([])
 })

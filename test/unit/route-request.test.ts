@@ -4,6 +4,7 @@ import { demoSeed } from '../../local/seed/demo-street'
 import { landmarks } from '../../local/seed/demo-geometry'
 import { Category } from '../../types/category.schema'
 import { RouteDecision } from '../../types/route.schema'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 const index = buildDirectoryIndex(demoSeed)
 const at = (lng: number, lat: number) => ({ point: { lng, lat } })
@@ -30,29 +31,29 @@ const queueOf = (communityId: string, category: Category) => ({
 type Row = [name: string, input: RouteInput, expected: Omit<RouteDecision, 'category'> | 'UNKNOWN_HOUSEHOLD' | 'OUT_OF_AREA']
 
 const householdRows: Row[] = [
-  ['康乐 home, property: no contact for 康乐小区 → grid worker', { category: 'property', target: home('hh-kl-3-201') },
+  ['康乐 home, property: no contact for 康乐小区 → grid worker', { category: 'property', target: home(seedHousehold('bldg-kl-3', '201')) },
     { ...gridOf.k1, buildingId: 'bldg-kl-3', partyGroupId: 'br-bldg-kl-3', locateRule: 'household', ...worker('demo-worker-kangle-a', 'property→gridWorker (fallback)') }],
-  ['康乐 home, elderly → the elderly-services post', { category: 'elderly', target: home('hh-kl-3-201') },
+  ['康乐 home, elderly → the elderly-services post', { category: 'elderly', target: home(seedHousehold('bldg-kl-3', '201')) },
     { ...gridOf.k1, buildingId: 'bldg-kl-3', partyGroupId: 'br-bldg-kl-3', locateRule: 'household', handlerId: 'demo-elderly-kangle', handlerRole: 'elderlyServices', classifyRule: 'elderly→elderlyServices' }],
-  ['康乐 home, other → the general post', { category: 'other', target: home('hh-kl-3-201') },
+  ['康乐 home, other → the general post', { category: 'other', target: home(seedHousehold('bldg-kl-3', '201')) },
     { ...gridOf.k1, buildingId: 'bldg-kl-3', partyGroupId: 'br-bldg-kl-3', locateRule: 'household', handlerId: 'demo-committee-kangle', handlerRole: 'communityGeneral', classifyRule: 'other→communityGeneral' }],
-  ['翠湖苑 home, property → the estate’s property contact', { category: 'property', target: home('hh-ch-6-302') },
+  ['翠湖苑 home, property → the estate’s property contact', { category: 'property', target: home(seedHousehold('bldg-ch-6', '302')) },
     { ...gridOf.c2, buildingId: 'bldg-ch-6', partyGroupId: 'br-bldg-ch-6', locateRule: 'household', handlerId: 'demo-property-cuihu', handlerRole: 'propertyContact', classifyRule: 'property→propertyContact' }],
-  ['翠湖 home, elderly: no post → grid worker', { category: 'elderly', target: home('hh-ch-6-302') },
+  ['翠湖 home, elderly: no post → grid worker', { category: 'elderly', target: home(seedHousehold('bldg-ch-6', '302')) },
     { ...gridOf.c2, buildingId: 'bldg-ch-6', partyGroupId: 'br-bldg-ch-6', locateRule: 'household', ...worker('demo-worker-cuihu', 'elderly→gridWorker (fallback)') }],
-  ['翠湖 home, other → the general post', { category: 'other', target: home('hh-ch-6-302') },
+  ['翠湖 home, other → the general post', { category: 'other', target: home(seedHousehold('bldg-ch-6', '302')) },
     { ...gridOf.c2, buildingId: 'bldg-ch-6', partyGroupId: 'br-bldg-ch-6', locateRule: 'household', handlerId: 'demo-committee-cuihu', handlerRole: 'communityGeneral', classifyRule: 'other→communityGeneral' }],
-  ['翠湖一 home, hazard → onDuty, not the rota’s first', { category: 'hazard', target: home('hh-ch-1-101') },
+  ['翠湖一 home, hazard → onDuty, not the rota’s first', { category: 'hazard', target: home(seedHousehold('bldg-ch-1', '101')) },
     { ...gridOf.c1, buildingId: 'bldg-ch-1', partyGroupId: null, locateRule: 'household', ...worker('demo-worker-cuihu-2', 'hazard→gridWorker') }],
-  ['长桥新村 home, neighbour → grid worker', { category: 'neighbour', target: home('hh-cq-2-201') },
+  ['长桥新村 home, neighbour → grid worker', { category: 'neighbour', target: home(seedHousehold('bldg-cq-2', '201')) },
     { ...gridOf.k3, buildingId: 'bldg-cq-2', partyGroupId: 'br-bldg-cq-2', locateRule: 'household', ...worker('demo-worker-kangle-b', 'neighbour→gridWorker') }],
-  ['长桥新村 home, environment → grid worker', { category: 'environment', target: home('hh-cq-9-101') },
+  ['长桥新村 home, environment → grid worker', { category: 'environment', target: home(seedHousehold('bldg-cq-9', '101')) },
     { ...gridOf.k4, buildingId: 'bldg-cq-9', partyGroupId: null, locateRule: 'household', ...worker('demo-worker-kangle-b', 'environment→gridWorker') }],
-  ['康乐二 home, facility → grid worker', { category: 'facility', target: home('hh-kl-7-201') },
+  ['康乐二 home, facility → grid worker', { category: 'facility', target: home(seedHousehold('bldg-kl-7', '201')) },
     { ...gridOf.k2, buildingId: 'bldg-kl-7', partyGroupId: null, locateRule: 'household', ...worker('demo-worker-kangle-a', 'facility→gridWorker') }],
-  ['张家宅 home, property: no property company → grid worker', { category: 'property', target: home('hh-zj-1-101') },
+  ['张家宅 home, property: no property company → grid worker', { category: 'property', target: home(seedHousehold('bldg-zj-1', '101')) },
     { ...gridOf.z1, buildingId: 'bldg-zj-1', partyGroupId: 'br-bldg-zj-1', locateRule: 'household', ...worker('demo-worker-zhangjia', 'property→gridWorker (fallback)') }],
-  ['李家宅 home, other: no general post → grid worker', { category: 'other', target: home('hh-lj-2-101') },
+  ['李家宅 home, other: no general post → grid worker', { category: 'other', target: home(seedHousehold('bldg-lj-2', '101')) },
     { ...gridOf.z2, buildingId: 'bldg-lj-2', partyGroupId: null, locateRule: 'household', ...worker('demo-worker-zhangjia', 'other→gridWorker (fallback)') }],
   ['a household that does not exist', { category: 'hazard', target: home('hh-nowhere-101') }, 'UNKNOWN_HOUSEHOLD'],
 ]
@@ -117,7 +118,7 @@ describe('routeRequest on variants of the demo street', () => {
     ['property', null, 'communityQueue', 'property→communityQueue (unresolved)'],
     ['elderly', 'demo-elderly-kangle', 'elderlyServices', 'elderly→elderlyServices'],
   ])('a grid with no worker: %s → %s', (category, handlerId, handlerRole, classifyRule) => {
-    const outcome = routeRequest(unstaffed, { category, target: home('hh-kl-3-201') })
+    const outcome = routeRequest(unstaffed, { category, target: home(seedHousehold('bldg-kl-3', '201')) })
     expect(outcome).toMatchObject({ ok: true, decision: { gridId: 'grid-kangle-1', handlerId, handlerRole, classifyRule } })
   })
 

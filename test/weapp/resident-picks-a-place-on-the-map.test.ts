@@ -23,7 +23,8 @@ test('a resident without a household picks the place on the map, sees it on the 
   const map = kangleMap()
   weapp.answer({
     directory: { whoami: whoami(), communityMap: map, route: routeDecision({ category: 'environment', locateRule: 'point-in-grid', buildingId: null }) },
-    requests: { checkDuplicates: { items: [] } },
+    // Issue 10 (4): a neighbour's item is only "nearby", days ago — never how far or where.
+    requests: { checkDuplicates: { items: [{ _id: 'rq-5', category: 'environment', status: 'accepted', nearness: 'nearby', filedDaysAgo: 2, followers: 1, following: false }] } },
   })
   const help = await weapp.launch('/pages/help/index')
   await help.tap('环境卫生')
@@ -43,4 +44,7 @@ test('a resident without a household picks the place on the map, sees it on the 
   await help.find('这件事会交给康乐社区康乐一网格，由 网格员周丽 办理，会一直跟到办完。')
   expect(weapp.cloudCalls('directory', 'route').map((call) => call.input)).toEqual([{ category: 'environment', target: { point } }])
   expect(weapp.cloudCalls('requests', 'checkDuplicates').map((call) => call.input)).toEqual([{ category: 'environment', place: { point } }])
+  await help.find('附近已经有人反映过同类的事')
+  await help.find('在您附近')
+  await help.find('2 天前提交 · 已接单 · 1 位邻居也遇到了')
 })

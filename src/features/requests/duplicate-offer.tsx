@@ -6,9 +6,12 @@ import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { errorText } from '@/services/error-text'
 import { statusLabels } from '@/services/request-labels'
-import type { Category } from '@/types'
-import { dayLine } from '@/types/calendar'
+import type { Category, DuplicateView } from '@/types'
 import { placeKey, type Place } from './place'
+
+/** Coarse on purpose (issue 10, 4): the server says only "your building" or "nearby", never how far. */
+const whereLine = (item: Pick<DuplicateView, 'nearness'>) => (item.nearness === 'sameBuilding' ? '就在您这栋楼' : '在您附近')
+const agoLine = (days: number) => (days === 0 ? '今天' : days === 1 ? '昨天' : `${days} 天前`)
 
 type Props = { category: Category; place: Place; onFollowed: () => void }
 
@@ -36,10 +39,8 @@ export function DuplicateOffer({ category, place, onFollowed }: Props) {
       <Text>如果是同一件事，点“我也遇到了”就行，不用再提交一遍，办理有进展会一起通知您。</Text>
       {found.data.items.map((item) => (
         <View key={item._id} className="card duplicate">
-          <Text className="card__line">
-            {item.sameBuilding ? `同一栋楼（${item.buildingName ?? ''}）` : `${item.buildingName ?? '附近'}，约 ${Math.round(item.distanceM ?? 0)} 米`}
-          </Text>
-          <Text className="card__line">{`${dayLine(item.createdAt)}提交 · ${statusLabels[item.status]} · ${item.followers} 位邻居也遇到了`}</Text>
+          <Text className="card__line duplicate__where">{whereLine(item)}</Text>
+          <Text className="card__line">{`${agoLine(item.filedDaysAgo)}提交 · ${statusLabels[item.status]}${item.followers > 0 ? ` · ${item.followers} 位邻居也遇到了` : ''}`}</Text>
           {item.following ? (
             <Text className="card__line">您已经点过“我也遇到了”</Text>
           ) : (

@@ -83,7 +83,7 @@ export const requestSummary = (over: Partial<RequestSummary> = {}): RequestSumma
   escalation: 'none',
   due: { stage: 'respond', dueAt: at + 24 * HOUR, urgency: 'onTime' },
   latest: { action: 'dispatch', at, to: 'dispatched' },
-  contact: { room: '1**1', phone: '138****1111', masked: true },
+  contact: { phone: '138****1111', masked: true },
   followers: 0,
   createdAt: at,
   updatedAt: at,

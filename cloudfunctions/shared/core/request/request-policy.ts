@@ -2,7 +2,7 @@ import type { StaffRoles } from '../../../../types/directory.schema'
 import type { PlaceView } from '../../../../types/request.actions'
 import type { Moderation, Request, RequestRelation } from '../../../../types/request.schema'
 import type { Actor } from '../actor'
-import { maskPhone, maskRoom } from '../mask'
+import { maskPhone } from '../mask'
 import { followableStatuses, openStatuses, type TransitionActor } from './request.machine'
 
 /** The facts of a request that decide how a caller stands to it. */
@@ -49,14 +49,14 @@ export type ContactView = Contact & { masked: boolean; logRead: boolean }
 
 /**
  * Lists always mask (docs/DOMAIN.md: masked in every list); a detail shows the full contact to the resident and
- * the handlers. A staff member's full read is logged; the resident reading their own is not.
+ * the handlers. A staff member's full read is logged; the resident reading their own is not. A masked
+ * contact carries no room at all: any shortened room is recoverable from the building's room list.
  */
 export function contactView(contact: Contact, relations: readonly RequestRelation[], where: 'list' | 'detail'): ContactView {
   const full = where === 'detail' && relations.some((r) => contactRelations.includes(r))
   if (!full) {
     return {
       ...(contact.phone !== undefined && { phone: maskPhone(contact.phone) }),
-      ...(contact.room !== undefined && { room: maskRoom(contact.room) }),
       masked: true,
       logRead: false,
     }
