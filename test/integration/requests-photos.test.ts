@@ -150,7 +150,7 @@ describe('a foreign or forged photo ID is refused with a clear error, and nothin
     const before = await seen(P.workerKangleA, filed._id)
 
     const refused = { ok: false, code: 'INVALID_INPUT', message: 'photos[0]: not a photo uploaded by you to this environment', fields: ['photos'] }
-    expect(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场', photos: [residents] })).toEqual(refused)
+    expect(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场', photos: [residents], visibleTo: 'resident' })).toEqual(refused)
     expect(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已处理', photos: [residents] })).toEqual(refused)
     expect((await seen(P.workerKangleA, filed._id)).version).toBe(before.version)
 
@@ -166,7 +166,7 @@ describe('every photo goes to the media check; until its verdict only its upload
     const filed = await fileAs(cloud, P.residentA)
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
     const site = await cloud.uploadPhoto(P.workerKangleA)
-    const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场查看', photos: [site] })))
+    const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场查看', photos: [site], visibleTo: 'resident' })))
     expect(notePhotos(noted)).toEqual([{ fileId: site, url: expect.any(String), state: 'pending' }])
     const [check] = await documents<PhotoCheck>(Collections.photoChecks, { fileId: site })
     expect(check).toMatchObject({ item: 'request', itemId: filed._id, uploaderId: P.workerKangleA, state: 'pending', sentAt: expect.any(Number), traceId: expect.not.stringMatching(/^unsent:/) })
