@@ -35,7 +35,7 @@ const rules: Partial<Record<RequestEvent['action'], Rule>> = {
   reject: () => [{ audience: 'requester', kind: 'accepted', title: '诉求未通过审核' }],
   withdraw: (_e, r) => (r.ownerId === null ? [] : [{ audience: 'owner', kind: 'progress', title: '居民已撤回诉求' }]),
   accept: () => [{ audience: 'requester', kind: 'progress', title: '诉求已接单' }],
-  note: (e) => (noteVisibleTo(e) === 'resident' ? [{ audience: 'requester', kind: 'progress', title: '工作人员告诉您办理进展' }] : []),
+  note: (e) => (noteVisibleTo(e) === 'resident' ? [{ audience: 'requester', kind: 'progress', title: '诉求有新进展' }] : []),
   transfer: () => [{ audience: 'added', kind: 'newWork', title: '请协助办理诉求' }],
   escalate: (e) => [
     { audience: 'requester', kind: 'progress', title: '诉求已上报协同办理' },
