@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AssistedBallotView, DecisionStatus, Message, ProposalStatus, RequestStatus, success, WishStatus, type MessageTodo, type MessageView } from '../../types'
 import {
-  confirmState, rateState, reviewState, settled, todoItemOf, type ReviewSubject, type TodoItem,
+  confirmState, rateState, reviewState, settled, settledReview, todoItemOf, type ReviewSubject, type TodoItem,
 } from '../shared/core/message/message-todo'
 import { Collections, type CollectionName } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
@@ -24,8 +24,7 @@ export const myMessages: ActionHandler<'requests', 'myMessages'> = async (input,
   const todos = await todoStates(fetched)
   const views = fetched.map(({ recipientId: _recipient, unread, readAt: _read, ...message }): MessageView => {
     const todo = todos.get(message._id)
-    // A decision's notice keeps its words: it was true when sent, and 已处理 beside it says the rest.
-    const words = todo && todo.act !== 'review' && todo.state !== 'waiting' ? settled(message, todo.act) : {}
+    const words = !todo || todo.state === 'waiting' ? {} : todo.act === 'review' ? settledReview(message) : settled(message, todo.act)
     return { ...message, ...words, unread: unread === true, ...(todo ? { todo } : {}) }
   })
   return success(page(views, offset, input.limit))

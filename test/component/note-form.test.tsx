@@ -25,7 +25,7 @@ describe('a progress note says each time who it is for (issue 10)', () => {
   })
 
   test.each([
-    [STAFF_ONLY, '记下来，仅工作人员可见', 'staff'],
+    [STAFF_ONLY, '记为内部备注', 'staff'],
     [TELL, '告诉居民', 'resident'],
   ])('choosing %s, the button says %s and the note goes as %s', async (choice, button, visibleTo) => {
     const request = requestDetail({ status: 'accepted' })

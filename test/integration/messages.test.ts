@@ -150,7 +150,8 @@ describe('a staff 待审核 message reads 已处理 once anyone decided its item
     expect(await askOf(P.elderlyKangle)).toMatchObject(review('waiting'))
 
     expectOk(await cloud.call(P.elderlyKangle, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'refuse', reason: '该户已有住户登记' }))
-    expect(await askOf(P.committeeKangle)).toMatchObject({ title: '有居民申请绑定住户，待审核', ...review('done') })
+    // Decided: nothing on the page still asks for it.
+    expect(await askOf(P.committeeKangle)).toMatchObject({ title: '居民申请绑定住户', body: '康乐社区：王秀英 申请绑定住户', ...review('done') })
     expect(await askOf(P.elderlyKangle)).toMatchObject(review('done'))
   })
 
@@ -173,7 +174,7 @@ describe('a staff 待审核 message reads 已处理 once anyone decided its item
 
     expectOk(await cloud.call(P.committeeKangle, 'wishes', 'review', { wishId: posted._id, decision: 'publish', summary: '独居老人需要有人陪同复查' }))
     expectOk(await cloud.call(SECRETARY_KANGLE_3, 'directory', 'verifyParty', { registrationId: registered.registrationId, decision: 'approve' }))
-    expect(await wishAsk()).toMatchObject(review('done'))
-    expect(await partyAsk()).toMatchObject(review('done'))
+    expect(await wishAsk()).toMatchObject({ title: '微心愿核实', ...review('done') })
+    expect(await partyAsk()).toMatchObject({ title: '党员报到', ...review('done') })
   })
 })

@@ -1,4 +1,4 @@
-import { confirmState, rateState, reviewState, settled, todoItemOf } from '../../cloudfunctions/shared/core/message/message-todo'
+import { confirmState, rateState, reviewState, settled, settledReview, todoItemOf } from '../../cloudfunctions/shared/core/message/message-todo'
 
 describe("a message's call to action (issue 9: it disappears once done)", () => {
   test('only the resident\'s 请评价 and 请您确认 messages ask anything', () => {
@@ -71,5 +71,12 @@ describe('staff 待审核 messages keep a done state too (去审核 → 已处�
     [{ subject: 'proposal', status: 'withdrawn' }, 'moot'],
   ] as const)('%j is %s', (facts, state) => {
     expect(reviewState(facts)).toBe(state)
+  })
+
+  test('decided, a notice no longer asks: 有居民申请绑定住户，待审核 reads 居民申请绑定住户 beside 已处理, its body unchanged', () => {
+    const body = '康乐社区：林小雨 申请绑定住户'
+    expect(settledReview({ action: 'bindingWaiting', title: '有居民申请绑定住户，待审核', body })).toEqual({ title: '居民申请绑定住户', body })
+    expect(settledReview({ action: 'reachThreshold', title: '居民提议联署已够，请决定', body })).toEqual({ title: '居民提议联署已够', body })
+    expect(settledReview({ action: 'accept', title: '诉求已接单', body })).toEqual({ title: '诉求已接单', body })
   })
 })

@@ -60,7 +60,7 @@ test('a grid worker finds a new request in the inbox, accepts it with a word to 
   await request.tap('记录办理进展')
   await request.tap('仅工作人员可见（居民看不到）')
   await request.type('办理进展', '这户上次投诉过物业，先别提赔偿')
-  await request.tap('记下来，仅工作人员可见')
+  await request.tap('记为内部备注')
   await request.find('内部备注 · 居民看不到')
   await request.find('这户上次投诉过物业，先别提赔偿')
   expect(weapp.cloudCalls('requests', 'note').map((call) => call.input)).toEqual([{ requestId: 'rq-1', note: '这户上次投诉过物业，先别提赔偿', visibleTo: 'staff' }])

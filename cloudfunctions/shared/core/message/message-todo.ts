@@ -47,14 +47,22 @@ const applicationOf = (messageId = ''): string | null => {
 
 type Asking = Pick<Message, 'audience' | 'action' | 'requestId' | 'wishId' | 'proposalId'> & { _id?: string }
 
-/** The staff messages that ask for a decision, by the action that sent them, and where their item is named. */
-const reviewAsks: Partial<Record<Message['action'], (m: Asking) => { subject: ReviewSubject; id: string | null | undefined }>> = {
-  bindingWaiting: (m) => ({ subject: 'binding', id: applicationOf(m._id) }),
-  registrationWaiting: (m) => ({ subject: 'registration', id: applicationOf(m._id) }),
-  assistedWaiting: (m) => ({ subject: 'assisted', id: applicationOf(m._id) }),
-  flag: (m) => ({ subject: 'request', id: m.requestId }),
-  post: (m) => ({ subject: 'wish', id: m.wishId }),
-  reachThreshold: (m) => ({ subject: 'proposal', id: m.proposalId }),
+/**
+ * The staff messages that ask for a decision, by the action that sent them: where their item is named,
+ * and their title once it is decided (待审核, 请决定 and 等您确认 would still ask beside 已处理).
+ */
+const reviewAsks: Partial<Record<Message['action'], { item: (m: Asking) => { subject: ReviewSubject; id: string | null | undefined }; settled: string }>> = {
+  bindingWaiting: { item: (m) => ({ subject: 'binding', id: applicationOf(m._id) }), settled: '居民申请绑定住户' },
+  registrationWaiting: { item: (m) => ({ subject: 'registration', id: applicationOf(m._id) }), settled: '党员报到' },
+  assistedWaiting: { item: (m) => ({ subject: 'assisted', id: applicationOf(m._id) }), settled: '代录的投票' },
+  flag: { item: (m) => ({ subject: 'request', id: m.requestId }), settled: '诉求内容审核' },
+  post: { item: (m) => ({ subject: 'wish', id: m.wishId }), settled: '微心愿核实' },
+  reachThreshold: { item: (m) => ({ subject: 'proposal', id: m.proposalId }), settled: '居民提议联署已够' },
+}
+
+/** A decision's notice once decided: what it was about, without the ask; its body (who, where) stays. */
+export function settledReview(message: Pick<Message, 'action' | 'title' | 'body'>): { title: string; body: string } {
+  return { title: reviewAsks[message.action]?.settled ?? message.title, body: message.body }
 }
 
 /**
@@ -65,7 +73,7 @@ const reviewAsks: Partial<Record<Message['action'], (m: Asking) => { subject: Re
 export function todoItemOf(message: Asking): TodoItem | null {
   if (message.audience === 'resident' && message.action === 'reply' && message.requestId) return { act: 'rate', requestId: message.requestId }
   if (message.audience === 'resident' && message.action === 'fulfil' && message.wishId) return { act: 'confirm', wishId: message.wishId }
-  const review = message.audience === 'staff' ? reviewAsks[message.action]?.(message) : undefined
+  const review = message.audience === 'staff' ? reviewAsks[message.action]?.item(message) : undefined
   return review?.id ? { act: 'review', subject: review.subject, id: review.id } : null
 }
 
