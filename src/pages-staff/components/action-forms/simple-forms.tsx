@@ -27,7 +27,7 @@ const noteAudiences: Option<NoteVisibleTo>[] = [
   { id: 'staff', title: '仅工作人员可见（居民看不到）' },
   { id: 'resident', title: '告诉居民（居民会收到消息）' },
 ]
-const noteButtons: Record<NoteVisibleTo, string> = { staff: '记下来，仅工作人员可见', resident: '告诉居民' }
+const noteButtons: Record<NoteVisibleTo, string> = { staff: '记为内部备注', resident: '告诉居民' }
 
 /**
  * A step of the work, for the timeline: what was done, with photos of it if there are any, and each
