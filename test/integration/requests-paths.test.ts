@@ -51,7 +51,8 @@ describe('resolved: filed, answered at once, handled, replied, rated resolved', 
     await expectLogMatches(closed)
 
     const told = (await messagesFor(P.residentA, filed._id)).map((m) => m.action).sort()
-    expect(told).toEqual(['accept', 'dispatch', 'reply'])
+    // Issue 10: a note told to the resident reaches them as progress (before, notes told no one).
+    expect(told).toEqual(['accept', 'dispatch', 'note', 'reply'])
     expect((await messagesFor(P.workerKangleA, filed._id)).map((m) => m.action).sort()).toEqual(['dispatch', 'rate'])
     const [dispatched] = await messagesFor(P.residentA, filed._id).then((ms) => ms.filter((m) => m.action === 'dispatch'))
     expect(dispatched.body).toContain('由网格员周丽负责')
