@@ -48,10 +48,11 @@ export type Message = z.infer<typeof Message>
 
 /**
  * What a message asks its reader to do, and where that stands now on the item it is about: `waiting`
- * (the button shows), `done` (the reader did it: 已评价, 已确认), `moot` (nothing to do any more: the
- * request was reopened or closed unrated, the wish confirmed by the grid worker or taken back).
+ * (the button shows), `done` (the reader did it: 已评价, 已确认; for staff's `review`, anyone with the
+ * right decided it: 已处理), `moot` (nothing to do any more: the request was reopened or closed unrated,
+ * the wish confirmed by the grid worker or taken back, the application gone).
  */
-export const MessageTodo = z.object({ act: z.enum(['rate', 'confirm']), state: z.enum(['waiting', 'done', 'moot']) })
+export const MessageTodo = z.object({ act: z.enum(['rate', 'confirm', 'review']), state: z.enum(['waiting', 'done', 'moot']) })
 export type MessageTodo = z.infer<typeof MessageTodo>
 
 /** A message as its recipient reads it on 消息. */

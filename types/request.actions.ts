@@ -6,7 +6,7 @@ import { Category } from './category.schema'
 import { pageOf, PageInput } from './paging.schema'
 import { RouteTarget } from './route.schema'
 import {
-  EscalationLevel, FileId, IdempotencyKey, Moderation, NoteText, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
+  EscalationLevel, FileId, IdempotencyKey, Moderation, NoteText, NoteVisibleTo, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
   RequestAction, RequestEvent, RequestStatus, RequestText, Satisfaction,
 } from './request.schema'
 
@@ -67,10 +67,11 @@ export const RequestSummary = z.object({
 })
 export type RequestSummary = z.infer<typeof RequestSummary>
 
-/** A timeline line; a note's or reply's photos come as views, not in `details`. */
+/** A timeline line; a note's or reply's photos come as views, not in `details`, and a note says who it is for (staff see both kinds). */
 export const TimelineEntry = RequestEvent.omit({ _id: true, requestId: true }).extend({
   actorName: z.string().nullable(),
   photos: z.array(PhotoView).optional(),
+  visibleTo: NoteVisibleTo.optional(),
 })
 
 /**
@@ -232,7 +233,7 @@ export const requestActions = {
     output: RequestDetail,
   },
   accept: { input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail },
-  note: { input: Ref.extend({ note: NoteText, photos: Photos.optional() }).strict(), output: RequestDetail },
+  note: { input: Ref.extend({ note: NoteText, photos: Photos.optional(), visibleTo: NoteVisibleTo }).strict(), output: RequestDetail },
   transfer: { input: Ref.extend({ toUserId: Id, note: NoteText }).strict(), output: RequestDetail },
   escalate: {
     input: Ref.extend({ level: z.enum(['community', 'street']), coHandlerIds: z.array(Id).max(10), note: NoteText }).strict(),

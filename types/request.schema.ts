@@ -13,6 +13,13 @@ const chars = (max: number) =>
 export const RequestText = chars(2000)
 export const NoteText = chars(500)
 /**
+ * Who a handler's progress note is for, chosen each time (issue 10): `staff` 仅工作人员可见, never shown
+ * to the resident; `resident` 告诉居民, shown to them (and to staff). A note stored before the choice
+ * existed has none and was shown to the resident, so it counts as `resident` (core/request/staff-notes.ts).
+ */
+export const NoteVisibleTo = z.enum(['staff', 'resident'])
+export type NoteVisibleTo = z.infer<typeof NoteVisibleTo>
+/**
  * A file the client uploaded first: a CloudBase fileID, `cloud://<envId>.<bucket>/<path>`, as
  * Taro.cloud.uploadFile answers it (the local CloudBase's storage answers the same shape). Anything
  * else (a URL, a path) is not ours to keep. The shape only: whose upload it is, and to which

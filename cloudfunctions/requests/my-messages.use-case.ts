@@ -1,7 +1,9 @@
 import { z } from 'zod'
-import { Message, RequestStatus, success, WishStatus, type MessageTodo, type MessageView } from '../../types'
-import { confirmState, rateState, settled, todoItemOf } from '../shared/core/message/message-todo'
-import { Collections } from '../shared/runtime/collections'
+import { AssistedBallotView, DecisionStatus, Message, ProposalStatus, RequestStatus, success, WishStatus, type MessageTodo, type MessageView } from '../../types'
+import {
+  confirmState, rateState, reviewState, settled, settledReview, todoItemOf, type ReviewSubject, type TodoItem,
+} from '../shared/core/message/message-todo'
+import { Collections, type CollectionName } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { database } from '../shared/runtime/cloudbase'
 import { findMany } from '../shared/runtime/documents'
@@ -22,40 +24,66 @@ export const myMessages: ActionHandler<'requests', 'myMessages'> = async (input,
   const todos = await todoStates(fetched)
   const views = fetched.map(({ recipientId: _recipient, unread, readAt: _read, ...message }): MessageView => {
     const todo = todos.get(message._id)
-    const words = todo && todo.state !== 'waiting' ? settled(message, todo.act) : {}
+    const words = !todo || todo.state === 'waiting' ? {} : todo.act === 'review' ? settledReview(message) : settled(message, todo.act)
     return { ...message, ...words, unread: unread === true, ...(todo ? { todo } : {}) }
   })
   return success(page(views, offset, input.limit))
 }
 
-const RateFacts = z.object({ _id: z.string(), status: RequestStatus, rating: z.unknown() })
-const ConfirmFacts = z.object({ _id: z.string(), status: WishStatus, confirmation: z.object({ via: z.string() }).nullable() })
+const RequestFacts = z.object({ _id: z.string(), status: RequestStatus, rating: z.unknown() })
+const WishFacts = z.object({ _id: z.string(), status: WishStatus, confirmation: z.object({ via: z.string() }).nullable() })
+
+/** A collection whose documents' status says where a decision stands: one read for a page's ids, each id with its state. */
+const decided = <T>(collection: CollectionName, status: z.ZodType<T>, state: (status: T) => MessageTodo['state']) =>
+  async (ids: readonly string[]): Promise<[string, MessageTodo['state']][]> => {
+    const found = await statesIn(collection, z.object({ _id: z.string(), status }), ids, { _id: true, status: true })
+    return found.map((doc) => [doc._id, state(doc.status)])
+  }
+
+/** Where each kind of decision's item lives; requests and wishes are read once for both of their asks. */
+const reviewed = {
+  binding: decided(Collections.bindingRequests, DecisionStatus, (status) => reviewState({ subject: 'binding', status })),
+  registration: decided(Collections.partyRegistrations, DecisionStatus, (status) => reviewState({ subject: 'registration', status })),
+  proposal: decided(Collections.proposals, ProposalStatus, (status) => reviewState({ subject: 'proposal', status })),
+  assisted: decided(Collections.assistedBallots, AssistedBallotView.shape.status, (status) => reviewState({ subject: 'assisted', status })),
+} satisfies Partial<Record<ReviewSubject, unknown>>
+const decisionSubjects = ['binding', 'registration', 'proposal', 'assisted'] as const satisfies readonly (keyof typeof reviewed)[]
+
+const idsOf = (items: readonly TodoItem[], pick: (item: TodoItem) => string | null) => [...new Set(items.flatMap((item) => pick(item) ?? []))]
+
+/** One read of a collection for the ids a page asks about, only the fields the state needs; none for no ids. */
+async function statesIn<S extends z.ZodTypeAny>(collection: CollectionName, schema: S, ids: readonly string[], fields: Record<string, true>): Promise<z.output<S>[]> {
+  return ids.length === 0 ? [] : findMany(collection, { _id: database().command.in([...ids]) }, schema, { fields })
+}
 
 /**
- * Each call to action as its item stands now, for one page of messages: one read of the requests and
- * one of the wishes the page asks about (never one per message), only the fields the state needs.
+ * Each call to action as its item stands now, for one page of messages: one read per collection the
+ * page asks about (requests, wishes, bindings, registrations, proposals, assisted ballots), never one
+ * per message, only the fields the state needs.
  */
 async function todoStates(page: readonly Message[]): Promise<Map<string, MessageTodo>> {
-  const items = page.flatMap((message) => {
+  const asked = page.flatMap((message) => {
     const item = todoItemOf(message)
     return item ? [{ messageId: message._id, item }] : []
   })
-  const requestIds = [...new Set(items.flatMap(({ item }) => (item.act === 'rate' ? [item.requestId] : [])))]
-  const wishIds = [...new Set(items.flatMap(({ item }) => (item.act === 'confirm' ? [item.wishId] : [])))]
-  const _ = database().command
-  const [requests, wishes] = await Promise.all([
-    requestIds.length === 0 ? [] : findMany(Collections.requests, { _id: _.in(requestIds) }, RateFacts, { fields: { _id: true, status: true, rating: true } }),
-    wishIds.length === 0 ? [] : findMany(Collections.wishes, { _id: _.in(wishIds) }, ConfirmFacts, { fields: { _id: true, status: true, confirmation: true } }),
+  const items = asked.map(({ item }) => item)
+  const review = (subject: ReviewSubject) => (item: TodoItem) => (item.act === 'review' && item.subject === subject ? item.id : null)
+  const requestIds = idsOf(items, (item) => (item.act === 'rate' ? item.requestId : review('request')(item)))
+  const wishIds = idsOf(items, (item) => (item.act === 'confirm' ? item.wishId : review('wish')(item)))
+  const status = { _id: true, status: true } as const
+  const [requests, wishes, ...decisions] = await Promise.all([
+    statesIn(Collections.requests, RequestFacts, requestIds, { ...status, rating: true }),
+    statesIn(Collections.wishes, WishFacts, wishIds, { ...status, confirmation: true }),
+    ...decisionSubjects.map(async (subject) => (await reviewed[subject](idsOf(items, review(subject)))).map(([id, state]) => [`${subject}:${id}`, state] as const)),
   ])
-  const rate = new Map(requests.map((request) => [request._id, rateState(request)]))
-  const confirm = new Map(wishes.map((wish) => [wish._id, confirmState(wish)]))
-  const states = new Map<string, MessageTodo>()
-  for (const { messageId, item } of items) {
-    const state = item.act === 'rate' ? rate.get(item.requestId) : confirm.get(item.wishId)
-    // An item gone from the database asks nothing any more.
-    states.set(messageId, { act: item.act, state: state ?? 'moot' })
-  }
-  return states
+  const known = new Map<string, MessageTodo['state']>([
+    ...requests.flatMap((r) => [[`rate:${r._id}`, rateState(r)], [`request:${r._id}`, reviewState({ subject: 'request', status: r.status })]] as const),
+    ...wishes.flatMap((w) => [[`confirm:${w._id}`, confirmState(w)], [`wish:${w._id}`, reviewState({ subject: 'wish', status: w.status })]] as const),
+    ...decisions.flat(),
+  ])
+  const keyOf = (item: TodoItem) => (item.act === 'rate' ? `rate:${item.requestId}` : item.act === 'confirm' ? `confirm:${item.wishId}` : `${item.subject}:${item.id}`)
+  // An item gone from the database asks nothing any more.
+  return new Map(asked.map(({ messageId, item }) => [messageId, { act: item.act, state: known.get(keyOf(item)) ?? 'moot' }]))
 }
 
 /** The 消息 tab's badge. */

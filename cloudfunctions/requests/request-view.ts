@@ -11,11 +11,13 @@ import { findMany } from '../shared/runtime/documents'
 import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
 import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
+import type { ViewPhotos } from '../shared/runtime/photo-viewer'
 import { userNames } from '../shared/runtime/user-names'
 import { staffLines } from '../shared/runtime/work-phones'
 import { timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
+import { eventsFor, noteVisibleTo } from '../shared/core/request/staff-notes'
 
 const named = (id: string | null, names: ReadonlyMap<string, string>) => (id === null ? null : { id, name: names.get(id) ?? null })
 
@@ -49,7 +51,8 @@ export async function summaries(list: readonly StoredRequest[], actor: Actor, no
     const relations = relationsTo(actor, r)
     // The schema drops contactView's logRead: a list never shows a contact in full, so never logs.
     const contact = contactView(contactOf(r), relations, 'list')
-    const latest = r.recentEvents[r.recentEvents.length - 1]
+    // A resident's list must not say an internal note was the latest step; their last one may not be on the document.
+    const latest = eventsFor(r.recentEvents, relations).at(-1)
     return RequestSummary.parse({
       _id: r._id,
       category: r.category,
@@ -110,7 +113,7 @@ async function topicsOf(requestId: string) {
 export async function detailOf(r: StoredRequest, actor: Actor, now: number, fresh?: readonly RequestEvent[]): Promise<RequestDetail> {
   const relations = relationsTo(actor, r)
   const callable = mayCallOwner(r, relations) && r.ownerId !== null ? r.ownerId : null
-  const [directory, timeline, following, linkedTopics, ownerLines] = await Promise.all([
+  const [directory, events, following, linkedTopics, ownerLines] = await Promise.all([
     loadDirectory(now),
     fresh ? [...fresh] : timelineOf(r),
     // The resident cannot +1 their own; anyone else may have +1'd it as a neighbour before handling it.
@@ -120,6 +123,8 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     staffLines(callable ? [callable] : []),
   ])
   const ownerWorkPhone = callable ? ownerLines.get(callable)?.workPhone : undefined
+  // Internal notes go before anything is made of them: no name looked up, no temporary URL for their photos.
+  const timeline = eventsFor(events, relations)
   const names = await userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
   const contact = contactView(contactOf(r), relations, 'detail')
   // The place goes in full with the contact; a household's id then names the room, which this entry logs.
@@ -143,15 +148,20 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     placeLabel: placeLabel(directory, r),
     contact,
     due: dueOf(r, now),
-    timeline: timeline.map((event) => ({
-      ...withPhotoViews(reviewer ? event : withoutMatchedWord(event), viewPhotos),
-      actorName: names.get(event.actorId) ?? null,
-    })),
+    timeline: timeline.map((event) => timelineLine(reviewer ? event : withoutMatchedWord(event), viewPhotos, names)),
     availableActions: availableActions(r, relations, now),
     following,
     ...(r.photoReviewAt !== null && reviewer && { photoReview: true }),
     linkedTopics,
   })
+}
+
+/** A line as the client shows it: photos as views, and a note's audience out of `details` into its own field. */
+function timelineLine(event: RequestEvent, viewPhotos: ViewPhotos, names: ReadonlyMap<string, string>) {
+  const visibleTo = noteVisibleTo(event)
+  const { visibleTo: _stored, ...details } = event.details ?? {}
+  const bare = visibleTo === null ? event : { ...event, details }
+  return { ...withPhotoViews(bare, viewPhotos), actorName: names.get(event.actorId) ?? null, ...(visibleTo && { visibleTo }) }
 }
 
 /** A flag event's note is the word content safety matched: the reviewers' to read (moderationView). */

@@ -89,6 +89,24 @@ describe('消息: unread until shown, a badge on the tab, actions as their items
     expect(navigations).toEqual(['/pages/request/index?id=rq-3', '/pages-wish/detail/index?id=w-1'])
   })
 
+  test('staff: 去审核 while a binding or a wish waits; 已处理 once someone decided it; a tap opens where it is decided', async () => {
+    answer({
+      'requests.myMessages': () => success({ items: [
+        message({ _id: 'bind-2>me', audience: 'staff', requestId: undefined, page: 'pages-staff/workbench/index', action: 'bindingWaiting', kind: 'review', title: '有居民申请绑定住户，待审核', todo: { act: 'review', state: 'waiting' } }),
+        message({ _id: 'bind-1>me', audience: 'staff', requestId: undefined, page: 'pages-staff/workbench/index', action: 'bindingWaiting', kind: 'review', title: '有居民申请绑定住户，待审核（早）', todo: { act: 'review', state: 'done' } }),
+        message({ _id: 'w-1#0>me', audience: 'staff', requestId: undefined, wishId: 'w-1', action: 'post', kind: 'review', title: '有微心愿待核实', todo: { act: 'review', state: 'moot' } }),
+      ], nextCursor: null }),
+    })
+    render(<MessagesPage />)
+    await screen.findByText('有居民申请绑定住户，待审核')
+    expect(cardOf('有居民申请绑定住户，待审核')).toHaveTextContent('去审核')
+    expect(cardOf('有居民申请绑定住户，待审核（早）')).toHaveTextContent('✓ 已处理')
+    expect(cardOf('有居民申请绑定住户，待审核（早）')).not.toHaveTextContent('去审核')
+    expect(cardOf('有微心愿待核实')).not.toHaveTextContent(/去审核|已处理/)
+    await tap('去审核')
+    expect(navigations).toEqual(['/pages-staff/workbench/index'])
+  })
+
   test('a tab page shows the badge the server counts when it shows; signed out, there is none', async () => {
     answer({ ...quietHome, 'requests.unreadMessages': () => success({ unread: 2 }) })
     const { unmount } = render(<HomePage />)

@@ -249,7 +249,7 @@ const textPaths: TextPath[] = [
   {
     path: 'requests.note', by: P.workerKangleA, scene: 2, label: '说明', setup: accepted, subject: requestState,
     disguised: '现场发现枪\u0332支\u0332弹\u0332药\u0332', clean: '已到现场查看，需要换灯管',
-    act: (ctx, note, by) => call(by, 'requests', 'note', { ...ctx, note }),
+    act: (ctx, note, by) => call(by, 'requests', 'note', { ...ctx, note, visibleTo: 'resident' }),
   },
   {
     path: 'requests.transfer note', by: P.workerKangleA, scene: 2, label: '说明', setup: accepted, subject: requestState,
@@ -370,7 +370,7 @@ describe.each<Exclude<Mode, 'relay'>>(['the connection drops', 'WeChat answers -
 
   test('a note is refused with UNAVAILABLE and nothing changes; with the check back it goes through', async () => {
     const text = `${outage}：已到现场查看，需要换灯管`
-    const note = () => call(P.workerKangleA, 'requests', 'note', { requestId: inHand, note: text })
+    const note = () => call(P.workerKangleA, 'requests', 'note', { requestId: inHand, note: text, visibleTo: 'resident' })
     const before = { subject: await requestState({ requestId: inHand }), counts: await countAll(every) }
     expect(await note()).toMatchObject({ ok: false, code: 'UNAVAILABLE' })
     expect(failedChecks()).toHaveLength(1)

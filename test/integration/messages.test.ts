@@ -140,3 +140,42 @@ describe('a call to action follows its item', () => {
     expect(await fulfilOf()).toMatchObject({ title: '心愿已完成', todo: { act: 'confirm', state: 'done' } })
   })
 })
+
+describe('a staff 待审核 message reads 已处理 once anyone decided its item', () => {
+  const review = (state: string) => ({ todo: { act: 'review', state } })
+
+  test('a binding asks both committee members; one refuses it, and the other’s message reads 已处理', async () => {
+    const asked = expectOk(await cloud.call(P.residentA, 'directory', 'requestBinding', { householdId: 'hh-kl-3-301', name: '王秀英' }))
+    const askOf = async (openid: string) => about(await inbox(openid), 'bindingWaiting').find((m) => m._id.startsWith(`${asked.requestId}>`))
+    expect(await askOf(P.committeeKangle)).toMatchObject({ title: '有居民申请绑定住户，待审核', ...review('waiting') })
+    expect(await askOf(P.elderlyKangle)).toMatchObject(review('waiting'))
+
+    expectOk(await cloud.call(P.elderlyKangle, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'refuse', reason: '该户已有住户登记' }))
+    // Decided: nothing on the page still asks for it.
+    expect(await askOf(P.committeeKangle)).toMatchObject({ title: '居民申请绑定住户', body: '康乐社区：王秀英 申请绑定住户', ...review('done') })
+    expect(await askOf(P.elderlyKangle)).toMatchObject(review('done'))
+  })
+
+  test('a wish to 核实 and a 报到 wait for their reviewers until decided; a page reads each collection once, not once per message', async () => {
+    const posted = expectOk(await cloud.call(WISHER, 'wishes', 'post', {
+      idempotencyKey: newKey(), category: 'elderlyDisabled', text: '想请人陪我去医院复查', photos: [],
+      neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: 'hh-cq-3-302' },
+    }))
+    const registered = expectOk(await cloud.call(P.residentB, 'directory', 'registerParty', { branchId: 'br-grid-kangle-3', name: '陈先生' }))
+    const wishAsk = async () => about(await inbox(P.committeeKangle), 'post').find((m) => m.wishId === posted._id)
+    const partyAsk = async () => about(await inbox(SECRETARY_KANGLE_3), 'registrationWaiting').find((m) => m._id.startsWith(`${registered.registrationId}>`))
+    expect(await wishAsk()).toMatchObject({ title: '有微心愿待核实', ...review('waiting') })
+    expect(await partyAsk()).toMatchObject({ title: '有党员报到，待核实', ...review('waiting') })
+
+    const committee = await inbox(P.committeeKangle)
+    expect(committee.filter((m) => m.todo?.act === 'review').length).toBeGreaterThanOrEqual(3)
+    const reads = await databaseRequestsDuring(cloud, () => inbox(P.committeeKangle))
+    expect(reads[Collections.wishes]).toEqual({ getDocument: 1 })
+    expect(reads[Collections.bindingRequests]).toEqual({ getDocument: 1 })
+
+    expectOk(await cloud.call(P.committeeKangle, 'wishes', 'review', { wishId: posted._id, decision: 'publish', summary: '独居老人需要有人陪同复查' }))
+    expectOk(await cloud.call(SECRETARY_KANGLE_3, 'directory', 'verifyParty', { registrationId: registered.registrationId, decision: 'approve' }))
+    expect(await wishAsk()).toMatchObject({ title: '微心愿核实', ...review('done') })
+    expect(await partyAsk()).toMatchObject({ title: '党员报到', ...review('done') })
+  })
+})

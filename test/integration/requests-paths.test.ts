@@ -39,7 +39,7 @@ describe('resolved: filed, answered at once, handled, replied, rated resolved', 
     expect(accepted).toMatchObject({ status: 'accepted', respondedAt: expect.any(Number), due: { stage: 'resolve' } })
     expect(accepted.availableActions).toEqual(['note', 'transfer', 'escalate', 'refer', 'reply'])
     const site = await cloud.uploadPhoto(P.workerKangleA)
-    const noted = await act(P.workerKangleA, 'note', { requestId: filed._id, note: '已到现场查看', photos: [site] })
+    const noted = await act(P.workerKangleA, 'note', { requestId: filed._id, note: '已到现场查看', photos: [site], visibleTo: 'resident' })
     expect(noted.status).toBe('inProgress')
     const after = await cloud.uploadPhoto(P.workerKangleA)
     const replied = await act(P.workerKangleA, 'reply', { requestId: filed._id, text: '电线已重新规整并套管', photos: [after] })
@@ -52,7 +52,8 @@ describe('resolved: filed, answered at once, handled, replied, rated resolved', 
     await expectLogMatches(closed)
 
     const told = (await messagesFor(P.residentA, filed._id)).map((m) => m.action).sort()
-    expect(told).toEqual(['accept', 'dispatch', 'reply'])
+    // Issue 10: a note told to the resident reaches them as progress (before, notes told no one).
+    expect(told).toEqual(['accept', 'dispatch', 'note', 'reply'])
     expect((await messagesFor(P.workerKangleA, filed._id)).map((m) => m.action).sort()).toEqual(['dispatch', 'rate'])
     const [dispatched] = await messagesFor(P.residentA, filed._id).then((ms) => ms.filter((m) => m.action === 'dispatch'))
     expect(dispatched.body).toContain('由网格员周丽负责')
@@ -116,7 +117,7 @@ describe('escalated (吹哨报到)', () => {
     // A co-handler works on it from their own inbox.
     const theirs = expectOk(await cloud.call(P.propertyCuihu, 'requests', 'inbox', { state: 'inHand' }))
     expect(theirs.items.map((i) => i._id)).toContain(filed._id)
-    await act(P.propertyCuihu, 'note', { requestId: filed._id, note: '已与施工队沟通' })
+    await act(P.propertyCuihu, 'note', { requestId: filed._id, note: '已与施工队沟通', visibleTo: 'resident' })
 
     const toStreet = await act(P.committeeKangle, 'escalate', { requestId: filed._id, level: 'street', coHandlerIds: [], note: '需要城管执法' })
     expect(toStreet).toMatchObject({ escalation: 'street', ownerId: P.workerKangleA })

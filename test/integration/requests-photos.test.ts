@@ -1,11 +1,11 @@
-import { PhotoView, RequestDetail, type ActionInput, type Result } from '../../types'
+import { PhotoView, RequestDetail, type ActionInput, type RequestEvent, type Result } from '../../types'
 import { requestIdFor } from '../../cloudfunctions/requests/request-store'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import type { PhotoCheck } from '../../cloudfunctions/shared/runtime/photos'
 import { invocationContext, pushInvocationContext } from '../../local/host/invocation-context'
 import { RISKY_IMAGE_MARKER } from '../../local/wechat/local-wechat'
 import { expectOk, JPEG, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { documents, fileAs, filing, HOUSEHOLD_A, P } from '../support/requests'
+import { documents, fileAs, filing, HOUSEHOLD_A, messagesFor, P } from '../support/requests'
 
 /**
  * Photos in private storage (issue 6, item 5), through the real SDK against the local CloudBase: a
@@ -150,7 +150,7 @@ describe('a foreign or forged photo ID is refused with a clear error, and nothin
     const before = await seen(P.workerKangleA, filed._id)
 
     const refused = { ok: false, code: 'INVALID_INPUT', message: 'photos[0]: not a photo uploaded by you to this environment', fields: ['photos'] }
-    expect(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场', photos: [residents] })).toEqual(refused)
+    expect(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场', photos: [residents], visibleTo: 'resident' })).toEqual(refused)
     expect(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已处理', photos: [residents] })).toEqual(refused)
     expect((await seen(P.workerKangleA, filed._id)).version).toBe(before.version)
 
@@ -166,7 +166,7 @@ describe('every photo goes to the media check; until its verdict only its upload
     const filed = await fileAs(cloud, P.residentA)
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
     const site = await cloud.uploadPhoto(P.workerKangleA)
-    const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场查看', photos: [site] })))
+    const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场查看', photos: [site], visibleTo: 'resident' })))
     expect(notePhotos(noted)).toEqual([{ fileId: site, url: expect.any(String), state: 'pending' }])
     const [check] = await documents<PhotoCheck>(Collections.photoChecks, { fileId: site })
     expect(check).toMatchObject({ item: 'request', itemId: filed._id, uploaderId: P.workerKangleA, state: 'pending', sentAt: expect.any(Number), traceId: expect.not.stringMatching(/^unsent:/) })
@@ -302,5 +302,74 @@ describe('wechat-events takes WeChat’s pushes only', () => {
     const answer = await send(push({ trace_id: check.traceId, errcode: -1008, result: { suggest: 'review', label: 100 } }), pushInvocationContext('wechat-events'))
     expect(answer).toEqual({ ok: true, data: { outcome: 'recorded', state: 'pending', item: 'request', itemId: filed._id } })
     expect(PhotoView.parse(photoOf(await seen(P.workerKangleA, filed._id), photo))).toMatchObject({ state: 'pending' })
+  })
+})
+
+describe('staff notes (issue 10): an internal note never reaches the resident, a told one does', () => {
+  const INTERNAL = '内部：这户上次投诉过物业，先别提赔偿'
+  const TOLD = '已联系电工，明天上午来修'
+  const hidden = (answer: unknown, photo: string) => {
+    const text = JSON.stringify(answer)
+    expect(text).not.toContain(INTERNAL)
+    expect(text).not.toContain(photo.slice(ENV_PREFIX.length))
+  }
+  const notes = (detail: RequestDetail) => detail.timeline.filter((e) => e.action === 'note').map(({ note, visibleTo, photos }) => ({ note, visibleTo, photos: photos?.map((p) => p.fileId) }))
+
+  test('the resident’s every read lacks the internal note and its photo; owner, co-handler, committee and street see both, marked', async () => {
+    const filed = await fileAs(cloud, P.residentA)
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'transfer', { requestId: filed._id, toUserId: P.workerKangleB, note: '请协助看看线路' }))
+    const site = await cloud.uploadPhoto(P.workerKangleA)
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: TOLD, visibleTo: 'resident' }))
+    const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: INTERNAL, photos: [site], visibleTo: 'staff' })))
+    // Passed by the media check: what keeps it from the resident is the note's audience, not a pending verdict.
+    await cloud.deliverPushes()
+
+    const both = [{ note: TOLD, visibleTo: 'resident', photos: undefined }, { note: INTERNAL, visibleTo: 'staff', photos: [site] }]
+    expect(notes(noted)).toEqual(both)
+    for (const staff of [P.workerKangleA, P.workerKangleB, P.committeeKangle, P.streetAdmin]) {
+      const detail = await seen(staff, filed._id)
+      expect(notes(detail)).toEqual(both)
+      expect(notePhotos(detail)).toEqual([{ fileId: site, url: expect.any(String), state: 'pass' }])
+    }
+    const desk = expectOk(await cloud.call(P.workerKangleA, 'requests', 'inbox', { limit: 50 }))
+    expect(desk.items.find((item) => item._id === filed._id)?.latest).toMatchObject({ action: 'note' })
+
+    const detail = await seen(P.residentA, filed._id)
+    expect(notes(detail)).toEqual([{ note: TOLD, visibleTo: 'resident', photos: undefined }])
+    hidden(detail, site)
+    const mine = expectOk(await cloud.call(P.residentA, 'requests', 'listMine', { limit: 50 }))
+    const row = mine.items.find((item) => item._id === filed._id)
+    // The latest step was internal: the list names no step rather than that one.
+    expect(row?.latest).toBeNull()
+    hidden(mine, site)
+    const inbox = expectOk(await cloud.call(P.residentA, 'requests', 'myMessages', { limit: 50 }))
+    hidden(inbox, site)
+    // The told note reached the resident as progress; the internal one reached no one.
+    expect((await messagesFor(P.residentA, filed._id)).filter((m) => m.action === 'note')).toEqual([
+      expect.objectContaining({ kind: 'progress', audience: 'resident', body: expect.stringContaining(TOLD) }),
+    ])
+    for (const staff of [P.workerKangleB, P.committeeKangle, P.streetAdmin]) {
+      expect((await messagesFor(staff, filed._id)).filter((m) => m.action === 'note')).toEqual([])
+    }
+
+    // The resident's own steps answer the detail too: the reply's rating among them.
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '线路已重新走好', photos: [] }))
+    const rated = expectOk(await cloud.call(P.residentA, 'requests', 'rate', { requestId: filed._id, outcome: 'resolved', satisfaction: 'satisfied' }))
+    hidden(rated, site)
+  })
+
+  test('a note must say who it is for; one stored before the choice existed stays the resident’s', async () => {
+    const filed = await fileAs(cloud, P.residentA)
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    const unsaid = await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: INTERNAL } as ActionInput<'requests', 'note'>)
+    expect(unsaid).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: ['visibleTo'] })
+
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: TOLD, visibleTo: 'resident' }))
+    const [stored] = await documents<RequestEvent>(Collections.requestEvents, { requestId: filed._id, action: 'note' })
+    const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    const { _id, details: _chosen, ...before } = stored
+    await cloudbaseApp().database().collection(Collections.requestEvents).doc(_id).set(before)
+    expect(notes(await seen(P.residentA, filed._id))).toEqual([{ note: TOLD, visibleTo: 'resident', photos: undefined }])
   })
 })

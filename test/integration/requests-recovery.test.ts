@@ -25,7 +25,7 @@ describe('a lost event append', () => {
     // As if the accept's append had failed after its update went in.
     await (await db()).collection(Collections.requestEvents).doc(`${_id}#2`).remove()
     expect(await actions(_id)).toEqual(['file', 'dispatch'])
-    expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: _id, note: '已联系物业' }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: _id, note: '已联系物业', visibleTo: 'resident' }))
     expect(await actions(_id)).toEqual(['file', 'dispatch', 'accept', 'note'])
     const timeline = expectOk(await cloud.call(P.residentA, 'requests', 'detail', { requestId: _id })).timeline
     expect(timeline.map((e) => e.action)).toEqual(['file', 'dispatch', 'accept', 'note'])

@@ -51,7 +51,7 @@ const as = (relation: RequestRelation): TransitionActor => ({
 
 const payloads: { [A in RequestAction]: TransitionPayloads[A] } = {
   dispatch: { deadlines: dueTimes('hazard', T0) }, flag: { reason: 'msgSecCheck: risky' }, release: {}, reject: { reason: '含有辱骂内容' },
-  withdraw: {}, accept: { note: '今天下午上门' }, note: { note: '已到现场' }, transfer: { toUserId: 'u-new', note: '请电工协助' },
+  withdraw: {}, accept: { note: '今天下午上门' }, note: { note: '已到现场', visibleTo: 'resident' }, transfer: { toUserId: 'u-new', note: '请电工协助' },
   escalate: { level: 'street', coHandlerIds: ['u-dept'], note: '需要城管到场' }, refer: { scope: 'court' },
   reply: { text: '电线已重新规整', photos: ['cloud://p/1.jpg'] }, rate: { outcome: 'resolved', satisfaction: 'satisfied' },
   reopen: { outcome: 'unresolved', satisfaction: 'unsatisfied', resolveBy: T0 + 3 * DAY }, autoClose: {},

@@ -9,7 +9,7 @@ const weapp = startWeapp()
 const gridWorker = whoami({ userId: 'staff-zhou', name: '网格员周丽', roles: ['resident', 'gridWorker'], household, scopes: { gridIds: ['grid-kangle-1', 'grid-kangle-2'], communityIds: [], streetIds: [], branchIds: [] } })
 const hazard = { category: 'hazard', text: '3号楼楼道里电线乱拉，晚上冒火花' } as const
 
-test('a grid worker finds a new request in the inbox, accepts it with a word to the resident, and replies', async () => {
+test('a grid worker finds a new request in the inbox, accepts it with a word to the resident, keeps an internal note, and replies', async () => {
   const dispatched = requestDetail({ ...hazard, availableActions: ['accept', 'transfer', 'escalate', 'refer'] })
   const accepted = requestDetail({ ...hazard, status: 'accepted', respondedAt: dispatched.createdAt + 600_000, availableActions: ['note', 'reply', 'transfer', 'escalate', 'refer'] })
   weapp.answer({
@@ -21,6 +21,11 @@ test('a grid worker finds a new request in the inbox, accepts it with a word to 
       inbox: (input) => ({ items: input.state === 'toAccept' ? [requestSummary({ ...hazard, excerpt: hazard.text })] : [], nextCursor: null }),
       detail: dispatched,
       accept: accepted,
+      // Issue 10: a note only staff see comes back on the staff timeline, marked.
+      note: (input) => requestDetail({
+        ...hazard, status: 'inProgress', availableActions: accepted.availableActions,
+        timeline: [...accepted.timeline, { seq: 3, at: accepted.createdAt + 3_600_000, actorId: 'staff-zhou', actorName: '网格员周丽', relation: 'owner', action: 'note', from: 'accepted', to: 'inProgress', note: input.note, visibleTo: input.visibleTo }],
+      }),
       reply: (input) => requestDetail({ ...hazard, status: 'replied', reply: { text: input.text, photos: input.photos.map((id) => photoView(id)), at: accepted.createdAt + 7_200_000, by: 'staff-zhou' }, availableActions: [] }),
     },
   })
@@ -51,6 +56,14 @@ test('a grid worker finds a new request in the inbox, accepts it with a word to 
   expect(weapp.cloudCalls('requests', 'accept').map((call) => call.input)).toEqual([{ requestId: 'rq-1', note: '今天下午上门查看' }])
   expect(weapp.toasts()).toEqual(['已办好'])
   expect(request.has('确认接单')).toBe(false)
+
+  await request.tap('记录办理进展')
+  await request.tap('仅工作人员可见（居民看不到）')
+  await request.type('办理进展', '这户上次投诉过物业，先别提赔偿')
+  await request.tap('记为内部备注')
+  await request.find('内部备注 · 居民看不到')
+  await request.find('这户上次投诉过物业，先别提赔偿')
+  expect(weapp.cloudCalls('requests', 'note').map((call) => call.input)).toEqual([{ requestId: 'rq-1', note: '这户上次投诉过物业，先别提赔偿', visibleTo: 'staff' }])
 
   await request.tap('答复办理结果')
   await request.tap('答复居民')

@@ -4,6 +4,8 @@ import type { MessageTodo } from '@/types'
 const words: Record<MessageTodo['act'], { waiting: string; done: string }> = {
   rate: { waiting: '去评价', done: '已评价' },
   confirm: { waiting: '去确认', done: '已确认' },
+  // Staff's 待审核: decided by anyone with the right, it is no longer this reader's to do.
+  review: { waiting: '去审核', done: '已处理' },
 }
 
 /**

@@ -2,9 +2,7 @@ import type { PhotoState } from '../../../../types/request.actions'
 import type { RequestRelation } from '../../../../types/request.schema'
 import { photoSight as sightFor, type PhotoSight } from '../photo-sight'
 import { isReviewer } from './request-policy'
-
-/** Those who work on the item: its owner and co-handlers, and the staff of its grid, community and street. */
-const handlerRelations: readonly RequestRelation[] = ['owner', 'coHandler', 'gridStaff', 'committee', 'streetAdmin']
+import { seesStaffNotes } from './staff-notes'
 
 /**
  * A request's photo, to one viewer (core/photo-sight.ts): before the verdict its handlers see it, not
@@ -12,5 +10,5 @@ const handlerRelations: readonly RequestRelation[] = ['owner', 'coHandler', 'gri
  * and street).
  */
 export function photoSight(state: PhotoState, relations: readonly RequestRelation[], isUploader: boolean): PhotoSight {
-  return sightFor(state, { isUploader, handlesItem: relations.some((r) => handlerRelations.includes(r)), reviewsContent: isReviewer(relations) })
+  return sightFor(state, { isUploader, handlesItem: seesStaffNotes(relations), reviewsContent: isReviewer(relations) })
 }

@@ -1,5 +1,5 @@
 import type {
-  Deadlines, EscalationLevel, OutOfScope, Rating, Request, RequestAction,
+  Deadlines, EscalationLevel, NoteVisibleTo, OutOfScope, Rating, Request, RequestAction,
 } from '../../../../types/request.schema'
 import { ratingDueAt, stageOf } from './deadlines'
 import { invalidPayload, type Effect as EffectOf, type EffectContext, type EffectFailure } from '../transition-table'
@@ -14,7 +14,7 @@ export type TransitionPayloads = {
   reject: { reason: string }
   withdraw: { note?: string }
   accept: { note?: string }
-  note: { note: string; photos?: string[] }
+  note: { note: string; photos?: string[]; visibleTo: NoteVisibleTo }
   transfer: { toUserId: string; note: string }
   escalate: { level: Exclude<EscalationLevel, 'none'>; coHandlerIds: string[]; note: string }
   refer: { scope: OutOfScope; note?: string }
@@ -60,7 +60,8 @@ export const effects: { [A in RequestAction]: (r: Request, p: TransitionPayloads
     note: p.note,
     details: r.ownerId !== actorId ? { previousOwnerId: r.ownerId } : undefined,
   }),
-  note: (_r, p) => ({ changes: {}, note: p.note, details: p.photos?.length ? { photos: p.photos } : undefined }),
+  // Who it is for travels with the note (staff-notes.ts reads it), so its photos are hidden with it.
+  note: (_r, p) => ({ changes: {}, note: p.note, details: { visibleTo: p.visibleTo, ...(p.photos?.length && { photos: p.photos }) } }),
   transfer: (r, p) => {
     if (p.toUserId === r.ownerId || r.coHandlerIds.includes(p.toUserId)) return invalidPayload('already handling this request')
     if (r.coHandlerIds.length >= MAX_CO_HANDLERS) return invalidPayload('too many co-handlers')

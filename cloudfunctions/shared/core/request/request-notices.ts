@@ -1,6 +1,7 @@
 import type { NoticeKind } from '../../../../types/notice.schema'
 import type { Request, RequestEvent } from '../../../../types/request.schema'
 import { todoAsks } from '../message/message-todo'
+import { noteVisibleTo } from './staff-notes'
 
 /**
  * Who hears of a transition, by how they stand to the request; the runtime turns each into people.
@@ -18,8 +19,9 @@ const ownerOrQueue = (request: Request): Audience => (request.ownerId === null ?
 
 /**
  * The status changes a resident cares about (the issue: each becomes a notification) and the ones that
- * put work on a handler's desk. Notes, 回访 records and a release (dispatch follows at once) tell no
- * one: the timeline has them. A +1 is no event at all: request_follows records who and when.
+ * put work on a handler's desk. A note told to the resident reaches them as progress (it is written to
+ * them); an internal note, 回访 records and a release (dispatch follows at once) tell no one: the
+ * timeline has them. A +1 is no event at all: request_follows records who and when.
  */
 const rules: Partial<Record<RequestEvent['action'], Rule>> = {
   dispatch: (_e, r) => [
@@ -33,6 +35,7 @@ const rules: Partial<Record<RequestEvent['action'], Rule>> = {
   reject: () => [{ audience: 'requester', kind: 'accepted', title: '诉求未通过审核' }],
   withdraw: (_e, r) => (r.ownerId === null ? [] : [{ audience: 'owner', kind: 'progress', title: '居民已撤回诉求' }]),
   accept: () => [{ audience: 'requester', kind: 'progress', title: '诉求已接单' }],
+  note: (e) => (noteVisibleTo(e) === 'resident' ? [{ audience: 'requester', kind: 'progress', title: '诉求有新进展' }] : []),
   transfer: () => [{ audience: 'added', kind: 'newWork', title: '请协助办理诉求' }],
   escalate: (e) => [
     { audience: 'requester', kind: 'progress', title: '诉求已上报协同办理' },

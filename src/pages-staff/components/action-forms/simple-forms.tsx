@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { Form } from '@/components/form'
 import { PhotoField } from '@/components/photo-field'
-import { PickOne } from '@/components/pick-one'
+import { PickOne, type Option } from '@/components/pick-one'
 import { TextField } from '@/components/text-field'
 import { useForm } from '@/hooks/use-form'
 import { usePhotos } from '@/hooks/use-photos'
 import { call } from '@/services/call'
-import { failure } from '@/types'
+import { failure, type NoteVisibleTo } from '@/types'
 import type { ActionFormProps } from './form-props'
 
 const optional = (note: string) => (note.trim() ? { note: note.trim() } : {})
@@ -22,18 +22,40 @@ export function AcceptForm({ request, onDone }: ActionFormProps) {
   )
 }
 
-/** A step of the work, for the timeline: what was done, with photos of it if there are any. */
+/** Who a note is for, in the words staff choose by: no default, so nothing internal reaches a resident unasked. */
+const noteAudiences: Option<NoteVisibleTo>[] = [
+  { id: 'staff', title: '仅工作人员可见（居民看不到）' },
+  { id: 'resident', title: '告诉居民（居民会收到消息）' },
+]
+const noteButtons: Record<NoteVisibleTo, string> = { staff: '记为内部备注', resident: '告诉居民' }
+
+/**
+ * A step of the work, for the timeline: what was done, with photos of it if there are any, and each
+ * time who may read it (issue 10: an internal note never reaches the resident).
+ */
 export function NoteForm({ request, onDone }: ActionFormProps) {
+  const [visibleTo, setVisibleTo] = useState<NoteVisibleTo | null>(null)
   const [note, setNote] = useState('')
   const photos = usePhotos()
   const form = useForm({
-    values: { note, photos: photos.fileIds },
-    check: () => ({ note: note.trim() ? null : '请写一下做了什么。', photos: photos.notReady }),
+    values: { visibleTo, note, photos: photos.fileIds },
+    check: () => ({
+      visibleTo: visibleTo ? null : '请选一下这条记录给谁看。',
+      note: note.trim() ? null : '请写一下做了什么。',
+      photos: photos.notReady,
+    }),
   })
   const submit = () =>
-    form.submit(() => call('requests', 'note', { requestId: request._id, note: note.trim(), ...(photos.fileIds.length ? { photos: photos.fileIds } : {}) }), onDone)
+    form.submit(
+      async () =>
+        visibleTo
+          ? call('requests', 'note', { requestId: request._id, note: note.trim(), visibleTo, ...(photos.fileIds.length ? { photos: photos.fileIds } : {}) })
+          : failure('INVALID_INPUT', 'visibleTo: 请选一下这条记录给谁看。'),
+      onDone,
+    )
   return (
-    <Form form={form} button="记下来" onSubmit={submit}>
+    <Form form={form} button={visibleTo ? noteButtons[visibleTo] : '记下来'} onSubmit={submit}>
+      <PickOne label="这条记录给谁看" options={noteAudiences} value={visibleTo} onChange={setVisibleTo} {...form.field('visibleTo')} />
       <TextField label="办理进展" value={note} onChange={setNote} placeholder="例如：已联系物业，明天来修" multiline maxlength={500} counter {...form.field('note')} />
       <PhotoField label="现场照片（可不拍）" photos={photos} {...form.field('photos')} />
     </Form>
