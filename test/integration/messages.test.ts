@@ -145,7 +145,7 @@ describe('a staff 待审核 message reads 已处理 once anyone decided its item
   const review = (state: string) => ({ todo: { act: 'review', state } })
 
   test('a binding asks both committee members; one refuses it, and the other’s message reads 已处理', async () => {
-    const asked = expectOk(await cloud.call(P.residentA, 'directory', 'requestBinding', { householdId: 'hh-kl-3-301', name: '王秀英' }))
+    const asked = expectOk(await cloud.call(P.residentA, 'directory', 'requestBinding', { householdId: seedHousehold('bldg-kl-3', '301'), name: '王秀英' }))
     const askOf = async (openid: string) => about(await inbox(openid), 'bindingWaiting').find((m) => m._id.startsWith(`${asked.requestId}>`))
     expect(await askOf(P.committeeKangle)).toMatchObject({ title: '有居民申请绑定住户，待审核', ...review('waiting') })
     expect(await askOf(P.elderlyKangle)).toMatchObject(review('waiting'))
@@ -159,7 +159,7 @@ describe('a staff 待审核 message reads 已处理 once anyone decided its item
   test('a wish to 核实 and a 报到 wait for their reviewers until decided; a page reads each collection once, not once per message', async () => {
     const posted = expectOk(await cloud.call(WISHER, 'wishes', 'post', {
       idempotencyKey: newKey(), category: 'elderlyDisabled', text: '想请人陪我去医院复查', photos: [],
-      neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: 'hh-cq-3-302' },
+      neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') },
     }))
     const registered = expectOk(await cloud.call(P.residentB, 'directory', 'registerParty', { branchId: 'br-grid-kangle-3', name: '陈先生' }))
     const wishAsk = async () => about(await inbox(P.committeeKangle), 'post').find((m) => m.wishId === posted._id)

@@ -3,6 +3,7 @@ import { defaultRateLimits, hourFields, rateWindowAt, type LimitedAction } from 
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { DAY, documents, filing, newKey, P, POINT_KANGLE_3 } from '../support/requests'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
  * Issue 10 finding 6, flood protection, through the real SDK with the real figures of
@@ -90,7 +91,7 @@ describe('filing a request (10 an hour, 30 a day for a resident)', () => {
     toNextDay()
     toNextHour()
     await usedUp(P.residentB, 'file', 0, defaultRateLimits.file.perDay)
-    const form = filing({ place: { householdId: 'hh-ch-6-302' } })
+    const form = filing({ place: { householdId: seedHousehold('bldg-ch-6', '302') } })
     expectLimited(await cloud.call(P.residentB, 'requests', 'file', form), rateWindowAt(cloud.clock.now()).dayEndsAt)
     toNextDay()
     expectOk(await cloud.call(P.residentB, 'requests', 'file', form))
@@ -123,7 +124,7 @@ describe('photos kept with an item (100 an hour, 300 a day)', () => {
     toNextHour()
     const photos = [await cloud.uploadPhoto(P.residentB), await cloud.uploadPhoto(P.residentB)]
     await usedUp(P.residentB, 'photo', defaultRateLimits.photo.perHour - 1)
-    const form = filing({ photos, place: { householdId: 'hh-ch-6-302' } })
+    const form = filing({ photos, place: { householdId: seedHousehold('bldg-ch-6', '302') } })
     expectLimited(await cloud.call(P.residentB, 'requests', 'file', form), rateWindowAt(cloud.clock.now()).hourEndsAt)
     expect(await documents(Collections.requests, { idempotencyKey: form.idempotencyKey })).toEqual([])
     expect(await documents(Collections.photoChecks, { fileId: photos[0] })).toEqual([])
@@ -135,7 +136,7 @@ describe('微心愿 (5 an hour, 10 a day)', () => {
     toNextDay()
     toNextHour()
     const form = (): ActionInput<'wishes', 'post'> => ({
-      idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换个灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: 'hh-cq-3-302' },
+      idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换个灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') },
     })
     for (let i = 0; i < 5; i++) await cloud.call('demo-resident-c', 'wishes', 'post', form())
     const before = (await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length
@@ -180,7 +181,7 @@ describe('邻里议事厅', () => {
     toNextHour()
     const proposal = expectOk(await cloud.call(P.residentA, 'council', 'propose', { idempotencyKey: newKey(), title: '门口装个雨棚', background: '下雨天进门淋湿。', scope: { kind: 'grids', gridIds: ['grid-kangle-1'] } }))
     const neighbour = 'test-rate-neighbour'
-    await (await db()).collection(Collections.users).add({ _id: neighbour, name: '邻居', staff: {}, householdId: 'hh-kl-3-101', tenure: 'owner', createdAt: cloud.clock.now() })
+    await (await db()).collection(Collections.users).add({ _id: neighbour, name: '邻居', staff: {}, householdId: seedHousehold('bldg-kl-3', '101'), tenure: 'owner', createdAt: cloud.clock.now() })
     await usedUp(neighbour, 'cosign')
     expectLimited(await cloud.call(neighbour, 'council', 'cosign', { proposalId: proposal._id }), rateWindowAt(cloud.clock.now()).hourEndsAt)
     expect(await documents(Collections.cosignatures, { proposalId: proposal._id })).toEqual([])
@@ -191,7 +192,7 @@ describe('邻里议事厅', () => {
     await usedUp(P.residentA, 'voteChange')
     expectOk(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['yes'] }))
     expectLimited(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['no'] }), rateWindowAt(cloud.clock.now()).hourEndsAt)
-    const [ballot] = await documents<{ options: string[]; changes: number }>(Collections.ballots, { topicId, householdId: 'hh-kl-3-201' })
+    const [ballot] = await documents<{ options: string[]; changes: number }>(Collections.ballots, { topicId, householdId: seedHousehold('bldg-kl-3', '201') })
     expect(ballot).toMatchObject({ options: ['yes'], changes: 1 })
     toNextHour()
     expectOk(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['no'] }))
