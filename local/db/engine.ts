@@ -70,10 +70,18 @@ export function find(docs: Doc[], spec: Find, indexes: readonly IndexSpec[] = []
   return guard(() => {
     const options = optionsFor(indexes)
     const { near, rest } = takeNear(spec.criteria, indexes)
+    const ordered = spec.order !== undefined && Object.keys(spec.order).length > 0
+    if (!near && !ordered) {
+      // Unordered: mingo's lazy cursor stops at the limit instead of matching every document.
+      let cursor = new Query(rest, options).find<Doc>(docs, spec.projection ?? {})
+      if (spec.offset) cursor = cursor.skip(spec.offset)
+      if (spec.limit !== undefined) cursor = cursor.limit(spec.limit)
+      return spec.projection ? cursor.all().map(idFirst) : cursor.all()
+    }
     let found = new Query(rest, options).find<Doc>(docs).all()
     // $nearSphere answers nearest first; an explicit orderBy re-sorts them (manual, $near: "sort() re-orders").
     if (near) found = byDistance(found, near).map(({ doc }) => doc)
-    if (spec.order && Object.keys(spec.order).length > 0) found = sortDocuments(found, spec.order, valuesAt)
+    if (spec.order && ordered) found = sortDocuments(found, spec.order, valuesAt)
     const page = found.slice(spec.offset ?? 0, spec.limit === undefined ? undefined : (spec.offset ?? 0) + spec.limit)
     if (!spec.projection) return page
     return new Query({}, options).find<Doc>(page, spec.projection).all().map(idFirst)
