@@ -113,6 +113,13 @@ describe('documents', () => {
     expect(await first('ops')).toEqual({ _id: 'ops', n: 3, m: 6, hi: 9, obj: { c: 3 }, list: [2, 3, 4], set: ['x', 'y'], q: [0, 1, 2] })
   })
 
+  test('update operators it may come to use: min, rename, pullAll, shift, push with each/position/slice', async () => {
+    const _ = db.command
+    await scratch().add({ _id: 'ops2', lo: 5, old: 1, list: [1, 2, 3, 2], q: [1, 2, 3], p: [1, 4] })
+    await scratch().doc('ops2').update({ lo: _.min(3), old: _.rename('renamed'), list: _.pullAll([2]), q: _.shift(), p: _.push({ each: [2, 3], position: 1, slice: 3 }) })
+    expect(await first('ops2')).toEqual({ _id: 'ops2', lo: 3, renamed: 1, list: [1, 3], q: [2, 3], p: [1, 2, 3] })
+  })
+
   test('an update of _id or of the wrong type fails with DATABASE_REQUEST_FAILED', async () => {
     await scratch().add({ _id: 'typed', s: 'text' })
     await expect(scratch().doc('typed').update({ s: db.command.inc(1) })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
@@ -157,6 +164,17 @@ describe('queries', () => {
     expect(await ids({ at: _.gte(new Date(3000)) })).toEqual(['p3', 'p4'])
     const either = await scratch().where(_.or([{ group: 'q', age: 35 }, { group: 'q', name: 'bob' }])).get()
     expect((either.data as { _id: string }[]).map((d) => d._id)).toEqual(['p2', 'p3'])
+  })
+
+  test('operators the functions may come to use: all, elemMatch, size, expr (MongoDB semantics)', async () => {
+    const _ = db.command
+    const $ = db.command.aggregate
+    expect(await ids({ tags: _.all(['a', 'b']) })).toEqual(['p1'])
+    expect(await ids({ tags: _.elemMatch(_.eq('c')) })).toEqual(['p4'])
+    expect(await ids({ tags: _.size(0) })).toEqual(['p3'])
+    // $expr compares across types by BSON order: a string name is greater than any number.
+    expect(await ids({ $expr: $.gt(['$name', '$age']) } as object)).toEqual(['p1', 'p2', 'p3', 'p4'])
+    expect(await ids({ $expr: $.lt(['$vip', null]) } as object)).toEqual(['p1', 'p2', 'p4'])
   })
 
   test('nested fields by object or dotted path, and db.RegExp', async () => {
