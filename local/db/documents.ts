@@ -1,6 +1,8 @@
 import { stringifyEjson, type Doc } from './ejson'
 import { aggregate, applyUpdate, find, matcher } from './engine'
 import { dbErrors } from './errors'
+import { geoFields, pointOf } from './geo'
+import { valuesAt } from './paths'
 import { candidates, criteria, decode, decodeObject, field, newId, targets, type DocumentRequest } from './request'
 import { docKey, type Change } from './store'
 
@@ -32,13 +34,13 @@ export function getDocument(request: DocumentRequest) {
     projection: field(request, 'projection'),
     offset,
     limit,
-  })
+  }, request.indexes)
   return { list: list.map((doc) => stringifyEjson(doc)), limit, offset }
 }
 
 export function calculateDocument(request: DocumentRequest) {
   const query = criteria(request)
-  return { total: candidates(request, query).filter(matcher(query)).length }
+  return { total: candidates(request, query).filter(matcher(query, request.indexes)).length }
 }
 
 /** `doc().set()` (merge false: replace, upsert), `doc().update()` and `where().update()` (merge: operators). */
@@ -48,12 +50,12 @@ export function modifyDocument(request: DocumentRequest) {
   const matched = targets(request, request.params.multi !== false)
   if (matched.length === 0 && request.params.upsert === true) {
     const id = criteria(request)._id ?? newId()
-    const doc = replace ? replacement(id, data) : applyUpdate({ _id: id }, operators(data))
+    const doc = replace ? replacement(id, data) : applyUpdate({ _id: id }, operators(data), criteria(request))
     write(request, [{ collection: request.collection, key: docKey(id), after: doc, insert: true }])
     return { updated: 0, matched: 0, upsert_id: id }
   }
   const changes = matched.flatMap((before) => {
-    const after = replace ? replacement(before._id, data) : applyUpdate(before, operators(data))
+    const after = replace ? replacement(before._id, data) : applyUpdate(before, operators(data), criteria(request))
     return changed(before, after) ? [{ collection: request.collection, key: docKey(before._id), after }] : []
   })
   write(request, changes)
@@ -64,7 +66,7 @@ export function modifyDocument(request: DocumentRequest) {
 export function modifyAndReturnDoc(request: DocumentRequest) {
   const [before] = targets(request, false)
   if (!before) return { updated: 0, doc: null }
-  const after = applyUpdate(before, operators(field(request, 'data') ?? {}))
+  const after = applyUpdate(before, operators(field(request, 'data') ?? {}), criteria(request))
   const updated = changed(before, after) ? 1 : 0
   if (updated) write(request, [{ collection: request.collection, key: docKey(before._id), after }])
   return { updated, doc: stringifyEjson(after) }
@@ -90,7 +92,7 @@ export function aggregateDocuments(request: DocumentRequest) {
       return []
     }
   }
-  const list = aggregate(request.session.scan(request.collection), pipeline, lookup)
+  const list = aggregate(request.session.scan(request.collection), pipeline, lookup, request.indexes)
   return { list: list.map((doc) => stringifyEjson(doc)) }
 }
 
@@ -109,5 +111,22 @@ function replacement(id: unknown, data: Doc): Doc {
 const changed = (before: Doc, after: Doc) => stringifyEjson(before) !== stringifyEjson(after)
 
 function write(request: DocumentRequest, changes: Change[]): void {
-  if (changes.length > 0) request.session.write(changes)
+  if (changes.length === 0) return
+  for (const change of changes) if (change.after) requireGeoKeys(request, change.after)
+  request.session.write(changes)
+}
+
+/**
+ * A 2dsphere-indexed field holds a GeoJSON Point (or a [lng, lat] pair) or nothing: MongoDB refuses
+ * the write otherwise ("Can't extract geo keys"), so a document the index cannot place never lands.
+ */
+function requireGeoKeys(request: DocumentRequest, doc: Doc): void {
+  for (const path of geoFields(request.indexes)) {
+    const value = valuesAt(doc, path)
+    if (value === undefined || value === null) continue
+    const values = Array.isArray(value) && pointOf(value) === null ? value : [value]
+    if (values.some((item) => pointOf(item) === null)) {
+      throw dbErrors.requestFailed(`Can't extract geo keys: ${path} is not a GeoJSON Point: ${stringifyEjson(value)}`)
+    }
+  }
 }

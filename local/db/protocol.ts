@@ -7,6 +7,11 @@ import type { DocumentRequest } from './request'
 import { storageAction, type StorageBackend } from './storage-actions'
 
 /**
+ * A transaction serves single-document operations only (WeChat 云开发 guide, 事务: "在事务中不支持批量操作
+ * （where 语句），只支持单记录操作（collection.doc, collection.add）"): the SDK sends where().get() and
+ * where().updateAndReturn() with the transaction id and they are refused here; where().update(),
+ * .remove() and .count() it sends without one, so they run outside the transaction, as on CloudBase.
+ *
  * The SDK's database actions (@cloudbase/database: collection.ts, query.ts, document.ts,
  * aggregate.ts, transaction/index.ts), each POSTed as JSON `{ action, collectionName, ... }` to the
  * URL the SDK was redirected to. Answers are `{ requestId, data }`, except startTransaction's
@@ -54,8 +59,11 @@ export async function handle(
   if (!run) throw dbErrors.invalidParam(`action ${action} is not served by the local CloudBase database`)
   const collection = collectionName(params, false)
   store.docs(collection)
+  if (params.transactionId !== undefined && action !== 'database.insertDocument' && params.queryType !== 'DOC') {
+    throw dbErrors.invalidParam(`${action.replace(/^database\./, '')} with where() is not supported in a transaction: only doc(id).get/set/update/remove and add are`)
+  }
   const session = params.transactionId ? transactions.session(params.transactionId) : new StoreSession(store)
-  return { data: run({ collection, session, params, now: Date.now() }) }
+  return { data: run({ collection, session, params, indexes: store.indexes(collection), now: Date.now() }) }
 }
 
 function collectionName(params: Record<string, unknown>, creating: boolean): string {

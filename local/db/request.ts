@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { IndexSpec } from '../../cloudfunctions/shared/runtime/collections'
 import { parseEjson, type Doc } from './ejson'
 import { dbErrors } from './errors'
 import { matcher } from './engine'
@@ -10,6 +11,8 @@ export type DocumentRequest = {
   collection: string
   session: Session
   params: Record<string, unknown>
+  /** The collection's declared indexes: geo queries need a 2dsphere one. */
+  indexes: readonly IndexSpec[]
   /** One clock reading per request, for every `serverDate()` in it. */
   now: number
 }
@@ -59,7 +62,7 @@ export function candidates(request: DocumentRequest, query: Doc): Doc[] {
 /** The matching documents in natural order; only the first unless `multi`. */
 export function targets(request: DocumentRequest, multi: boolean): Doc[] {
   const query = criteria(request)
-  const matches = matcher(query)
+  const matches = matcher(query, request.indexes)
   const docs = candidates(request, query)
   if (multi) return docs.filter(matches)
   const first = docs.find(matches)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { collectionIndexes } from '../../cloudfunctions/shared/runtime/collections'
+import { collectionIndexes, type IndexSpec } from '../../cloudfunctions/shared/runtime/collections'
 import { DbError } from './errors'
 import { multipartFields } from './multipart'
 import { handle } from './protocol'
@@ -32,8 +32,10 @@ export async function startDatabase(opts: {
   storage?: StorageBackend
   /** Read-only JSON views for people looking at the local CloudBase (`GET <path>`), e.g. the WeChat outbox. */
   views?: Record<string, () => unknown>
+  /** The collections and indexes that exist from the start: the functions' (collections.ts) unless a test declares its own. */
+  indexes?: Record<string, IndexSpec[]>
 }): Promise<DatabaseServer> {
-  const store = new Store(opts.dataDir, collectionIndexes)
+  const store = new Store(opts.dataDir, opts.indexes ?? collectionIndexes)
   const transactions = new Transactions(store)
   const stats = new Stats()
 

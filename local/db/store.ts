@@ -37,7 +37,10 @@ export class Store {
   private flushScheduled = false
   private broken: unknown = null
 
-  constructor(dataDir: string, declared: Record<string, IndexSpec[]>) {
+  constructor(
+    dataDir: string,
+    private readonly declared: Record<string, IndexSpec[]>,
+  ) {
     mkdirSync(dataDir, { recursive: true })
     this.unique = new UniqueIndexes(declared)
     this.sqlite = new Database(join(dataDir, 'cloudbase.sqlite'))
@@ -51,6 +54,11 @@ export class Store {
     this.remove = this.sqlite.prepare('DELETE FROM docs WHERE coll = ? AND key = ?')
     for (const name of Object.keys(declared)) this.createCollection(name, true)
     this.load()
+  }
+
+  /** The collection's declared indexes (none for one made at run time). */
+  indexes(collection: string): readonly IndexSpec[] {
+    return this.declared[collection] ?? []
   }
 
   hasCollection(collection: string): boolean {

@@ -2,7 +2,7 @@ import type { Doc } from './ejson'
 import { dbErrors } from './errors'
 import type { Session } from './session'
 import type { Applied, Change, Store } from './store'
-import { indexKey } from './unique'
+import { indexKeys } from './unique'
 
 const slot = (collection: string, key: string) => `${collection}\u0000${key}`
 
@@ -93,12 +93,13 @@ export class Transaction implements Session {
       .filter((entry) => entry.collection === collection && entry.key !== key)
       .map((entry) => entry.key)
     for (const spec of this.store.unique.specs(collection)) {
-      const wanted = indexKey(spec, doc)
-      const owner = this.store.unique.owner(collection, spec, wanted)
-      const candidates = owner !== undefined && owner !== key ? [owner, ...touched] : touched
-      for (const candidate of candidates) {
-        const other = this.get(collection, candidate)
-        if (other && indexKey(spec, other) === wanted) throw dbErrors.duplicateWrite(collection, spec.name, wanted)
+      for (const wanted of indexKeys(spec, doc)) {
+        const owner = this.store.unique.owner(collection, spec, wanted)
+        const candidates = owner !== undefined && owner !== key ? [owner, ...touched] : touched
+        for (const candidate of candidates) {
+          const other = this.get(collection, candidate)
+          if (other && indexKeys(spec, other).includes(wanted)) throw dbErrors.duplicateWrite(collection, spec.name, wanted)
+        }
       }
     }
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Collections } from '../../cloudfunctions/shared/runtime/collections'
+import { collectionIndexes, Collections } from '../../cloudfunctions/shared/runtime/collections'
 import type { database as databaseFn } from '../../cloudfunctions/shared/runtime/cloudbase'
 import { startDatabase, type DatabaseServer } from '../../local/db/server'
 import { localSdkEnv } from '../../local/db/sdk-env'
@@ -17,6 +17,14 @@ type Db = ReturnType<typeof databaseFn>
 type Tx = { collection(name: string): ReturnType<Db['collection']>; rollback(reason?: unknown): Promise<unknown> }
 
 const SCRATCH = 'conformance'
+/** Declared as collections.ts declares the functions' (deploy creates them the same way): a geo index, a unique one over an array. */
+const PLACES = 'places'
+const TAGGED = 'tagged'
+const indexes = {
+  ...collectionIndexes,
+  [PLACES]: [{ name: 'by_location', keys: { location: '2dsphere' as const } }],
+  [TAGGED]: [{ name: 'one_per_tag', keys: { tags: 1 as const }, unique: true }],
+}
 const contacted = new Set<string>()
 const realConnect = net.Socket.prototype.connect
 let server: DatabaseServer
@@ -31,7 +39,7 @@ beforeAll(async () => {
     return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args)
   } as typeof realConnect
   dataDir = mkdtempSync(join(tmpdir(), 'jucun-db-conformance-'))
-  server = await startDatabase({ dataDir, port: 0 })
+  server = await startDatabase({ dataDir, port: 0, indexes })
   Object.assign(process.env, localSdkEnv(server.url))
   const { database } = await import('../../cloudfunctions/shared/runtime/cloudbase')
   db = database()
@@ -105,6 +113,13 @@ describe('documents', () => {
     expect(await first('ops')).toEqual({ _id: 'ops', n: 3, m: 6, hi: 9, obj: { c: 3 }, list: [2, 3, 4], set: ['x', 'y'], q: [0, 1, 2] })
   })
 
+  test('update operators it may come to use: min, rename, pullAll, shift, push with each/position/slice', async () => {
+    const _ = db.command
+    await scratch().add({ _id: 'ops2', lo: 5, old: 1, list: [1, 2, 3, 2], q: [1, 2, 3], p: [1, 4] })
+    await scratch().doc('ops2').update({ lo: _.min(3), old: _.rename('renamed'), list: _.pullAll([2]), q: _.shift(), p: _.push({ each: [2, 3], position: 1, slice: 3 }) })
+    expect(await first('ops2')).toEqual({ _id: 'ops2', lo: 3, renamed: 1, list: [1, 3], q: [2, 3], p: [1, 2, 3] })
+  })
+
   test('an update of _id or of the wrong type fails with DATABASE_REQUEST_FAILED', async () => {
     await scratch().add({ _id: 'typed', s: 'text' })
     await expect(scratch().doc('typed').update({ s: db.command.inc(1) })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
@@ -149,6 +164,17 @@ describe('queries', () => {
     expect(await ids({ at: _.gte(new Date(3000)) })).toEqual(['p3', 'p4'])
     const either = await scratch().where(_.or([{ group: 'q', age: 35 }, { group: 'q', name: 'bob' }])).get()
     expect((either.data as { _id: string }[]).map((d) => d._id)).toEqual(['p2', 'p3'])
+  })
+
+  test('operators the functions may come to use: all, elemMatch, size, expr (MongoDB semantics)', async () => {
+    const _ = db.command
+    const $ = db.command.aggregate
+    expect(await ids({ tags: _.all(['a', 'b']) })).toEqual(['p1'])
+    expect(await ids({ tags: _.elemMatch(_.eq('c')) })).toEqual(['p4'])
+    expect(await ids({ tags: _.size(0) })).toEqual(['p3'])
+    // $expr compares across types by BSON order: a string name is greater than any number.
+    expect(await ids({ $expr: $.gt(['$name', '$age']) } as object)).toEqual(['p1', 'p2', 'p3', 'p4'])
+    expect(await ids({ $expr: $.lt(['$vip', null]) } as object)).toEqual(['p1', 'p2', 'p4'])
   })
 
   test('nested fields by object or dotted path, and db.RegExp', async () => {
@@ -227,6 +253,15 @@ describe('limits', () => {
   })
 })
 
+describe('limits of aggregate', () => {
+  // CloudBase answers 20 rows when the pipeline has no $limit (WeChat community: "聚合查询默认是20条").
+  test('an aggregate without limit answers 20 rows; with one, as many as asked', async () => {
+    expect((await db.collection('many').aggregate().match({}).end()).data).toHaveLength(20)
+    expect((await db.collection('many').aggregate().sort({ i: -1 }).end()).data).toHaveLength(20)
+    expect((await db.collection('many').aggregate().match({}).limit(500).end()).data).toHaveLength(500)
+  })
+})
+
 describe('errors', () => {
   test('a missing collection fails every operation with DATABASE_COLLECTION_NOT_EXIST', async () => {
     const missing = db.collection('no_such_collection')
@@ -291,6 +326,231 @@ describe('aggregate', () => {
   })
 })
 
+describe('update paths', () => {
+  // MongoDB: PathNotViable, "Cannot create field 'x' in element {v: 1}".
+  test('a dotted update through a number, string, null or array fails; through a missing field it creates', async () => {
+    await scratch().add({ _id: 'paths', v: 1, s: 'text', n: null, list: [1, 2], obj: { a: 1 } })
+    const failed = { code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining("Cannot create field 'x'") }
+    await expect(scratch().doc('paths').update({ 'v.x': 1 })).rejects.toMatchObject(failed)
+    await expect(scratch().doc('paths').update({ v: { x: 1 } })).rejects.toMatchObject(failed)
+    await expect(scratch().doc('paths').update({ 's.x': db.command.inc(1) })).rejects.toMatchObject(failed)
+    await expect(scratch().doc('paths').update({ 'n.x': 1 })).rejects.toMatchObject(failed)
+    await expect(scratch().doc('paths').update({ 'list.x': 1 })).rejects.toMatchObject(failed)
+    expect((await scratch().doc('paths').update({ 'list.1': 5, 'obj.b': 2, 'fresh.x': 1 })).updated).toBe(1)
+    expect(await first('paths')).toEqual({ _id: 'paths', v: 1, s: 'text', n: null, list: [1, 5], obj: { a: 1, b: 2 }, fresh: { x: 1 } })
+  })
+
+  // MongoDB manual, "$ (update)": the first element the query matched; without a condition on the array it fails.
+  test("positional 'arr.$' updates the first element the query matched; 'arr.$[]' every element", async () => {
+    await scratch().add({ _id: 'positional', items: [{ id: 1, n: 0 }, { id: 2, n: 0 }, { id: 2, n: 0 }], nums: [1, 2, 3] })
+    expect((await scratch().where({ _id: 'positional', 'items.id': 2 }).update({ 'items.$.n': 5 })).updated).toBe(1)
+    expect((await scratch().where({ _id: 'positional', nums: db.command.gt(1) }).update({ 'nums.$': 20 })).updated).toBe(1)
+    expect((await scratch().where({ _id: 'positional', items: db.command.elemMatch({ id: 1 }) }).update({ 'items.$.n': db.command.inc(3) })).updated).toBe(1)
+    expect((await scratch().doc('positional').update({ 'nums.$[]': db.command.inc(1) })).updated).toBe(1)
+    expect(await first('positional')).toEqual({ _id: 'positional', items: [{ id: 1, n: 3 }, { id: 2, n: 5 }, { id: 2, n: 0 }], nums: [2, 21, 4] })
+    const noMatch = { code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('The positional operator did not find the match needed from the query') }
+    await expect(scratch().doc('positional').update({ 'nums.$': 0 })).rejects.toMatchObject(noMatch)
+  })
+})
+
+describe('comparison order of mixed types (MongoDB BSON order)', () => {
+  const mixed = () => db.collection('mixed')
+  beforeAll(async () => {
+    await db.createCollection('mixed')
+    await mixed().add([
+      { _id: 't1', v: 'a' },
+      { _id: 't2', v: null },
+      { _id: 't3' },
+      { _id: 't4', v: 5 },
+      { _id: 't5', v: { a: 1 } },
+      { _id: 't6', v: [1, 9] },
+      { _id: 't7', v: true },
+      { _id: 't8', v: new Date(0) },
+      { _id: 't9', v: [] },
+    ])
+  })
+  const ids = (rows: unknown[]) => (rows as { _id: string }[]).map((row) => row._id)
+
+  test('orderBy and $sort: [] < null = missing < numbers < strings < objects < arrays < booleans < dates; an array by its least (asc) or greatest (desc) element', async () => {
+    const ascending = ['t9', 't2', 't3', 't6', 't4', 't1', 't5', 't7', 't8']
+    const descending = ['t8', 't7', 't5', 't1', 't6', 't4', 't2', 't3', 't9']
+    expect(ids((await mixed().orderBy('v', 'asc').get()).data)).toEqual(ascending)
+    expect(ids((await mixed().orderBy('v', 'desc').get()).data)).toEqual(descending)
+    expect(ids((await mixed().aggregate().sort({ v: 1 }).limit(20).end()).data)).toEqual(ascending)
+    expect(ids((await mixed().aggregate().sort({ v: -1 }).limit(20).end()).data)).toEqual(descending)
+  })
+
+  test('aggregation $gt/$lt/$eq/$cmp compare across types; a missing field is below null and not equal to it', async () => {
+    const $ = db.command.aggregate
+    const { data } = await mixed().aggregate()
+      .project({ gt4: $.gt(['$v', 4]), belowNull: $.lt(['$v', null]), isNull: $.eq(['$v', null]), cmp: $.cmp(['$v', 'b']) })
+      .limit(20)
+      .end()
+    const by = Object.fromEntries((data as Array<{ _id: string }>).map(({ _id, ...rest }) => [_id, rest]))
+    expect(by).toEqual({
+      t1: { gt4: true, belowNull: false, isNull: false, cmp: -1 },
+      t2: { gt4: false, belowNull: false, isNull: true, cmp: -1 },
+      t3: { gt4: false, belowNull: true, isNull: false, cmp: -1 },
+      t4: { gt4: true, belowNull: false, isNull: false, cmp: -1 },
+      t5: { gt4: true, belowNull: false, isNull: false, cmp: 1 },
+      t6: { gt4: true, belowNull: false, isNull: false, cmp: 1 },
+      t7: { gt4: true, belowNull: false, isNull: false, cmp: 1 },
+      t8: { gt4: true, belowNull: false, isNull: false, cmp: 1 },
+      t9: { gt4: true, belowNull: false, isNull: false, cmp: 1 },
+    })
+  })
+
+  test('a query compares like with like only (type bracketing): gt(4) matches numbers, lt("b") strings', async () => {
+    expect(ids((await mixed().where({ v: db.command.gt(4) }).get()).data)).toEqual(['t4', 't6'])
+    expect(ids((await mixed().where({ v: db.command.lt('b') }).get()).data)).toEqual(['t1'])
+    expect(ids((await mixed().where({ v: null }).get()).data)).toEqual(['t2', 't3'])
+  })
+})
+
+describe('the stages and expressions the dashboards and the tally use', () => {
+  beforeAll(async () => {
+    await db.createCollection('items')
+    await db.collection('items').add([
+      { _id: 'i1', c: 'c1', g: 'g1', at: 10, done: 15, options: ['a', 'b'] },
+      { _id: 'i2', c: 'c1', g: 'g1', at: 25, options: ['a'] },
+      { _id: 'i3', c: 'c1', at: 12, done: null, options: [] },
+      { _id: 'i4', c: 'c2', g: 'g2', at: 40, done: 41, options: ['b'] },
+    ])
+  })
+
+  test('addFields with $cond, $ifNull, $not, $and, $floor, $divide, $subtract; group by a key with a missing part; $sum of $cond', async () => {
+    const $ = db.command.aggregate
+    const { data } = await db.collection('items').aggregate()
+      .match({ at: db.command.gte(0) })
+      .addFields({
+        answered: $.cond([$.and([$.not([$.eq([$.ifNull(['$done', null]), null])]), $.lte(['$done', 20])]), 1, 0]),
+        week: $.floor($.divide([$.subtract([$.ifNull(['$done', -1]), 0]), 10])),
+      })
+      .group({ _id: { c: '$c', g: '$g' }, answered: $.sum('$answered'), weekOne: $.sum($.cond([$.eq(['$week', 1]), 1, 0])), n: $.sum(1) })
+      .sort({ '_id.c': 1, '_id.g': 1 })
+      .limit(10)
+      .end()
+    expect(data).toEqual([
+      { _id: { c: 'c1' }, answered: 0, weekOne: 0, n: 1 },
+      { _id: { c: 'c1', g: 'g1' }, answered: 1, weekOne: 1, n: 2 },
+      { _id: { c: 'c2', g: 'g2' }, answered: 0, weekOne: 0, n: 1 },
+    ])
+  })
+
+  test('unwind then group counts each array element once; an empty array drops out', async () => {
+    const $ = db.command.aggregate
+    const { data } = await db.collection('items').aggregate().match({ c: 'c1' }).unwind('$options').group({ _id: '$options', n: $.sum(1) }).sort({ _id: 1 }).limit(8).end()
+    expect(data).toEqual([{ _id: 'a', n: 2 }, { _id: 'b', n: 1 }])
+  })
+})
+
+describe('a unique index over an array field (multikey)', () => {
+  const tagged = () => db.collection(TAGGED)
+  // MongoDB manual, "Unique Multikey Index": no two documents may share an element; one may repeat its own.
+  test('keys each element: a second document holding any of them is refused, a scalar counts as an element', async () => {
+    const duplicate = { code: 'DATABASE_DUPLICATE_WRITE' }
+    await tagged().add([{ _id: 'k1', tags: ['a', 'b'] }, { _id: 'k2', tags: ['c'] }, { _id: 'k3', tags: ['e', 'e'] }])
+    await expect(tagged().add({ _id: 'k4', tags: ['b', 'd'] })).rejects.toMatchObject(duplicate)
+    await expect(tagged().add({ _id: 'k5', tags: 'a' })).rejects.toMatchObject(duplicate)
+    await expect(tagged().doc('k2').update({ tags: db.command.push(['a']) })).rejects.toMatchObject(duplicate)
+    await tagged().doc('k1').update({ tags: ['x'] })
+    await tagged().add({ _id: 'k6', tags: ['b'] })
+    const tx = await db.startTransaction()
+    await expect(tx.collection(TAGGED).add({ _id: 'k7', tags: ['q', 'c'] })).rejects.toMatchObject(duplicate)
+    await tx.rollback()
+    expect((await tagged().orderBy('_id', 'asc').get()).data).toEqual([
+      { _id: 'k1', tags: ['x'] },
+      { _id: 'k2', tags: ['c'] },
+      { _id: 'k3', tags: ['e', 'e'] },
+      { _id: 'k6', tags: ['b'] },
+    ])
+  })
+})
+
+describe('geo: geoNear, geoWithin, geoIntersects and the $geoNear stage over a 2dsphere index', () => {
+  const places = () => db.collection(PLACES)
+  // The SDK types db.Geo as holding Point only; it holds every GeoJSON constructor.
+  const geo = () => db.Geo as unknown as typeof import('@cloudbase/database/dist/commonjs/geo')
+  const centre = [121.47, 31.23] as const
+  // Due north of the centre, so the distance is the latitude difference on MongoDB's sphere (6378.1 km).
+  const north = (metres: number) => centre[1] + (metres / 6_378_100) * (180 / Math.PI)
+  const point = (lat: number) => new (geo().Point)(centre[0], lat)
+  const ids = (rows: unknown[]) => (rows as { _id: string }[]).map((row) => row._id)
+
+  beforeAll(async () => {
+    await places().add([
+      { _id: 'far', kind: 'home', location: point(north(1100)) },
+      { _id: 'mid', kind: 'shop', location: point(north(550)) },
+      { _id: 'here', kind: 'home', location: point(centre[1]) },
+      { _id: 'near', kind: 'home', location: point(north(110)) },
+      { _id: 'nowhere', kind: 'home' },
+    ])
+  })
+
+  test('a stored point reads back as a point', async () => {
+    const { data } = await places().doc('here').get()
+    expect((data as Array<{ location: { longitude: number; latitude: number } }>)[0].location).toMatchObject({ longitude: centre[0], latitude: centre[1] })
+  })
+
+  test('geoNear answers nearest first, within maxDistance and beyond minDistance, with other conditions', async () => {
+    const _ = db.command
+    const near = (options: object, extra: object = {}) => places().where({ ...extra, location: _.geoNear({ geometry: point(centre[1]), ...options }) }).get()
+    expect(ids((await near({ maxDistance: 600 })).data)).toEqual(['here', 'near', 'mid'])
+    expect(ids((await near({ maxDistance: 2000, minDistance: 100 })).data)).toEqual(['near', 'mid', 'far'])
+    expect(ids((await near({ maxDistance: 2000 }, { kind: 'home' })).data)).toEqual(['here', 'near', 'far'])
+    expect(ids((await near({})).data)).toEqual(['here', 'near', 'mid', 'far'])
+  })
+
+  test('geoWithin a centre sphere (radians) and a polygon; geoIntersects a point', async () => {
+    const _ = db.command
+    const within = await places().where({ location: _.geoWithin({ centerSphere: [point(centre[1]), 600 / 6_378_100] }) }).get()
+    expect(ids(within.data)).toEqual(['mid', 'here', 'near'])
+    const ring = [[121.469, north(-50)], [121.471, north(-50)], [121.471, north(200)], [121.469, north(200)], [121.469, north(-50)]]
+    const polygon = new (geo().Polygon)([new (geo().LineString)(ring.map(([lng, lat]) => new (geo().Point)(lng, lat)))])
+    expect(ids((await places().where({ location: _.geoWithin({ geometry: polygon }) }).get()).data)).toEqual(['here', 'near'])
+    expect(ids((await places().where({ location: _.geoIntersects({ geometry: point(centre[1]) }) }).get()).data)).toEqual(['here'])
+  })
+
+  test('the $geoNear stage: first, with distanceField in metres, maxDistance and query', async () => {
+    const { data } = await places().aggregate()
+      .geoNear({ near: point(centre[1]), distanceField: 'distance', spherical: true, maxDistance: 600, query: { kind: 'home' } })
+      .project({ _id: 1, distance: 1 })
+      .end()
+    const rows = data as Array<{ _id: string; distance: number }>
+    expect(ids(rows)).toEqual(['here', 'near'])
+    expect(rows[0].distance).toBe(0)
+    expect(rows[1].distance).toBeCloseTo(110, 6)
+  })
+
+  test('without a 2dsphere index on the field every geo query is refused, as CloudBase refuses it', async () => {
+    const _ = db.command
+    await scratch().add({ _id: 'unindexed-place', location: point(centre[1]) })
+    const noIndex = { code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('unable to find index') }
+    await expect(scratch().where({ location: _.geoNear({ geometry: point(centre[1]) }) }).get()).rejects.toMatchObject(noIndex)
+    await expect(scratch().where({ location: _.geoWithin({ centerSphere: [point(centre[1]), 0.1] }) }).get()).rejects.toMatchObject(noIndex)
+    await expect(scratch().aggregate().geoNear({ near: point(centre[1]), distanceField: 'd', spherical: true }).end()).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('$geoNear requires a 2d or 2dsphere index'),
+    })
+  })
+
+  test('near where MongoDB does not allow it (count, $match, a later stage) is refused; a location that is no point cannot be written', async () => {
+    const _ = db.command
+    const nearHere = { location: _.geoNear({ geometry: point(centre[1]), maxDistance: 600 }) }
+    const notHere = { code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('not allowed in this context') }
+    await expect(places().where(nearHere).count()).rejects.toMatchObject(notHere)
+    await expect(places().aggregate().match(nearHere).end()).rejects.toMatchObject(notHere)
+    await expect(places().aggregate().match({}).geoNear({ near: point(centre[1]), distanceField: 'd', spherical: true }).end()).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('only valid as the first stage'),
+    })
+    await expect(places().add({ _id: 'bad', location: { lng: 121.47, lat: 31.23 } })).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining("Can't extract geo keys"),
+    })
+  })
+})
+
 describe('transactions', () => {
   const accounts = () => db.collection(SCRATCH)
 
@@ -321,8 +581,8 @@ describe('transactions', () => {
     await tx.collection(SCRATCH).doc('acc-b').delete()
     expect((await tx.collection(SCRATCH).doc('tx-created').get()).data).toEqual({ _id: 'tx-created', v: 1 })
     expect((await tx.collection(SCRATCH).doc('acc-b').get()).data).toBeNull()
-    const inside = await tx.collection(SCRATCH).where({ _id: db.command.in(['tx-created', 'tx-set', 'acc-a', 'acc-b']) }).get()
-    expect(inside.data).toEqual([{ _id: 'acc-a', balance: 0 }, { _id: 'tx-created', v: 1 }, { _id: 'tx-set', v: 1 }])
+    expect((await tx.collection(SCRATCH).doc('tx-set').get()).data).toEqual({ _id: 'tx-set', v: 1 })
+    expect((await tx.collection(SCRATCH).doc('acc-a').get()).data).toEqual({ _id: 'acc-a', balance: 0 })
     await tx.rollback()
     expect((await scratch().where({ _id: db.command.in(['tx-created', 'tx-set']) }).get()).data).toEqual([])
     expect(await first('acc-a')).toEqual({ _id: 'acc-a', balance: 70 })
@@ -448,12 +708,23 @@ describe('transactions', () => {
     expect(await first('isolated')).toEqual({ _id: 'isolated', v: 'old' })
     await writer.commit()
     expect((await reader.collection(SCRATCH).doc('isolated').get()).data).toEqual({ _id: 'isolated', v: 'old' })
-    const seen = await reader.collection(SCRATCH).where({ _id: db.command.in(['isolated', 'isolated-added']) }).get()
-    expect(seen.data).toEqual([{ _id: 'isolated', v: 'old' }])
+    expect((await reader.collection(SCRATCH).doc('isolated-added').get()).data).toBeNull()
     await reader.commit()
     const later = await db.startTransaction()
     expect((await later.collection(SCRATCH).doc('isolated').get()).data).toEqual({ _id: 'isolated', v: 'new' })
     await later.rollback()
+  })
+
+  // WeChat 云开发 guide, 事务: "在事务中不支持批量操作（where 语句），只支持单记录操作（collection.doc, collection.add）".
+  test('where().get() and where().updateAndReturn() inside a transaction are refused, naming what is served', async () => {
+    await scratch().add({ _id: 'tx-where', v: 0 })
+    const tx = await db.startTransaction()
+    const refused = { code: 'INVALID_PARAM', message: expect.stringContaining('not supported in a transaction: only doc(id).get/set/update/remove and add') }
+    await expect(tx.collection(SCRATCH).where({ _id: 'tx-where' }).get()).rejects.toMatchObject(refused)
+    await expect(tx.collection(SCRATCH).where({ _id: 'tx-where' }).updateAndReturn({ v: 1 })).rejects.toMatchObject(refused)
+    expect((await tx.collection(SCRATCH).doc('tx-where').get()).data).toEqual({ _id: 'tx-where', v: 0 })
+    await tx.rollback()
+    expect(await first('tx-where')).toEqual({ _id: 'tx-where', v: 0 })
   })
 
   test('where().update() inside a transaction runs outside it: the SDK sends it no transaction id', async () => {

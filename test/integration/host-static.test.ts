@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHmac } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +13,7 @@ import { startLocalCloudbase } from '../../local/local-cloudbase'
  */
 type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer }
 
-function raw(url: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Raw> {
+function raw(url: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
@@ -21,7 +22,7 @@ function raw(url: string, path: string, options: { method?: string; headers?: Re
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
     })
     req.on('error', reject)
-    req.end()
+    req.end(options.body)
   })
 }
 
@@ -98,4 +99,74 @@ test('the local CloudBase URL that npm start prints opens a read-only page of co
   expect(text).toContain('本地 CloudBase（只读）')
   expect(text).toMatch(/<td>requests<\/td><td>0<\/td>/)
   expect(text).toContain('/__wechat/outbox')
+})
+
+/**
+ * Issue 10, finding 7: "The host answers 500 to malformed URLs (GET //%5C, GET /%, GET /%E0%A4%A):
+ * 34 of 300 malformed requests." The issue's three paths and 300 more, built from broken escapes,
+ * doubled slashes, dot segments and stray delimiters, to the static host (GET, HEAD) and to the
+ * function host (POST /functions/..., signed in): each is answered, none with a 5xx.
+ */
+const brokenPieces = ['%', '%E0%A4%A', '%5C', '%ZZ', '%%', '%C0%AF', '%FF%FE', '%00', '%2e%2e', '..%2f', '%2F%2F', '%u0041', '%E2%82', '\\', '%5C..%5C', '.', '..', ';', '@', ':', '%3A%3A', '~', '!', '$', "'", '(', '*', '+', ',', '=', '%0A', '%0D%0A', '%20', '%3F', '%23', '?%', '?a=%', '#%', '//', '%E0%A4%A/x']
+const prefixes = ['/', '//', '///', '/js/', '/auth/', '/functions/', '/functions//', '/functions/requests', '/functions/requests/', '/functions/wishes/', '/storage/']
+const malformedPaths = [
+  '//%5C',
+  '/%',
+  '/%E0%A4%A',
+  ...prefixes.flatMap((prefix, p) =>
+    brokenPieces.filter((_, i) => (i + p) % 5 !== 0).map((piece, i) => `${prefix}${piece}${i % 3 === 0 ? piece : ''}`),
+  ),
+].slice(0, 303)
+
+describe('finding 7: malformed URLs and demo tokens', () => {
+  let persona: string
+  let token: string
+  const demoSecret = () => readFileSync(join(dataDir, 'data', 'demo-secret'), 'utf8').trim()
+  const forged = (openid: string) =>
+    `${Buffer.from(openid).toString('base64url')}.${createHmac('sha256', demoSecret()).update(openid).digest('base64url')}`
+  const call = (bearer: string) =>
+    raw(local.host.url, '/functions/directory', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'whoami' }),
+    })
+
+  beforeAll(async () => {
+    const personas = JSON.parse((await raw(local.host.url, '/auth/personas')).body.toString()) as Array<{ openid: string }>
+    persona = personas[0].openid
+    const signIn = await raw(local.host.url, '/auth/sign-in', { method: 'POST', body: JSON.stringify({ openid: persona }) })
+    token = (JSON.parse(signIn.body.toString()) as { token: string }).token
+  })
+
+  test(`${malformedPaths.length} malformed URLs to the static and the function host: none answered with a 5xx`, async () => {
+    expect(malformedPaths.length).toBeGreaterThanOrEqual(300)
+    const failures: string[] = []
+    for (const path of malformedPaths) {
+      for (const method of ['GET', 'HEAD', 'POST']) {
+        const answer = await raw(local.host.url, path, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: method === 'POST' ? '{}' : undefined,
+        })
+        if (answer.status >= 500 || answer.status === 0) failures.push(`${method} ${path} → ${answer.status}`)
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
+  test('a persona\'s own token is accepted', async () => {
+    expect((await call(token)).status).toBe(200)
+    expect((await call(forged(persona))).status).toBe(200)
+  })
+
+  test('a correctly signed token for an openid outside the personas is refused', async () => {
+    expect((await call(forged('o-not-a-persona'))).status).toBe(401)
+  })
+
+  test('a token with an extra segment, or another spelling of the openid, is refused', async () => {
+    expect((await call(`${token}.extra`)).status).toBe(401)
+    expect((await call(`${token}.`)).status).toBe(401)
+    const [encoded, signature] = token.split('.')
+    expect((await call(`${encoded}=.${signature}`)).status).toBe(401)
+  })
 })

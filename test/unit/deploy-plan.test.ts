@@ -83,6 +83,13 @@ describe('planDeploy against an empty environment', () => {
     expect(unique).toEqual(expect.arrayContaining(['households.by_building_room', 'binding_requests.one_open_per_user', 'request_events.one_per_seq']))
   })
 
+  // WeChat 云开发 updateIndex: direction "1", "-1" or "2dsphere" (地理位置), which geo queries need.
+  test('a geo index is declared with direction 2dsphere and sent as it is', () => {
+    const geo = planDeploy({ places: [{ name: 'by_location', keys: { location: '2dsphere' } }] }, functionManifest, unreadEnvironment, noValues)
+    const [index] = geo.collections[0].createIndexes
+    expect(declaredKeys(index)).toEqual([['location', '2dsphere']])
+  })
+
   test('creates every function of the manifest, its configuration as declared and its timer trigger', () => {
     expect(plan.functions.map((f) => f.name)).toEqual(Object.keys(functionManifest))
     for (const f of plan.functions) {

@@ -42,7 +42,8 @@ export type CollectionName = (typeof Collections)[CollectionKey]
 
 export type IndexSpec = {
   name: string
-  keys: Record<string, 1 | -1>
+  /** 1 / -1 ascending / descending; '2dsphere' a geo index over GeoJSON points, which geo queries need (WeChat 云开发, 地理位置). */
+  keys: Record<string, 1 | -1 | '2dsphere'>
   unique?: boolean
 }
 

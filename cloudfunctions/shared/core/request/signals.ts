@@ -18,8 +18,8 @@ const is = (path: string, literal: string): Expr => ({ $eq: [`$${path}`, literal
 const isSet = (path: string): Expr => ({ $ne: [{ $ifNull: [`$${path}`, null] }, null] })
 /**
  * A comparison of fields (named by path) and numbers, true only when every field in it is set.
- * Engines differ on null: MongoDB orders it below every number (`null <= 5` holds), mingo (the local
- * database) answers false; with the guard both read it as the plain words do.
+ * MongoDB orders null below every number (`null <= 5` holds, and so does the local database, which
+ * follows its type order); with the guard the comparison reads as the plain words do.
  */
 const compare = (op: '$lt' | '$lte' | '$gte', a: string | number, b: string | number): Expr => {
   const fields = [a, b].filter((x): x is string => typeof x === 'string')
