@@ -5,6 +5,7 @@ import { applyTransition, availableActions } from '../../cloudfunctions/shared/c
 import {
   canRequest, contactView, mayBeCoHandler, moderationView, placeView, relationsTo, transitionActor, visibility, type RequestPermission,
 } from '../../cloudfunctions/shared/core/request/request-policy'
+import { ratingRefusal, withoutOwnRating } from '../../cloudfunctions/shared/core/request/rater-policy'
 import type { RequestAction, RequestRelation, RequestStatus } from '../../types/request.schema'
 
 const T0 = 1_741_000_000_000
@@ -145,5 +146,42 @@ describe('who may be brought in as a co-handler (transfer, 吹哨): they will re
     ['a property contact of another street', { _id: 'u-far-property', staff: {} }, false],
   ])('%s → %s', (_who, target, may) => {
     expect(mayBeCoHandler(target, base, directory)).toBe(may)
+  })
+})
+
+/**
+ * Issue 10 (1): whoever filed or handled an item never rates it nor records its 回访; the machine says which
+ * relation may rate at all, this rule who among them handled the work (request, then its timeline).
+ */
+describe('the rater is never one who filed or handled the item', () => {
+  const replied = { ...inStatus('replied'), reply: { text: '已清理', photos: [], at: T0, by: 'u-replier' } }
+  const step = (actorId: string, action: 'accept' | 'note' | 'transfer' | 'escalate' | 'refer' | 'reply' | 'follow' | 'recordCallback' | 'file') => ({ actorId, action })
+  const timeline = [step('u-res', 'file'), step('u-old-owner', 'accept'), step('u-noter', 'note'), step('u-neighbour', 'follow'), step('u-caller', 'recordCallback')]
+  const onBehalf = (staffId: string, residentId: string | null) => ({ ...replied, residentId, filedBy: { kind: 'onBehalf' as const, staffId, residentName: '李大爷' } })
+
+  test.each<[string, Parameters<typeof ratingRefusal>[0], string, boolean]>([
+    ['the resident who filed it', replied, 'u-res', true],
+    ['the owner', replied, 'u-owner', false],
+    ['a co-handler', replied, 'u-co', false],
+    ['whoever replied (a committee member)', replied, 'u-replier', false],
+    ['whoever noted progress', replied, 'u-noter', false],
+    ['an earlier owner (the committee took it over)', replied, 'u-old-owner', false],
+    ['an uninvolved committee member', replied, 'u-comm', true],
+    ['a neighbour who only +1’d it', replied, 'u-neighbour', true],
+    ['a colleague who already recorded a 回访 call', replied, 'u-caller', true],
+    ['a worker who filed 代办 naming themselves', onBehalf('u-worker', 'u-worker'), 'u-worker', false],
+    ['the committee member who filed 代办 naming no one', onBehalf('u-comm', null), 'u-comm', false],
+    ['the resident a colleague filed 代办 for', onBehalf('u-worker', 'u-res'), 'u-res', true],
+    ['the patrol worker who filed it (主动治理)', { ...replied, residentId: null, filedBy: { kind: 'proactive', staffId: 'u-patrol' } }, 'u-patrol', false],
+  ])('%s → may rate: %s', (_who, request, userId, may) => {
+    const why = ratingRefusal(request, timeline, userId)
+    expect(why === null).toBe(may)
+    if (!may) expect(why).toMatch(/不能由您来评价或记录回访/)
+  })
+
+  test('the buttons: rate, reopen and the 回访 record go for a handler, stay for anyone else', () => {
+    const offered = ['rate', 'reopen', 'recordCallback', 'follow'] as const
+    expect(withoutOwnRating(offered, replied, timeline, 'u-owner')).toEqual(['follow'])
+    expect(withoutOwnRating(offered, replied, timeline, 'u-comm')).toEqual(offered)
   })
 })
