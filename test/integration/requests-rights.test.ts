@@ -2,7 +2,7 @@ import type { ActionInput } from '../../types'
 import { StoredRequest } from '../../cloudfunctions/requests/request-store'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { documents, fileAs, insertCopies, P } from '../support/requests'
+import { documents, fileAs, HOUSEHOLD_A, insertCopies, P, POINT_KANGLE_3 } from '../support/requests'
 
 /**
  * Who may do what to 王阿姨's request (康乐一网格, owner 网格员周丽): role × action × own / other, each
@@ -252,5 +252,37 @@ describe('nobody rates their own work', () => {
     expect(detail.availableActions).toEqual(expect.arrayContaining(['rate', 'recordCallback']))
     expectOk(await cloud.call(P.elderlyKangle, 'requests', 'recordCallback', { requestId: filed._id, ...callback }))
     expect(expectOk(await cloud.call(P.elderlyKangle, 'requests', 'rate', { requestId: filed._id, ...rating })).status).toBe('closed')
+  })
+})
+
+/**
+ * Issue 10 (2): a 代办 that names an account hands it the item, its phone and room in full, and the rating.
+ * The account must be bound to the household filed at (at a point: to a household of the point's grid),
+ * and never be the filer's own. A refusal stores nothing.
+ */
+describe('代办 names only the household’s own account', () => {
+  const HOUSEHOLD_KL_3_102 = 'hh-kl-3-102'
+  type Place = { householdId: string } | { point: typeof POINT_KANGLE_3 }
+  test.each<[string, Outcome, string, string, Place]>([
+    ['a grid worker names themselves', F, P.workerKangleA, P.workerKangleA, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['a committee member names themselves', F, P.committeeKangle, P.committeeKangle, { householdId: HOUSEHOLD_A }],
+    ['a resident bound elsewhere (翠湖苑)', F, P.workerKangleA, P.residentB, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['a resident of the building, but another room', F, P.workerKangleA, P.residentA, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['a resident with no approved binding', F, P.workerKangleA, P.newcomer, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['an account that does not exist', N, P.workerKangleA, 'nobody-here', { householdId: HOUSEHOLD_KL_3_102 }],
+    ['the household’s own resident', ok, P.workerKangleA, P.residentA, { householdId: HOUSEHOLD_A }],
+    ['at a point of 康乐一网格: a resident bound in that grid', ok, P.workerKangleA, P.residentA, { point: POINT_KANGLE_3 }],
+    ['at a point of 康乐一网格: a resident bound in another grid', F, P.committeeKangle, P.residentB, { point: POINT_KANGLE_3 }],
+  ])('%s → %s', async (_label, expected, staff, userId, place) => {
+    const idempotencyKey = `named-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+    const result = await cloud.call(staff, 'requests', 'fileOnBehalf', {
+      idempotencyKey, category: 'facility', text: '楼道灯坏了', photos: [], place, resident: { name: '王阿姨', userId },
+    })
+    expect(result.ok ? ok : result.code).toBe(expected)
+    const stored = await documents<{ residentId: string | null }>(Collections.requests, { idempotencyKey })
+    if (expected !== ok) return expect(stored).toEqual([])
+    expect(stored).toEqual([expect.objectContaining({ residentId: userId })])
+    const mine = expectOk(await cloud.call(userId, 'requests', 'listMine', {}))
+    expect(mine.items.map((item) => item._id)).toContain(result.ok && result.data._id)
   })
 })

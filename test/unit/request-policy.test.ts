@@ -6,6 +6,7 @@ import {
   canRequest, contactView, mayBeCoHandler, moderationView, placeView, relationsTo, transitionActor, visibility, type RequestPermission,
 } from '../../cloudfunctions/shared/core/request/request-policy'
 import { ratingRefusal, withoutOwnRating } from '../../cloudfunctions/shared/core/request/rater-policy'
+import { namedResidentRefusal } from '../../cloudfunctions/shared/core/request/on-behalf'
 import type { RequestAction, RequestRelation, RequestStatus } from '../../types/request.schema'
 
 const T0 = 1_741_000_000_000
@@ -183,5 +184,27 @@ describe('the rater is never one who filed or handled the item', () => {
     const offered = ['rate', 'reopen', 'recordCallback', 'follow'] as const
     expect(withoutOwnRating(offered, replied, timeline, 'u-owner')).toEqual(['follow'])
     expect(withoutOwnRating(offered, replied, timeline, 'u-comm')).toEqual(offered)
+  })
+})
+
+/** Issue 10 (2): 代办 names an account only when it is the household's own (at a point, one of the point's grid), never the filer's. */
+describe('the account a 代办 may name', () => {
+  const home = { householdId: 'hh-1', gridId: 'grid-1', communityId: 'comm-1' }
+  const atHousehold = { householdId: 'hh-1' }
+  const atPoint = { point: { lng: 121.4, lat: 31.2 } }
+  const inGrid = { gridId: 'grid-1', communityId: 'comm-1' }
+  const inQueue = { gridId: null, communityId: 'comm-1' }
+  test.each<[string, Parameters<typeof namedResidentRefusal>[1], Parameters<typeof namedResidentRefusal>[2], Parameters<typeof namedResidentRefusal>[3], boolean]>([
+    ['the household’s own resident', { userId: 'u-res', home }, atHousehold, inGrid, true],
+    ['the filer themselves, though bound there', { userId: 'u-staff', home }, atHousehold, inGrid, false],
+    ['a resident of another household', { userId: 'u-res', home: { ...home, householdId: 'hh-2' } }, atHousehold, inGrid, false],
+    ['an account with no approved binding', { userId: 'u-res', home: null }, atHousehold, inGrid, false],
+    ['at a point: a resident bound in the point’s grid', { userId: 'u-res', home }, atPoint, inGrid, true],
+    ['at a point: a resident bound in another grid', { userId: 'u-res', home: { ...home, gridId: 'grid-2' } }, atPoint, inGrid, false],
+    ['at a point outside every grid: a resident of the community', { userId: 'u-res', home: { ...home, gridId: 'grid-2' } }, atPoint, inQueue, true],
+    ['at a point outside every grid: a resident of another community', { userId: 'u-res', home: { ...home, communityId: 'comm-2' } }, atPoint, inQueue, false],
+    ['at a point: an account with no approved binding', { userId: 'u-res', home: null }, atPoint, inGrid, false],
+  ])('%s → may be named: %s', (_who, named, place, route, may) => {
+    expect(namedResidentRefusal('u-staff', named, place, route) === null).toBe(may)
   })
 })
