@@ -10,7 +10,7 @@ import { ReplyForm } from './action-forms/reply-form'
 import { RejectForm, ReleaseForm } from './action-forms/review-forms'
 import { AcceptForm, CallbackForm, NoteForm } from './action-forms/simple-forms'
 
-/** 代评价 on the 回访 call: the server offers rate/reopen to staff only when the resident has no account. */
+/** 代评价 on the 回访 call: the server offers rate/reopen to staff only when the resident has no account, and never to one who handled it. */
 function RateForm({ request, onDone }: ActionFormProps) {
   return <RatingForm requestId={request._id} actions={request.availableActions} onDone={onDone} askFor={[]} />
 }
