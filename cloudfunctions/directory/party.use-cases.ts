@@ -1,9 +1,9 @@
 import { failure, PartyRegistration, success, User, type PartyRegistrationView } from '../../types'
 import { naturalCompare } from '../../types/natural-order'
-import { can } from '../shared/core/policy'
+import { can, registrationDecider } from '../shared/core/policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { branchLineage, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { loadDirectory, secretaryLineage, type Directory } from '../shared/runtime/directory-cache'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { decidePending, openPending } from './pending-decision'
@@ -44,15 +44,15 @@ export const registerParty: ActionHandler<'directory', 'registerParty'> = async 
 export const listPartyRegistrations: ActionHandler<'directory', 'listPartyRegistrations'> = async (input, { actor, now }) => {
   if (!can(actor, { action: 'party.list' })) return failure('FORBIDDEN')
   const directory = await loadDirectory(now)
-  const branchIds = [...directory.branches.keys()].filter((id) =>
-    can(actor, { action: 'party.queue', branchLineage: branchLineage(directory, id) }),
-  )
-  const registrations = await findMany(
+  const _ = database().command
+  const decidable = await findMany(
     Collections.partyRegistrations,
-    { branchId: database().command.in(branchIds), ...(input.status ? { status: input.status } : {}) },
+    _.and([decidedBy(actor.userId, directory), ...(input.status ? [{ status: input.status }] : [])]),
     PartyRegistration,
     { orderBy: ['createdAt', 'desc'], limit: 200 },
   )
+  // The query reads the caller's branches whole; their own registration is not theirs to decide.
+  const registrations = decidable.filter((r) => can(actor, { action: 'party.verify', lineage: secretaryLineage(directory, r.branchId), applicantId: r.userId }))
   const names = await Promise.all(registrations.map((registration) => memberName(registration.userId)))
   return success(registrations.map((registration, i) => registrationView(directory, registration, names[i])))
 }
@@ -61,7 +61,7 @@ export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (inp
   const directory = await loadDirectory(now)
   const registration = await findById(Collections.partyRegistrations, input.registrationId, PartyRegistration)
   if (!registration) return failure('NOT_FOUND')
-  if (!can(actor, { action: 'party.verify', branchLineage: branchLineage(directory, registration.branchId), applicantId: registration.userId })) {
+  if (!can(actor, { action: 'party.verify', lineage: secretaryLineage(directory, registration.branchId), applicantId: registration.userId })) {
     return failure('FORBIDDEN')
   }
   const outcome = await decidePending(
@@ -78,6 +78,23 @@ export const verifyParty: ActionHandler<'directory', 'verifyParty'> = async (inp
   const updated = PartyRegistration.parse({ ...registration, ...outcome.data })
   await tellRegistrationDecided(updated, actor.userId, directory, now)
   return success(registrationView(directory, updated, await memberName(registration.userId)))
+}
+
+/**
+ * The registrations the caller decides (policy registrationDecider), as one query: those of each branch whose
+ * nearest secretary they are, and, where they are next in line, those of the nearer secretary themselves.
+ */
+function decidedBy(userId: string, directory: Directory): object {
+  const _ = database().command
+  const whole: string[] = []
+  const ofTheirSecretary: object[] = []
+  for (const branchId of directory.branches.keys()) {
+    const lineage = secretaryLineage(directory, branchId)
+    const nearest = lineage.find((branch) => branch.secretaryId !== null)?.secretaryId ?? null
+    if (nearest === userId) whole.push(branchId)
+    else if (nearest !== null && registrationDecider(lineage, nearest)?.secretaryId === userId) ofTheirSecretary.push({ branchId, userId: nearest })
+  }
+  return _.or([{ branchId: _.in(whole) }, ...ofTheirSecretary])
 }
 
 async function memberName(userId: string): Promise<string> {

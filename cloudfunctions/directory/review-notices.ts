@@ -1,6 +1,7 @@
 import { Message, type DecisionStatus, type HouseholdView } from '../../types'
 import { excerpt } from '../shared/core/excerpt'
-import { branchLineage, type Directory } from '../shared/runtime/directory-cache'
+import { registrationDecider } from '../shared/core/policy'
+import { secretaryLineage, type Directory } from '../shared/runtime/directory-cache'
 import { deliver } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 
@@ -38,11 +39,9 @@ export async function tellBindingWaiting(binding: { _id: string; userId: string;
   })
 }
 
-/** A registration waits for the nearest branch secretary up its branch's lineage (party.queue). */
+/** A registration waits for the one secretary who decides it (policy registrationDecider). */
 export async function tellRegistrationWaiting(registration: { _id: string; userId: string; branchId: string }, name: string, directory: Directory, now: number): Promise<void> {
-  const secretary = branchLineage(directory, registration.branchId)
-    .map((id) => directory.branches.get(id)?.secretaryId)
-    .find((id): id is string => typeof id === 'string')
+  const secretary = registrationDecider(secretaryLineage(directory, registration.branchId), registration.userId)?.secretaryId
   if (!secretary) return
   await tell([secretary], registration.userId, {
     subjectId: registration._id,

@@ -1,6 +1,8 @@
-import { failure, User } from '../../types'
+import { failure, Household, User, type Failure } from '../../types'
+import { namedResidentRefusal, type BoundHome } from '../shared/core/request/on-behalf'
 import { canRequest } from '../shared/core/request/request-policy'
 import { Collections } from '../shared/runtime/collections'
+import { loadDirectory } from '../shared/runtime/directory-cache'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { fileRequest } from './filing'
@@ -14,14 +16,27 @@ const withinTerritory = ({ actor }: UseCaseContext) => (located: Located) =>
 
 const isStaff = ({ actor }: UseCaseContext) => actor.gridIds.length + actor.communityIds.length + actor.streetIds.length > 0
 
+/** The named account and the home its approved binding gives it, or null when there is no such account. */
+async function namedAccount(userId: string, now: number): Promise<{ userId: string; home: BoundHome | null } | null> {
+  const user = await findById(Collections.users, userId, User)
+  if (!user) return null
+  const household = user.householdId ? await findById(Collections.households, user.householdId, Household) : null
+  const building = household ? (await loadDirectory(now)).buildings.get(household.buildingId) : undefined
+  return { userId, home: household && building ? { householdId: household._id, gridId: building.gridId, communityId: building.communityId } : null }
+}
+
 /**
- * 代办: for a resident who cannot use the app. They may have no account (then the committee rates on
- * the 回访 call); if they have one, it is theirs to follow and rate like any other.
+ * 代办: for a resident who cannot use the app. They may have no account (then a colleague who did not
+ * handle it rates on the 回访 call); if they have one, it is theirs to follow and rate like any other,
+ * so it must be the household's own (core/request/on-behalf.ts), never the filer's.
  */
 export const fileOnBehalf: ActionHandler<'requests', 'fileOnBehalf'> = async ({ resident, ...input }, ctx) => {
   if (!isStaff(ctx)) return failure('FORBIDDEN', '代办由网格员或社区工作人员发起')
-  if (resident.userId !== undefined && !(await findById(Collections.users, resident.userId, User))) {
-    return failure('NOT_FOUND', '没有找到这位居民的账号')
+  const named = resident.userId === undefined ? null : await namedAccount(resident.userId, ctx.now)
+  if (resident.userId !== undefined && !named) return failure('NOT_FOUND', '没有找到这位居民的账号')
+  const mayName = (located: Located): Failure | null => {
+    const why = named && namedResidentRefusal(ctx.actor.userId, named, input.place, located.route)
+    return why ? failure('FORBIDDEN', why, ['resident.userId']) : null
   }
   return fileRequest(
     {
@@ -29,7 +44,7 @@ export const fileOnBehalf: ActionHandler<'requests', 'fileOnBehalf'> = async ({ 
       ...(resident.phone !== undefined && { contactPhone: resident.phone }),
       residentId: resident.userId ?? null,
       filedBy: { kind: 'onBehalf', staffId: ctx.actor.userId, residentName: resident.name },
-      authorize: withinTerritory(ctx),
+      authorize: (located) => withinTerritory(ctx)(located) ?? mayName(located),
     },
     ctx,
   )

@@ -3,6 +3,7 @@ import { FollowStage, RequestDetail, RequestEvent, RequestSummary, TopicStatus, 
 import type { Actor } from '../shared/core/actor'
 import { classify } from '../shared/core/request/deadlines'
 import { availableActions } from '../shared/core/request/request.machine'
+import { withoutOwnRating } from '../shared/core/request/rater-policy'
 import { contactView, isReviewer, mayCallOwner, moderationView, placeView, relationsTo } from '../shared/core/request/request-policy'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { Collections } from '../shared/runtime/collections'
@@ -149,7 +150,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     contact,
     due: dueOf(r, now),
     timeline: timeline.map((event) => timelineLine(reviewer ? event : withoutMatchedWord(event), viewPhotos, names)),
-    availableActions: availableActions(r, relations, now),
+    availableActions: withoutOwnRating(availableActions(r, relations, now), r, timeline, actor.userId),
     following,
     ...(r.photoReviewAt !== null && reviewer && { photoReview: true }),
     linkedTopics,

@@ -161,7 +161,8 @@ describe('a request’s detail shows the actions the server offers, and only tho
   test('a reply carries the result and its photos', async () => {
     const calls = answer({
       'requests.detail': () => success(requestDetail({ status: 'inProgress', availableActions: ['reply', 'note'] })),
-      'requests.reply': () => success(requestDetail({ status: 'replied', availableActions: ['recordCallback'] })),
+      // Issue 10 (1): whoever replied does not take the 回访, so the server offers the owner nothing more.
+      'requests.reply': () => success(requestDetail({ status: 'replied', reply: { text: '电梯已修好', photos: [], at: 0, by: 'openid-worker' }, availableActions: [] })),
     })
     render(<StaffRequestPage />)
     await tap('答复办理结果')
@@ -173,6 +174,17 @@ describe('a request’s detail shows the actions the server offers, and only tho
     await waitFor(() => expect(screen.queryByText('上传中…')).not.toBeInTheDocument())
     await tap('答复居民')
     await waitFor(() => expect(inputsOf(calls, 'reply')).toEqual([{ requestId: 'rq-1', text: '电梯已修好', photos: ['cloud://jucun-test.6a75-jucun-test-1300000000/requests/openid-resident/20250303/after.jpg'] }]))
-    expect(await screen.findByText('记录电话回访')).toBeInTheDocument()
+    expect(await screen.findByText('这件事已经答复了。电话回访和代居民评价，由社区里没有经手这件事的同事来做。')).toBeInTheDocument()
+    expect(shownOf(staffButtons)).toEqual([])
+  })
+
+  test('a colleague who did not handle it is offered the 回访 on an answered request', async () => {
+    answer({
+      'requests.detail': () => success(requestDetail({ status: 'replied', reply: { text: '电梯已修好', photos: [], at: 0, by: 'openid-worker' }, availableActions: ['recordCallback'] })),
+      'requests.listColleagues': () => success([]),
+    })
+    render(<StaffRequestPage />)
+    await screen.findByText('现在可以做')
+    expect(shownOf(staffButtons)).toEqual(['记录电话回访'])
   })
 })

@@ -140,7 +140,8 @@ describe('escalated (吹哨报到)', () => {
 })
 
 describe('代办 and 主动治理', () => {
-  test('the committee files for a resident without the app, and rates it on the 回访 call', async () => {
+  // Issue 10 (1): the 回访 is a colleague's who did not file or handle it (it used to be the filer's own).
+  test('the committee files for a resident without the app, and a colleague rates it on the 回访 call', async () => {
     const filed = RequestDetail.parse(
       expectOk(
         await cloud.call(P.committeeKangle, 'requests', 'fileOnBehalf', {
@@ -152,9 +153,10 @@ describe('代办 and 主动治理', () => {
     expect(filed).toMatchObject({ residentId: null, filedBy: { kind: 'onBehalf', residentName: '王阿婆' }, ownerId: P.workerKangleA })
     await act(P.workerKangleA, 'accept', { requestId: filed._id })
     await act(P.workerKangleA, 'reply', { requestId: filed._id, text: '路灯已修好', photos: [] })
-    const rated = await act(P.committeeKangle, 'rate', { requestId: filed._id, outcome: 'resolved', satisfaction: 'satisfied', comment: '电话回访：满意' })
+    expect(await cloud.call(P.committeeKangle, 'requests', 'rate', { requestId: filed._id, outcome: 'resolved', satisfaction: 'satisfied' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const rated = await act(P.elderlyKangle, 'rate', { requestId: filed._id, outcome: 'resolved', satisfaction: 'satisfied', comment: '电话回访：满意' })
     expect(rated.status).toBe('closed')
-    const called = await act(P.committeeKangle, 'recordCallback', { requestId: filed._id, reached: true, note: '阿婆说灯很亮' })
+    const called = await act(P.elderlyKangle, 'recordCallback', { requestId: filed._id, reached: true, note: '阿婆说灯很亮' })
     expect(called).toMatchObject({ status: 'closed', timeline: expect.arrayContaining([expect.objectContaining({ action: 'recordCallback', details: { reached: true } })]) })
   })
 

@@ -1,7 +1,8 @@
 import type { ActionInput } from '../../types'
+import { StoredRequest } from '../../cloudfunctions/requests/request-store'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { documents, fileAs, P } from '../support/requests'
+import { documents, fileAs, HOUSEHOLD_A, insertCopies, P, POINT_KANGLE_3 } from '../support/requests'
 import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
@@ -69,7 +70,8 @@ const matrix: Record<RequestAction, Outcome[]> = {
   refer: [F, F, ok, F, ok, F, ok],
   reply: [F, F, ok, F, ok, F, F],
   rate: [ok, N, F, N, F, N, F],
-  recordCallback: [F, N, ok, N, ok, N, ok],
+  // Issue 10 (1): the 回访 is made by someone who did not handle the item, so never by its owner.
+  recordCallback: [F, N, F, N, ok, N, ok],
   // Content review is the committee's and the street's; a flagged item is hidden from everyone else outside.
   review: [F, N, F, N, ok, N, ok],
 }
@@ -168,5 +170,120 @@ describe('dashboards and filing for others: within the caller’s territory only
     const elsewhere = await cloud.call(P.residentB, 'requests', 'file', { idempotencyKey: 'not-my-door-1', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '201') } })
     expect(elsewhere).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await cloud.call(P.newcomer, 'requests', 'file', { idempotencyKey: 'not-my-door-2', category: 'hazard', text: '电线乱拉', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '201') } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+/**
+ * Issue 10 (1): 回访考评 is the resident's word on the work, or an independent 回访 call's; never the
+ * word of whoever filed or handled the item. The attempts refused here leave the grid's 满意率 where it was.
+ */
+describe('nobody rates their own work', () => {
+  const rating = { outcome: 'resolved', satisfaction: 'satisfied' } as const
+  const callback = { reached: true, note: '电话回访，居民满意' }
+  /** The grid's ratings on its dashboard (filing and accepting move the other counts). */
+  const board = async () => {
+    const { total } = expectOk(await cloud.call(P.committeeKangle, 'requests', 'dashboard', { scope: { gridId: 'grid-kangle-1' }, period: { from: Date.now() - 300 * 86_400_000, to: Date.now() + 86_400_000 } }))
+    return { rated: total.rated, resolved: total.resolved, partly: total.partly, satisfied: total.satisfied, satisfactionRate: total.satisfactionRate }
+  }
+  let before: Awaited<ReturnType<typeof board>>
+  beforeAll(async () => {
+    before = await board()
+  })
+
+  const versionOf = async (requestId: string) => (await documents<{ version: number }>(Collections.requests, { _id: requestId }))[0].version
+  const refused = async (openid: string, requestId: string, action: 'rate' | 'recordCallback') => {
+    const version = await versionOf(requestId)
+    const answer = await cloud.call(openid, 'requests', action, { requestId, ...(action === 'rate' ? rating : callback) })
+    expect(answer).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/不能由您来评价或记录回访/) })
+    expect(await versionOf(requestId)).toBe(version)
+  }
+  const replyAs = async (openid: string, requestId: string) => {
+    expectOk(await cloud.call(openid, 'requests', 'accept', { requestId }))
+    return expectOk(await cloud.call(openid, 'requests', 'reply', { requestId, text: '已处理', photos: [] }))
+  }
+
+  test('a grid worker who filed 代办 naming themselves, accepted and replied, may not rate it nor see the button', async () => {
+    // Filing so is refused now (fileOnBehalf); an item stored that way before is still not theirs to rate.
+    const { _id } = await fileAs(cloud, P.residentA)
+    const [template] = await documents<StoredRequest>(Collections.requests, { _id })
+    const [selfFiled] = await insertCopies(StoredRequest.parse(template), [
+      { residentId: P.workerKangleA, filedBy: { kind: 'onBehalf', staffId: P.workerKangleA, residentName: '周丽' } },
+    ])
+    const replied = await replyAs(P.workerKangleA, selfFiled)
+    expect(replied.availableActions).not.toContain('rate')
+    await refused(P.workerKangleA, selfFiled, 'rate')
+  })
+
+  test('a committee member who filed 代办 naming no one, accepted and replied, may neither rate it nor record its 回访', async () => {
+    const filed = expectOk(await cloud.call(P.committeeKangle, 'requests', 'fileOnBehalf', {
+      idempotencyKey: `self-rate-${Date.now()}`, category: 'facility', text: '路灯不亮', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '102') }, resident: { name: '李大爷' },
+    }))
+    const replied = await replyAs(P.committeeKangle, filed._id)
+    expect(replied.availableActions).toEqual(expect.not.arrayContaining(['rate', 'reopen', 'recordCallback']))
+    await refused(P.committeeKangle, filed._id, 'rate')
+    await refused(P.committeeKangle, filed._id, 'recordCallback')
+  })
+
+  test('a committee member brought in as co-handler may not rate the 回访 of an item with no resident account', async () => {
+    const filed = expectOk(await cloud.call(P.workerKangleA, 'requests', 'fileOnBehalf', {
+      idempotencyKey: `co-rate-${Date.now()}`, category: 'facility', text: '座椅坏了', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '102') }, resident: { name: '李大爷' },
+    }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'transfer', { requestId: filed._id, toUserId: P.elderlyKangle, note: '请协助' }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已修好', photos: [] }))
+    await refused(P.elderlyKangle, filed._id, 'rate')
+    await refused(P.workerKangleA, filed._id, 'recordCallback')
+  })
+
+  test('a committee member who replied to a resident’s request may not record its 回访; the resident rates it', async () => {
+    const { _id } = await fileAs(cloud, P.residentA)
+    await replyAs(P.committeeKangle, _id)
+    await refused(P.committeeKangle, _id, 'recordCallback')
+    expect(await board()).toEqual(before)
+    expect(expectOk(await cloud.call(P.residentA, 'requests', 'rate', { requestId: _id, ...rating })).status).toBe('closed')
+  })
+
+  test('the refused attempts left the grid’s 满意率 as it was; a colleague who handled nothing takes the 回访', async () => {
+    expect(await board()).toMatchObject({ rated: before.rated + 1, satisfied: before.satisfied + 1 })
+    const filed = expectOk(await cloud.call(P.committeeKangle, 'requests', 'fileOnBehalf', {
+      idempotencyKey: `colleague-rate-${Date.now()}`, category: 'facility', text: '门禁坏了', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '102') }, resident: { name: '李大爷' },
+    }))
+    await replyAs(P.workerKangleA, filed._id)
+    const detail = expectOk(await cloud.call(P.elderlyKangle, 'requests', 'detail', { requestId: filed._id }))
+    expect(detail.availableActions).toEqual(expect.arrayContaining(['rate', 'recordCallback']))
+    expectOk(await cloud.call(P.elderlyKangle, 'requests', 'recordCallback', { requestId: filed._id, ...callback }))
+    expect(expectOk(await cloud.call(P.elderlyKangle, 'requests', 'rate', { requestId: filed._id, ...rating })).status).toBe('closed')
+  })
+})
+
+/**
+ * Issue 10 (2): a 代办 that names an account hands it the item, its phone and room in full, and the rating.
+ * The account must be bound to the household filed at (at a point: to a household of the point's grid),
+ * and never be the filer's own. A refusal stores nothing.
+ */
+describe('代办 names only the household’s own account', () => {
+  const HOUSEHOLD_KL_3_102 = seedHousehold('bldg-kl-3', '102')
+  type Place = { householdId: string } | { point: typeof POINT_KANGLE_3 }
+  test.each<[string, Outcome, string, string, Place]>([
+    ['a grid worker names themselves', F, P.workerKangleA, P.workerKangleA, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['a committee member names themselves', F, P.committeeKangle, P.committeeKangle, { householdId: HOUSEHOLD_A }],
+    ['a resident bound elsewhere (翠湖苑)', F, P.workerKangleA, P.residentB, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['a resident of the building, but another room', F, P.workerKangleA, P.residentA, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['a resident with no approved binding', F, P.workerKangleA, P.newcomer, { householdId: HOUSEHOLD_KL_3_102 }],
+    ['an account that does not exist', N, P.workerKangleA, 'nobody-here', { householdId: HOUSEHOLD_KL_3_102 }],
+    ['the household’s own resident', ok, P.workerKangleA, P.residentA, { householdId: HOUSEHOLD_A }],
+    ['at a point of 康乐一网格: a resident bound in that grid', ok, P.workerKangleA, P.residentA, { point: POINT_KANGLE_3 }],
+    ['at a point of 康乐一网格: a resident bound in another grid', F, P.committeeKangle, P.residentB, { point: POINT_KANGLE_3 }],
+  ])('%s → %s', async (_label, expected, staff, userId, place) => {
+    const idempotencyKey = `named-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+    const result = await cloud.call(staff, 'requests', 'fileOnBehalf', {
+      idempotencyKey, category: 'facility', text: '楼道灯坏了', photos: [], place, resident: { name: '王阿姨', userId },
+    })
+    expect(result.ok ? ok : result.code).toBe(expected)
+    const stored = await documents<{ residentId: string | null }>(Collections.requests, { idempotencyKey })
+    if (expected !== ok) return expect(stored).toEqual([])
+    expect(stored).toEqual([expect.objectContaining({ residentId: userId })])
+    const mine = expectOk(await cloud.call(userId, 'requests', 'listMine', {}))
+    expect(mine.items.map((item) => item._id)).toContain(result.ok && result.data._id)
   })
 })

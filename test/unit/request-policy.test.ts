@@ -6,6 +6,8 @@ import { households } from '../../local/seed/demo-buildings'
 import {
   canRequest, contactView, mayBeCoHandler, moderationView, placeView, relationsTo, transitionActor, visibility, type RequestPermission,
 } from '../../cloudfunctions/shared/core/request/request-policy'
+import { ratingRefusal, withoutOwnRating } from '../../cloudfunctions/shared/core/request/rater-policy'
+import { namedResidentRefusal } from '../../cloudfunctions/shared/core/request/on-behalf'
 import type { RequestAction, RequestRelation, RequestStatus } from '../../types/request.schema'
 
 const T0 = 1_741_000_000_000
@@ -165,4 +167,63 @@ test('no masked contact of any demo household fits a single room of its building
   })
   expect(households.length).toBeGreaterThan(150)
   expect(recovered).toEqual([])
+})
+
+/**
+ * Issue 10 (1): whoever filed or handled an item never rates it nor records its 回访; the machine says which
+ * relation may rate at all, this rule who among them handled the work (request, then its timeline).
+ */
+describe('the rater is never one who filed or handled the item', () => {
+  const replied = { ...inStatus('replied'), reply: { text: '已清理', photos: [], at: T0, by: 'u-replier' } }
+  const step = (actorId: string, action: 'accept' | 'note' | 'transfer' | 'escalate' | 'refer' | 'reply' | 'follow' | 'recordCallback' | 'file') => ({ actorId, action })
+  const timeline = [step('u-res', 'file'), step('u-old-owner', 'accept'), step('u-noter', 'note'), step('u-neighbour', 'follow'), step('u-caller', 'recordCallback')]
+  const onBehalf = (staffId: string, residentId: string | null) => ({ ...replied, residentId, filedBy: { kind: 'onBehalf' as const, staffId, residentName: '李大爷' } })
+
+  test.each<[string, Parameters<typeof ratingRefusal>[0], string, boolean]>([
+    ['the resident who filed it', replied, 'u-res', true],
+    ['the owner', replied, 'u-owner', false],
+    ['a co-handler', replied, 'u-co', false],
+    ['whoever replied (a committee member)', replied, 'u-replier', false],
+    ['whoever noted progress', replied, 'u-noter', false],
+    ['an earlier owner (the committee took it over)', replied, 'u-old-owner', false],
+    ['an uninvolved committee member', replied, 'u-comm', true],
+    ['a neighbour who only +1’d it', replied, 'u-neighbour', true],
+    ['a colleague who already recorded a 回访 call', replied, 'u-caller', true],
+    ['a worker who filed 代办 naming themselves', onBehalf('u-worker', 'u-worker'), 'u-worker', false],
+    ['the committee member who filed 代办 naming no one', onBehalf('u-comm', null), 'u-comm', false],
+    ['the resident a colleague filed 代办 for', onBehalf('u-worker', 'u-res'), 'u-res', true],
+    ['the patrol worker who filed it (主动治理)', { ...replied, residentId: null, filedBy: { kind: 'proactive', staffId: 'u-patrol' } }, 'u-patrol', false],
+  ])('%s → may rate: %s', (_who, request, userId, may) => {
+    const why = ratingRefusal(request, timeline, userId)
+    expect(why === null).toBe(may)
+    if (!may) expect(why).toMatch(/不能由您来评价或记录回访/)
+  })
+
+  test('the buttons: rate, reopen and the 回访 record go for a handler, stay for anyone else', () => {
+    const offered = ['rate', 'reopen', 'recordCallback', 'follow'] as const
+    expect(withoutOwnRating(offered, replied, timeline, 'u-owner')).toEqual(['follow'])
+    expect(withoutOwnRating(offered, replied, timeline, 'u-comm')).toEqual(offered)
+  })
+})
+
+/** Issue 10 (2): 代办 names an account only when it is the household's own (at a point, one of the point's grid), never the filer's. */
+describe('the account a 代办 may name', () => {
+  const home = { householdId: 'hh-1', gridId: 'grid-1', communityId: 'comm-1' }
+  const atHousehold = { householdId: 'hh-1' }
+  const atPoint = { point: { lng: 121.4, lat: 31.2 } }
+  const inGrid = { gridId: 'grid-1', communityId: 'comm-1' }
+  const inQueue = { gridId: null, communityId: 'comm-1' }
+  test.each<[string, Parameters<typeof namedResidentRefusal>[1], Parameters<typeof namedResidentRefusal>[2], Parameters<typeof namedResidentRefusal>[3], boolean]>([
+    ['the household’s own resident', { userId: 'u-res', home }, atHousehold, inGrid, true],
+    ['the filer themselves, though bound there', { userId: 'u-staff', home }, atHousehold, inGrid, false],
+    ['a resident of another household', { userId: 'u-res', home: { ...home, householdId: 'hh-2' } }, atHousehold, inGrid, false],
+    ['an account with no approved binding', { userId: 'u-res', home: null }, atHousehold, inGrid, false],
+    ['at a point: a resident bound in the point’s grid', { userId: 'u-res', home }, atPoint, inGrid, true],
+    ['at a point: a resident bound in another grid', { userId: 'u-res', home: { ...home, gridId: 'grid-2' } }, atPoint, inGrid, false],
+    ['at a point outside every grid: a resident of the community', { userId: 'u-res', home: { ...home, gridId: 'grid-2' } }, atPoint, inQueue, true],
+    ['at a point outside every grid: a resident of another community', { userId: 'u-res', home: { ...home, communityId: 'comm-2' } }, atPoint, inQueue, false],
+    ['at a point: an account with no approved binding', { userId: 'u-res', home: null }, atPoint, inGrid, false],
+  ])('%s → may be named: %s', (_who, named, place, route, may) => {
+    expect(namedResidentRefusal('u-staff', named, place, route) === null).toBe(may)
+  })
 })

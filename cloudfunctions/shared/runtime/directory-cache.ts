@@ -64,6 +64,11 @@ export function branchLineage(directory: Directory, branchId: string): string[] 
   return lineage
 }
 
+/** The lineage with each branch's secretary, as policy registrationDecider reads it. */
+export function secretaryLineage(directory: Directory, branchId: string): { branchId: string; secretaryId: string | null }[] {
+  return branchLineage(directory, branchId).map((id) => ({ branchId: id, secretaryId: directory.branches.get(id)?.secretaryId ?? null }))
+}
+
 /** A branch and every party group and 党员中心户 under it: whose members a wish routed to the branch reaches. */
 export function branchAndBelow(directory: Directory, branchId: string): string[] {
   const ids = [branchId]

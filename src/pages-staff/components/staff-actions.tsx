@@ -10,7 +10,7 @@ import { ReplyForm } from './action-forms/reply-form'
 import { RejectForm, ReleaseForm } from './action-forms/review-forms'
 import { AcceptForm, CallbackForm, NoteForm } from './action-forms/simple-forms'
 
-/** 代评价 on the 回访 call: the server offers rate/reopen to staff only when the resident has no account. */
+/** 代评价 on the 回访 call: the server offers rate/reopen to staff only when the resident has no account, and never to one who handled it. */
 function RateForm({ request, onDone }: ActionFormProps) {
   return <RatingForm requestId={request._id} actions={request.availableActions} onDone={onDone} askFor={[]} />
 }
@@ -38,6 +38,7 @@ const entries: Entry[] = [
 
 export function StaffActions({ request, onChange }: { request: RequestDetail; onChange: (request: RequestDetail) => void }) {
   const offered = entries.filter((e) => request.availableActions.includes(e.action) || (e.also !== undefined && request.availableActions.includes(e.also)))
-  if (offered.length === 0) return <Text className="section__note">这件事现在没有需要您办的。</Text>
+  // Once answered, the 回访 is a colleague's who did not handle it (rater-policy.ts): say so, or the handler looks for a missing button.
+  if (offered.length === 0) return <Text className="section__note">{request.reply ? '这件事已经答复了。电话回访和代居民评价，由社区里没有经手这件事的同事来做。' : '这件事现在没有需要您办的。'}</Text>
   return <ActionPanel title="现在可以做" entries={offered} onChange={onChange} form={(entry, onDone) => <entry.Form request={request} onDone={onDone} />} />
 }

@@ -11,7 +11,10 @@ type Permit = PermitOf<Request>
 export type Transition = TransitionOf<Request, RequestStatus, RequestRelation>
 
 const unowned: Permit = (r) => r.ownerId === null
-/** 代办 for someone without the app, or 主动治理: the committee rates on the 回访 call, as 12345 does. */
+/**
+ * 代办 for someone without the app, or 主动治理: the committee rates on the 回访 call, as 12345 does. Who
+ * among those relations filed or handled the item is history, not a relation: rater-policy.ts refuses them.
+ */
 const noResidentAccount: Permit = (r) => r.residentId === null
 const belowStreet = (r: Request) => r.escalation !== 'street'
 
