@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
+import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { CallUs } from '@/features/home/call-us'
 import { MyOpenItems, type OpenLists } from '@/features/home/my-open-items'
@@ -26,6 +27,7 @@ async function loadOpenLists(): Promise<Result<OpenLists>> {
  * (我的) keeps fewer, bigger entries: the items that need me, a call, and the two jobs most asked for.
  */
 export default function HomePage() {
+  useSelectedTab()
   useUnreadBadge()
   const simple = useElderMode()
   const lists = useResult(loadOpenLists, null)

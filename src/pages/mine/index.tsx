@@ -7,6 +7,7 @@ import { ElderModeSwitch } from '@/features/mine/elder-mode-switch'
 import { WhoAmICard } from '@/features/mine/whoami-card'
 import { SignInEntry } from '@/features/sign-in/sign-in-entry'
 import { useResult } from '@/hooks/use-result'
+import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { call } from '@/services/call'
 import { staffRoles } from '@/services/labels'
@@ -34,6 +35,7 @@ export default function MinePage() {
   const me = useResult(() => call('directory', 'whoami', {}), null)
   // Coming back from the binding or registration page must show the new pending request.
   useDidShow(() => me.reload())
+  useSelectedTab()
   useUnreadBadge()
 
   return (

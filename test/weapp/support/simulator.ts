@@ -31,7 +31,18 @@ const exparser = (): Exparser => require('miniprogram-exparser')
 export function installSimulator(): Simulate {
   simulate = require('miniprogram-simulate') as Simulate
   registerBuiltInsWithProperties()
+  acceptBehaviorsAsWeChatDoes()
   return simulate
+}
+
+/**
+ * Taro's createComponentConfig (a component such as custom-tab-bar, not a page) passes `behaviors: {}`
+ * when the component declares none; WeChat takes that as none, j-component calls .map on it.
+ */
+function acceptBehaviorsAsWeChatDoes(): void {
+  const g = globalThis as unknown as { Component: (definition: Record<string, unknown>) => void }
+  const register = g.Component
+  g.Component = (definition) => register(Array.isArray(definition.behaviors) || definition.behaviors === undefined ? definition : { ...definition, behaviors: [] })
 }
 
 export const sim = (): Simulate => {
