@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
+import { TabBarSpace } from '@/components/tab-bar-space'
 import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { CallUs } from '@/features/home/call-us'
@@ -60,6 +61,7 @@ export default function HomePage() {
           <CallUs contacts={known} simple={false} />
         </>
       )}
+      <TabBarSpace />
     </PageShell>
   )
 }

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
+import { TabBarSpace } from '@/components/tab-bar-space'
 import { PagedList } from '@/components/paged-list'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
@@ -52,6 +53,7 @@ export default function MessagesPage() {
           </View>
         )}
       />
+      <TabBarSpace />
     </PageShell>
   )
 }

@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { TabBarSpace } from '@/components/tab-bar-space'
 import { BigEntry } from '@/components/big-entry'
 import { Failed, Loading } from '@/components/status-views'
 import { BindingStatus } from '@/features/mine/binding-status'
@@ -52,6 +53,7 @@ export default function MinePage() {
       {/* On this phone, whoever is signed in: so it is there even when the rest cannot load. */}
       <ElderModeSwitch />
       {me.state === 'ready' && <Entries me={me.data} />}
+      <TabBarSpace />
     </PageShell>
   )
 }
