@@ -10,6 +10,7 @@ import { MyOpenItems, type OpenLists } from '@/features/home/my-open-items'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { useElderMode } from '@/services/elder-mode'
+import { useSubscriptions } from '@/services/subscribe'
 import { success, type HomeContacts, type Result } from '@/types'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -31,6 +32,8 @@ export default function HomePage() {
   useSelectedTab()
   useUnreadBadge()
   const simple = useElderMode()
+  // Opening one of my items asks for its notices inside the tap: the templates must be known by then.
+  useSubscriptions()
   const lists = useResult(loadOpenLists, null)
   const contacts = useResult(() => call('directory', 'homeContacts', {}), null)
   // Back from rating or confirming, the item's next step has changed.
