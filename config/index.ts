@@ -34,7 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
-    plugins: [],
+    // <view aria-label> in the mini-program's templates (weapp-aria/index.ts).
+    plugins: [path.join(root, 'config/weapp-aria/index.ts')],
     defineConstants: {},
     // The only TARO_APP_* values the client reads (typed in types/global.d.ts). Taro substitutes only
     // the variables that are set, and an unset one left as `process.env.X` throws in the browser and

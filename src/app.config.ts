@@ -1,3 +1,5 @@
+import { TABS } from './services/tabs'
+
 const h5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
@@ -29,17 +31,17 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f5f5',
   },
-  // Tab text: #595959 and #b8000c on white are 7.0:1 and 6.9:1.
+  // Tab text: #595959 and #b8000c on white are 7.0:1 and 6.9:1. The mini-program draws its own bar
+  // (src/custom-tab-bar): WeChat's native one takes no font size, so its labels could not follow the
+  // font setting or 长辈模式 (issue 9). Taro's H5 router draws no bar at all for `custom`, so the
+  // browser keeps Taro's own (sized in rem, styles/tabbar.h5.scss).
   tabBar: {
+    custom: !h5,
     color: '#595959',
     selectedColor: '#b8000c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
-    ],
+    list: TABS,
   },
   // wx.chooseLocation works only when declared here (WeChat's 地理位置接口新增与相关流程调整, enforced
   // since 2022-07-14); since 2023-09-15 it, like chooseMedia, also waits for the privacy consent

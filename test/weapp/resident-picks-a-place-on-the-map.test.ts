@@ -48,3 +48,28 @@ test('a resident without a household picks the place on the map, sees it on the 
   await help.find('在您附近')
   await help.find('2 天前提交 · 已接单 · 1 位邻居也遇到了')
 })
+
+// Issue 9: the staff patrol form (主动治理) showed only the point's words after wx.chooseLocation.
+test('a grid worker on patrol picks the point in WeChat’s map and sees it on the same drawing', async () => {
+  const map = kangleMap()
+  const gridWorker = whoami({ userId: 'staff-zhou', name: '网格员周丽', roles: ['resident', 'gridWorker'], scopes: { gridIds: ['grid-kangle-1'], communityIds: [], streetIds: [], branchIds: [] } })
+  weapp.answer({
+    directory: {
+      whoami: gridWorker,
+      listCommunities: [{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }],
+      communityMap: map,
+      route: routeDecision({ category: 'hazard', locateRule: 'point-in-grid', buildingId: null }),
+    },
+  })
+  const patrol = await weapp.launch('/pages-staff/file/index?kind=proactive')
+  await patrol.tap('安全隐患')
+  await patrol.tap('在地图上选')
+  weapp.media.willPickPlace({ latitude: point.lat, longitude: point.lng, name: '康乐小区1号楼' })
+  await patrol.tap('打开地图选位置')
+  await patrol.find('地图上选的位置（121.4334, 31.1851）')
+  const where = await patrol.find('选的位置：在康乐社区康乐一网格，离康乐小区1号楼约0米')
+  const svg = drawingNear(where)
+  const at = project(projectionOf(map), point)
+  expect(svg).toContain(`<circle cx="${at.x.toFixed(1)}" cy="${at.y.toFixed(1)}" r="28" fill="none"`)
+  expect(weapp.cloudCalls('directory', 'communityMap').map((call) => call.input)).toEqual([{ near: point }])
+})

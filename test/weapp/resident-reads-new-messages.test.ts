@@ -28,7 +28,7 @@ test('the 消息 tab counts what is new; the page shows it 未读, marks it read
   })
   await weapp.launch('/pages/home/index')
   await weapp.waitForCall('requests', 'unreadMessages')
-  expect(weapp.tabBar.badge(MESSAGES_TAB)).toBe('2')
+  expect(await weapp.tabBar.badge(MESSAGES_TAB)).toBe('2')
 
   await weapp.callWx('switchTab', { url: '/pages/messages/index' })
   const messages = await weapp.page('pages/messages/index')
@@ -39,7 +39,7 @@ test('the 消息 tab counts what is new; the page shows it 未读, marks it read
   expect(messages.has('去评价')).toBe(true)
   await weapp.waitForCall('requests', 'markMessagesRead')
   expect(weapp.cloudCalls('requests', 'markMessagesRead').map((call) => call.input)).toEqual([{ ids: ['m-2', 'm-1'] }])
-  expect(weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
+  expect(await weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
 
   // 去评价 opens the request, where the rating is.
   await messages.tap('去评价')
@@ -59,12 +59,12 @@ test('rated, the message reads 已评价 and offers no button; read on another p
   expect(messages.has('未读')).toBe(false)
   await weapp.waitForCall('requests', 'unreadMessages')
   expect(weapp.cloudCalls('requests', 'markMessagesRead')).toEqual([])
-  expect(weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
+  expect(await weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
 })
 
 test('WeChat sets a tab badge only from a tab page', async () => {
   weapp.answer({ requests: { detail: requestDetail() } })
   await weapp.launch('/pages/request/index?id=rq-1')
   await expect(weapp.callWx('setTabBarBadge', { index: MESSAGES_TAB, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail not TabBar page' })
-  expect(weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
+  expect(await weapp.tabBar.badge(MESSAGES_TAB)).toBeNull()
 })

@@ -1,12 +1,16 @@
 import { whoami } from '../component/support/fixtures'
 import { signals } from '../component/support/wish-staff-fixtures'
 import { dashboard, rates } from './support/fixtures'
+import { propertiesOf, type SimElement } from './support/simulator'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
 
 /** The simulator renders the page as the component `main`: each class carries its prefix. */
 const cls = (name: string) => `.main--${name}`
+
+/** What WeChat's 无障碍 reads for a view: its aria-label as the built template binds it. */
+const spokenLabel = (element: SimElement) => propertiesOf(element).ariaLabel
 
 const worker = whoami({ roles: ['resident', 'gridWorker'], scopes: { gridIds: ['grid-kangle-1', 'grid-kangle-2'], communityIds: [], streetIds: [], branchIds: [] } })
 const quiet = rates({ dispatched: 0, responseCounted: 0, respondedOnTime: 0, rated: 0, resolved: 0, partly: 0, satisfied: 0, closedUnrated: 0, proactive: 0, responseRate: null, resolutionRate: null, satisfactionRate: null })
@@ -46,6 +50,11 @@ test('a grid worker’s two grids, each named, each with its weekly chart drawn 
   const axis = chart.querySelector(cls('trend__axis'))!
   expect(texts(axis, 'trend__week')).toEqual(['6', '13', '20', '27', '3', '10', '17', '24'])
   expect(texts(axis, 'trend__month')).toEqual(['1月', '', '', '', '2月', '', '', ''])
+
+  // Each column's whole sentence reaches the built WXML as aria-label, which WeChat's 无障碍 reads.
+  const spoken = (within: Element) => Array.from(within.querySelectorAll(cls('trend__col'))).map((col) => spokenLabel(col as SimElement))
+  expect(spoken(response)[7]).toBe('本周，响应率70%，按时响应 9 / 10 件')
+  expect(spoken(volumes)[1]).toMatch(/^.+那周，康乐一网格新收 1 件$/)
 
   const quietChart = (await page.find('康乐二网格近 8 周走势')).closest(cls('trend'))!
   expect(texts(quietChart, 'trend__value')).toEqual([...Array(24).fill('—'), ...Array(8).fill('0')])

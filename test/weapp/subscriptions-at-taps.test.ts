@@ -1,5 +1,6 @@
 import { household, whoami } from '../component/support/fixtures'
 import { requestDetail, requestSummary } from '../component/support/request-fixtures'
+import { wishDetail, wishItem } from '../component/support/wish-fixtures'
 import { failure } from '@/types'
 import { councilQueues, message, routeDecision, subscription } from './support/fixtures'
 import { startWeapp } from './support/weapp'
@@ -119,6 +120,29 @@ describe('a resident following a request', () => {
     await list.tap('垃圾桶满了没人收')
     await weapp.page('pages/request/index')
     expect(asked()).toHaveLength(1)
+  })
+
+  test('opening it from 首页 asks the same, in that tap: an answer awaited (进度, 办结待评价), and for a wish of mine still going on', async () => {
+    weapp.answer({
+      directory: { mySubscriptions: [subscription('accepted'), subscription('progress'), subscription('replied')], grantSubscriptions: [subscription('replied', 1)] },
+      requests: {
+        listMine: { items: [requestSummary({ status: 'accepted', owner: { id: 'staff-zhou', name: '网格员周丽' } })], nextCursor: null },
+        detail: (input) => requestDetail({ _id: input.requestId }),
+      },
+      wishes: { listMine: { items: [wishItem({ status: 'published' })], nextCursor: null }, detail: wishDetail() },
+    })
+    weapp.subscribe.answer({ 'T-progress': 'reject', 'T-replied': 'accept' })
+    const home = await weapp.launch('/pages/home/index')
+    await home.tap('3号楼电梯停了两天')
+    await weapp.page('pages/request/index')
+    expect(asked()).toEqual([{ tmplIds: ['T-progress', 'T-replied'], entityIds: [] }])
+    await weapp.waitForCall('directory', 'grantSubscriptions')
+    expect(reported()).toEqual([{ answers: { 'T-replied': 'accept' }, always: false }])
+
+    await weapp.back()
+    await home.tap('腿脚不便，想请人帮忙买降压药')
+    await weapp.page('pages-wish/detail/index')
+    expect(asked()).toHaveLength(2)
   })
 
   test('rating asks at the 提交评价 tap, once the form is complete', async () => {

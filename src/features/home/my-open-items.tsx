@@ -1,24 +1,25 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
-import { wishUrl } from '@/features/wishes/open-wish'
+import { openRequest } from '@/features/requests/open-request'
+import { openWish } from '@/features/wishes/open-wish'
 import { categoryLabels, wishCategoryLabels, type RequestSummary, type WishListItem } from '@/types'
 import { requestNextStep, wishNextStep, type NextStep } from './next-steps'
 
 export type OpenLists = { requests: RequestSummary[]; wishes: WishListItem[] }
 
-type Item = { id: string; title: string; excerpt: string; step: NextStep; url: string }
+type Item = { id: string; title: string; excerpt: string; step: NextStep; open: () => void }
 
 /** The resident's own unfinished things, theirs to act on first, then the newest. */
 export function openItems({ requests, wishes }: OpenLists): Item[] {
   const items: (Item & { at: number })[] = []
   for (const r of requests) {
     const step = requestNextStep(r)
-    if (step) items.push({ id: r._id, title: categoryLabels[r.category], excerpt: r.excerpt, step, url: `/pages/request/index?id=${encodeURIComponent(r._id)}`, at: r.updatedAt })
+    if (step) items.push({ id: r._id, title: categoryLabels[r.category], excerpt: r.excerpt, step, open: () => openRequest(r), at: r.updatedAt })
   }
   for (const w of wishes) {
     const step = wishNextStep(w)
-    if (step) items.push({ id: w._id, title: `微心愿 · ${wishCategoryLabels[w.category]}`, excerpt: w.excerpt, step, url: wishUrl(w._id), at: w.updatedAt })
+    if (step) items.push({ id: w._id, title: `微心愿 · ${wishCategoryLabels[w.category]}`, excerpt: w.excerpt, step, open: () => openWish(w, { asWisher: true }), at: w.updatedAt })
   }
   return items.sort((a, b) => Number(b.step.yours) - Number(a.step.yours) || b.at - a.at)
 }
@@ -27,7 +28,8 @@ type Props = { lists: OpenLists; limit: number }
 
 /**
  * 首页's "我的事": each with its next step as the badge and its first words (two of one kind are
- * told apart by them, in 长辈模式 too); one tap to its page; the full lists one tap further.
+ * told apart by them, in 长辈模式 too); one tap to its page, which asks for its notices as opening it
+ * from its own list does; the full lists one tap further.
  */
 export function MyOpenItems({ lists, limit }: Props) {
   const items = openItems(lists)
@@ -42,7 +44,7 @@ export function MyOpenItems({ lists, limit }: Props) {
           title={item.title}
           badge={item.step.words}
           note={item.excerpt}
-          onClick={() => void Taro.navigateTo({ url: item.url })}
+          onClick={item.open}
         />
       ))}
       {items.length > limit && (

@@ -5,6 +5,7 @@ import type { Choice } from '@/components/choice-list'
 import { FieldError, fieldBox } from '@/components/form'
 import { BuildingStep, CommunityStep, RoomStep } from '@/features/bind/place-steps'
 import { PointPicker } from '@/features/bind/point-picker'
+import { ChosenPointMap } from '@/features/map/community-map-view'
 import { pointPlace, type Place } from '@/features/requests/place'
 import type { FieldState } from '@/hooks/use-form'
 
@@ -13,13 +14,18 @@ type Walk = { at: 'community' } | { at: 'building'; community: Choice } | { at: 
 /** Staff name the place as a household (代办: the resident's home) or a point (found on patrol). */
 export function StaffPlaceField({ value, onChange, id, error }: { value: Place | null; onChange: (place: Place | null) => void } & Partial<FieldState>) {
   const [walk, setWalk] = useState<Walk>({ at: 'community' })
+  // A point is shown on the community's drawing, as on the resident's form: in WeChat the map it was
+  // chosen on (wx.chooseLocation) is gone by now, and a label alone does not say whether it is right.
   if (value) {
     return (
-      <View {...fieldBox(id, null, 'trail')}>
-        <Text className="trail__text">{value.label}</Text>
-        <ActionButton small onClick={() => onChange(null)}>
-          重新选
-        </ActionButton>
+      <View {...fieldBox(id, null)}>
+        <View className="trail">
+          <Text className="trail__text">{value.label}</Text>
+          <ActionButton small onClick={() => onChange(null)}>
+            重新选
+          </ActionButton>
+        </View>
+        {'point' in value.target && <ChosenPointMap point={value.target.point} />}
       </View>
     )
   }

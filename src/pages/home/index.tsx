@@ -2,12 +2,15 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { PageShell } from '@/components/page-shell'
+import { TabBarSpace } from '@/components/tab-bar-space'
+import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { CallUs } from '@/features/home/call-us'
 import { MyOpenItems, type OpenLists } from '@/features/home/my-open-items'
 import { useResult } from '@/hooks/use-result'
 import { call } from '@/services/call'
 import { useElderMode } from '@/services/elder-mode'
+import { useSubscriptions } from '@/services/subscribe'
 import { success, type HomeContacts, type Result } from '@/types'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -26,8 +29,11 @@ async function loadOpenLists(): Promise<Result<OpenLists>> {
  * (我的) keeps fewer, bigger entries: the items that need me, a call, and the two jobs most asked for.
  */
 export default function HomePage() {
+  useSelectedTab()
   useUnreadBadge()
   const simple = useElderMode()
+  // Opening one of my items asks for its notices inside the tap: the templates must be known by then.
+  useSubscriptions()
   const lists = useResult(loadOpenLists, null)
   const contacts = useResult(() => call('directory', 'homeContacts', {}), null)
   // Back from rating or confirming, the item's next step has changed.
@@ -58,6 +64,7 @@ export default function HomePage() {
           <CallUs contacts={known} simple={false} />
         </>
       )}
+      <TabBarSpace />
     </PageShell>
   )
 }

@@ -1,10 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
+import { TabBarSpace } from '@/components/tab-bar-space'
 import { PagedList } from '@/components/paged-list'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
+import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { call } from '@/services/call'
 import { messagePage, type MessageView } from '@/types'
 import { relativeLine } from '@/types/calendar'
@@ -23,6 +25,7 @@ const detailUrl = (message: MessageView) => {
  * server has them read from the moment they were shown, and the tab's badge drops at once.
  */
 export default function MessagesPage() {
+  useSelectedTab()
   const now = useNow()
   const list = usePaged((cursor) => call('requests', 'myMessages', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
   useDidShow(() => list.reload())
@@ -50,6 +53,7 @@ export default function MessagesPage() {
           </View>
         )}
       />
+      <TabBarSpace />
     </PageShell>
   )
 }

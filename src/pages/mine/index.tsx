@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { TabBarSpace } from '@/components/tab-bar-space'
 import { BigEntry } from '@/components/big-entry'
 import { Failed, Loading } from '@/components/status-views'
 import { BindingStatus } from '@/features/mine/binding-status'
@@ -7,6 +8,7 @@ import { ElderModeSwitch } from '@/features/mine/elder-mode-switch'
 import { WhoAmICard } from '@/features/mine/whoami-card'
 import { SignInEntry } from '@/features/sign-in/sign-in-entry'
 import { useResult } from '@/hooks/use-result'
+import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { call } from '@/services/call'
 import { staffRoles } from '@/services/labels'
@@ -34,6 +36,7 @@ export default function MinePage() {
   const me = useResult(() => call('directory', 'whoami', {}), null)
   // Coming back from the binding or registration page must show the new pending request.
   useDidShow(() => me.reload())
+  useSelectedTab()
   useUnreadBadge()
 
   return (
@@ -50,6 +53,7 @@ export default function MinePage() {
       {/* On this phone, whoever is signed in: so it is there even when the rest cannot load. */}
       <ElderModeSwitch />
       {me.state === 'ready' && <Entries me={me.data} />}
+      <TabBarSpace />
     </PageShell>
   )
 }

@@ -1,19 +1,16 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { PageShell } from '@/components/page-shell'
 import { PagedList } from '@/components/paged-list'
+import { openRequest } from '@/features/requests/open-request'
 import { RequestCard } from '@/features/requests/request-card'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/services/call'
-import { askAtTap, followKinds, useSubscriptions } from '@/services/subscribe'
-import type { RequestStatus } from '@/types'
+import { useSubscriptions } from '@/services/subscribe'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
-
-/** Requests nothing more will be said about. */
-const finished: ReadonlySet<RequestStatus> = new Set(['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected'])
 
 /** My requests, the ones still being handled first; all of them one tap away. */
 export default function MyRequestsPage() {
@@ -51,11 +48,7 @@ export default function MyRequestsPage() {
           <RequestCard
             request={request}
             now={now}
-            onOpen={() => {
-              // Opening one's request is a tap to hear how it goes on: progress, then the answer to rate.
-              if (!finished.has(request.status)) void askAtTap(followKinds)
-              void Taro.navigateTo({ url: `/pages/request/index?id=${encodeURIComponent(request._id)}` })
-            }}
+            onOpen={() => openRequest(request)}
           />
         )}
       />

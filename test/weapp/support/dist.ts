@@ -12,7 +12,7 @@ const AppJson = z.object({
   pages: z.array(z.string()).min(1),
   subPackages: z.array(SubPackage).optional(),
   subpackages: z.array(SubPackage).optional(),
-  tabBar: z.object({ list: z.array(z.object({ pagePath: z.string(), text: z.string() })) }).optional(),
+  tabBar: z.object({ custom: z.boolean().optional(), list: z.array(z.object({ pagePath: z.string(), text: z.string() })) }).optional(),
   requiredPrivateInfos: z.array(z.string()).optional(),
 })
 
@@ -20,6 +20,8 @@ export type AppRoutes = {
   /** Main-package pages in app.json order, then each subpackage's. */
   pages: string[]
   tabs: ReadonlySet<string>
+  /** tabBar.custom: the app draws the bar itself (custom-tab-bar/index), one instance on each tab page. */
+  customTabBar: boolean
   /** The subpackage root a page lives in, for the pages that live in one. */
   subpackageOf: ReadonlyMap<string, string>
   requiredPrivateInfos: ReadonlySet<string>
@@ -34,6 +36,7 @@ export function readAppRoutes(): AppRoutes {
   return {
     pages: [...app.pages, ...subpackageOf.keys()],
     tabs: new Set(app.tabBar?.list.map((tab) => tab.pagePath) ?? []),
+    customTabBar: app.tabBar?.custom === true,
     subpackageOf,
     requiredPrivateInfos: new Set(app.requiredPrivateInfos ?? []),
   }

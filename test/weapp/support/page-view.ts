@@ -34,6 +34,11 @@ export class PageView {
     return this.json.navigationBarTitleText
   }
 
+  /** The rendered element tree, for what a test reads beyond words (which item a badge is on, a style). */
+  get dom(): SimElement {
+    return this.root.dom
+  }
+
   /** Everything the page shows, as one line. */
   text(): string {
     return normalise(this.root.dom.textContent)

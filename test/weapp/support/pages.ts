@@ -4,7 +4,7 @@ import type { PageInstance } from './page-bridge'
 import { PageView, type OpenTypeTap } from './page-view'
 import { sim } from './simulator'
 
-export type OpenPage = { route: string; instance: PageInstance; view: PageView; close(): void }
+export type OpenPage = { route: string; instance: PageInstance; view: PageView; tabBar: PageView | null; close(): void }
 
 const componentIds = new Map<string, string>()
 let compId: string | null = null
@@ -28,13 +28,21 @@ function componentIdOf(route: string): string {
   return id
 }
 
-/** Renders a page and runs what WeChat runs when it opens one: onLoad(query), onShow, onReady. */
-export function openPage(route: string, query: Record<string, string>, onOpenType: OpenTypeTap): OpenPage {
+const CUSTOM_TAB_BAR = 'custom-tab-bar/index'
+
+/**
+ * Renders a page and runs what WeChat runs when it opens one: onLoad(query), onShow, onReady. A tab
+ * page of an app with a custom tab bar gets its own instance of the bar, as in WeChat, attached with
+ * the page (before its onLoad, as a page's components are) and gone with it.
+ */
+export function openPage(route: string, query: Record<string, string>, onOpenType: OpenTypeTap, withTabBar = false): OpenPage {
   const root = sim().render(componentIdOf(route))
   const container = document.createElement('div')
   container.dataset.route = route
   document.body.appendChild(container)
   root.attach(container)
+  const barRoot = withTabBar ? sim().render(componentIdOf(CUSTOM_TAB_BAR)) : null
+  barRoot?.attach(container)
   const instance = root.instance as PageInstance
   instance.route = route
   instance.__route__ = route
@@ -47,8 +55,10 @@ export function openPage(route: string, query: Record<string, string>, onOpenTyp
     route,
     instance,
     view,
+    tabBar: barRoot && new PageView(CUSTOM_TAB_BAR, {}, {}, barRoot, { pullDown: () => undefined, onOpenType }),
     close: () => {
       instance.onUnload()
+      barRoot?.detach()
       root.detach()
       container.remove()
     },

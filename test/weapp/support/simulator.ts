@@ -31,7 +31,18 @@ const exparser = (): Exparser => require('miniprogram-exparser')
 export function installSimulator(): Simulate {
   simulate = require('miniprogram-simulate') as Simulate
   registerBuiltInsWithProperties()
+  acceptBehaviorsAsWeChatDoes()
   return simulate
+}
+
+/**
+ * Taro's createComponentConfig (a component such as custom-tab-bar, not a page) passes `behaviors: {}`
+ * when the component declares none; WeChat takes that as none, j-component calls .map on it.
+ */
+function acceptBehaviorsAsWeChatDoes(): void {
+  const g = globalThis as unknown as { Component: (definition: Record<string, unknown>) => void }
+  const register = g.Component
+  g.Component = (definition) => register(Array.isArray(definition.behaviors) || definition.behaviors === undefined ? definition : { ...definition, behaviors: [] })
 }
 
 export const sim = (): Simulate => {
@@ -41,7 +52,7 @@ export const sim = (): Simulate => {
 
 /**
  * The simulator registers WeChat's built-in components (button, input, …) with no properties, so
- * what the template binds to them (open-type, disabled, value, placeholder, maxlength) is dropped.
+ * what the template binds to them (open-type, disabled, value, placeholder, maxlength, aria-label) is dropped.
  * Re-registered with the properties WeChat documents, those values can be read back from the
  * rendered tree, and typing can honour maxlength as a phone's keyboard does.
  */
@@ -54,6 +65,8 @@ function registerBuiltInsWithProperties(): void {
   builtIn('input', props({ value: String, placeholder: String, type: String, disabled: null, maxlength: Number }))
   builtIn('textarea', props({ value: String, placeholder: String, disabled: null, maxlength: Number }))
   builtIn('image', props({ src: String, mode: String }))
+  // What WeChat's 无障碍 reads on a view (the app's templates bind it: config/weapp-aria).
+  builtIn('view', props({ ariaLabel: String }))
 }
 
 /** The properties a built-in component was rendered with (see registerBuiltInsWithProperties). */

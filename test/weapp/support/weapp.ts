@@ -61,7 +61,7 @@ export function startWeapp({ device = {} }: { device?: Partial<DeviceProfile> } 
       if (openType !== 'agreePrivacyAuthorization') return
       privacy.agreeButtonTapped(button.__wxElement?.id ?? '')
       fire(button, 'agreeprivacyauthorization', {}, false)
-    }),
+    }, routes.customTabBar && routes.tabs.has(route)),
   )
 
   const tabBar = new FakeTabBar(routes, router)
