@@ -1,4 +1,5 @@
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
+import { seedHousehold } from '../../local/seed/demo-buildings'
 
 const NEWCOMER = 'demo-resident-unbound'
 const SECRETARY_KANGLE_3 = 'demo-branch-secretary'
@@ -74,7 +75,7 @@ describe('a 党员中心户 has no secretary: the nearest one up its lineage dec
   const BUILDING_SECRETARY = 'member-kangle-3' // 长桥新村2号党小组, the parent of 刘建华党员中心户
   let registrationId: string
   beforeAll(async () => {
-    registrationId = expectOk(await cloud.call(APPLICANT, 'directory', 'registerParty', { branchId: 'br-hh-cq-2-201', name: '刘小军' })).registrationId
+    registrationId = expectOk(await cloud.call(APPLICANT, 'directory', 'registerParty', { branchId: `br-${seedHousehold('bldg-cq-2', '201')}`, name: '刘小军' })).registrationId
   })
 
   test.each([
