@@ -29,10 +29,12 @@ export function noticeBody(event: RequestEvent, request: Request, names: Readonl
     case 'flag':
       // Which word tripped the check is the reviewers' business, not a hint on how to get past it.
       return toResident ? '内容需要人工审核，审核通过后马上派单' : `${what}。${clip(event.note ?? '', 60)}`
-    case 'note':
-    case 'reject':
     case 'escalate':
     case 'transfer':
+      // What one colleague writes to another stays between them (staff-notes.ts: wordsForColleagues).
+      return !toResident && event.note ? `${what}。${clip(event.note, 60)}` : what
+    case 'note':
+    case 'reject':
     case 'reopen':
       return event.note ? `${what}。${clip(event.note, 60)}` : what
     default:

@@ -124,6 +124,16 @@ describe('escalated (吹哨报到)', () => {
     expect(toStreet.availableActions).not.toContain('escalate')
     expect((await messagesFor(P.streetAdmin, filed._id)).map((m) => m.action)).toEqual(['escalate'])
 
+    // The resident sees the item passed on and brought up, not what colleagues wrote to each other.
+    const seen = expectOk(await cloud.call(P.residentA, 'requests', 'detail', { requestId: filed._id }))
+    expect(seen.timeline.filter((line) => ['transfer', 'escalate'].includes(line.action)).map((line) => [line.action, line.note])).toEqual([
+      ['transfer', undefined], ['escalate', undefined], ['escalate', undefined],
+    ])
+    const residentsMessages = (await messagesFor(P.residentA, filed._id)).filter((m) => m.action === 'escalate')
+    expect(residentsMessages).toHaveLength(2)
+    expect(residentsMessages.map((m) => m.body).join()).not.toMatch(/需要居委会协调|需要城管执法/)
+    expect((await messagesFor(P.streetAdmin, filed._id))[0].body).toContain('需要城管执法')
+
     await act(P.workerKangleA, 'reply', { requestId: filed._id, text: '已约定施工时间', photos: [] })
     const closed = await act(P.residentA, 'rate', { requestId: filed._id, outcome: 'partly', satisfaction: 'basic' })
     expect(closed).toMatchObject({ status: 'closed', ownerId: P.workerKangleA, coHandlerIds: [P.elderlyKangle, P.propertyCuihu] })

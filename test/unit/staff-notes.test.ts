@@ -35,6 +35,14 @@ describe('staff notes (issue 10): 仅工作人员可见 or 告诉居民, chosen 
     expect(eventsFor(timeline, relations)).toEqual(sees ? timeline : [accept, told, legacy])
   })
 
+  test('the resident sees that the item was passed on, brought up or called about, not what colleagues wrote', () => {
+    const steps = [event('transfer', { toUserId: 'u-co' }), event('escalate'), event('recordCallback'), accept]
+    const seen = eventsFor(steps, ['requester'])
+    expect(seen.map((e) => e.action)).toEqual(['transfer', 'escalate', 'recordCallback', 'accept'])
+    expect(seen.map((e) => e.note)).toEqual([undefined, undefined, undefined, '已到现场'])
+    expect(eventsFor(steps, ['owner'])).toEqual(steps)
+  })
+
   test('a told note reaches the resident as progress; an internal one reaches no one', () => {
     const request = { ownerId: 'u-owner' } as Parameters<typeof noticesFor>[1]
     expect(noticesFor(told, request)).toEqual([{ audience: 'requester', kind: 'progress', title: expect.any(String) }])

@@ -23,7 +23,23 @@ export function noteVisibleTo(event: Pick<RequestEvent, 'action' | 'details'>): 
 /** An event only staff may read: an internal note, its text and its photos alike. */
 export const isStaffOnly = (event: Pick<RequestEvent, 'action' | 'details'>): boolean => noteVisibleTo(event) === 'staff'
 
-/** The events this reader may see: all of them for staff, the rest without internal notes. */
-export function eventsFor<E extends Pick<RequestEvent, 'action' | 'details'>>(events: readonly E[], relations: readonly RequestRelation[]): E[] {
-  return seesStaffNotes(relations) ? [...events] : events.filter((e) => !isStaffOnly(e))
+/**
+ * Steps whose words one colleague writes to another (请协助, why it goes up to the street) or about the
+ * resident after a 回访 call: the resident sees that the step happened, not those words.
+ */
+const wordsForColleagues: ReadonlySet<RequestEvent['action']> = new Set(['transfer', 'escalate', 'recordCallback'])
+
+/**
+ * The events this reader may see: all of them for staff; for anyone else no internal notes, and the
+ * steps between colleagues without their words.
+ */
+export function eventsFor<E extends Pick<RequestEvent, 'action' | 'details' | 'note'>>(events: readonly E[], relations: readonly RequestRelation[]): E[] {
+  if (seesStaffNotes(relations)) return [...events]
+  return events
+    .filter((e) => !isStaffOnly(e))
+    .map((e) => {
+      if (!wordsForColleagues.has(e.action) || e.note === undefined) return e
+      const { note: _colleaguesWords, ...step } = e
+      return step as E
+    })
 }
