@@ -23,9 +23,13 @@ export const checkDuplicates: ActionHandler<'requests', 'checkDuplicates'> = asy
   if (!isOwnPlace(input.place, actor)) return failure('FORBIDDEN', '只能查看自己绑定的房屋附近；其他地点请在地图上选点')
   const located = await locate(input.category, input.place, now)
   if ('ok' in located) return located
+  // Same building only for the caller's own home: for a map point the route's building is the one
+  // nearest the point, and a stranger dropping a point beside each building would learn which building
+  // each open request comes from.
+  const ownBuildingId = 'householdId' in input.place ? located.route.buildingId : null
   const _ = database().command
   const near = []
-  if (located.route.buildingId) near.push({ 'route.buildingId': located.route.buildingId })
+  if (ownBuildingId) near.push({ 'route.buildingId': ownBuildingId })
   if (located.location) {
     const { lng, lat } = snapToCell(located.location)
     const dLat = (DUPLICATE_RADIUS_M + CELL_MARGIN_M) * DEG_PER_M
@@ -42,7 +46,7 @@ export const checkDuplicates: ActionHandler<'requests', 'checkDuplicates'> = asy
     200,
   )
   const matches = findDuplicates(
-    { category: input.category, communityId: located.route.communityId, buildingId: located.route.buildingId, point: located.location, now },
+    { category: input.category, communityId: located.route.communityId, buildingId: ownBuildingId, point: located.location, now },
     candidates.filter((r) => r.residentId !== actor.userId),
   )
   const followed = await followedAmong(matches.map((m) => m.request._id), actor.userId)

@@ -119,6 +119,19 @@ test('the duplicate check does not locate a neighbour: three probes answer alike
   for (const key of ['distanceM', 'location', 'lng', 'lat', 'buildingName', 'createdAt', 'text', 'excerpt']) expect(JSON.stringify(before)).not.toContain(`"${key}"`)
 })
 
+test('a point beside a building does not tell a stranger which building a request comes from; only one’s own home does', async () => {
+  const fromHome = await fileAs(cloud, P.residentA, { category: 'facility', text: '3号楼单元门的门禁坏了' })
+  // 3号楼 stands at 121.4358, 31.1886; 3号楼 is nearest to this point, but it is the stranger's point, not their home.
+  const probe = expectOk(await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'facility', place: { point: { lng: 121.4358, lat: 31.1887 } } }))
+  expect(probe.items.filter((i) => i._id === fromHome._id).map((i) => i.nearness)).not.toContain('sameBuilding')
+  // A neighbour of the same building, asking about their own home, is told it is their building.
+  const neighbour = 'test-neighbour-kl-3-102'
+  const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
+  await db.collection(Collections.users).add({ _id: neighbour, name: '邻居', staff: {}, householdId: seedHousehold('bldg-kl-3', '102'), tenure: 'owner', createdAt: Date.now() })
+  const own = expectOk(await cloud.call(neighbour, 'requests', 'checkDuplicates', { category: 'facility', place: { householdId: seedHousehold('bldg-kl-3', '102') } }))
+  expect(own.items.find((i) => i._id === fromHome._id)?.nearness).toBe('sameBuilding')
+})
+
 test('the sweep is limited: only a place the caller could file for, a few at a time', async () => {
   // Someone else's household is not the stranger's to ask about (its room would be the answer's subject).
   expect(await cloud.call(P.newcomer, 'requests', 'checkDuplicates', { category: 'hazard', place: { householdId: HOUSEHOLD_A } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
