@@ -1,7 +1,6 @@
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAllowance } from '../shared/runtime/rate-limiter'
-import { byCaller, transition } from './transition'
+import { byCaller, spendPhotos, transition } from './transition'
 
 /**
  * A handler's progress note (with photos from the site); the first one starts the work (办理中). The
@@ -9,5 +8,6 @@ import { byCaller, transition } from './transition'
  */
 export const note: ActionHandler<'requests', 'note'> = async (input, ctx) =>
   refusePhotos(input.photos, ctx.actor) ??
-  (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: input.photos?.length ?? 0 })) ??
-  transition(input.requestId, ctx, () => byCaller('note', { note: input.note, visibleTo: input.visibleTo, ...(input.photos && { photos: input.photos }) }))
+  transition(input.requestId, ctx, () => byCaller('note', { note: input.note, visibleTo: input.visibleTo, ...(input.photos && { photos: input.photos }) }), {
+    verify: (stored) => spendPhotos(ctx, stored, input.photos),
+  })

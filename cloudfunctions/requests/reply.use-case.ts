@@ -1,10 +1,10 @@
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAllowance } from '../shared/runtime/rate-limiter'
-import { byCaller, transition } from './transition'
+import { byCaller, spendPhotos, transition } from './transition'
 
 /** The result, with photos; the resident's 7 days to rate start now. */
 export const reply: ActionHandler<'requests', 'reply'> = async (input, ctx) =>
   refusePhotos(input.photos, ctx.actor) ??
-  (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: input.photos?.length ?? 0 })) ??
-  transition(input.requestId, ctx, () => byCaller('reply', { text: input.text, photos: input.photos }))
+  transition(input.requestId, ctx, () => byCaller('reply', { text: input.text, photos: input.photos }), {
+    verify: (stored) => spendPhotos(ctx, stored, input.photos),
+  })

@@ -131,6 +131,29 @@ describe('photos kept with an item (100 an hour, 300 a day)', () => {
   })
 })
 
+describe('what a refusal or a retry spends', () => {
+  test('a note the machine refuses spends none of the photo allowance', async () => {
+    toNextHour()
+    const filed = expectOk(await cloud.call(P.residentA, 'requests', 'file', filing()))
+    const photos = [await cloud.uploadPhoto(P.workerKangleA)]
+    // Not accepted yet: the owner may not note it, so its photo is not kept and not counted.
+    const refused = await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '已到现场', visibleTo: 'staff', photos })
+    expect(refused.ok).toBe(false)
+    expect(await documents(Collections.rateCounters, { _id: `photo~${P.workerKangleA}` })).toEqual([])
+  })
+
+  test('a filing retried after midnight into a full day answers the request it stored, not RATE_LIMITED', async () => {
+    toNextHour()
+    const form = filing()
+    const first = expectOk(await cloud.call(P.residentA, 'requests', 'file', form))
+    toNextDay()
+    await usedUp(P.residentA, 'file', defaultRateLimits.file.perHour, defaultRateLimits.file.perDay)
+    const retried = expectOk(await cloud.call(P.residentA, 'requests', 'file', form))
+    expect(retried._id).toBe(first._id)
+    expectLimited(await cloud.call(P.residentA, 'requests', 'file', filing()), rateWindowAt(cloud.clock.now()).dayEndsAt)
+  })
+})
+
 describe('微心愿 (5 an hour, 10 a day)', () => {
   test('the 6th post in an hour is refused, whatever became of the first five', async () => {
     toNextDay()
