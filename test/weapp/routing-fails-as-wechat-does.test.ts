@@ -14,13 +14,13 @@ const currentPages = () => (globalThis as unknown as { getCurrentPages: () => Pa
 describe('routing refuses what WeChat refuses, in its words', () => {
   beforeEach(async () => {
     weapp.answer({ directory: { whoami: whoami() } })
-    await weapp.launch('/pages/help/index')
+    await weapp.launch('/pages-resident/help/index')
   })
 
   test('navigateTo and redirectTo onto a tab page', async () => {
     await expect(weapp.callWx('navigateTo', { url: '/pages/mine/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail can not navigateTo a tabbar page' })
     await expect(weapp.callWx('redirectTo', { url: '/pages/home/index' })).rejects.toEqual({ errMsg: 'redirectTo:fail can not redirectTo a tabbar page' })
-    expect(weapp.stack()).toEqual(['pages/help/index'])
+    expect(weapp.stack()).toEqual(['pages-resident/help/index'])
   })
 
   test('a page that is not in app.json, in the main package or a subpackage', async () => {
@@ -59,7 +59,7 @@ describe('routing that WeChat allows', () => {
     const home = await weapp.launch('/pages/home/index')
     const homeInstance = currentPages()[0]
     await home.tap('有困难找居村')
-    await weapp.page('pages/help/index')
+    await weapp.page('pages-resident/help/index')
     await weapp.callWx('switchTab', { url: '/pages/mine/index' })
     expect(weapp.stack()).toEqual(['pages/mine/index'])
     await weapp.callWx('switchTab', { url: '/pages/home/index?ignored=1' })
