@@ -75,4 +75,12 @@ describe('routing that WeChat allows', () => {
     expect(page.query).toEqual({ kind: 'proactive', note: '%E5%B7%A1%E6%9F%A5', flag: 'undefined' })
     await page.find('巡查发现（主动治理）')
   })
+
+  test('a subscribe message sent before 党员报到 moved to its subpackage still opens it', async () => {
+    weapp.answer({ directory: { whoami: whoami(), listBranches: [{ id: 'branch-grid-kangle-1', name: '康乐一网格党支部', level: 'grid', parentId: 'branch-comm-kangle' }] } })
+    await weapp.launch('/pages/party/index')
+    const party = await weapp.page('pages-resident/party/index')
+    await party.find('康乐一网格党支部')
+    expect(weapp.stack()).toEqual(['pages-resident/party/index'])
+  })
 })
