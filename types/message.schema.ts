@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { currentPagePath } from './moved-pages'
 import { Delivery, NoticeKind } from './notice.schema'
 import { RequestAction } from './request.schema'
 import { ProposalAction, TopicAction } from './council.schema'
@@ -71,7 +72,7 @@ const pageWithId = (path: string, id: string) => `${path}?id=${encodeURIComponen
  * progress page for a resident. Null when it is about nothing to open.
  */
 export function messagePage(message: Pick<Message, 'audience' | 'requestId' | 'wishId' | 'topicId' | 'proposalId' | 'page'>): string | null {
-  if (message.page) return message.page
+  if (message.page) return currentPagePath(message.page)
   if (message.wishId) return pageWithId('pages-wish/detail/index', message.wishId)
   if (message.topicId) return pageWithId('pages-council/topic/index', message.topicId)
   if (message.proposalId) return pageWithId('pages-council/proposal/index', message.proposalId)

@@ -6,8 +6,8 @@ import { deliver } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 
 const WORKBENCH = 'pages-staff/workbench/index'
-const BINDING_PAGE = 'pages/bind/index'
-const PARTY_PAGE = 'pages/party/index'
+const BINDING_PAGE = 'pages-resident/bind/index'
+const PARTY_PAGE = 'pages-resident/party/index'
 
 /** Told once per application: the message `_id` is the application's, so a retry sends nothing twice. */
 async function tell(recipients: readonly string[], actorId: string, template: Omit<Message, '_id' | 'recipientId'> & { subjectId: string }): Promise<void> {

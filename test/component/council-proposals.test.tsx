@@ -67,7 +67,7 @@ describe('proposing, and a proposal’s page', () => {
     expect(await screen.findByText('绑定您家后才能发起提议')).toBeInTheDocument()
     expect(screen.queryByText('发起提议')).toBeNull()
     await tap('绑定我家')
-    expect(navigations).toEqual(['/pages/bind/index'])
+    expect(navigations).toEqual(['/pages-resident/bind/index'])
   })
 
   test('a neighbour co-signs: the input names the proposal, the page shows the new count and no second 联署', async () => {

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
-import HelpPage from '@/pages/help/index'
+import HelpPage from '@/pages-resident/help/index'
 import { errorText, failureText } from '@/services/error-text'
 import { categoryGuidance, failure, rateLimited, success } from '@/types'
 import { answer, inputsOf } from './support/fake-call'

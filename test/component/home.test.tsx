@@ -63,7 +63,7 @@ describe('首页 per persona (issue 9)', () => {
     expect(screen.queryByText(/我的网格员/)).toBeNull()
     expect(hrefOf('拨打 12345')).toBe('tel:12345')
     await tap('绑定我家')
-    expect(navigations).toEqual(['/pages/bind/index'])
+    expect(navigations).toEqual(['/pages-resident/bind/index'])
   })
 
   test('signed out: the personal parts are absent, not errors; the jobs and 12345 still work', async () => {
@@ -76,7 +76,7 @@ describe('首页 per persona (issue 9)', () => {
     expect(await screen.findByRole('link', { name: '拨打 12345' })).toHaveAttribute('href', 'tel:12345')
     expect(screen.queryByRole('alert')).toBeNull()
     await tap('有困难找居村')
-    expect(navigations).toEqual(['/pages/help/index'])
+    expect(navigations).toEqual(['/pages-resident/help/index'])
   })
 })
 

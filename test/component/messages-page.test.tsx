@@ -21,7 +21,7 @@ describe('消息: unread until shown, a badge on the tab, actions as their items
   test('new messages stand out with 未读; showing them marks them read on the server and the badge takes what is left', async () => {
     const calls = answer({
       'requests.myMessages': () => success({ items: [
-        message({ _id: 'm-3', title: '住户绑定已通过', action: 'bindingDecided', page: 'pages/bind/index', requestId: undefined, unread: true }),
+        message({ _id: 'm-3', title: '住户绑定已通过', action: 'bindingDecided', page: 'pages-resident/bind/index', requestId: undefined, unread: true }),
         message({ _id: 'm-2', title: '诉求已受理', action: 'dispatch', unread: true }),
         message({ _id: 'm-1', title: '诉求已接单' }),
       ], nextCursor: null }),
@@ -38,7 +38,7 @@ describe('消息: unread until shown, a badge on the tab, actions as their items
     // Still marked for this visit, so the person sees which came in.
     expect(cardOf('住户绑定已通过')).toHaveClass('message--unread')
     await tap('住户绑定已通过')
-    expect(navigations).toEqual(['/pages/bind/index'])
+    expect(navigations).toEqual(['/pages-resident/bind/index'])
   })
 
   test('when everything is read the badge goes; with nothing new shown the count is asked, not marked', async () => {

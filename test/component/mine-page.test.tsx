@@ -16,7 +16,7 @@ describe('我的 page', () => {
     expect(await screen.findByText('上次的绑定申请没有通过')).toBeInTheDocument()
     expect(screen.getByText('居委会说明：房号与登记信息不符')).toBeInTheDocument()
     await tap('绑定我家')
-    expect(navigations).toEqual(['/pages/bind/index'])
+    expect(navigations).toEqual(['/pages-resident/bind/index'])
   })
 
   test('a waiting binding is shown as waiting, and cannot be asked for twice', async () => {

@@ -62,6 +62,6 @@ describe('认领微心愿: a party member’s page', () => {
     expect(await screen.findByText('认领微心愿要先党员报到')).toBeInTheDocument()
     expect(screen.queryByRole('alert')).toBeNull()
     await tap('党员报到')
-    expect(navigations).toEqual(['/pages/party/index'])
+    expect(navigations).toEqual(['/pages-resident/party/index'])
   })
 })

@@ -30,7 +30,7 @@ describe('a decision on what a person asked for reaches them on 消息', () => {
     expectOk(await cloud.call(P.committeeKangle, 'directory', 'decideBinding', { requestId: asked.requestId, decision: 'approve' }))
 
     const [decided] = about(await inbox(NEWCOMER), 'bindingDecided')
-    expect(decided).toMatchObject({ audience: 'resident', kind: 'progress', title: '住户绑定已通过', page: 'pages/bind/index', unread: true })
+    expect(decided).toMatchObject({ audience: 'resident', kind: 'progress', title: '住户绑定已通过', page: 'pages-resident/bind/index', unread: true })
     expect(decided.body).toContain('康乐小区3号楼202室')
     // The reviewer is not told of their own decision.
     expect(about(await inbox(P.committeeKangle), 'bindingDecided')).toEqual([])
@@ -48,7 +48,7 @@ describe('a decision on what a person asked for reaches them on 消息', () => {
     const registered = expectOk(await cloud.call(NEWCOMER, 'directory', 'registerParty', { branchId: 'br-grid-kangle-3', name: '林小雨' }))
     expectOk(await cloud.call(SECRETARY_KANGLE_3, 'directory', 'verifyParty', { registrationId: registered.registrationId, decision: 'approve' }))
     expect(about(await inbox(NEWCOMER), 'registrationDecided')).toEqual([
-      expect.objectContaining({ title: '党员报到已核实', page: 'pages/party/index', unread: true, body: expect.stringContaining('康乐三网格党支部') }),
+      expect.objectContaining({ title: '党员报到已核实', page: 'pages-resident/party/index', unread: true, body: expect.stringContaining('康乐三网格党支部') }),
     ])
 
     const other = expectOk(await cloud.call(P.residentA, 'directory', 'registerParty', { branchId: 'br-grid-kangle-3', name: '王阿姨' }))

@@ -25,11 +25,11 @@ const pages: Record<string, { url?: string; answers: Answers; shows: string }> =
   'pages/home/index': { answers: {}, shows: '有困难找居村' },
   'pages/messages/index': { answers: { requests: { myMessages: { items: [message()], nextCursor: null } } }, shows: '您反映的事已有人接单' },
   'pages/mine/index': { answers: { directory: { whoami: committee } }, shows: '工作台' },
-  'pages/help/index': { answers: { directory: { whoami: whoami() } }, shows: '遇到的是哪一类事？' },
+  'pages-resident/help/index': { answers: { directory: { whoami: whoami() } }, shows: '遇到的是哪一类事？' },
   'pages/requests/index': { answers: { requests: { listMine: { items: [requestSummary()], nextCursor: null } } }, shows: '3号楼电梯停了两天' },
   'pages/request/index': { url: '/pages/request/index?id=rq-1', answers: { requests: { detail: requestDetail() } }, shows: '物业服务 · 等待接单' },
-  'pages/bind/index': { answers: { directory: { listCommunities: [{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }] } }, shows: '康乐社区' },
-  'pages/party/index': { answers: { directory: { listBranches: [{ id: 'branch-grid-kangle-1', name: '康乐一网格党支部', level: 'grid', parentId: 'branch-comm-kangle' }] } }, shows: '康乐一网格党支部' },
+  'pages-resident/bind/index': { answers: { directory: { listCommunities: [{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }] } }, shows: '康乐社区' },
+  'pages-resident/party/index': { answers: { directory: { listBranches: [{ id: 'branch-grid-kangle-1', name: '康乐一网格党支部', level: 'grid', parentId: 'branch-comm-kangle' }] } }, shows: '康乐一网格党支部' },
   'pages-staff/workbench/index': {
     answers: {
       requests: { inboxCounts: { overdue: 0, toAccept: 0, inHand: 0, awaitingRating: 0, review: 0 } },

@@ -27,7 +27,7 @@ async function fileForm(): Promise<PageView> {
       file: (input) => requestDetail({ _id: 'rq-7', category: input.category, text: input.text, photos: input.photos.map((id) => photoView(id, { state: 'pending' })) }),
     },
   })
-  const help = await weapp.launch('/pages/help/index')
+  const help = await weapp.launch('/pages-resident/help/index')
   await help.tap('公共设施')
   await help.type('遇到了什么事', PROBLEM)
   return help
@@ -153,7 +153,7 @@ describe('choosing the place on the map', () => {
 
   test('a resident without a home tells them the map is the way, or binding (which needs no map)', async () => {
     weapp.answer({ directory: { whoami: whoami() } })
-    const help = await weapp.launch('/pages/help/index')
+    const help = await weapp.launch('/pages-resident/help/index')
     await help.tap('环境卫生')
     await help.tap('打开地图选位置')
     await help.tap('不同意')
@@ -163,7 +163,7 @@ describe('choosing the place on the map', () => {
 
   test('binding: 不同意 points to 按小区楼栋选, which works without the map', async () => {
     weapp.answer({ directory: { listCommunities: [{ id: 'comm-kangle', name: '康乐社区', type: '老公房' }] } })
-    const bind = await weapp.launch('/pages/bind/index')
+    const bind = await weapp.launch('/pages-resident/bind/index')
     await bind.tap('在地图上找')
     await bind.tap('打开地图选位置')
     await bind.tap('不同意')
@@ -188,7 +188,7 @@ describe('the sheet itself', () => {
     weapp.answer({ directory: { whoami: resident } })
     const home = await weapp.launch('/pages/home/index')
     await home.tap('有困难找居村')
-    const help = await weapp.page('pages/help/index')
+    const help = await weapp.page('pages-resident/help/index')
     const asked = weapp.privacy.prompt('chooseMedia') // as WeChat asks for a picker this page opened
     await help.find('先说清楚：会用到您的哪些信息')
     expect(sheetShown(home)).toBe(false) // only the page that asked shows it, not the one under it

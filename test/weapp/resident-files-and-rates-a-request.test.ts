@@ -18,7 +18,7 @@ test('a resident files a hazard from home: who will own it first, then the filin
   })
   const home = await weapp.launch('/pages/home/index')
   await home.tap('有困难找居村')
-  const help = await weapp.page('pages/help/index')
+  const help = await weapp.page('pages-resident/help/index')
   await help.tap('安全隐患')
   await help.find('这件事会交给康乐社区康乐一网格，由 网格员周丽 办理，会一直跟到办完。')
   expect(weapp.cloudCalls('directory', 'route').map((call) => call.input)).toEqual([{ category: 'hazard', target: { householdId: household.householdId } }])

@@ -31,7 +31,7 @@ test('a resident sees every mistake beside its own box at once, brought into vie
   })
   const home = await weapp.launch('/pages/home/index')
   await home.tap('有困难找居村')
-  const help = await weapp.page('pages/help/index')
+  const help = await weapp.page('pages-resident/help/index')
   await help.tap('物业服务')
   await help.type('联系电话（可不填）', '1381234')
   await help.tap('提交')

@@ -26,7 +26,7 @@ test('a resident without a household picks the place on the map, sees it on the 
     // Issue 10 (4): a neighbour's item is only "nearby", days ago — never how far or where.
     requests: { checkDuplicates: { items: [{ _id: 'rq-5', category: 'environment', status: 'accepted', nearness: 'nearby', filedDaysAgo: 2, followers: 1, following: false }] } },
   })
-  const help = await weapp.launch('/pages/help/index')
+  const help = await weapp.launch('/pages-resident/help/index')
   await help.tap('环境卫生')
   await help.tap('打开地图选位置')
   expect(help.has('这件事会交给谁')).toBe(false) // closing the map picker (cancel) changes nothing

@@ -11,7 +11,7 @@ const MESSAGES_TAB = 1
 /** The simulator scopes a page's classes (`main--message--unread`): match the app's class by its end. */
 const UNREAD_CARD = '[class$="message--unread"], [class*="message--unread "]'
 const newMessages: MessageView[] = [
-  message({ _id: 'm-2', action: 'bindingDecided', requestId: undefined, page: 'pages/bind/index', title: '住户绑定已通过', body: '康乐小区3号楼202室已绑定到您名下', unread: true }),
+  message({ _id: 'm-2', action: 'bindingDecided', requestId: undefined, page: 'pages-resident/bind/index', title: '住户绑定已通过', body: '康乐小区3号楼202室已绑定到您名下', unread: true }),
   message({ _id: 'm-1', action: 'reply', kind: 'replied', title: '诉求已答复，请评价', body: '电线已重新规整', unread: true, todo: { act: 'rate', state: 'waiting' } }),
   message({ _id: 'm-0', title: '诉求已接单', todo: undefined }),
 ]

@@ -14,13 +14,13 @@ const currentPages = () => (globalThis as unknown as { getCurrentPages: () => Pa
 describe('routing refuses what WeChat refuses, in its words', () => {
   beforeEach(async () => {
     weapp.answer({ directory: { whoami: whoami() } })
-    await weapp.launch('/pages/help/index')
+    await weapp.launch('/pages-resident/help/index')
   })
 
   test('navigateTo and redirectTo onto a tab page', async () => {
     await expect(weapp.callWx('navigateTo', { url: '/pages/mine/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail can not navigateTo a tabbar page' })
     await expect(weapp.callWx('redirectTo', { url: '/pages/home/index' })).rejects.toEqual({ errMsg: 'redirectTo:fail can not redirectTo a tabbar page' })
-    expect(weapp.stack()).toEqual(['pages/help/index'])
+    expect(weapp.stack()).toEqual(['pages-resident/help/index'])
   })
 
   test('a page that is not in app.json, in the main package or a subpackage', async () => {
@@ -59,7 +59,7 @@ describe('routing that WeChat allows', () => {
     const home = await weapp.launch('/pages/home/index')
     const homeInstance = currentPages()[0]
     await home.tap('有困难找居村')
-    await weapp.page('pages/help/index')
+    await weapp.page('pages-resident/help/index')
     await weapp.callWx('switchTab', { url: '/pages/mine/index' })
     expect(weapp.stack()).toEqual(['pages/mine/index'])
     await weapp.callWx('switchTab', { url: '/pages/home/index?ignored=1' })
@@ -74,5 +74,13 @@ describe('routing that WeChat allows', () => {
     const page = await weapp.page('pages-staff/file/index')
     expect(page.query).toEqual({ kind: 'proactive', note: '%E5%B7%A1%E6%9F%A5', flag: 'undefined' })
     await page.find('巡查发现（主动治理）')
+  })
+
+  test('a subscribe message sent before 党员报到 moved to its subpackage still opens it', async () => {
+    weapp.answer({ directory: { whoami: whoami(), listBranches: [{ id: 'branch-grid-kangle-1', name: '康乐一网格党支部', level: 'grid', parentId: 'branch-comm-kangle' }] } })
+    await weapp.launch('/pages/party/index')
+    const party = await weapp.page('pages-resident/party/index')
+    await party.find('康乐一网格党支部')
+    expect(weapp.stack()).toEqual(['pages-resident/party/index'])
   })
 })

@@ -32,7 +32,7 @@ async function fileAHazard(answers: Parameters<typeof weapp.answer>[0] = {}) {
       },
     },
   })
-  const help = await weapp.launch('/pages/help/index')
+  const help = await weapp.launch('/pages-resident/help/index')
   await help.tap('安全隐患')
   await help.type('遇到了什么事', PROBLEM)
   await help.tap('提交')

@@ -34,7 +34,7 @@ export function CallUs({ contacts, simple }: Props) {
       {!community && (
         <>
           <Text className="card__line">绑定您家的房子后，这里会有您的网格员和居委会的电话。</Text>
-          {!simple && <BigEntry title="绑定我家" note="选小区、楼栋和房号" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} />}
+          {!simple && <BigEntry title="绑定我家" note="选小区、楼栋和房号" onClick={() => void Taro.navigateTo({ url: '/pages-resident/bind/index' })} />}
         </>
       )}
       <View className="home-calls__who">

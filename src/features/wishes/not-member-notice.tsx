@@ -11,7 +11,7 @@ export function NotMemberNotice() {
         <Text>在支部报到、经支部书记确认的党员，才能认领本支部的微心愿。</Text>
         <Text>已经提交了报到的，请等支部书记确认。</Text>
       </Notice>
-      <BigEntry tone="brand" title="党员报到" note="在职党员双报到也在这里登记" onClick={() => void Taro.navigateTo({ url: '/pages/party/index' })} />
+      <BigEntry tone="brand" title="党员报到" note="在职党员双报到也在这里登记" onClick={() => void Taro.navigateTo({ url: '/pages-resident/party/index' })} />
     </>
   )
 }

@@ -32,7 +32,7 @@ export default function ProposePage() {
           <Notice tone="info" title="绑定您家后才能发起提议">
             <Text>提议要由这里的认证居民发起。绑定您家、居委会确认后，就能发起提议、联署和投票。</Text>
           </Notice>
-          <BigEntry title="绑定我家" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} />
+          <BigEntry title="绑定我家" onClick={() => void Taro.navigateTo({ url: '/pages-resident/bind/index' })} />
         </>
       )}
       {household && !posted && (

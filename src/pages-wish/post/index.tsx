@@ -36,7 +36,7 @@ export default function PostWishPage() {
             </Notice>
           )}
           <WishCategoryStep onPick={(category) => setStep({ at: 'form', category })} />
-          {!me.data.household && <BigEntry title="绑定我家" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} />}
+          {!me.data.household && <BigEntry title="绑定我家" onClick={() => void Taro.navigateTo({ url: '/pages-resident/bind/index' })} />}
         </>
       )}
       {me.state === 'ready' && step.at === 'form' && (

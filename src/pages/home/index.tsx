@@ -53,12 +53,12 @@ export default function HomePage() {
       {simple ? (
         <>
           <CallUs contacts={known} simple />
-          <BigEntry tone="brand" title="有困难找居村" onClick={go('/pages/help/index')} />
+          <BigEntry tone="brand" title="有困难找居村" onClick={go('/pages-resident/help/index')} />
           <BigEntry title="微心愿" onClick={go('/pages-wish/home/index')} />
         </>
       ) : (
         <>
-          <BigEntry tone="brand" title="有困难找居村" note="家门口的难事，告诉我们，网格员来帮您" onClick={go('/pages/help/index')} />
+          <BigEntry tone="brand" title="有困难找居村" note="家门口的难事，告诉我们，网格员来帮您" onClick={go('/pages-resident/help/index')} />
           <BigEntry title="微心愿" note="说出一个小心愿，党员志愿者帮您实现" onClick={go('/pages-wish/home/index')} />
           <BigEntry title="邻里议事厅" note="小区里的事，大家商量着办" onClick={go('/pages-council/home/index')} />
           <CallUs contacts={known} simple={false} />

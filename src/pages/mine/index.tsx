@@ -25,8 +25,8 @@ function Entries({ me }: { me: WhoAmI }) {
       <BigEntry title="我提交过的事" note="看办理进度、评价办理结果" onClick={go('/pages/requests/index')} />
       <BigEntry title="我的心愿" note="看有没有人认领，确认心愿实现" onClick={go('/pages-wish/mine/index')} />
       {me.roles.includes('partyMember') && <BigEntry title="认领微心愿" note="本支部的心愿、我的认领、服务记录" onClick={go('/pages-wish/member/index')} />}
-      {canBind && <BigEntry tone="brand" title="绑定我家" note="选小区、楼栋和房号，居委会确认后就能参加议事投票" onClick={go('/pages/bind/index')} />}
-      {canRegister && <BigEntry title="党员报到" note="在职党员双报到也在这里登记" onClick={go('/pages/party/index')} />}
+      {canBind && <BigEntry tone="brand" title="绑定我家" note="选小区、楼栋和房号，居委会确认后就能参加议事投票" onClick={go('/pages-resident/bind/index')} />}
+      {canRegister && <BigEntry title="党员报到" note="在职党员双报到也在这里登记" onClick={go('/pages-resident/party/index')} />}
       {isStaff && <BigEntry title="工作台" note="诉求收件箱、代办登记、看板，审核绑定和报到" onClick={go('/pages-staff/workbench/index')} />}
     </>
   )

@@ -1,7 +1,7 @@
 import type { Router } from './router'
-import { asyncApi, type WxCall } from './wx-api'
+import { asyncApi, syncApi, type WxCall } from './wx-api'
 
-/** wx's five routing APIs over the harness's page stack; each answers once the new page is ready. */
+/** wx's five routing APIs over the harness's page stack, each answering once the new page is ready, and wx.onPageNotFound. */
 export function navigationApis(router: Router, calls: WxCall[]): Record<string, unknown> {
   const url = (options: Record<string, unknown>) => String(options.url ?? '')
   return {
@@ -10,5 +10,6 @@ export function navigationApis(router: Router, calls: WxCall[]): Record<string, 
     switchTab: asyncApi('switchTab', calls, (options) => router.switchTab(url(options))),
     reLaunch: asyncApi('reLaunch', calls, (options) => router.reLaunch(url(options))),
     navigateBack: asyncApi('navigateBack', calls, ({ delta }) => router.navigateBack(typeof delta === 'number' ? delta : 1)),
+    onPageNotFound: syncApi('onPageNotFound', calls, (listener: Parameters<Router['onPageNotFound']>[0]) => router.onPageNotFound(listener)),
   }
 }

@@ -7,6 +7,7 @@ import { ApiFail } from './wx-api'
 const STACK_LIMIT = 10
 
 type Target = { route: string; query: Record<string, string> }
+type PageNotFoundListener = (res: { path: string; query: Record<string, string>; isEntryPage: boolean }) => void
 
 /**
  * The page stack and WeChat's navigation rules, failing where WeChat fails and with its words:
@@ -68,6 +69,26 @@ export class Router {
     const leaving = this.stack.splice(Math.max(1, this.stack.length - Math.max(1, delta)))
     for (const page of leaving.reverse()) this.close(page)
     this.top()?.instance.onShow()
+  }
+
+  private pageNotFoundListeners: PageNotFoundListener[] = []
+
+  /** wx.onPageNotFound: WeChat calls it when the page the mini-program opens on is not in app.json. */
+  onPageNotFound(listener: PageNotFoundListener): void {
+    this.pageNotFoundListeners.push(listener)
+  }
+
+  /**
+   * Opening the mini-program on a page (a share card, a subscribe message): a page missing from
+   * app.json goes to the onPageNotFound listeners, with no page open, which must redirect; with none,
+   * WeChat shows its own 页面不存在, here a failure.
+   */
+  launch(url: string): void {
+    const mark = url.indexOf('?')
+    const route = (mark < 0 ? url : url.slice(0, mark)).replace(/^\//, '')
+    if (this.routes.pages.includes(route) || this.pageNotFoundListeners.length === 0) return this.reLaunch(url)
+    this.closeAll()
+    for (const listener of this.pageNotFoundListeners) listener({ path: route, query: parseQuery(mark < 0 ? '' : url.slice(mark + 1)), isEntryPage: true })
   }
 
   reLaunch(url: string): void {

@@ -107,7 +107,7 @@ export function startWeapp({ device = {} }: { device?: Partial<DeviceProfile> } 
     answer: (answers: Answers) => cloud.answer(answers),
     /** Opens the app on a page as a fresh launch (reLaunch: any page, tab or not). */
     async launch(url: string): Promise<PageView> {
-      router.reLaunch(url)
+      router.launch(url)
       await settled()
       return topView()
     },

@@ -37,7 +37,7 @@ export default function HelpPage() {
           )}
           <CategoryStep onPick={(category) => setStep({ at: 'form', category })} />
           <BigEntry title="我提交过的事" note="看办理进度、评价" onClick={go('/pages/requests/index')} />
-          {!me.data.household && <BigEntry title="绑定我家" onClick={go('/pages/bind/index')} />}
+          {!me.data.household && <BigEntry title="绑定我家" onClick={go('/pages-resident/bind/index')} />}
         </>
       )}
       {me.state === 'ready' && step.at === 'form' && (
