@@ -26,7 +26,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName, Result } from
 import type { StatsSnapshot } from '../local/db/stats'
 import { seedHousehold } from '../local/seed/demo-buildings'
 
-const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' } } })
+const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false } } })
 const HOUSEHOLDS = Number(values.households)
 const VOTERS = Math.min(Number(values.voters), HOUSEHOLDS)
 const SAMPLES = Number(values.samples)
@@ -74,7 +74,7 @@ function tripCounter() {
   }
 }
 
-type Figure = { requests: number; trips: number }
+type Figure = { requests: number; trips: number; byCollection?: StatsSnapshot['byCollection'] }
 let serial = 0
 const key = () => `bench-${process.pid}-${++serial}`
 
@@ -111,7 +111,8 @@ async function main(): Promise<void> {
     // Anything the handler left running after it answered would show here; nothing should.
     await new Promise((resolve) => setTimeout(resolve, 5))
     const { trips } = counter.read()
-    return { value, figure: { requests: (await stats()).total, trips } }
+    const { total, byCollection } = await stats()
+    return { value, figure: { requests: total, trips, byCollection } }
   }
   const table = new Map<string, Figure>()
   const measured = async <F extends FunctionName, A extends ActionName<F>>(openid: string | null, fn: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>> => {
@@ -240,7 +241,10 @@ async function main(): Promise<void> {
     await measured(P.committeeKangle, 'council', 'monthlyClusters', { communityId: 'comm-kangle', period })
 
     console.log('database requests and sequential round trips per action (warm, one call each; aim ≤ 3 trips)')
-    for (const [name, f] of table) console.log(`  ${name.padEnd(34)} ${String(f.requests).padStart(3)} requests  ${String(f.trips).padStart(2)} trips${f.trips > AIM_TRIPS ? '  over' : ''}`)
+    for (const [name, f] of table) {
+      console.log(`  ${name.padEnd(34)} ${String(f.requests).padStart(3)} requests  ${String(f.trips).padStart(2)} trips${f.trips > AIM_TRIPS ? '  over' : ''}`)
+      if (values.detail) for (const [collection, kinds] of Object.entries(f.byCollection ?? {})) console.log(`      ${collection.padEnd(18)} ${JSON.stringify(kinds)}`)
+    }
     const over = [...table.entries()].filter(([, f]) => f.trips > AIM_TRIPS)
     console.log(`  ${table.size} actions; ${over.length} over ${AIM_TRIPS} trips`)
 
