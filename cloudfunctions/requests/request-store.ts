@@ -48,7 +48,21 @@ export const loadRequest = store.load
 export const insertRequest = store.insert
 export const appendEvents = store.appendEvents
 export const appendCommitted = store.appendCommitted
-export const timelineOf = store.timeline
+
+/**
+ * A request's timeline, read once per stored version in hand: a rating's check reads it, and the
+ * answer after the write is that timeline and the write's events, not a second read.
+ */
+const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
+  let timeline = timelines.get(request)
+  if (!timeline) {
+    timeline = store.timeline(request)
+    timelines.set(request, timeline)
+    timeline.catch(() => timelines.delete(request))
+  }
+  return timeline
+}
 
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of two
@@ -57,6 +71,15 @@ export const timelineOf = store.timeline
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
   return store.save(before, toStored(after, events, before.contactRoom, before.photoReviewAt))
+}
+
+/** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
+export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
+  const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt))
+  // The version moved by this write alone, so its timeline is the one read before and these events.
+  const earlier = timelines.get(before)
+  if (written && earlier) timelines.set(written.saved, earlier.then((timeline) => [...timeline.filter((e) => !events.some((n) => n.seq === e.seq)), ...events].sort((a, b) => a.seq - b.seq)))
+  return written
 }
 
 /** What storage derives, again under today's deadline config; not a transition, so the version stays. */

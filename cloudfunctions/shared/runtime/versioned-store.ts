@@ -91,10 +91,36 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
      * one wins; the others get null, a CONFLICT), then its events with the previous write's the log lacks.
      */
     async save(before: z.output<S>, after: z.output<S>): Promise<z.output<S> | null> {
-      const result = await documents().where({ _id: before._id, version: before.version }).update(changedFields(before, after))
+      const written = await this.write(before, after)
+      if (!written) return null
+      await written.appended
+      return written.saved
+    },
+
+    /**
+     * save, answering once the document is written: `appended` is the events' append still under way
+     * (it never fails; a lost append is logged and left to the next write), for a caller with other
+     * work to send alongside it. The timeline reads the document's recentEvents as well, so a detail
+     * read meanwhile already shows this write's events.
+     */
+    async write(before: z.output<S>, after: z.output<S>): Promise<{ saved: z.output<S>; appended: Promise<void> } | null> {
+      // The log's check for the previous write's events goes out with the update: one round trip,
+      // and a read wasted only on a lost race.
+      const [result, missing] = await Promise.all([
+        documents().where({ _id: before._id, version: before.version }).update(changedFields(before, after)),
+        missingOf(before.recentEvents).catch((error: unknown) => {
+          console.error(`[${options.name}] could not check the log of ${before._id}; appending the previous events again`, error)
+          return before.recentEvents
+        }),
+      ])
       if ((result as { updated?: number }).updated !== 1) return null
-      await appendCommitted(after, after.recentEvents, before.recentEvents)
-      return after
+      const appended = appendEvents([...missing, ...after.recentEvents]).catch((error: unknown) => {
+        console.error(`[${options.name}] events of ${after._id} v${after.version} not appended; the next write appends them`, error)
+      })
+      // After a lost append (rare), the earlier events are in no document's recentEvents: they land
+      // before anyone reads the timeline.
+      if (missing.length > 0) await appended
+      return { saved: after, appended }
     },
   }
 }
