@@ -54,12 +54,18 @@ export const appendCommitted = store.appendCommitted
  * answer after the write is that timeline and the write's events, not a second read.
  */
 const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+const logs = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
 export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
   let timeline = timelines.get(request)
   if (!timeline) {
-    timeline = store.timeline(request)
+    const read = store.timelineOf(request)
+    timeline = read.timeline
     timelines.set(request, timeline)
-    timeline.catch(() => timelines.delete(request))
+    logs.set(request, read.log)
+    timeline.catch(() => {
+      timelines.delete(request)
+      logs.delete(request)
+    })
   }
   return timeline
 }
@@ -75,10 +81,10 @@ export async function saveTransition(before: StoredRequest, after: Request, even
 
 /** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
 export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
-  const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt))
-  // The version moved by this write alone, so its timeline is the one read before and these events.
-  const earlier = timelines.get(before)
-  if (written && earlier) timelines.set(written.saved, earlier.then((timeline) => [...timeline.filter((e) => !events.some((n) => n.seq === e.seq)), ...events].sort((a, b) => a.seq - b.seq)))
+  const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt), logs.get(before))
+  // The version moved by this write alone: its timeline is the log read beside the update and both
+  // writes' events (versioned-store write), so the answer after it reads the log no more.
+  if (written?.timeline) timelines.set(written.saved, Promise.resolve(written.timeline))
   return written
 }
 
