@@ -134,10 +134,11 @@ export const cosign: ActionHandler<'council', 'cosign'> = async ({ proposalId },
   const stored = await loadProposal(proposalId)
   if (!stored) return notFound()
   const directory = await loadDirectory(now)
-  const home = await homeOf(actor, directory, stored.scope)
+  // Both reads go out together (one round trip); the refusals keep their order.
+  const [home, proposerHome] = await Promise.all([homeOf(actor, directory, stored.scope), proposerHousehold(stored)])
   if (!home.householdId) return failure('FORBIDDEN', '绑定您家并经居委会确认后，才能联署')
   if (!home.inScope) return failure('FORBIDDEN', '只有这个范围里的居民能联署')
-  if (await proposerHousehold(stored) === home.householdId) return failure('CONFLICT', '发起提议的这一户不用再联署')
+  if (proposerHome === home.householdId) return failure('CONFLICT', '发起提议的这一户不用再联署')
   if (stored.status !== 'gathering' || now >= stored.expiresAt) return failure('CONFLICT', '这个提议已经不再征集联署')
   const tooOften = await spendAllowance(actor.userId, 'cosign', now, { itemKey: cosignIdOf(proposalId, home.householdId) })
   if (tooOften) return tooOften

@@ -39,12 +39,18 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   const foreignPhoto = refusePhotos(filing.photos, actor)
   if (foreignPhoto) return foreignPhoto
   const _id = requestIdFor(actor.userId, filing.idempotencyKey)
-  const located = await locate(filing.category, filing.place, now)
-  if ('ok' in located) return located
-  const refused = filing.authorize?.(located) ?? (await spendAllowances(actor.userId, now, [
+  const spend = () => spendAllowances(actor.userId, now, [
     { action: filing.filedBy.kind === 'resident' ? 'file' : 'fileForOthers', itemKey: _id },
     { action: 'photo', amount: filing.photos.length, itemKey: _id },
-  ]))
+  ])
+  // Staff may file only where routing says they may, so their allowance waits for the place; a
+  // resident's goes out with the place's read (one round trip). A place not found then has spent one
+  // filing of the hour, and a retry of the same submit (the same _id) does not spend again.
+  const [located, spent] = filing.authorize
+    ? [await locate(filing.category, filing.place, now), null]
+    : await Promise.all([locate(filing.category, filing.place, now), spend()])
+  if ('ok' in located) return located
+  const refused = filing.authorize ? (filing.authorize(located) ?? (await spend())) : spent
   if (refused) {
     // The allowance remembers retries for one Beijing day only: a submit retried after midnight into a
     // full day was stored the first time, and its answer is that request, not a refusal.
@@ -82,10 +88,10 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   const events = [event, ...outcome.events]
   const stored = toStored(outcome.request, events, located.room)
   if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, { actor, now })
-  await appendCommitted(stored, events)
-  await notify(events, stored, now)
-  await checkPhotos(events, stored, actor.userId, now)
-  return success(await detailOf(stored, actor, now, events))
+  // Filed: the events' append, telling, the photos' check and the answer's reads do not wait on each
+  // other (the answer's timeline is the events in hand).
+  const [, , , detail] = await Promise.all([appendCommitted(stored, events), notify(events, stored, now), checkPhotos(events, stored, actor.userId, now), detailOf(stored, actor, now, events)])
+  return success(detail)
 }
 
 /** The retried submit: the first answer again, and the first write's events appended if a crash lost them. */

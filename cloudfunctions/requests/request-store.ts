@@ -48,7 +48,27 @@ export const loadRequest = store.load
 export const insertRequest = store.insert
 export const appendEvents = store.appendEvents
 export const appendCommitted = store.appendCommitted
-export const timelineOf = store.timeline
+
+/**
+ * A request's timeline, read once per stored version in hand: a rating's check reads it, and the
+ * answer after the write is that timeline and the write's events, not a second read.
+ */
+const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+const logs = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
+  let timeline = timelines.get(request)
+  if (!timeline) {
+    const read = store.timelineOf(request)
+    timeline = read.timeline
+    timelines.set(request, timeline)
+    logs.set(request, read.log)
+    timeline.catch(() => {
+      timelines.delete(request)
+      logs.delete(request)
+    })
+  }
+  return timeline
+}
 
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of two
@@ -57,6 +77,15 @@ export const timelineOf = store.timeline
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
   return store.save(before, toStored(after, events, before.contactRoom, before.photoReviewAt))
+}
+
+/** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
+export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
+  const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt), logs.get(before))
+  // The version moved by this write alone: its timeline is the log read beside the update and both
+  // writes' events (versioned-store write), so the answer after it reads the log no more.
+  if (written?.timeline) timelines.set(written.saved, Promise.resolve(written.timeline))
+  return written
 }
 
 /** What storage derives, again under today's deadline config; not a transition, so the version stays. */

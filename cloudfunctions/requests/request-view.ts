@@ -13,7 +13,7 @@ import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
 import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
 import type { ViewPhotos } from '../shared/runtime/photo-viewer'
-import { userNames } from '../shared/runtime/user-names'
+import { rememberNames, userNames } from '../shared/runtime/user-names'
 import { staffLines } from '../shared/runtime/work-phones'
 import { timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
@@ -124,18 +124,19 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     staffLines(callable ? [callable] : []),
   ])
   const ownerWorkPhone = callable ? ownerLines.get(callable)?.workPhone : undefined
+  rememberNames(ownerLines.values(), now)
   // Internal notes go before anything is made of them: no name looked up, no temporary URL for their photos.
   const timeline = eventsFor(events, relations)
-  const names = await userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
+  const namesRead = userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
   const contact = contactView(contactOf(r), relations, 'detail')
   // The place goes in full with the contact; a household's id then names the room, which this entry logs.
-  if (contact.logRead) {
-    const fields = Object.keys(contactOf(r))
-    await appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.requests, id: r._id }, fields })
-  }
+  const logged = contact.logRead
+    ? appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.requests, id: r._id }, fields: Object.keys(contactOf(r)) })
+    : Promise.resolve()
   const reviewer = isReviewer(relations)
-  // Temporary URLs only now, past the caller's check that this viewer may see the item in full.
-  const viewPhotos = await photoViewer([...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)], relations, actor.userId)
+  // Temporary URLs only now, past the caller's check that this viewer may see the item in full; the
+  // names and the audit line go out with them, and the answer waits for all three.
+  const [viewPhotos, names] = await Promise.all([photoViewer([...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)], relations, actor.userId), namesRead, logged])
   return RequestDetail.parse({
     ...r,
     photos: viewPhotos(r.photos),

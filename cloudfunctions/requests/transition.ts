@@ -8,7 +8,7 @@ import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { notify } from './notify'
 import { checkPhotos } from './photo-checks'
-import { loadRequest, saveTransition, type StoredRequest } from './request-store'
+import { loadRequest, writeTransition, type StoredRequest } from './request-store'
 import { detailOf } from './request-view'
 
 /** One step through the machine, taken by the caller or by the system (dispatch after a release). */
@@ -50,7 +50,7 @@ export async function commit(
   { actor, now }: UseCaseContext,
   plan: Plan,
   { verify, retries = 0 }: Options = {},
-): Promise<Result<{ stored: StoredRequest; events: RequestEvent[] }>> {
+): Promise<Result<{ stored: StoredRequest; events: RequestEvent[]; appended: Promise<void> }>> {
   for (let attempt = 0; ; attempt++) {
     const stored = await loadRequest(requestId)
     if (!stored || visibility(stored, relationsTo(actor, stored)) === 'none') return failure('NOT_FOUND', '没有找到这条诉求')
@@ -58,8 +58,8 @@ export async function commit(
     if (!outcome.ok) return outcome
     const refused = verify && (await verify(stored))
     if (refused) return refused
-    const saved = await saveTransition(stored, outcome.request, outcome.events)
-    if (saved) return success({ stored: saved, events: outcome.events })
+    const written = await writeTransition(stored, outcome.request, outcome.events)
+    if (written) return success({ stored: written.saved, events: outcome.events, appended: written.appended })
     if (attempt >= retries) return conflict()
   }
 }
@@ -68,10 +68,16 @@ export async function commit(
 export async function transition(requestId: string, ctx: UseCaseContext, plan: Plan, options: Options = {}): Promise<Result<RequestDetail>> {
   const committed = await commit(requestId, ctx, plan, options)
   if (!committed.ok) return committed
-  const { stored, events } = committed.data
-  await notify(events, stored, ctx.now)
-  await checkPhotos(events, stored, ctx.actor.userId, ctx.now)
-  return success(await detailOf(stored, ctx.actor, ctx.now))
+  const { stored, events, appended } = committed.data
+  // Committed: the events' append, telling, the photos' check and the answer's reads do not wait on
+  // each other (the timeline merges the document's recentEvents, so it shows this step's events).
+  const [, , , detail] = await Promise.all([
+    appended,
+    notify(events, stored, ctx.now),
+    checkPhotos(events, stored, ctx.actor.userId, ctx.now),
+    detailOf(stored, ctx.actor, ctx.now),
+  ])
+  return success(detail)
 }
 
 /**

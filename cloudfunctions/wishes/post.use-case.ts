@@ -52,11 +52,15 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   if (neededBy <= now || neededBy > now + LONGEST_AHEAD_MS) return failure('INVALID_INPUT', 'neededBy: 需要的日期应在今天到一年之内')
   const _id = wishIdFor(actor.userId, input.idempotencyKey)
   // The category matrix picks a request's handler; a wish goes to a branch, so any category routes it alike.
-  const located = await locate('other', input.place, now)
+  // The allowance goes out with the place's read (one round trip). A place not found then has spent
+  // one wish of the hour; a retry of the same submit (the same _id) does not spend again.
+  const [located, tooOften] = await Promise.all([
+    locate('other', input.place, now),
+    spendAllowances(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }]),
+  ])
   if ('ok' in located) return located
-  const [directory, limits] = await Promise.all([loadDirectory(now), wishLimitsOf(located.route.communityId, now)])
-  const tooOften = await spendAllowances(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }])
   if (tooOften) return tooOften
+  const [directory, limits] = await Promise.all([loadDirectory(now), wishLimitsOf(located.route.communityId, now)])
   const holder = slotHolderOf({ place: input.place, wisherId: actor.userId })
   const slot = await openWishSlots.take(holder, _id, limits.openPerHousehold, now)
   if (!slot) {
@@ -106,9 +110,10 @@ async function postHolding(
     name: actor.user?.name ?? '居民', ...(phone !== undefined && { phone }), ...(address !== undefined && { address }),
   })
   if ((await insertWish(stored)) === 'exists') return { outcome: 'exists', result: await answerAgain(_id, ctx, directory) }
-  await appendCommitted(stored, events)
-  await afterWishWrite(null, stored, events, now)
-  return { outcome: 'inserted', result: await answer(stored, ctx, directory) }
+  // Posted: the events' append, what follows the write and the answer's reads side by side (the
+  // timeline merges the document's recentEvents, so it shows the post before its append lands).
+  const [, , result] = await Promise.all([appendCommitted(stored, events), afterWishWrite(null, stored, events, now), answer(stored, ctx, directory)])
+  return { outcome: 'inserted', result }
 }
 
 async function answer(stored: StoredWish, ctx: UseCaseContext, directory: Directory): Promise<Result<WishDetail>> {

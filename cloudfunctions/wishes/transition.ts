@@ -6,7 +6,7 @@ import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { afterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
-import { loadWish, saveTransition, type StoredWish } from './wish-store'
+import { loadWish, writeTransition, type StoredWish } from './wish-store'
 import { detailOf } from './wish-view'
 
 export const notFound = () => failure('NOT_FOUND', '没有找到这个心愿')
@@ -44,9 +44,12 @@ export async function transition<A extends WishAction>(
   if (!stored) return notFound()
   const outcome = applyWishTransition(stored, action, wishActor(ctx.actor, stored, facts), ctx.now, await payloadOf(stored))
   if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
-  const saved = await saveTransition(stored, outcome.wish, [outcome.event])
-  if (!saved) return conflict()
-  await afterWishWrite(stored, saved, [outcome.event], ctx.now)
-  const detail = (await detailOf(saved, ctx.actor, facts, ctx.now)) ?? (await detailOf(saved, ctx.actor, facts, ctx.now, wishRelationsTo(ctx.actor, stored, facts)))
+  const written = await writeTransition(stored, outcome.wish, [outcome.event])
+  if (!written) return conflict()
+  const saved = written.saved
+  // Written: the events' append, what follows the write and the answer's reads do not wait on each
+  // other (the timeline merges the document's recentEvents, so it shows this step's event).
+  const [, , seen] = await Promise.all([written.appended, afterWishWrite(stored, saved, [outcome.event], ctx.now), detailOf(saved, ctx.actor, facts, ctx.now)])
+  const detail = seen ?? (await detailOf(saved, ctx.actor, facts, ctx.now, wishRelationsTo(ctx.actor, stored, facts)))
   return detail ? success(detail) : notFound()
 }

@@ -47,4 +47,9 @@ export async function saveTransition(before: StoredWish, after: Wish, events: Wi
   return store.save(before, toStored(after, events, before.contact))
 }
 
+/** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
+export function writeTransition(before: StoredWish, after: Wish, events: WishEvent[]) {
+  return store.write(before, toStored(after, events, before.contact))
+}
+
 

@@ -2,7 +2,7 @@ import * as insertOnce from '../../cloudfunctions/shared/runtime/insert-once'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import type { Result } from '../../types'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { DAY, eventsOf, fileAs, filing, HOUR, messagesFor, P } from '../support/requests'
+import { databaseRequestsDuring, DAY, eventsOf, fileAs, filing, HOUR, messagesFor, P } from '../support/requests'
 
 /**
  * What a partial failure leaves behind, and how the next write or run carries on: a lost event append
@@ -17,6 +17,28 @@ afterAll(() => cloud.close())
 
 const db = async () => (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
 const actions = async (id: string) => (await eventsOf(id)).map((e) => e.action)
+
+describe('what a step reads (issue 11): the event log once, the caller once, no branches', () => {
+  test('an accept, a reply and a rating each read the log once, beside the write, and the answer reads it no more', async () => {
+    const { _id } = await fileAs(cloud, P.residentA)
+    const steps = [
+      () => cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: _id }),
+      () => cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: _id, text: '电线已整理', photos: [] }),
+      // The rating's check (nobody who handled it rates it) reads the timeline; the write reuses that read.
+      () => cloud.call(P.residentA, 'requests', 'rate', { requestId: _id, outcome: 'resolved', satisfaction: 'satisfied' }),
+    ]
+    for (const step of steps) {
+      let answer: Result<{ timeline: unknown[] }> | undefined
+      const counted = await databaseRequestsDuring(cloud, async () => (answer = await step()))
+      expect(answer).toMatchObject({ ok: true })
+      expect(counted[Collections.requestEvents]?.getDocument).toBe(1)
+      // The caller's secretaryships come from the directory a warm instance keeps, not a query per call.
+      expect(counted[Collections.branches]).toBeUndefined()
+      expect(counted[Collections.requests]).toEqual({ getDocument: 1, modifyDocument: 1 })
+    }
+    expect((await eventsOf(_id)).map((e) => e.action)).toEqual(['file', 'dispatch', 'accept', 'reply', 'rate'])
+  })
+})
 
 describe('a lost event append', () => {
   test('the events a write failed to append land with the next write: the timeline has them all', async () => {

@@ -61,11 +61,12 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
     if (!openid) return failure('UNAUTHENTICATED')
     try {
       const texts = (screened as Record<string, ((input: unknown) => ScreenedText[]) | undefined>)[action]?.(parsed.data) ?? []
-      const unsafe = await refuseUnsafeText(texts, { openid })
+      const now = clock().now()
+      // Independent: the check of the texts and the caller's record go out together (one round trip).
+      const [unsafe, actor] = await Promise.all([refuseUnsafeText(texts, { openid }), loadActor(openid, now)])
       if (unsafe) return unsafe
-      const actor = await loadActor(openid)
       const handler = handlers[action as ActionName<F>] as (input: unknown, ctx: UseCaseContext) => Promise<Result<unknown>>
-      return await handler(parsed.data, { actor, now: clock().now() })
+      return await handler(parsed.data, { actor, now })
     } catch (error) {
       console.error(`[${name}.${action}]`, error)
       return failure('INTERNAL')

@@ -56,6 +56,14 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
     }
   }
 
+  const readLog = (id: string) => findMany(options.events, { [options.eventKey]: id }, options.eventSchema, { orderBy: ['seq', 'asc'] })
+  /** The log and events it may lack (kept on a document), one line per seq, in order. */
+  function merged(log: z.output<E>[], recent: readonly z.output<E>[]): z.output<E>[] {
+    const bySeq = new Map<number, z.output<E>>(log.map((e) => [e.seq, e]))
+    for (const e of recent) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e)
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
+  }
+
   return {
     async load(id: string): Promise<z.output<S> | null> {
       const { data } = await documents().doc(id).get()
@@ -80,10 +88,13 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
 
     /** The item's whole timeline: the log, and the latest write's events in case their append was lost. */
     async timeline(item: z.output<S>): Promise<z.output<E>[]> {
-      const stored = await findMany(options.events, { [options.eventKey]: item._id }, options.eventSchema, { orderBy: ['seq', 'asc'] })
-      const bySeq = new Map<number, z.output<E>>(stored.map((e) => [e.seq, e]))
-      for (const e of item.recentEvents as z.output<E>[]) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e)
-      return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
+      return merged(await readLog(item._id), item.recentEvents as z.output<E>[])
+    },
+
+    /** The log as stored, and the timeline made of it: for a step that reads the timeline before its write (write's `logRead`). */
+    timelineOf(item: z.output<S>): { log: Promise<z.output<E>[]>; timeline: Promise<z.output<E>[]> } {
+      const log = readLog(item._id)
+      return { log, timeline: log.then((read) => merged(read, item.recentEvents as z.output<E>[])) }
     },
 
     /**
@@ -91,10 +102,41 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
      * one wins; the others get null, a CONFLICT), then its events with the previous write's the log lacks.
      */
     async save(before: z.output<S>, after: z.output<S>): Promise<z.output<S> | null> {
-      const result = await documents().where({ _id: before._id, version: before.version }).update(changedFields(before, after))
+      const written = await this.write(before, after)
+      if (!written) return null
+      await written.appended
+      return written.saved
+    },
+
+    /**
+     * save, answering once the document is written: `appended` is the events' append still under way
+     * (it never fails; a lost append is logged and left to the next write), for a caller with other
+     * work to send alongside it, and `timeline` the item's whole timeline after this write. The log is
+     * read beside the update (one round trip, a read wasted only on a lost race): it tells which of the
+     * previous write's events the log lacks, and with both writes' events it is the timeline, so an
+     * answer after the write need not read the log again. `logRead`: the log this step already read
+     * (its check read the timeline) at the version written over; an event it lacks that has landed
+     * since is appended again, a duplicate the log ignores.
+     */
+    async write(before: z.output<S>, after: z.output<S>, logRead?: Promise<z.output<E>[]>): Promise<{ saved: z.output<S>; appended: Promise<void>; timeline: z.output<E>[] | null } | null> {
+      const [result, log] = await Promise.all([
+        documents().where({ _id: before._id, version: before.version }).update(changedFields(before, after)),
+        (logRead ?? readLog(before._id)).catch((error: unknown) => {
+          console.error(`[${options.name}] could not read the log of ${before._id}; appending the previous events again`, error)
+          return null
+        }),
+      ])
       if ((result as { updated?: number }).updated !== 1) return null
-      await appendCommitted(after, after.recentEvents, before.recentEvents)
-      return after
+      const logged = new Set((log ?? []).map((e) => e._id))
+      const missing = before.recentEvents.filter((e) => !logged.has(e._id))
+      const appended = appendEvents([...missing, ...after.recentEvents]).catch((error: unknown) => {
+        console.error(`[${options.name}] events of ${after._id} v${after.version} not appended; the next write appends them`, error)
+      })
+      // After a lost append (rare), the earlier events are in no document's recentEvents: they land
+      // before anyone reads the timeline.
+      if (missing.length > 0) await appended
+      const timeline = log && merged(log, [...(before.recentEvents as z.output<E>[]), ...(after.recentEvents as z.output<E>[])])
+      return { saved: after, appended, timeline }
     },
   }
 }
