@@ -16,12 +16,21 @@ export function PagedList<T>({ paged, reload, loadMore, empty, idOf, render }: P
       {paged.items.map((item) => (
         <View key={idOf(item)}>{render(item)}</View>
       ))}
+      <MoreOfList paged={paged} loadMore={loadMore} />
+    </View>
+  )
+}
+
+/** The end of a list with more to come: why the last page failed, and 再看更多 while there is more. */
+export function MoreOfList<T>({ paged, loadMore }: { paged: Extract<Paged<T>, { state: 'ready' }>; loadMore: () => void }) {
+  return (
+    <>
       {paged.more !== 'idle' && paged.more !== 'loading' && <Failed code={paged.more} />}
       {paged.nextCursor && (
         <ActionButton busy={paged.more === 'loading'} onClick={loadMore}>
           {paged.more === 'loading' ? '正在加载…' : '再看更多'}
         </ActionButton>
       )}
-    </View>
+    </>
   )
 }

@@ -3,7 +3,7 @@ import { useReachBottom } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { Paged } from '@/hooks/use-paged'
 import { useWindowedRows } from '@/hooks/use-windowed-rows'
-import { ActionButton } from './action-button'
+import { MoreOfList } from './paged-list'
 import { Empty, Failed, Loading } from './status-views'
 
 type Props<T> = {
@@ -45,12 +45,7 @@ function Rows<T>({ paged, loadMore, idOf, render, rowClassName, listId }: Props<
         </View>
       ))}
       {rows.after > 0 && <View style={{ height: `${rows.after}px` }} />}
-      {paged.more !== 'idle' && paged.more !== 'loading' && <Failed code={paged.more} />}
-      {paged.nextCursor && (
-        <ActionButton busy={paged.more === 'loading'} onClick={loadMore}>
-          {paged.more === 'loading' ? '正在加载…' : '再看更多'}
-        </ActionButton>
-      )}
+      <MoreOfList paged={paged} loadMore={loadMore} />
     </View>
   )
 }
