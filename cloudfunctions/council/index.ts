@@ -18,21 +18,23 @@ export const main = createFunction('council', {
   enterAssistedBallot, listAssistedBallots, decideAssistedBallot,
   monthlyClusters, adoptMonthlyQuestion,
 }, {
-  openTopic: (input) => [
-    { text: input.title, field: 'title', label: '议题', scene: 'forum' },
-    { text: input.background, field: 'background', label: '议题背景', scene: 'forum' },
-    ...(input.options.kind === 'choices' ? [{ text: input.options.choices.join('\n'), field: 'options', label: '选项', scene: 'forum' as const }] : []),
-  ],
-  cancelTopic: (input) => [{ text: input.reason, field: 'reason', label: '取消原因', scene: 'comment' }],
-  postUpdate: (input) => [{ text: input.text, field: 'text', label: '进展', scene: 'forum' }],
-  addMinutes: (input) => [{ text: input.text, field: 'text', label: '议事会纪要', scene: 'forum' }],
-  comment: (input) => [{ text: input.text, field: 'text', label: '留言', scene: 'comment' }],
-  hideComment: (input) => [{ text: input.reason, field: 'reason', label: '隐藏原因', scene: 'comment' }],
-  propose: (input) => [{ text: input.title, field: 'title', label: '提议', scene: 'forum' }, { text: input.background, field: 'background', label: '提议说明', scene: 'forum' }],
-  decideProposal: (input) => (input.decision === 'decline'
-    ? [{ text: input.reason, field: 'reason', label: '不采纳的原因', scene: 'comment' }]
-    : [{ text: input.topic.title, field: 'topic.title', label: '议题', scene: 'forum' }, { text: input.topic.background, field: 'topic.background', label: '议题背景', scene: 'forum' }]),
-  enterAssistedBallot: (input) => (input.note ? [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }] : []),
-  decideAssistedBallot: (input) => (input.decision === 'refuse' ? [{ text: input.reason, field: 'reason', label: '退回原因', scene: 'comment' }] : []),
-  adoptMonthlyQuestion: (input) => [{ text: input.text, field: 'text', label: '每月一题', scene: 'forum' }],
+  screened: {
+    openTopic: (input) => [
+      { text: input.title, field: 'title', label: '议题', scene: 'forum' },
+      { text: input.background, field: 'background', label: '议题背景', scene: 'forum' },
+      ...(input.options.kind === 'choices' ? [{ text: input.options.choices.join('\n'), field: 'options', label: '选项', scene: 'forum' as const }] : []),
+    ],
+    cancelTopic: (input) => [{ text: input.reason, field: 'reason', label: '取消原因', scene: 'comment' }],
+    postUpdate: (input) => [{ text: input.text, field: 'text', label: '进展', scene: 'forum' }],
+    addMinutes: (input) => [{ text: input.text, field: 'text', label: '议事会纪要', scene: 'forum' }],
+    comment: (input) => [{ text: input.text, field: 'text', label: '留言', scene: 'comment' }],
+    hideComment: (input) => [{ text: input.reason, field: 'reason', label: '隐藏原因', scene: 'comment' }],
+    propose: (input) => [{ text: input.title, field: 'title', label: '提议', scene: 'forum' }, { text: input.background, field: 'background', label: '提议说明', scene: 'forum' }],
+    decideProposal: (input) => (input.decision === 'decline'
+      ? [{ text: input.reason, field: 'reason', label: '不采纳的原因', scene: 'comment' }]
+      : [{ text: input.topic.title, field: 'topic.title', label: '议题', scene: 'forum' }, { text: input.topic.background, field: 'topic.background', label: '议题背景', scene: 'forum' }]),
+    enterAssistedBallot: (input) => (input.note ? [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }] : []),
+    decideAssistedBallot: (input) => (input.decision === 'refuse' ? [{ text: input.reason, field: 'reason', label: '退回原因', scene: 'comment' }] : []),
+    adoptMonthlyQuestion: (input) => [{ text: input.text, field: 'text', label: '每月一题', scene: 'forum' }],
+  },
 })

@@ -37,11 +37,13 @@ export const main = createFunction('directory', {
   listPartyRegistrations,
   verifyParty,
 }, {
-  requestBinding: (input) => [{ text: input.name, field: 'name', label: '姓名', scene: 'profile' }],
-  decideBinding: refusalReason,
-  registerParty: (input) => [
-    { text: input.name, field: 'name', label: '姓名', scene: 'profile' },
-    { text: input.workplace, field: 'workplace', label: '工作单位', scene: 'profile' },
-  ],
-  verifyParty: refusalReason,
+  screened: {
+    requestBinding: (input) => [{ text: input.name, field: 'name', label: '姓名', scene: 'profile' }],
+    decideBinding: refusalReason,
+    registerParty: (input) => [
+      { text: input.name, field: 'name', label: '姓名', scene: 'profile' },
+      { text: input.workplace, field: 'workplace', label: '工作单位', scene: 'profile' },
+    ],
+    verifyParty: refusalReason,
+  },
 })

@@ -1,5 +1,6 @@
 import type { ScreenedText } from '../shared/runtime/content-safety'
 import { createFunction } from '../shared/runtime/function-entry'
+import { preloadRequest } from './request-store'
 import { accept } from './accept.use-case'
 import { checkDuplicates } from './check-duplicates.use-case'
 import { clearPhotoReview } from './clear-photo-review.use-case'
@@ -53,18 +54,34 @@ export const main = createFunction('requests', {
   markMessagesRead,
   dashboard,
 }, {
-  withdraw: (input) => [{ text: input.note, field: 'note', label: '撤回说明', scene: 'comment' }],
-  rate: (input) => [{ text: input.comment, field: 'comment', label: '评价', scene: 'comment' }],
-  review: (input) =>
-    input.decision === 'reject'
-      ? [{ text: input.reason, field: 'reason', label: '退回理由', scene: 'comment' }]
-      : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }],
-  accept: staffNote,
-  note: staffNote,
-  transfer: staffNote,
-  escalate: staffNote,
-  refer: staffNote,
-  recordCallback: staffNote,
-  reply: (input) => [{ text: input.text, field: 'text', label: '答复', scene: 'comment' }],
-  fileOnBehalf: (input) => [{ text: input.resident.name, field: 'resident.name', label: '居民姓名', scene: 'profile' }],
+  screened: {
+    withdraw: (input) => [{ text: input.note, field: 'note', label: '撤回说明', scene: 'comment' }],
+    rate: (input) => [{ text: input.comment, field: 'comment', label: '评价', scene: 'comment' }],
+    review: (input) =>
+      input.decision === 'reject'
+        ? [{ text: input.reason, field: 'reason', label: '退回理由', scene: 'comment' }]
+        : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }],
+    accept: staffNote,
+    note: staffNote,
+    transfer: staffNote,
+    escalate: staffNote,
+    refer: staffNote,
+    recordCallback: staffNote,
+    reply: (input) => [{ text: input.text, field: 'text', label: '答复', scene: 'comment' }],
+    fileOnBehalf: (input) => [{ text: input.resident.name, field: 'resident.name', label: '居民姓名', scene: 'profile' }],
+  },
+  preloads: {
+    detail: preloadRequest,
+    withdraw: preloadRequest,
+    rate: preloadRequest,
+    follow: preloadRequest,
+    accept: preloadRequest,
+    note: preloadRequest,
+    transfer: preloadRequest,
+    escalate: preloadRequest,
+    refer: preloadRequest,
+    reply: preloadRequest,
+    recordCallback: preloadRequest,
+    clearPhotoReview: preloadRequest,
+  },
 })

@@ -4,6 +4,7 @@ import { timerDueAt } from '../shared/core/request/deadlines'
 import { inboxKeys } from '../shared/core/request/inbox'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { settings } from '../shared/runtime/settings'
 import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
 
@@ -43,7 +44,10 @@ const store = versionedStore({
   documents: Collections.requests, events: Collections.requestEvents, schema: StoredRequest, eventSchema: RequestEvent, eventKey: 'requestId', name: 'requests',
 })
 
-export const loadRequest = store.load
+const preloadKey = (id: string) => `${Collections.requests}/${id}`
+/** The request an action names, read beside the caller's record (function-entry preloads). */
+export const preloadRequest = ({ requestId }: { requestId: string }) => preload(preloadKey(requestId), () => store.load(requestId))
+export const loadRequest = (id: string): Promise<StoredRequest | null> => takePreloaded<StoredRequest | null>(preloadKey(id)) ?? store.load(id)
 /** 'exists' when the `_id` is taken: the same filing, retried. */
 export const insertRequest = store.insert
 export const appendEvents = store.appendEvents

@@ -21,17 +21,19 @@ export const main = createFunction('wishes', {
   post, listMine, detail, revealContact, review, convert, listForMe, myClaims, myRecord, claim, release, revoke, fulfil, confirm, confirmByVisit,
   withdraw, requestCancel, agreeCancel, listForReview, branchOverview, wall, ranking, reverseCredit, signals, settings, updateSettings,
 }, {
-  review: (input) =>
-    input.decision === 'publish'
-      ? [{ text: input.summary, field: 'summary', label: '公开摘要', scene: 'forum' }]
-      : [{ text: input.reason, field: 'reason', label: '退回理由', scene: 'comment' }],
-  release: (input) => [{ text: input.reason, field: 'reason', label: '放弃理由', scene: 'comment' }],
-  revoke: (input) => [{ text: input.reason, field: 'reason', label: '收回理由', scene: 'comment' }],
-  fulfil: (input) => [{ text: input.note, field: 'note', label: '完成说明', scene: 'comment' }],
-  confirm: (input) => (input.thanks === undefined ? [] : [{ text: input.thanks, field: 'thanks', label: '感谢的话', scene: 'comment' }]),
-  confirmByVisit: (input) => [{ text: input.note, field: 'note', label: '走访说明', scene: 'comment' }],
-  withdraw: (input) => (input.reason === undefined ? [] : [{ text: input.reason, field: 'reason', label: '撤回理由', scene: 'comment' }]),
-  requestCancel: (input) => [{ text: input.reason, field: 'reason', label: '取消理由', scene: 'comment' }],
-  agreeCancel: (input) => (input.note === undefined ? [] : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]),
-  reverseCredit: (input) => [{ text: input.reason, field: 'reason', label: '撤销理由', scene: 'comment' }],
+  screened: {
+    review: (input) =>
+      input.decision === 'publish'
+        ? [{ text: input.summary, field: 'summary', label: '公开摘要', scene: 'forum' }]
+        : [{ text: input.reason, field: 'reason', label: '退回理由', scene: 'comment' }],
+    release: (input) => [{ text: input.reason, field: 'reason', label: '放弃理由', scene: 'comment' }],
+    revoke: (input) => [{ text: input.reason, field: 'reason', label: '收回理由', scene: 'comment' }],
+    fulfil: (input) => [{ text: input.note, field: 'note', label: '完成说明', scene: 'comment' }],
+    confirm: (input) => (input.thanks === undefined ? [] : [{ text: input.thanks, field: 'thanks', label: '感谢的话', scene: 'comment' }]),
+    confirmByVisit: (input) => [{ text: input.note, field: 'note', label: '走访说明', scene: 'comment' }],
+    withdraw: (input) => (input.reason === undefined ? [] : [{ text: input.reason, field: 'reason', label: '撤回理由', scene: 'comment' }]),
+    requestCancel: (input) => [{ text: input.reason, field: 'reason', label: '取消理由', scene: 'comment' }],
+    agreeCancel: (input) => (input.note === undefined ? [] : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]),
+    reverseCredit: (input) => [{ text: input.reason, field: 'reason', label: '撤销理由', scene: 'comment' }],
+  },
 })

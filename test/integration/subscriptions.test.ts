@@ -110,3 +110,18 @@ test('staff hear of a binding and a party registration waiting for them, through
   expect(toSecretary).toHaveLength(1)
   expect(toSecretary[0]).toMatchObject({ kind: 'review', title: '有党员报到，待核实', delivery: 'noQuota' })
 })
+
+test('a notice delivered twice (a retried step) is pushed once and spends one subscription: the second spend is given back', async () => {
+  await cloud.subscribe(P.residentB, ['progress'], 2)
+  const { deliver } = await import('../../cloudfunctions/shared/runtime/notifications')
+  const notice: Message = {
+    _id: `redelivered-${Date.now()}`, recipientId: P.residentB, audience: 'resident', requestId: 'req-redelivered',
+    action: 'note', kind: 'progress', title: '诉求有新进展', body: '网格员已上门查看', at: cloud.clock.now(),
+  }
+  const alreadySent = cloud.sentTo(P.residentB).length
+  await deliver([notice])
+  await Promise.all([deliver([notice]), deliver([notice])])
+  expect(cloud.sentTo(P.residentB).length - alreadySent).toBe(1)
+  expect((await remaining(P.residentB)).progress).toBe(1)
+  expect(await documents<Message>(Collections.messages, { _id: notice._id })).toEqual([expect.objectContaining({ delivery: 'sent' })])
+})

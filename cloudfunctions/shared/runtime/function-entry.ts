@@ -12,6 +12,7 @@ import { loadActor } from './actor-store'
 import { callerOpenId } from './caller'
 import { clock } from './clock'
 import { refuseUnsafeText, type ScreenedText } from './content-safety'
+import { withinInvocation } from './invocation'
 
 export type UseCaseContext = { actor: Actor; now: number }
 
@@ -38,6 +39,17 @@ export type ScreenedTexts<F extends FunctionName> = {
   [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>) => ScreenedText[]
 }
 
+/**
+ * Per action, the reads it will make whatever the caller turns out to be (the item it names), started
+ * with runtime/invocation.ts `preload` beside the caller's record: one round trip, not two. A read
+ * for a caller who is then refused is wasted; nothing of it is answered before the rights check.
+ */
+export type Preloads<F extends FunctionName> = {
+  [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>) => void
+}
+
+export type FunctionOptions<F extends FunctionName> = { screened?: ScreenedTexts<F>; preloads?: Preloads<F> }
+
 type ActionSpec = { input: z.ZodType; output: z.ZodType }
 
 /**
@@ -46,9 +58,11 @@ type ActionSpec = { input: z.ZodType; output: z.ZodType }
  * the texts others will read, run the use case, and answer `{ ok, data } | { ok: false, code, message }`. Nothing thrown escapes as a
  * success.
  */
-export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>, screened: ScreenedTexts<F> = {}) {
+export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>, { screened = {}, preloads = {} }: FunctionOptions<F> = {}) {
   const actions = contract[name] as unknown as Record<string, ActionSpec>
-  return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
+  return (event: unknown, context: unknown): Promise<Result<unknown>> => withinInvocation(() => run(event, context))
+
+  async function run(event: unknown, context: unknown): Promise<Result<unknown>> {
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
     if (typeof action !== 'string' || !Object.hasOwn(actions, action)) {
       return failure('UNKNOWN_ACTION', `${name} has no action ${JSON.stringify(action)}`)
@@ -61,6 +75,8 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
     if (!openid) return failure('UNAUTHENTICATED')
     try {
       const texts = (screened as Record<string, ((input: unknown) => ScreenedText[]) | undefined>)[action]?.(parsed.data) ?? []
+      const preload = (preloads as Record<string, ((input: unknown) => void) | undefined>)[action]
+      preload?.(parsed.data)
       const now = clock().now()
       // Independent: the check of the texts and the caller's record go out together (one round trip).
       const [unsafe, actor] = await Promise.all([refuseUnsafeText(texts, { openid }), loadActor(openid, now)])

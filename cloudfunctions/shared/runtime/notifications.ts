@@ -17,27 +17,52 @@ import { CloudCallError, NO_SUBSCRIPTION, sendSubscribeMessage } from './wechat'
  */
 export async function deliver(messages: readonly Message[]): Promise<void> {
   const { templates } = settings()
-  // Written as not pushed; only a message that is pushed costs a second write. Most recipients have
-  // no subscription left most of the time, and every database request is billed.
-  const written = await insertIgnoringDuplicates(
-    database().collection(Collections.messages),
-    messages.map((message) => ({ ...message, unread: true, delivery: templates[message.kind] ? ('noQuota' as const) : ('noTemplate' as const) })),
-  )
-  const pushable = written.flatMap((message) => {
+  const pushable = messages.flatMap((message) => {
     const template = templates[message.kind]
     return template ? [{ message, template }] : []
   })
-  // Several at once (a wish published to a branch): one read finds who has anything left, so only
-  // they cost a spend. One alone is spent directly: the spend is as cheap as the read.
-  const left = pushable.length > 1 ? await withSomethingLeft(pushable.map(({ message, template }) => ({ userId: message.recipientId, templateId: template.templateId }))) : null
+  // The write that tells a new notice from a redelivery and the spend of its subscription go out
+  // together: one round trip, not two. A spend for a notice already written (a redelivery) is given
+  // back, so a subscription still pays for one push per notice. Written as not pushed; only a notice
+  // that is pushed costs a second write: most recipients have nothing left most of the time.
+  const [inserted, spending] = await Promise.allSettled([
+    insertIgnoringDuplicates(
+      database().collection(Collections.messages),
+      messages.map((message) => ({ ...message, unread: true, delivery: templates[message.kind] ? ('noQuota' as const) : ('noTemplate' as const) })),
+    ),
+    spendFor(pushable),
+  ])
+  const spent = spending.status === 'fulfilled' ? spending.value : []
+  const written = new Set(inserted.status === 'fulfilled' ? inserted.value.map((message) => message._id) : [])
   await Promise.all(
-    pushable.map(async ({ message, template }) => {
-      if (left && !left.has(subscriptionKey(message.recipientId, template.templateId))) return
-      if (!(await spend(message.recipientId, template.templateId))) return
+    spent.map(async ({ message, template }) => {
+      if (!written.has(message._id)) return refund(message.recipientId, template.templateId).catch(() => undefined)
       const delivery = await push(message, template)
       if (delivery !== 'noQuota') await database().collection(Collections.messages).doc(message._id).update({ delivery })
     }),
   )
+  if (inserted.status === 'rejected') throw inserted.reason
+  if (spending.status === 'rejected') console.warn('[subscribeMessage.spend]', spending.reason)
+}
+
+type Pushable = { message: Message; template: NoticeTemplate }
+
+/**
+ * The notices whose recipient had a subscription left, each spent (atomically). Several at once (a
+ * wish published to a branch): one read finds who has anything left, so only they cost a spend. One
+ * alone is spent directly: the spend is as cheap as the read.
+ */
+async function spendFor(pushable: readonly Pushable[]): Promise<Pushable[]> {
+  const left = pushable.length > 1 ? await withSomethingLeft(pushable.map(({ message, template }) => ({ userId: message.recipientId, templateId: template.templateId }))) : null
+  const spent = await Promise.all(
+    pushable.map(async (each) => {
+      if (left && !left.has(subscriptionKey(each.message.recipientId, each.template.templateId))) return null
+      // A spend that errs counts as none: the notice stays on the 消息 page, not pushed.
+      const took = await spend(each.message.recipientId, each.template.templateId).catch(() => false)
+      return took ? each : null
+    }),
+  )
+  return spent.filter((each): each is Pushable => each !== null)
 }
 
 /** Sends one message whose subscription is already spent. */
