@@ -10,6 +10,7 @@ import { transitionActor } from '../../cloudfunctions/shared/core/request/reques
 import {
   Request, RequestAction, RequestEvent, RequestRelation, RequestStatus, type Request as RequestT,
 } from '../../types/request.schema'
+import { finishedRequestStatuses } from '../../types/request-ends'
 import {
   bars, disputed, disputes, expectedCell, grantsOf, openByRules, rights, steps, stepsAt,
 } from './request-rules'
@@ -205,6 +206,8 @@ test('open and closed statuses are derived from the table as the rules derive th
   // DESIGN's ends: closed after the rating, closed unrated, withdrawn, referred, rejected.
   expect(openStatuses).toEqual(['submitted', 'inReview', 'dispatched', 'accepted', 'inProgress', 'escalated', 'replied'])
   expect(closedStatuses).toEqual(['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected'])
+  // The client's copy (it must not carry the machine) is the machine's.
+  expect(finishedRequestStatuses).toEqual(closedStatuses)
   const followable = RequestStatus.options.filter((s) => stepsAt(s, 'follow').length > 0)
   expect(followableStatuses).toEqual(followable.filter((s) => !disputes.some((d) => d.step && d.statuses.includes(s) && d.actions.includes('follow'))))
 })

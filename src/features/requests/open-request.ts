@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro'
 import { askAtTap, followKinds } from '@/services/subscribe'
 import type { RequestStatus } from '@/types'
-
-/** Requests nothing more will be said about. */
-const finished: ReadonlySet<RequestStatus> = new Set(['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected'])
+import { finishedRequestStatuses } from '@/types/request-ends'
 
 export const requestUrl = (requestId: string): string => `/pages/request/index?id=${encodeURIComponent(requestId)}`
 
@@ -13,6 +11,6 @@ export const requestUrl = (requestId: string): string => `/pages/request/index?i
  * notices, inside the tap as WeChat requires.
  */
 export function openRequest(request: { _id: string; status: RequestStatus }): void {
-  if (!finished.has(request.status)) void askAtTap(followKinds)
+  if (!finishedRequestStatuses.includes(request.status)) void askAtTap(followKinds)
   void Taro.navigateTo({ url: requestUrl(request._id) })
 }
