@@ -1,9 +1,9 @@
-import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { distanceM } from '../../cloudfunctions/shared/core/geo/point-in-polygon'
 import { daysAgo, DUPLICATE_RADIUS_M, DUPLICATES_SHOWN, findDuplicates, snapToCell } from '../../cloudfunctions/shared/core/request/duplicates'
-import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
+import { newRequest } from '../../cloudfunctions/shared/core/request/new-request'
 import type { GeoPoint } from '../../types/geo.schema'
 import type { Request } from '../../types/request.schema'
+import { person, requestDraft } from './request-drafts'
 
 const DAY = 86_400_000
 const NOW = 1_741_000_000_000
@@ -11,15 +11,7 @@ const HOME: GeoPoint = { lng: 121.44, lat: 31.19 }
 /** Metres north of HOME: one degree of latitude is 111,195 m on the mean Earth radius distanceM uses. */
 const north = (m: number): GeoPoint => ({ lng: HOME.lng, lat: HOME.lat + m / 111_195.08 })
 
-const resident: Actor = { userId: 'u-res', user: null, roles: ['resident'], gridIds: [], communityIds: [], streetIds: [], branchIds: [] }
-const draft: RequestDraft = {
-  _id: 'req', idempotencyKey: 'key-00000001', category: 'environment', text: '垃圾桶满了没人清', photos: [], place: { householdId: 'hh-1' },
-  location: HOME, residentId: 'u-res', filedBy: { kind: 'resident' },
-  route: { communityId: 'comm-1', gridId: 'grid-1', buildingId: 'bldg-3', branchId: 'br-1', partyGroupId: null, handlerId: 'u-owner',
-    handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'environment→gridWorker', category: 'environment' },
-  streetId: 'street-1',
-}
-const base = newRequest(draft, resident, NOW).request
+const base = newRequest(requestDraft('environment', '垃圾桶满了没人清', { location: HOME, route: { buildingId: 'bldg-3' } }), person('u-res'), NOW).request
 const req = (_id: string, over: Partial<Request> & { buildingId?: string | null; communityId?: string }): Request => {
   const { buildingId = 'bldg-far', communityId = base.route.communityId, ...rest } = over
   return { ...base, _id, status: 'inProgress', location: north(1000), createdAt: NOW - DAY, ...rest, route: { ...base.route, buildingId, communityId } }

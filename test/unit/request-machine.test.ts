@@ -1,6 +1,6 @@
 import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { dueTimes, RATING_WINDOW_MS, resolveDueAt } from '../../cloudfunctions/shared/core/request/deadlines'
-import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
+import { newRequest } from '../../cloudfunctions/shared/core/request/new-request'
 import type { TransitionPayloads } from '../../cloudfunctions/shared/core/request/request-effects'
 import {
   applyTransition, availableActions, closedStatuses, followableStatuses, openStatuses, requestTransitions, SYSTEM,
@@ -14,20 +14,13 @@ import { finishedRequestStatuses } from '../../types/request-ends'
 import {
   bars, disputed, disputes, expectedCell, grantsOf, openByRules, rights, steps, stepsAt,
 } from './request-rules'
+import { person, requestDraft } from './request-drafts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const T0 = 1_741_000_000_000 // a fixed clock: 2025-03-03 11:06:40 UTC
 
-const draft: RequestDraft = {
-  _id: 'req-1', idempotencyKey: 'key-00000001', category: 'hazard', text: '楼道里电线乱拉，很危险', photos: [],
-  place: { householdId: 'hh-1' }, location: { lng: 121.44, lat: 31.19 }, residentId: 'u-res', filedBy: { kind: 'resident' },
-  route: { communityId: 'comm-1', gridId: 'grid-1', buildingId: 'bldg-1', branchId: 'br-1', partyGroupId: null, handlerId: 'u-owner',
-    handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'hazard→gridWorker', category: 'hazard' },
-  streetId: 'street-1',
-}
-const person = (userId: string, scopes: Partial<Pick<Actor, 'gridIds' | 'communityIds' | 'streetIds'>> = {}): Actor =>
-  ({ userId, user: null, roles: ['resident'], gridIds: [], communityIds: [], streetIds: [], branchIds: [], ...scopes })
+const draft = requestDraft('hazard', '楼道里电线乱拉，很危险', { _id: 'req-1', location: { lng: 121.44, lat: 31.19 }, route: { buildingId: 'bldg-1' } })
 const filed = newRequest(draft, person('u-res'), T0)
 
 /** A request as it would stand in each status: owned, with a co-handler, replied long enough ago to auto-close. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
-import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
+import { newRequest } from '../../cloudfunctions/shared/core/request/new-request'
 import { applyTransition, availableActions } from '../../cloudfunctions/shared/core/request/request.machine'
 import { households } from '../../local/seed/demo-buildings'
 import {
@@ -9,19 +9,12 @@ import {
 import { ratingRefusal, withoutOwnRating } from '../../cloudfunctions/shared/core/request/rater-policy'
 import { namedResidentRefusal } from '../../cloudfunctions/shared/core/request/on-behalf'
 import type { RequestAction, RequestRelation, RequestStatus } from '../../types/request.schema'
+import { person, requestDraft } from './request-drafts'
 
 const T0 = 1_741_000_000_000
-const person = (userId: string, scopes: Partial<Pick<Actor, 'gridIds' | 'communityIds' | 'streetIds'>> = {}): Actor =>
-  ({ userId, user: null, roles: ['resident'], gridIds: [], communityIds: [], streetIds: [], branchIds: [], ...scopes })
 
 /** A request of 王阿姨 in grid-1 of comm-1 in street-1, owned by 网格员 u-owner, with a co-handler. */
-const draft: RequestDraft = {
-  _id: 'req-1', idempotencyKey: 'key-00000001', category: 'environment', text: '楼下垃圾三天没清', photos: [],
-  place: { householdId: 'hh-1' }, location: null, contactPhone: '13812345678', residentId: 'u-res', filedBy: { kind: 'resident' },
-  route: { communityId: 'comm-1', gridId: 'grid-1', buildingId: 'bldg-1', branchId: 'br-1', partyGroupId: null, handlerId: 'u-owner',
-    handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'environment→gridWorker', category: 'environment' },
-  streetId: 'street-1',
-}
+const draft = requestDraft('environment', '楼下垃圾三天没清', { _id: 'req-1', contactPhone: '13812345678', route: { buildingId: 'bldg-1' } })
 const base = { ...newRequest(draft, person('u-res'), T0).request, ownerId: 'u-owner', coHandlerIds: ['u-co'], deadlines: dueTimes('environment', T0), dispatchedAt: T0, repliedAt: T0 }
 const inStatus = (status: RequestStatus) => ({ ...base, status })
 

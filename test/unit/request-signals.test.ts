@@ -1,10 +1,10 @@
-import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
-import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
+import { newRequest } from '../../cloudfunctions/shared/core/request/new-request'
 import { overdueList, overdueStatuses, rateGroup, RateRow, ratesByCommunity, ratesByGrid, ratesOf } from '../../cloudfunctions/shared/core/request/signals'
 import { aggregate } from '../../local/db/engine'
 import { RateCounts, RequestRates } from '../../types/request.actions'
 import type { Rating, Request } from '../../types/request.schema'
+import { person, requestDraft } from './request-drafts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -12,15 +12,7 @@ const T0 = 1_741_000_000_000
 const NOW = T0 + 10 * DAY
 const PERIOD = { from: T0, to: T0 + 10 * DAY }
 
-const resident: Actor = { userId: 'u-res', user: null, roles: ['resident'], gridIds: [], communityIds: [], streetIds: [], branchIds: [] }
-const draft: RequestDraft = {
-  _id: 'req', idempotencyKey: 'key-00000001', category: 'hazard', text: '消防通道被堵', photos: [], place: { householdId: 'hh-1' },
-  location: null, residentId: 'u-res', filedBy: { kind: 'resident' },
-  route: { communityId: 'comm-1', gridId: 'grid-1', buildingId: null, branchId: 'br-1', partyGroupId: null, handlerId: 'u-owner',
-    handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'hazard→gridWorker', category: 'hazard' },
-  streetId: 'street-1',
-}
-const base = newRequest(draft, resident, T0 - 30 * DAY).request
+const base = newRequest(requestDraft('hazard', '消防通道被堵'), person('u-res'), T0 - 30 * DAY).request
 
 /** A hazard item (answer within 2 h, resolve within 3 days) dispatched at `at`. */
 const req = (_id: string, at: number, over: Partial<Request> = {}): Request =>

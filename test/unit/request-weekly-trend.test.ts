@@ -1,12 +1,12 @@
-import type { Actor } from '../../cloudfunctions/shared/core/actor'
 import { dueTimes } from '../../cloudfunctions/shared/core/request/deadlines'
-import { newRequest, type RequestDraft } from '../../cloudfunctions/shared/core/request/new-request'
+import { newRequest } from '../../cloudfunctions/shared/core/request/new-request'
 import { rateGroup, RateRow, ratesByGrid } from '../../cloudfunctions/shared/core/request/signals'
 import { gridWeeksOf, weeklyRates, weeklyStages, WeeklyRow } from '../../cloudfunctions/shared/core/request/weekly-trend'
 import { aggregate } from '../../local/db/engine'
 import type { Doc } from '../../local/db/ejson'
 import { lastShanghaiWeeks } from '../../types/calendar'
 import type { Rating, Request } from '../../types/request.schema'
+import { person, requestDraft } from './request-drafts'
 
 /**
  * The weekly chart judges each count once over the whole range and reads the week off its time
@@ -18,15 +18,7 @@ const DAY = 24 * HOUR
 const NOW = Date.UTC(2025, 2, 5, 2)
 const WEEKS = lastShanghaiWeeks(8, NOW)
 
-const resident: Actor = { userId: 'u-res', user: null, roles: ['resident'], gridIds: [], communityIds: [], streetIds: [], branchIds: [] }
-const draft: RequestDraft = {
-  _id: 'req', idempotencyKey: 'key-00000001', category: 'hazard', text: '消防通道被堵', photos: [], place: { householdId: 'hh-1' },
-  location: null, residentId: 'u-res', filedBy: { kind: 'resident' },
-  route: { communityId: 'comm-1', gridId: 'grid-1', buildingId: null, branchId: 'br-1', partyGroupId: null, handlerId: 'u-owner',
-    handlerRole: 'gridWorker', locateRule: 'household', classifyRule: 'hazard→gridWorker', category: 'hazard' },
-  streetId: 'street-1',
-}
-const base = newRequest(draft, resident, WEEKS[0].from - 30 * DAY).request
+const base = newRequest(requestDraft('hazard', '消防通道被堵'), person('u-res'), WEEKS[0].from - 30 * DAY).request
 const rated = (outcome: Rating['outcome'], satisfaction: Rating['satisfaction'], at: number): Rating => ({ outcome, satisfaction, at, by: 'u-res' })
 
 /** A spread of items over ten weeks, each kind every 29 hours, so they cross week edges in every way. */
