@@ -126,8 +126,7 @@ export const updateStagesAfter = (current: FollowStage | null): Exclude<FollowSt
   current === 'inProgress' ? ['inProgress'] : current === 'done' ? [] : ['planned', 'inProgress']
 
 /** Issue 8 Proposals: gathering co-signers → before the committee → accepted (a topic) / declined; or expired, withdrawn. */
-/** Issue 8 Proposals: co-signers gather "within 14 days". */
-export const GATHERING_DAYS = 14
+export { GATHERING_DAYS } from './vocabulary'
 
 export const ProposalStatus = z.enum(['gathering', 'awaitingDecision', 'accepted', 'declined', 'expired', 'withdrawn'])
 export type ProposalStatus = z.infer<typeof ProposalStatus>
