@@ -15,12 +15,4 @@ export const Category = z.enum([
 ])
 export type Category = z.infer<typeof Category>
 
-export const categoryLabels: Record<Category, string> = {
-  property: '物业服务',
-  hazard: '安全隐患',
-  environment: '环境卫生',
-  facility: '公共设施',
-  elderly: '为老服务',
-  neighbour: '邻里纠纷',
-  other: '其他',
-}
+export { categoryLabels } from './vocabulary'

@@ -125,10 +125,9 @@ export type FollowStage = z.infer<typeof FollowStage>
 export const updateStagesAfter = (current: FollowStage | null): Exclude<FollowStage, 'done'>[] =>
   current === 'inProgress' ? ['inProgress'] : current === 'done' ? [] : ['planned', 'inProgress']
 
-/** Issue 8 Proposals: gathering co-signers → before the committee → accepted (a topic) / declined; or expired, withdrawn. */
-/** Issue 8 Proposals: co-signers gather "within 14 days". */
-export const GATHERING_DAYS = 14
+export { GATHERING_DAYS } from './vocabulary'
 
+/** Issue 8 Proposals: gathering co-signers → before the committee → accepted (a topic) / declined; or expired, withdrawn. */
 export const ProposalStatus = z.enum(['gathering', 'awaitingDecision', 'accepted', 'declined', 'expired', 'withdrawn'])
 export type ProposalStatus = z.infer<typeof ProposalStatus>
 

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { currentPagePath } from './moved-pages'
 import { Delivery, NoticeKind } from './notice.schema'
 import { RequestAction } from './request.schema'
 import { ProposalAction, TopicAction } from './council.schema'
@@ -63,19 +62,4 @@ export const MessageView = Message.omit({ recipientId: true, unread: true, readA
 })
 export type MessageView = z.infer<typeof MessageView>
 
-const pageWithId = (path: string, id: string) => `${path}?id=${encodeURIComponent(id)}`
-
-/**
- * The page a tap on a message opens, in 消息 and from a WeChat subscribe message alike: the page it
- * names (a binding waiting for review, an assisted ballot to confirm), else the wish, topic or proposal
- * it is about (one page every role shares), else its request — in the workbench for staff, the
- * progress page for a resident. Null when it is about nothing to open.
- */
-export function messagePage(message: Pick<Message, 'audience' | 'requestId' | 'wishId' | 'topicId' | 'proposalId' | 'page'>): string | null {
-  if (message.page) return currentPagePath(message.page)
-  if (message.wishId) return pageWithId('pages-wish/detail/index', message.wishId)
-  if (message.topicId) return pageWithId('pages-council/topic/index', message.topicId)
-  if (message.proposalId) return pageWithId('pages-council/proposal/index', message.proposalId)
-  if (message.requestId) return pageWithId(message.audience === 'staff' ? 'pages-staff/request/index' : 'pages/request/index', message.requestId)
-  return null
-}
+export { messagePage } from './message-page'

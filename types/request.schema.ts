@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Category } from './category.schema'
 import { GeoPoint } from './geo.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
+import { ratingOutcomes, satisfactions } from './vocabulary'
 
 const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
@@ -85,9 +86,9 @@ export type FiledBy = z.infer<typeof FiledBy>
 export const Deadlines = z.object({ respondBy: Timestamp, resolveFrom: Timestamp, resolveBy: Timestamp })
 export type Deadlines = z.infer<typeof Deadlines>
 
-export const RatingOutcome = z.enum(['resolved', 'partly', 'unresolved'])
+export const RatingOutcome = z.enum(ratingOutcomes)
 export type RatingOutcome = z.infer<typeof RatingOutcome>
-export const Satisfaction = z.enum(['satisfied', 'basic', 'unsatisfied'])
+export const Satisfaction = z.enum(satisfactions)
 export type Satisfaction = z.infer<typeof Satisfaction>
 
 export const Rating = z.object({
@@ -185,17 +186,5 @@ export const categoryGuidance: Record<Category, string> = {
   other: '不属于上面几类的其他困难',
 }
 
-/**
- * What the committee cannot handle, shown before filing and given again on referral: emergencies go
- * to 110/119/120/122 at once (`urgent`), never into a queue with a deadline measured in hours.
- */
-export const outOfScopeGuidance: Record<OutOfScope, { label: string; guidance: string; phone: string; urgent: boolean }> = {
-  police: { label: '治安警情', guidance: '正在发生打架、偷盗等违法的事，请马上打 110 报警', phone: '110', urgent: true },
-  fire: { label: '火灾、燃气泄漏', guidance: '着火、冒烟或闻到煤气味，请马上离开并打 119', phone: '119', urgent: true },
-  medical: { label: '急病、受伤', guidance: '有人突然发病或受伤，请马上打 120', phone: '120', urgent: true },
-  traffic: { label: '交通事故', guidance: '发生交通事故，请马上打 122', phone: '122', urgent: true },
-  court: { label: '法院案件', guidance: '已经起诉或正在审理的案子，请找受理的法院，或打 12348 问法律问题', phone: '12348', urgent: false },
-  consumer: { label: '消费纠纷', guidance: '买东西、商家服务的纠纷，请打 12315 消费者投诉', phone: '12315', urgent: false },
-  government: { label: '政府部门业务', guidance: '社保、户籍、税务等部门的业务，请打 12345 政务服务热线', phone: '12345', urgent: false },
-}
+export { outOfScopeGuidance, ratingOutcomes, satisfactions } from './vocabulary'
 

@@ -13,14 +13,7 @@ const chars = (max: number) =>
 export const WishCategory = z.enum(['life', 'elderlyDisabled', 'study', 'health', 'goods', 'other'])
 export type WishCategory = z.infer<typeof WishCategory>
 
-export const wishCategoryLabels: Record<WishCategory, string> = {
-  life: '生活帮扶',
-  elderlyDisabled: '助老助残',
-  study: '助学',
-  health: '健康',
-  goods: '物品',
-  other: '其他',
-}
+export { wishCategoryLabels } from './vocabulary'
 
 /** Named apart from notice.schema.ts's Delivery (a message's delivery), which types/index.ts also exports. Issue 7: "上门 at home, or 送到居委会/党群服务站 so the helper never needs the address". */
 export const WishDelivery = z.enum(['home', 'station'])

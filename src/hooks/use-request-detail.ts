@@ -1,7 +1,7 @@
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import { useDetail } from './use-detail'
 
 export function useRequestDetail(requestId: string) {
-  const { current, ...detail } = useDetail(() => call('requests', 'detail', { requestId }), requestId)
+  const { current, ...detail } = useDetail(() => callUnchecked('requests', 'detail', { requestId }), requestId)
   return { ...detail, request: current }
 }

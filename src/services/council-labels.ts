@@ -1,4 +1,5 @@
-import { GATHERING_DAYS, type DecisionRule, type FollowStage, type ProposalStatus, type SpeakerRole, type TopicOptions, type TopicStatus, type Verdict, type VotingUnit } from '@/types'
+import type { DecisionRule, FollowStage, ProposalStatus, SpeakerRole, TopicOptions, TopicStatus, Verdict, VotingUnit } from '@/types'
+import { GATHERING_DAYS } from '@/types/vocabulary'
 
 /** How each status of a topic reads. Words only: which follows which is the server's (topic.machine.ts). */
 export const topicStatusLabels: Record<TopicStatus, string> = {

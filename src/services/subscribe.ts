@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { NoticeKind, SubscriptionView } from '@/types'
-import { call } from './call'
+import { callUnchecked } from './call-unchecked'
 import { promptSubscribe, type PromptAnswer } from './subscribe-prompt'
 
 /**
@@ -39,7 +39,7 @@ function store(next: SubscriptionView[]): void {
 /** Reads the caller's templates again (directory.mySubscriptions); a failure keeps what was known. */
 export function refreshSubscriptions(): Promise<void> {
   const before = stored
-  loading ??= call('directory', 'mySubscriptions', {})
+  loading ??= callUnchecked('directory', 'mySubscriptions', {})
     .then((result) => {
       if (result.ok && stored === before) store(result.data)
     })
@@ -120,7 +120,7 @@ async function report(tmplIds: readonly string[], result: Record<string, unknown
   for (const [index, ids] of groups.entries()) {
     if (ids.length === 0) continue
     const answers = Object.fromEntries(ids.map((id) => [id, 'accept' as const]))
-    const reported = await call('directory', 'grantSubscriptions', { answers, always: index === 0 })
+    const reported = await callUnchecked('directory', 'grantSubscriptions', { answers, always: index === 0 })
     if (reported.ok) store(reported.data)
   }
 }

@@ -1,4 +1,4 @@
-import { call } from './call'
+import { callUnchecked } from './call-unchecked'
 import { showTabBadge } from './tab-badge'
 import { MESSAGES_TAB } from './tabs'
 
@@ -12,7 +12,7 @@ export function showUnread(unread: number): void {
 
 /** Asks how many messages wait unread and shows it; a signed-out person has none to show. */
 export async function refreshUnreadBadge(): Promise<void> {
-  const answer = await call('requests', 'unreadMessages', {})
+  const answer = await callUnchecked('requests', 'unreadMessages', {})
   if (answer.ok) showUnread(answer.data.unread)
   else if (answer.code === 'UNAUTHENTICATED') showUnread(0)
 }

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { BigEntry } from '@/components/big-entry'
 import { openRequest } from '@/features/requests/open-request'
 import { openWish } from '@/features/wishes/open-wish'
-import { categoryLabels, wishCategoryLabels, type RequestSummary, type WishListItem } from '@/types'
+import type { RequestSummary, WishListItem } from '@/types'
+import { categoryLabels, wishCategoryLabels } from '@/types/vocabulary'
 import { requestNextStep, wishNextStep, type NextStep } from './next-steps'
 
 export type OpenLists = { requests: RequestSummary[]; wishes: WishListItem[] }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { Paged } from '@/hooks/use-paged'
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import { refreshUnreadBadge, showUnread } from '@/services/unread-badge'
 import type { MessageView } from '@/types'
 
@@ -25,7 +25,7 @@ export function useMarkShownRead(paged: Paged<MessageView>): void {
     for (const id of shown) marked.current.add(id)
     void (async () => {
       for (let i = 0; i < shown.length; i += MOST_A_CALL) {
-        const answer = await call('requests', 'markMessagesRead', { ids: shown.slice(i, i + MOST_A_CALL) })
+        const answer = await callUnchecked('requests', 'markMessagesRead', { ids: shown.slice(i, i + MOST_A_CALL) })
         if (!answer.ok) {
           // Not marked: the next time the page shows, they are tried again.
           for (const id of shown.slice(i)) marked.current.delete(id)

@@ -4,10 +4,12 @@ import { Form } from '@/components/form'
 import { PickOne, type Option } from '@/components/pick-one'
 import { TextField } from '@/components/text-field'
 import { useForm } from '@/hooks/use-form'
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import { outcomeLabels, satisfactionLabels } from '@/services/request-labels'
 import { askAtTap, followKinds } from '@/services/subscribe'
-import { failure, RatingOutcome, Satisfaction, type NoticeKind, type RequestAction, type RequestDetail } from '@/types'
+import type { NoticeKind, RatingOutcome, RequestAction, RequestDetail, Satisfaction } from '@/types'
+import { failure } from '@/types/result'
+import { ratingOutcomes, satisfactions } from '@/types/vocabulary'
 
 type Props = {
   requestId: string
@@ -22,7 +24,7 @@ type Props = {
  * actions; only the outcomes whose action it offers now are shown, and both go out as `rate`.
  */
 export function RatingForm({ requestId, actions, onDone, askFor = followKinds }: Props) {
-  const outcomes: Option<RatingOutcome>[] = RatingOutcome.options
+  const outcomes: Option<RatingOutcome>[] = ratingOutcomes
     .filter((outcome) => actions.includes(outcome === 'unresolved' ? 'reopen' : 'rate'))
     .map((outcome) => ({ id: outcome, title: outcomeLabels[outcome] }))
   const [outcome, setOutcome] = useState<RatingOutcome | null>(null)
@@ -42,7 +44,7 @@ export function RatingForm({ requestId, actions, onDone, askFor = followKinds }:
       // Asked in the tap, never awaited. A grant serves any later notice of its kind: this request's
       // (没有解决 reopens it) or the next one's.
       void askAtTap(askFor)
-      return call('requests', 'rate', { requestId, outcome, satisfaction, ...(comment.trim() ? { comment: comment.trim() } : {}) })
+      return callUnchecked('requests', 'rate', { requestId, outcome, satisfaction, ...(comment.trim() ? { comment: comment.trim() } : {}) })
     }, onDone)
 
   return (
@@ -50,7 +52,7 @@ export function RatingForm({ requestId, actions, onDone, askFor = followKinds }:
       <Text className="form__title">请评价这次办理</Text>
       <PickOne label="事情解决了吗" options={outcomes} value={outcome} onChange={setOutcome} {...form.field('outcome')} />
       {outcome === 'unresolved' && <Text className="form__intro">选“没有解决”，这件事会重新办理。</Text>}
-      <PickOne label="您满意吗" options={Satisfaction.options.map((id) => ({ id, title: satisfactionLabels[id] }))} value={satisfaction} onChange={setSatisfaction} {...form.field('satisfaction')} />
+      <PickOne label="您满意吗" options={satisfactions.map((id) => ({ id, title: satisfactionLabels[id] }))} value={satisfaction} onChange={setSatisfaction} {...form.field('satisfaction')} />
       <TextField label="想说的话（可不填）" value={comment} onChange={setComment} placeholder="比如哪里还没弄好" multiline maxlength={300} counter {...form.field('comment')} />
     </Form>
   )

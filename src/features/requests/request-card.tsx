@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { dueLine, escalationLabels, eventLabels, statusLabels } from '@/services/request-labels'
-import { categoryLabels, type RequestSummary } from '@/types'
+import type { RequestSummary } from '@/types'
+import { categoryLabels } from '@/types/vocabulary'
 import { relativeLine } from '@/types/calendar'
 
 const filedByWords: Record<RequestSummary['filedBy'], string> = { resident: '', onBehalf: '代办', proactive: '主动发现', fromWish: '微心愿转来' }

@@ -8,7 +8,7 @@ import { FormError } from '@/components/status-views'
 import { TextField } from '@/components/text-field'
 import { useForm } from '@/hooks/use-form'
 import { useSend } from '@/hooks/use-send'
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import type { RequestAction, RequestDetail } from '@/types'
 
 /** What a staff member does on this request happens in the workbench, not on the resident's page. */
@@ -28,8 +28,8 @@ export function ResidentActions({ request, onChange, onFollowed }: Props) {
   // The reason is optional; a refusal of its words (content safety names `note`) shows beside it.
   const withdrawal = useForm({ values: { note: reason }, check: () => ({}) })
   const withdraw = () =>
-    withdrawal.submit(() => call('requests', 'withdraw', { requestId: request._id, ...(reason.trim() ? { note: reason.trim() } : {}) }), onChange)
-  const follow = () => send(() => call('requests', 'follow', { requestId: request._id }), onFollowed)
+    withdrawal.submit(() => callUnchecked('requests', 'withdraw', { requestId: request._id, ...(reason.trim() ? { note: reason.trim() } : {}) }), onChange)
+  const follow = () => send(() => callUnchecked('requests', 'follow', { requestId: request._id }), onFollowed)
 
   return (
     <View className="actions">

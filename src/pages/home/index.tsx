@@ -8,16 +8,17 @@ import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { CallUs } from '@/features/home/call-us'
 import { MyOpenItems, type OpenLists } from '@/features/home/my-open-items'
 import { useResult } from '@/hooks/use-result'
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import { useElderMode } from '@/services/elder-mode'
 import { useSubscriptions } from '@/services/subscribe'
-import { success, type HomeContacts, type Result } from '@/types'
+import type { HomeContacts } from '@/types'
+import { success, type Result } from '@/types/result'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 /** My unfinished requests and wishes; the first page of each is plenty for a home page. */
 async function loadOpenLists(): Promise<Result<OpenLists>> {
-  const [requests, wishes] = await Promise.all([call('requests', 'listMine', { open: true, limit: 20 }), call('wishes', 'listMine', { limit: 20 })])
+  const [requests, wishes] = await Promise.all([callUnchecked('requests', 'listMine', { open: true, limit: 20 }), callUnchecked('wishes', 'listMine', { limit: 20 })])
   if (!requests.ok) return requests
   if (!wishes.ok) return wishes
   return success({ requests: requests.data.items, wishes: wishes.data.items })
@@ -35,7 +36,7 @@ export default function HomePage() {
   // Opening one of my items asks for its notices inside the tap: the templates must be known by then.
   useSubscriptions()
   const lists = useResult(loadOpenLists, null)
-  const contacts = useResult(() => call('directory', 'homeContacts', {}), null)
+  const contacts = useResult(() => callUnchecked('directory', 'homeContacts', {}), null)
   // Back from rating or confirming, the item's next step has changed.
   useDidShow(() => {
     lists.reload()

@@ -7,8 +7,9 @@ import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
 import { useSelectedTab } from '@/hooks/use-selected-tab'
-import { call } from '@/services/call'
-import { messagePage, type MessageView } from '@/types'
+import { callUnchecked } from '@/services/call-unchecked'
+import type { MessageView } from '@/types'
+import { messagePage } from '@/types/message-page'
 import { relativeLine } from '@/types/calendar'
 import { MessageTodoLine } from '@/features/messages/message-todo-line'
 import { useMarkShownRead } from '@/features/messages/use-mark-shown-read'
@@ -27,7 +28,7 @@ const detailUrl = (message: MessageView) => {
 export default function MessagesPage() {
   useSelectedTab()
   const now = useNow()
-  const list = usePaged((cursor) => call('requests', 'myMessages', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
+  const list = usePaged((cursor) => callUnchecked('requests', 'myMessages', { limit: 20, ...(cursor ? { cursor } : {}) }), null)
   useDidShow(() => list.reload())
   usePullToReload(list.reload)
   useMarkShownRead(list.paged)

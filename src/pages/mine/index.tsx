@@ -10,7 +10,7 @@ import { SignInEntry } from '@/features/sign-in/sign-in-entry'
 import { useResult } from '@/hooks/use-result'
 import { useSelectedTab } from '@/hooks/use-selected-tab'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import { staffRoles } from '@/services/labels'
 import type { WhoAmI } from '@/types'
 
@@ -33,7 +33,7 @@ function Entries({ me }: { me: WhoAmI }) {
 }
 
 export default function MinePage() {
-  const me = useResult(() => call('directory', 'whoami', {}), null)
+  const me = useResult(() => callUnchecked('directory', 'whoami', {}), null)
   // Coming back from the binding or registration page must show the new pending request.
   useDidShow(() => me.reload())
   useSelectedTab()

@@ -8,7 +8,7 @@ import { openRequest } from '@/features/requests/open-request'
 import { RequestCard } from '@/features/requests/request-card'
 import { useNow } from '@/hooks/use-now'
 import { usePaged } from '@/hooks/use-paged'
-import { call } from '@/services/call'
+import { callUnchecked } from '@/services/call-unchecked'
 import { useSubscriptions } from '@/services/subscribe'
 import { usePullToReload } from '@/hooks/use-pull-to-reload'
 
@@ -19,7 +19,7 @@ export default function MyRequestsPage() {
   const openRef = useRef(open)
   const now = useNow()
   useSubscriptions()
-  const list = usePaged((cursor) => call('requests', 'listMine', { ...(openRef.current ? { open: true } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), null)
+  const list = usePaged((cursor) => callUnchecked('requests', 'listMine', { ...(openRef.current ? { open: true } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), null)
   // Coming back from a detail (a rating, a withdrawal) must show the new state.
   useDidShow(() => list.reload())
   usePullToReload(list.reload)

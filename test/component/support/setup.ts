@@ -9,3 +9,12 @@ import { resetTaroMock } from './taro.mock'
 configure({ asyncUtilTimeout: 5_000 })
 
 beforeEach(() => resetTaroMock())
+
+// The weapp main package's code calls through `callUnchecked` (src/services/call-unchecked.ts), which
+// only leaves out the contract's checks; it goes through `call` here, so a test fakes both at the one
+// `call` boundary (fake-call.ts) and what it answers reaches a page whichever of the two it calls.
+// call-unchecked.test.ts unmocks it to test the real one.
+type Call = typeof import('@/services/call').call
+jest.mock('@/services/call-unchecked', () => ({
+  callUnchecked: (...args: Parameters<Call>) => (require('@/services/call') as { call: Call }).call(...args),
+}))
