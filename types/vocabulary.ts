@@ -1,5 +1,5 @@
 import type { Category } from './category.schema'
-import type { OutOfScope } from './request.schema'
+import type { OutOfScope, RequestStatus } from './request.schema'
 import type { WishCategory } from './wish.schema'
 
 // The contract's fixed lists, words and figures that pages show, apart from the schemas that use them:
@@ -44,3 +44,9 @@ export const satisfactions = ['satisfied', 'basic', 'unsatisfied'] as const
 
 /** Issue 8 Proposals: co-signers gather "within 14 days". */
 export const GATHERING_DAYS = 14
+
+/**
+ * Where a request ends: nothing more will be said about it. request.machine.ts derives the same from
+ * its table (closedStatuses); a unit test holds the two equal.
+ */
+export const finishedRequestStatuses: readonly RequestStatus[] = ['closed', 'closedUnrated', 'withdrawn', 'referred', 'rejected']

@@ -10,7 +10,7 @@ import { transitionActor } from '../../cloudfunctions/shared/core/request/reques
 import {
   Request, RequestAction, RequestEvent, RequestRelation, RequestStatus, type Request as RequestT,
 } from '../../types/request.schema'
-import { finishedRequestStatuses } from '../../types/request-ends'
+import { finishedRequestStatuses } from '../../types/vocabulary'
 import {
   bars, disputed, disputes, expectedCell, grantsOf, openByRules, rights, steps, stepsAt,
 } from './request-rules'

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { askAtTap, followKinds } from '@/services/subscribe'
 import type { RequestStatus } from '@/types'
-import { finishedRequestStatuses } from '@/types/request-ends'
+import { finishedRequestStatuses } from '@/types/vocabulary'
 
 export const requestUrl = (requestId: string): string => `/pages/request/index?id=${encodeURIComponent(requestId)}`
 
