@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { OptionKey, type TopicOptions } from '../../types'
 import { proofText, type CountedBallot } from '../shared/core/council/ballot-proof'
 import type { Tally } from '../shared/core/council/decision-rules'
+import { changeWindowAt } from '../shared/core/council/ballot-changes'
+import type { Allowance } from '../shared/core/rate-limits'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { findMany } from '../shared/runtime/documents'
@@ -35,6 +37,8 @@ export const Ballot = z.object({
    * change is an event"): one write a vote, and the ballot's story never apart from the ballot.
    */
   history: z.array(z.object({ options: z.array(OptionKey), by: z.string(), via: z.enum(['app', 'assisted']), at: z.number() })),
+  /** The changes of this ballot per window (core/council/ballot-changes.ts): the vote-change limit, held by the ballot. */
+  changeCounts: z.record(z.string(), z.number()).optional(),
   /** The window, copied from the topic: a vote's condition reads it from the ballot itself. */
   opensAt: z.number(),
   closesAt: z.number(),
@@ -67,18 +71,24 @@ export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at:
  * The unit's ballot, cast or changed, while the window is open: one conditional update, its history
  * line pushed with it. `onlyIfEmpty` is for an assisted ballot, which must not replace a vote the
  * resident cast themself (issue 8: "a conflict is flagged, never double counted"). `onlyIfFirst` goes in
- * only if nobody has cast this ballot yet: a change is rate-limited (vote.use-case), a first vote never.
+ * only if nobody has cast this ballot yet; `change` only if someone has and the ballot's changes in this
+ * hour and day leave room under the allowance, counting this one in the same update
+ * (core/council/ballot-changes.ts): a first vote is never limited, a change always is.
  * Answers whether it went in.
  */
-export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean; onlyIfFirst?: boolean } = {}): Promise<boolean> {
+export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean; onlyIfFirst?: boolean; change?: Allowance } = {}): Promise<boolean> {
   const _ = database().command
+  const window = when.change && changeWindowAt(cast.at)
+  const below = (key: string, limit: number) => _.or([{ [`changeCounts.${key}`]: _.exists(false) }, { [`changeCounts.${key}`]: _.lt(limit) }])
   const where = {
     _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(when.onlyIfEmpty && { via: null }), ...(when.onlyIfFirst && { changes: 0 }),
+    ...(when.change && { changes: _.gt(0) }),
   }
   const options = [...cast.options].sort()
-  const result = (await ballots().where(where).update({
+  const result = (await ballots().where(window ? _.and([where, below(window.dayKey, when.change!.perDay), below(window.hourKey, when.change!.perHour)]) : where).update({
     options: _.set(options), via: cast.via, castBy: cast.by, castAt: cast.at, changes: _.inc(1),
     history: _.push({ options, by: cast.by, via: cast.via, at: cast.at }),
+    ...(window && { [`changeCounts.${window.dayKey}`]: _.inc(1), [`changeCounts.${window.hourKey}`]: _.inc(1) }),
   })) as { updated?: number }
   return result.updated === 1
 }
