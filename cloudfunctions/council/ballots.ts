@@ -62,7 +62,9 @@ export async function createBallots(topic: { _id: string; proofSalt: string; ope
       ...(voter.area !== undefined && { area: voter.area }), options: null, via: null, castBy: null, castAt: null, changes: 0, history: [], opensAt: topic.opensAt, closesAt: topic.closesAt,
     }
   })
-  for (let i = 0; i < docs.length; i += BATCH) await insertIgnoringDuplicates(ballots(), docs.slice(i, i + BATCH))
+  // The batches go out together: 10,000 households are one round trip of 20 inserts, not 20 trips.
+  const batches = Array.from({ length: Math.ceil(docs.length / BATCH) }, (_, i) => docs.slice(i * BATCH, (i + 1) * BATCH))
+  await Promise.all(batches.map((batch) => insertIgnoringDuplicates(ballots(), batch)))
 }
 
 export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at: number }
@@ -124,13 +126,16 @@ export async function tallyByAggregate(topicId: string, options: TopicOptions): 
   }
 }
 
-const ProofRow = z.object({ unitHash: z.string(), options: z.array(OptionKey), area: z.number().optional() })
+const ProofRow = z.object({ unitHash: z.string(), options: z.array(OptionKey), area: z.number().optional(), castBy: z.string().nullable().optional() })
 const proofFields = { unitHash: true, options: true, area: true } as const
 
-/** Every cast ballot as the proof sees it: its unit hash and options (and area), in hash order. */
-export async function countedBallots(topicId: string): Promise<CountedBallot[]> {
+/**
+ * Every cast ballot as the proof sees it: its unit hash and options (and area), in hash order; with
+ * `castBy`, who cast it as well (a close tells its voters from the same read).
+ */
+export async function countedBallots(topicId: string, { castBy = false } = {}): Promise<(CountedBallot & { castBy?: string | null })[]> {
   const _ = database().command
-  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'], fields: proofFields })
+  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'], fields: castBy ? { ...proofFields, castBy: true } : proofFields })
 }
 
 export const proofHash = (ballots: readonly CountedBallot[]): string => createHash('sha256').update(proofText(ballots)).digest('hex')

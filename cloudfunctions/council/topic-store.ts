@@ -69,8 +69,10 @@ export async function saveTopic(before: StoredTopic, after: Topic, events: Topic
  * be awaited beside whatever else follows the write (its notices, the answer's reads), and `timeline`
  * the topic's whole timeline after it (runtime/versioned-store.ts write), so the answer reads no log.
  */
-export function writeTopic(before: StoredTopic, after: Topic, events: TopicEvent[]) {
-  return store.write(before, toStoredTopic(after, events, before.proofSalt))
+export function writeTopic(before: StoredTopic, after: Topic, events: TopicEvent[], logRead?: Promise<TopicEvent[]>) {
+  return store.write(before, toStoredTopic(after, events, before.proofSalt), logRead)
 }
 
 export const appendTopicEvents = store.appendCommitted
+/** The events of a topic just inserted, appended; fails when the append does (the document keeps them, the next write appends them). */
+export const appendNewTopicEvents = store.appendEvents
