@@ -102,6 +102,12 @@ export function householdOf(householdId: string, now: number = clock().now()): P
   return household
 }
 
+/** A household read along with something else (the caller's record, actor-store.ts): kept as if householdOf had read it. */
+export function rememberHousehold(household: Household, now: number): void {
+  if (households.size >= KEPT_HOUSEHOLDS) households.clear()
+  households.set(household._id, { at: now, household: Promise.resolve(household) })
+}
+
 /** The building a bound household is in, or null: no read when this instance read the household lately. */
 export async function homeBuildingOf(householdId: string | undefined, directory: Directory): Promise<Building | null> {
   if (!householdId) return null
