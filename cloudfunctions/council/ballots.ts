@@ -53,8 +53,11 @@ const ballots = () => database().collection(Collections.ballots)
 /** Inserted this many at a time: an electorate of 10,000 households is 20 writes. */
 const BATCH = 500
 
-/** The empty ballots of an electorate, as voting opens. Idempotent: a retried opening finds them there. */
-export async function createBallots(topic: { _id: string; proofSalt: string; opensAt: number; closesAt: number }, voters: readonly Voter[]): Promise<void> {
+/**
+ * The empty ballots of an electorate, as voting opens. Idempotent: a retried opening finds them there.
+ * Answers how many this call inserted (those another opening had made are not counted).
+ */
+export async function createBallots(topic: { _id: string; proofSalt: string; opensAt: number; closesAt: number }, voters: readonly Voter[]): Promise<number> {
   const docs: Ballot[] = voters.map((voter) => {
     const unitHash = unitHashOf(topic.proofSalt, voter.unitId)
     return {
@@ -64,7 +67,8 @@ export async function createBallots(topic: { _id: string; proofSalt: string; ope
   })
   // The batches go out together: 10,000 households are one round trip of 20 inserts, not 20 trips.
   const batches = Array.from({ length: Math.ceil(docs.length / BATCH) }, (_, i) => docs.slice(i * BATCH, (i + 1) * BATCH))
-  await Promise.all(batches.map((batch) => insertIgnoringDuplicates(ballots(), batch)))
+  const inserted = await Promise.all(batches.map((batch) => insertIgnoringDuplicates(ballots(), batch)))
+  return inserted.reduce((sum, batch) => sum + batch.length, 0)
 }
 
 export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at: number }

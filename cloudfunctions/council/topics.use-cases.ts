@@ -27,6 +27,8 @@ const DAY_MS = 86_400_000
 const windowProblemWords: Record<NewTopicProblem, string> = { endsBeforeOpening: '投票结束时间要在开始之后', endsInPast: '投票结束时间要在现在之后' }
 /** A vote is a matter of days or weeks; a window of months would outlive the question. */
 const LONGEST_WINDOW_MS = 90 * DAY_MS
+/** Long enough for an opening of 10,000 households (seconds), short enough that a failed one opens soon after. */
+const OPENING_LEASE_MS = 2 * 60_000
 
 export const notFound = () => failure('NOT_FOUND', '没有找到这个议题')
 
@@ -99,8 +101,11 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
     now,
   )
   if (!born.ok) return failure('INVALID_INPUT', `closesAt: ${windowProblemWords[born.problem]}`)
-  const stored = toStoredTopic(born.topic, [born.event], newProofSalt())
-  const opensNow = stored.opensAt <= now
+  const opensNow = born.topic.opensAt <= now
+  // A window open now is opened by this call: the timer is held off its opening for a while (a lease,
+  // not the window's start), so no other opening makes ballots meanwhile; should this call fail
+  // before the opening is written, the timer opens it once the lease is over.
+  const stored = { ...toStoredTopic(born.topic, [born.event], newProofSalt()), ...(opensNow && { timerDueAt: now + OPENING_LEASE_MS }) }
   // Beside the insert: who hears of it, and (a window open now) the electorate; wasted only on a retried open.
   const notices = topicNotices([born.event], stored, now)
   const electorate = opensNow ? electorateOf(directory, stored.scope, stored.unit, stored.rule) : undefined
@@ -114,7 +119,7 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   })
   const bornSettled = Promise.all([logged, notices.send(), input.photos.length > 0 ? sendPhotosToCheck(input.photos, 'topic', stored._id, actor.userId, now) : null])
   if (!opensNow) return success({ topic: stored, timeline: [born.event], settled: bornSettled })
-  const opened = await openVoting(stored, TOPIC_SYSTEM, now, { electorate, logRead: logged })
+  const opened = await openVoting(stored, TOPIC_SYSTEM, now, { electorate, logRead: logged, alone: true })
   if (opened.ok) return success({ topic: opened.topic, timeline: opened.timeline, settled: Promise.all([bornSettled, opened.settled]) })
   await bornSettled
   return success(unchanged((await loadTopic(origin._id)) ?? stored))

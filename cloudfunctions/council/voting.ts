@@ -23,14 +23,19 @@ export type WrittenStep = { ok: true; topic: StoredTopic; timeline: TopicEvent[]
  * electorate and the ballots never disagree (a retried or racing opening may have made some).
  * `prepared`: the electorate, when the caller started reading it beside earlier work, and the log as
  * the caller knows it (an opening right after the topic's insert: its first event, once appended).
+ * `alone`: no other opening can run (the topic was just inserted by this call, the timer held off
+ * by its lease, topics.use-cases openTopicFrom): when every ballot was inserted by this call, they are
+ * all there are, and their number is the count without reading it.
  */
 export async function openVoting(
   topic: StoredTopic, actor: TopicActor, now: number,
-  prepared: { electorate?: ReturnType<typeof electorateOf>; logRead?: Promise<TopicEvent[]> } = {},
+  prepared: { electorate?: ReturnType<typeof electorateOf>; logRead?: Promise<TopicEvent[]>; alone?: boolean } = {},
 ): Promise<WrittenStep> {
   const { voters, ownerArea } = await (prepared.electorate ?? electorateOf(await loadDirectory(now), topic.scope, topic.unit, topic.rule))
-  await createBallots(topic, voters)
-  const units = ((await database().collection(Collections.ballots).where({ topicId: topic._id }).count()) as { total: number }).total
+  const inserted = await createBallots(topic, voters)
+  const units = prepared.alone && inserted === voters.length
+    ? inserted
+    : ((await database().collection(Collections.ballots).where({ topicId: topic._id }).count()) as { total: number }).total
   const outcome = applyTopicTransition(topic, 'openVoting', actor, now, { electorate: { units, ...(ownerArea !== undefined && { ownerArea }), fixedAt: now } })
   if (!outcome.ok) return { ok: false, reason: 'refused', detail: outcome.detail }
   const written = await writeTopic(topic, outcome.topic, [outcome.event], prepared.logRead)
