@@ -27,7 +27,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName, Result } from
 import type { StatsSnapshot } from '../local/db/stats'
 import { seedHousehold } from '../local/seed/demo-buildings'
 
-const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false }, trace: { type: 'string' } } })
 const HOUSEHOLDS = Number(values.households)
 const VOTERS = Math.min(Number(values.voters), HOUSEHOLDS)
 const SAMPLES = Number(values.samples)
@@ -56,6 +56,7 @@ function tripCounter() {
   const inFlight = new Set<ClientRequest>()
   let trips = 0
   let sent = 0
+  let tracing = false
   diagnostics_channel.subscribe('http.client.request.start', (message) => {
     const { request } = message as { request: ClientRequest }
     if (!host || request.getHeader('host') !== host) return
@@ -70,7 +71,10 @@ function tripCounter() {
   })
   return {
     watch(hostPort: string) { host = hostPort },
+    trace(on: boolean) { tracing = on },
+    tracing: () => tracing,
     reset() { trips = 0; sent = 0 },
+    trips: () => trips,
     read: () => ({ trips, sent }),
   }
 }
@@ -91,6 +95,16 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true })
     throw error
   })
+  if (values.trace) {
+    // --trace fn.action: each database request of that action as the local database takes it (still
+    // in flight, so under the trip that sent it).
+    const { Stats } = await import('../local/db/stats')
+    const record = Stats.prototype.record
+    Stats.prototype.record = function (action, collection) {
+      if (counter.tracing()) console.log(`    trip ${counter.trips()}: ${action.replace(/^database\./, '')} ${String(collection ?? '')}`)
+      record.call(this, action, collection)
+    }
+  }
   const dbBase = local.db.url.replace(/\/admin$/, '')
   counter.watch(new URL(dbBase).host)
   const stats = async () => (await (await fetch(`${dbBase}/__stats`)).json()) as StatsSnapshot
@@ -117,7 +131,10 @@ async function main(): Promise<void> {
   }
   const table = new Map<string, Figure>()
   const measured = async <F extends FunctionName, A extends ActionName<F>>(openid: string | null, fn: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>> => {
-    const { value, figure } = await measure(() => call(openid, fn, action, input))
+    const traced = values.trace !== undefined && `${fn}.${action}`.startsWith(values.trace)
+    counter.trace(traced)
+    if (traced) console.log(`trace ${fn}.${action}`)
+    const { value, figure } = await measure(() => call(openid, fn, action, input)).finally(() => counter.trace(false))
     table.set(`${fn}.${action}`, figure)
     return value
   }

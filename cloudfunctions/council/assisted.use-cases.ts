@@ -8,7 +8,8 @@ import { photoSight } from '../shared/core/photo-sight'
 import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { homeBuildingOf, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { homeBuildingOf, householdOf, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { deliver } from '../shared/runtime/notifications'
@@ -19,7 +20,7 @@ import { staffOf } from '../shared/runtime/staff-of'
 import { userNames } from '../shared/runtime/user-names'
 import { ballotIdOf, castBallot, loadBallot, unitHashOf } from './ballots'
 import { buildingsIn } from './electorate'
-import { loadTopic, type StoredTopic } from './topic-store'
+import { loadTopic, preloadTopic, topicTermsOf, type StoredTopic } from './topic-store'
 
 /** One staff-entered ballot (issue 8 "Assisted and paper votes") and every step it went through. */
 const Assisted = z.object({
@@ -50,40 +51,68 @@ function isTopicStaff(actor: Actor, topic: StoredTopic, directory: Directory): b
   return actor.gridIds.some((gridId) => topic.communityIds.includes(directory.grids.get(gridId)?.communityId ?? ''))
 }
 
-async function viewOf(entry: Assisted, viewerId: string, now: number): Promise<AssistedBallotView> {
-  const [topic, directory, names, view] = await Promise.all([
-    loadTopic(entry.topicId),
+/**
+ * Staff-entered ballots as staff see them, read together: their topics' titles and options (which
+ * never change: topic-store topicTermsOf), the names, the ballots' households (directory-cache
+ * householdOf) and the photos — one round trip at most, none when this instance knows them all.
+ * `known`: the topic the caller has in hand.
+ */
+async function viewsOf(entries: readonly Assisted[], viewerId: string, now: number, known?: StoredTopic): Promise<AssistedBallotView[]> {
+  const topicIds = [...new Set(entries.map((entry) => entry.topicId))].filter((id) => id !== known?._id)
+  const householdIds = [...new Set(entries.map((entry) => entry.householdId))]
+  const [topics, directory, names, households, view] = await Promise.all([
+    Promise.all(topicIds.map((id) => topicTermsOf(id, now))),
     loadDirectory(now),
-    userNames([entry.residentId, entry.enteredBy], now),
-    photoViewer(entry.photos, viewerId, (state, isUploader) => photoSight(state, { isUploader, handlesItem: true, reviewsContent: true })),
+    userNames(entries.flatMap((entry) => [entry.residentId, entry.enteredBy]), now),
+    Promise.all(householdIds.map((id) => householdOf(id, now))),
+    photoViewer(entries.flatMap((entry) => entry.photos), viewerId, (state, isUploader) => photoSight(state, { isUploader, handlesItem: true, reviewsContent: true })),
   ])
-  const resident = await findById(Collections.users, entry.residentId, User)
-  const building = await homeBuildingOf(resident?.householdId, directory)
-  return {
-    _id: entry._id,
-    topicId: entry.topicId,
-    topicTitle: topic?.title ?? '',
-    topicOptions: topic?.options ?? { kind: 'yesNo' },
-    placeLabel: building ? `${building.estate}${building.name}` : '',
-    residentName: names.get(entry.residentId) ?? '居民',
-    options: entry.options,
-    via: entry.via,
-    note: entry.note,
-    photos: view(entry.photos),
-    status: entry.status,
-    enteredBy: names.get(entry.enteredBy) ?? '工作人员',
-    mine: entry.enteredBy === viewerId,
-    at: entry.at,
-  }
+  const topicOf = new Map([...(known ? [known] : []), ...topics.flatMap((topic) => (topic ? [topic] : []))].map((topic) => [topic._id, topic]))
+  const householdOfId = new Map(households.flatMap((household) => (household ? [[household._id, household] as const] : [])))
+  return entries.map((entry) => {
+    const topic = topicOf.get(entry.topicId)
+    const household = householdOfId.get(entry.householdId)
+    const building = household && directory.buildings.get(household.buildingId)
+    return {
+      _id: entry._id,
+      topicId: entry.topicId,
+      topicTitle: topic?.title ?? '',
+      topicOptions: topic?.options ?? { kind: 'yesNo' },
+      placeLabel: building ? `${building.estate}${building.name}` : '',
+      residentName: names.get(entry.residentId) ?? '居民',
+      options: entry.options,
+      via: entry.via,
+      note: entry.note,
+      photos: view(entry.photos),
+      status: entry.status,
+      enteredBy: names.get(entry.enteredBy) ?? '工作人员',
+      mine: entry.enteredBy === viewerId,
+      at: entry.at,
+    }
+  })
 }
+
+const residentKey = (id: string) => `${Collections.users}/${id}`
+const loadResident = (id: string) => takePreloaded<User | null>(residentKey(id)) ?? findById(Collections.users, id, User)
+/** The topic and the resident named: read beside the caller's record. */
+export function preloadAssisted(input: { topicId: string; residentId: string }): void {
+  preloadTopic(input)
+  preload(residentKey(input.residentId), () => findById(Collections.users, input.residentId, User))
+}
+
+const entryKey = (id: string) => `${Collections.assistedBallots}/${id}`
+const loadEntry = (id: string) => takePreloaded<Assisted | null>(entryKey(id)) ?? findById(Collections.assistedBallots, id, Assisted)
+export const preloadAssistedEntry = (input: { assistedId: string }) => preload(entryKey(input.assistedId), () => findById(Collections.assistedBallots, input.assistedId, Assisted))
 
 /**
  * Staff enter the ballot of a verified resident who asked in person or by phone, with a photo of the
  * paper slip or a note (issue 8). It counts only once a second member of staff confirms it; entering
- * is logged, and the committee's other staff are told it waits.
+ * is logged, and the committee's other staff are told it waits. The entry's insert, its log line and
+ * the others' notice go out together: a fresh id, the insert is refused nothing — it can only fail,
+ * and the notice opens the list of entries (which then shows none), not the entry.
  */
 export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'> = async (input, { actor, now }) => {
-  const topic = await loadTopic(input.topicId)
+  const [topic, resident] = await Promise.all([loadTopic(input.topicId), loadResident(input.residentId)])
   if (!topic) return failure('NOT_FOUND', '没有找到这个议题')
   const directory = await loadDirectory(now)
   if (!isTopicStaff(actor, topic, directory)) return failure('FORBIDDEN', '只有本社区的工作人员能代录投票')
@@ -92,27 +121,32 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
   if (!input.note && input.photos.length === 0) return failure('INVALID_INPUT', 'note: 请拍下纸质选票，或写明电话里居民怎么说的')
   const foreign = refusePhotos(input.photos, actor) ?? (await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length }))
   if (foreign) return foreign
-  const resident = await findById(Collections.users, input.residentId, User)
   if (!resident?.householdId) return failure('NOT_FOUND', '没有找到这位认证居民')
-  const building = await homeBuildingOf(resident.householdId, directory)
+  const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: resident._id, householdId: resident.householdId }))
+  // Independent: the resident's home (for the scope), the unit's ballot (the electorate fixed at
+  // opening), and who else is told (staffOf, usually this instance's).
+  const others = Promise.all(topic.communityIds.map((id) => staffOf('committee', id, now))).then((staff) => staff.flat().filter((id) => id !== actor.userId))
+  others.catch(() => undefined)
+  const [building, ballot] = await Promise.all([homeBuildingOf(resident.householdId, directory), loadBallot(ballotIdOf(unitHash))])
   const inScope = building !== null && buildingsIn(directory, topic.scope).includes(building._id)
   if (!mayCastFor({ user: resident }, topic, inScope) || !boundBeforeVoting(resident, topic.electorate)) return failure('FORBIDDEN', '这位居民不能在这个议题上投票')
-  const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: resident._id, householdId: resident.householdId }))
-  if (!(await loadBallot(ballotIdOf(unitHash)))) return failure('FORBIDDEN', '这位居民家不在投票开始时确定的范围内')
+  if (!ballot) return failure('FORBIDDEN', '这位居民家不在投票开始时确定的范围内')
   const entry: Assisted = {
     _id: `assisted-${randomUUID()}`, topicId: topic._id, communityId: topic.communityIds[0], residentId: resident._id, householdId: resident.householdId, unitHash,
     options: [...input.options].sort(), via: input.via, note: input.note ?? null, photos: input.photos, status: 'pending', enteredBy: actor.userId,
     decidedBy: null, reason: null, at: now, decidedAt: null,
   }
-  await assisted().add(entry)
-  if (entry.photos.length > 0) await sendPhotosToCheck(entry.photos, 'topic', topic._id, actor.userId, now)
-  await appendAudit({ actorId: actor.userId, at: now, action: 'assisted.enter', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: ['options'] })
-  const others = (await Promise.all(topic.communityIds.map((id) => staffOf('committee', id, now)))).flat().filter((id) => id !== actor.userId)
-  await deliver(others.map((recipientId) => Message.parse({
-    _id: `${entry._id}>${recipientId}`, recipientId, audience: 'staff', topicId: topic._id, page: 'pages-council/assisted/index', action: 'assistedWaiting', kind: 'review',
-    title: '有代录的投票等您确认', body: topic.title.slice(0, 60), at: now,
-  }))).catch((error: unknown) => console.error('[council.assisted] notice', error))
-  return success(await viewOf(entry, actor.userId, now))
+  const [, , , [view]] = await Promise.all([
+    assisted().add(entry),
+    appendAudit({ actorId: actor.userId, at: now, action: 'assisted.enter', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: ['options'] }),
+    others.then((recipients) => deliver(recipients.map((recipientId) => Message.parse({
+      _id: `${entry._id}>${recipientId}`, recipientId, audience: 'staff', topicId: topic._id, page: 'pages-council/assisted/index', action: 'assistedWaiting', kind: 'review',
+      title: '有代录的投票等您确认', body: topic.title.slice(0, 60), at: now,
+    })))).catch((error: unknown) => console.error('[council.assisted] notice', error)),
+    viewsOf([entry], actor.userId, now, topic),
+    entry.photos.length > 0 ? sendPhotosToCheck(entry.photos, 'topic', topic._id, actor.userId, now) : null,
+  ])
+  return success(view)
 }
 
 export const listAssistedBallots: ActionHandler<'council', 'listAssistedBallots'> = async ({ status }, { actor, now }) => {
@@ -121,17 +155,20 @@ export const listAssistedBallots: ActionHandler<'council', 'listAssistedBallots'
   if (communities.length === 0) return failure('FORBIDDEN', '只有工作人员能查看代录的投票')
   const _ = database().command
   const found = await findMany(Collections.assistedBallots, { communityId: _.in(communities), ...(status === 'pending' && { status: 'pending' }) }, Assisted, { orderBy: ['at', 'desc'], limit: 200 })
-  return success(await Promise.all(found.map((entry) => viewOf(entry, actor.userId, now))))
+  return success(await viewsOf(found, actor.userId, now))
 }
 
 /**
  * Four eyes (issue 8): another member of staff confirms — never the one who entered it — and then it
  * takes the unit's one slot like an app vote; a unit that has voted meanwhile keeps its own vote and
  * the entry is flagged a conflict, never counted twice. The resident gets a receipt. Refusing gives a reason.
+ * A confirmation is four round trips, each needing the one before: the entry (with the caller) → the
+ * ballot's conditional cast → the entry's conditional decision, whose status is the cast's outcome →
+ * its log line and the receipt, once the decision is in. Its topic's communities never change (topicTermsOf).
  */
 export const decideAssistedBallot: ActionHandler<'council', 'decideAssistedBallot'> = async (input, { actor, now }) => {
-  const entry = await findById(Collections.assistedBallots, input.assistedId, Assisted)
-  const topic = entry && (await loadTopic(entry.topicId))
+  const entry = await loadEntry(input.assistedId)
+  const topic = entry && (await topicTermsOf(entry.topicId, now))
   if (!entry || !topic) return failure('NOT_FOUND', '没有找到这条代录的投票')
   if (!isTopicStaff(actor, topic, await loadDirectory(now))) return failure('FORBIDDEN', '只有本社区的工作人员能确认代录的投票')
   if (entry.enteredBy === actor.userId) return failure('FORBIDDEN', '代录的人不能自己确认，请另一位工作人员确认')
@@ -144,12 +181,15 @@ export const decideAssistedBallot: ActionHandler<'council', 'decideAssistedBallo
   const decided = { status, decidedBy: actor.userId, decidedAt: now, reason: input.decision === 'refuse' ? input.reason : null }
   const updated = (await assisted().where({ _id: entry._id, status: 'pending' }).update(decided)) as { updated?: number }
   if (updated.updated !== 1) return failure('CONFLICT', '这条代录的投票刚刚被处理过了')
-  await appendAudit({ actorId: actor.userId, at: now, action: 'assisted.decide', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: [status] })
-  if (status === 'counted') {
-    await deliver([Message.parse({
-      _id: `${entry._id}>receipt`, recipientId: entry.residentId, audience: 'resident', topicId: topic._id,
-      action: 'ballotReceipt', kind: 'progress', title: '工作人员已为您录入投票', body: `议题：${topic.title}`.slice(0, 200), at: now,
-    })]).catch((error: unknown) => console.error('[council.assisted] receipt', error))
-  }
-  return success(await viewOf({ ...entry, ...decided }, actor.userId, now))
+  const [, , [view]] = await Promise.all([
+    appendAudit({ actorId: actor.userId, at: now, action: 'assisted.decide', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: [status] }),
+    status === 'counted'
+      ? deliver([Message.parse({
+        _id: `${entry._id}>receipt`, recipientId: entry.residentId, audience: 'resident', topicId: topic._id,
+        action: 'ballotReceipt', kind: 'progress', title: '工作人员已为您录入投票', body: `议题：${topic.title}`.slice(0, 200), at: now,
+      })]).catch((error: unknown) => console.error('[council.assisted] receipt', error))
+      : null,
+    viewsOf([{ ...entry, ...decided }], actor.userId, now, topic),
+  ])
+  return success(view)
 }

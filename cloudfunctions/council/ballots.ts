@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { OptionKey, type TopicOptions } from '../../types'
 import { proofText, type CountedBallot } from '../shared/core/council/ballot-proof'
 import type { Tally } from '../shared/core/council/decision-rules'
+import { changeWindowAt } from '../shared/core/council/ballot-changes'
+import type { Allowance } from '../shared/core/rate-limits'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { findMany } from '../shared/runtime/documents'
@@ -35,6 +37,8 @@ export const Ballot = z.object({
    * change is an event"): one write a vote, and the ballot's story never apart from the ballot.
    */
   history: z.array(z.object({ options: z.array(OptionKey), by: z.string(), via: z.enum(['app', 'assisted']), at: z.number() })),
+  /** The changes of this ballot per window (core/council/ballot-changes.ts): the vote-change limit, held by the ballot. */
+  changeCounts: z.record(z.string(), z.number()).optional(),
   /** The window, copied from the topic: a vote's condition reads it from the ballot itself. */
   opensAt: z.number(),
   closesAt: z.number(),
@@ -49,8 +53,11 @@ const ballots = () => database().collection(Collections.ballots)
 /** Inserted this many at a time: an electorate of 10,000 households is 20 writes. */
 const BATCH = 500
 
-/** The empty ballots of an electorate, as voting opens. Idempotent: a retried opening finds them there. */
-export async function createBallots(topic: { _id: string; proofSalt: string; opensAt: number; closesAt: number }, voters: readonly Voter[]): Promise<void> {
+/**
+ * The empty ballots of an electorate, as voting opens. Idempotent: a retried opening finds them there.
+ * Answers how many this call inserted (those another opening had made are not counted).
+ */
+export async function createBallots(topic: { _id: string; proofSalt: string; opensAt: number; closesAt: number }, voters: readonly Voter[]): Promise<number> {
   const docs: Ballot[] = voters.map((voter) => {
     const unitHash = unitHashOf(topic.proofSalt, voter.unitId)
     return {
@@ -58,7 +65,10 @@ export async function createBallots(topic: { _id: string; proofSalt: string; ope
       ...(voter.area !== undefined && { area: voter.area }), options: null, via: null, castBy: null, castAt: null, changes: 0, history: [], opensAt: topic.opensAt, closesAt: topic.closesAt,
     }
   })
-  for (let i = 0; i < docs.length; i += BATCH) await insertIgnoringDuplicates(ballots(), docs.slice(i, i + BATCH))
+  // The batches go out together: 10,000 households are one round trip of 20 inserts, not 20 trips.
+  const batches = Array.from({ length: Math.ceil(docs.length / BATCH) }, (_, i) => docs.slice(i * BATCH, (i + 1) * BATCH))
+  const inserted = await Promise.all(batches.map((batch) => insertIgnoringDuplicates(ballots(), batch)))
+  return inserted.reduce((sum, batch) => sum + batch.length, 0)
 }
 
 export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at: number }
@@ -67,18 +77,24 @@ export type Cast = { options: string[]; by: string; via: 'app' | 'assisted'; at:
  * The unit's ballot, cast or changed, while the window is open: one conditional update, its history
  * line pushed with it. `onlyIfEmpty` is for an assisted ballot, which must not replace a vote the
  * resident cast themself (issue 8: "a conflict is flagged, never double counted"). `onlyIfFirst` goes in
- * only if nobody has cast this ballot yet: a change is rate-limited (vote.use-case), a first vote never.
+ * only if nobody has cast this ballot yet; `change` only if someone has and the ballot's changes in this
+ * hour and day leave room under the allowance, counting this one in the same update
+ * (core/council/ballot-changes.ts): a first vote is never limited, a change always is.
  * Answers whether it went in.
  */
-export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean; onlyIfFirst?: boolean } = {}): Promise<boolean> {
+export async function castBallot(ballotId: string, cast: Cast, when: { onlyIfEmpty?: boolean; onlyIfFirst?: boolean; change?: Allowance } = {}): Promise<boolean> {
   const _ = database().command
+  const window = when.change && changeWindowAt(cast.at)
+  const below = (key: string, limit: number) => _.or([{ [`changeCounts.${key}`]: _.exists(false) }, { [`changeCounts.${key}`]: _.lt(limit) }])
   const where = {
     _id: ballotId, opensAt: _.lte(cast.at), closesAt: _.gt(cast.at), ...(when.onlyIfEmpty && { via: null }), ...(when.onlyIfFirst && { changes: 0 }),
+    ...(when.change && { changes: _.gt(0) }),
   }
   const options = [...cast.options].sort()
-  const result = (await ballots().where(where).update({
+  const result = (await ballots().where(window ? _.and([where, below(window.dayKey, when.change!.perDay), below(window.hourKey, when.change!.perHour)]) : where).update({
     options: _.set(options), via: cast.via, castBy: cast.by, castAt: cast.at, changes: _.inc(1),
     history: _.push({ options, by: cast.by, via: cast.via, at: cast.at }),
+    ...(window && { [`changeCounts.${window.dayKey}`]: _.inc(1), [`changeCounts.${window.hourKey}`]: _.inc(1) }),
   })) as { updated?: number }
   return result.updated === 1
 }
@@ -114,13 +130,16 @@ export async function tallyByAggregate(topicId: string, options: TopicOptions): 
   }
 }
 
-const ProofRow = z.object({ unitHash: z.string(), options: z.array(OptionKey), area: z.number().optional() })
+const ProofRow = z.object({ unitHash: z.string(), options: z.array(OptionKey), area: z.number().optional(), castBy: z.string().nullable().optional() })
 const proofFields = { unitHash: true, options: true, area: true } as const
 
-/** Every cast ballot as the proof sees it: its unit hash and options (and area), in hash order. */
-export async function countedBallots(topicId: string): Promise<CountedBallot[]> {
+/**
+ * Every cast ballot as the proof sees it: its unit hash and options (and area), in hash order; with
+ * `castBy`, who cast it as well (a close tells its voters from the same read).
+ */
+export async function countedBallots(topicId: string, { castBy = false } = {}): Promise<(CountedBallot & { castBy?: string | null })[]> {
   const _ = database().command
-  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'], fields: proofFields })
+  return findMany(Collections.ballots, { topicId, via: _.neq(null) }, ProofRow, { orderBy: ['unitHash', 'asc'], fields: castBy ? { ...proofFields, castBy: true } : proofFields })
 }
 
 export const proofHash = (ballots: readonly CountedBallot[]): string => createHash('sha256').update(proofText(ballots)).digest('hex')

@@ -13,7 +13,8 @@ import { isDuplicateWrite } from '../shared/runtime/database-errors'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { idempotentId } from '../shared/runtime/versioned-store'
 import { spendAllowance } from '../shared/runtime/rate-limiter'
-import { loadTopic, type StoredTopic } from './topic-store'
+import { loadTopic, preloadTopic, topicTermsOf, type StoredTopic } from './topic-store'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 
 const StoredComment = z.object({
   _id: z.string(),
@@ -65,17 +66,27 @@ export const comments: ActionHandler<'council', 'comments'> = async ({ topicId, 
   return success({ items: items.map((c) => viewOf(c, actor.userId)), nextCursor })
 }
 
+const commentKey = (id: string) => `${Collections.topicComments}/${id}`
+const preloadCommentById = (id: string) => preload(commentKey(id), () => findById(Collections.topicComments, id, StoredComment))
+const loadComment = (id: string) => takePreloaded<StoredComment | null>(commentKey(id)) ?? findById(Collections.topicComments, id, StoredComment)
+
+/** A comment's topic, and the comment it answers: read beside the caller's record. */
+export function preloadComment(input: { topicId: string; parentId?: string }): void {
+  preloadTopic(input)
+  if (input.parentId !== undefined) preloadCommentById(input.parentId)
+}
+export const preloadHiddenComment = (input: { commentId: string }) => preloadCommentById(input.commentId)
+
 /**
  * A comment or a reply to one (issue 8: "comments and one level of replies, content-checked" — the
  * words are screened before this runs, index.ts). Anyone signed in may speak while the topic is
  * deliberated or voted on; the name shown is the one the directory has.
  */
 export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, idempotencyKey, text, parentId }, { actor, now }) => {
-  const topic = await loadTopic(topicId)
+  const [topic, parent] = await Promise.all([loadTopic(topicId), parentId === undefined ? null : loadComment(parentId)])
   if (!topic) return failure('NOT_FOUND', '没有找到这个议题')
   if (topic.status !== 'deliberating' && topic.status !== 'voting') return failure('CONFLICT', '议题讨论已经结束')
   if (parentId !== undefined) {
-    const parent = await findById(Collections.topicComments, parentId, StoredComment)
     if (!parent || parent.topicId !== topicId) return failure('NOT_FOUND', '没有找到要回复的留言')
     // One level of replies: an answer to a reply answers the comment it replied to.
     parentId = parent.parentId ?? parent._id
@@ -98,16 +109,22 @@ export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, id
   return success(viewOf(stored, actor.userId))
 }
 
-/** The committee hides a comment with a reason (issue 8: "the author is told, the hide is logged"); its words are no one's to read after. */
+/**
+ * The committee hides a comment with a reason (issue 8: "the author is told, the hide is logged"); its
+ * words are no one's to read after. Whose topic it is never changes: a warm instance knows
+ * (topic-store topicTermsOf). The hide and its log entry go out together; the author is told once it is in.
+ */
 export const hideComment: ActionHandler<'council', 'hideComment'> = async ({ commentId, reason }, { actor, now }) => {
-  const found = await findById(Collections.topicComments, commentId, StoredComment)
-  const topic = found && (await loadTopic(found.topicId))
+  const found = await loadComment(commentId)
+  const topic = found && (await topicTermsOf(found.topicId, now))
   if (!found || !topic) return failure('NOT_FOUND', '没有找到这条留言')
   if (!topic.communityIds.some((id) => actor.communityIds.includes(id))) return failure('FORBIDDEN', '只有本社区居委会可以隐藏留言')
   if (found.hidden) return success(viewOf(found, actor.userId))
   const hidden = { reason, at: now, by: actor.userId }
-  await database().collection(Collections.topicComments).where({ _id: commentId, hidden: null }).update({ hidden: database().command.set(hidden) })
-  await appendAudit({ actorId: actor.userId, at: now, action: 'comment.hide', subject: { collection: Collections.topicComments, id: commentId }, fields: ['text'] })
+  await Promise.all([
+    database().collection(Collections.topicComments).where({ _id: commentId, hidden: null }).update({ hidden: database().command.set(hidden) }),
+    appendAudit({ actorId: actor.userId, at: now, action: 'comment.hide', subject: { collection: Collections.topicComments, id: commentId }, fields: ['text'] }),
+  ])
   await deliver([Message.parse({
     _id: `${commentId}>hidden`, recipientId: found.authorId, audience: 'resident', topicId: topic._id,
     action: 'commentHidden', kind: 'progress', title: '您的留言已被居委会隐藏', body: `原因：${reason}`.slice(0, 200), at: now,

@@ -1,9 +1,11 @@
 import { createFunction } from '../shared/runtime/function-entry'
-import { decideAssistedBallot, enterAssistedBallot, listAssistedBallots } from './assisted.use-cases'
-import { comment, comments, hideComment } from './comments.use-cases'
+import { decideAssistedBallot, enterAssistedBallot, listAssistedBallots, preloadAssisted, preloadAssistedEntry } from './assisted.use-cases'
+import { comment, comments, hideComment, preloadComment, preloadHiddenComment } from './comments.use-cases'
 import { adoptMonthlyQuestion, monthlyClusters } from './monthly.use-cases'
-import { cosign, decideProposal, listProposals, proposal, propose, withdrawProposal } from './proposals.use-cases'
-import { addMinutes, cancelTopic, closeTopic, countElectorate, listTopics, openTopic, postUpdate, proof, topic, votedUnits } from './topics.use-cases'
+import { cosign, decideProposal, listProposals, preloadDecided, preloadProposed, proposal, propose, withdrawProposal } from './proposals.use-cases'
+import { addMinutes, cancelTopic, closeTopic, countElectorate, listTopics, openTopic, postUpdate, preloadOpenedTopic, proof, topic, votedUnits } from './topics.use-cases'
+import { preloadTopic } from './topic-store'
+import { preloadProposal } from './proposal-store'
 import { vote } from './vote.use-case'
 
 /**
@@ -36,5 +38,25 @@ export const main = createFunction('council', {
     enterAssistedBallot: (input) => (input.note ? [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }] : []),
     decideAssistedBallot: (input) => (input.decision === 'refuse' ? [{ text: input.reason, field: 'reason', label: '退回原因', scene: 'comment' }] : []),
     adoptMonthlyQuestion: (input) => [{ text: input.text, field: 'text', label: '每月一题', scene: 'forum' }],
+  },
+  // A vote reads its topic's terms from the warm instance (topic-store topicTermsOf), not here.
+  preloads: {
+    openTopic: preloadOpenedTopic,
+    topic: preloadTopic,
+    cancelTopic: preloadTopic,
+    closeTopic: preloadTopic,
+    postUpdate: preloadTopic,
+    addMinutes: preloadTopic,
+    proof: preloadTopic,
+    votedUnits: preloadTopic,
+    comment: preloadComment,
+    hideComment: preloadHiddenComment,
+    enterAssistedBallot: preloadAssisted,
+    decideAssistedBallot: preloadAssistedEntry,
+    proposal: preloadProposal,
+    cosign: preloadProposal,
+    withdrawProposal: preloadProposal,
+    decideProposal: preloadDecided,
+    propose: preloadProposed,
   },
 })

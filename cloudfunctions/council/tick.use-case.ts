@@ -30,6 +30,7 @@ export async function tickCouncil(now: number): Promise<CouncilTickReport> {
   await stepEach(topics, async (topic) => {
     try {
       const outcome = topic.status === 'deliberating' ? await openVoting(topic, TOPIC_SYSTEM, now) : await closeVoting(topic, TOPIC_SYSTEM, now)
+      if (outcome.ok && 'settled' in outcome) await outcome.settled
       if (outcome.ok) return topic.status === 'deliberating' ? 'openVoting' : 'close'
       return outcome.reason === 'conflict' ? 'conflicts' : 'failed'
     } catch (error) {

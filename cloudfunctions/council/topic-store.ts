@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Topic, TopicEvent } from '../../types'
 import { Collections } from '../shared/runtime/collections'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { versionedStore } from '../shared/runtime/versioned-store'
 
 /**
@@ -27,13 +28,51 @@ const store = versionedStore({
   documents: Collections.topics, events: Collections.topicEvents, schema: StoredTopic, eventSchema: TopicEvent, eventKey: 'topicId', name: 'council',
 })
 
-export const loadTopic = store.load
+const preloadKey = (id: string) => `${Collections.topics}/${id}`
+/** The topic an action names, read beside the caller's record (function-entry preloads). */
+export const preloadTopic = ({ topicId }: { topicId: string }) => preloadTopicById(topicId)
+export const preloadTopicById = (topicId: string) => preload(preloadKey(topicId), () => store.load(topicId))
+/** The topic as stored now; a second load in the same invocation (a retry after a lost race) reads fresh. */
+export const loadTopic = (id: string): Promise<StoredTopic | null> => takePreloaded<StoredTopic | null>(preloadKey(id)) ?? store.load(id)
 export const insertTopic = store.insert
 export const topicTimeline = store.timeline
+
+/**
+ * What never changes once a topic is open — its communities, scope, title, options, rule, unit, proof
+ * salt, window, and the electorate once fixed — so a warm instance reads each topic once for the
+ * steps that need only these (a vote, a hide, an assisted ballot's check). Its status, result and
+ * follow-through are never read from here.
+ */
+const TERMS_TTL_MS = 5 * 60_000
+const terms = new Map<string, { at: number; topic: Promise<StoredTopic | null> }>()
+export async function topicTermsOf(topicId: string, now: number): Promise<StoredTopic | null> {
+  const hit = terms.get(topicId)
+  const cached = hit && now - hit.at <= TERMS_TTL_MS ? await hit.topic : undefined
+  // Before its window opened the electorate was not fixed yet: read again until it is.
+  if (cached?.electorate) return cached
+  const topic = loadTopic(topicId)
+  terms.set(topicId, { at: now, topic })
+  const forget = () => {
+    if (terms.get(topicId)?.topic === topic) terms.delete(topicId)
+  }
+  topic.then((found) => found ?? forget()).catch(forget)
+  return topic
+}
 
 /** Written only if nobody wrote since it was read: of a timer's close and a committee's close at once, one lands. */
 export async function saveTopic(before: StoredTopic, after: Topic, events: TopicEvent[]): Promise<StoredTopic | null> {
   return store.save(before, toStoredTopic(after, events, before.proofSalt))
 }
 
+/**
+ * saveTopic, answering once the topic is written: `appended` its events' append still under way, to
+ * be awaited beside whatever else follows the write (its notices, the answer's reads), and `timeline`
+ * the topic's whole timeline after it (runtime/versioned-store.ts write), so the answer reads no log.
+ */
+export function writeTopic(before: StoredTopic, after: Topic, events: TopicEvent[], logRead?: Promise<TopicEvent[]>) {
+  return store.write(before, toStoredTopic(after, events, before.proofSalt), logRead)
+}
+
 export const appendTopicEvents = store.appendCommitted
+/** The events of a topic just inserted, appended; fails when the append does (the document keeps them, the next write appends them). */
+export const appendNewTopicEvents = store.appendEvents

@@ -70,12 +70,13 @@ const photosOf = (event: TopicEvent): string[] => (Array.isArray(event.details?.
  * result, which the close writes; while voting only the turnout is counted. Photos follow the media
  * check (core/photo-sight.ts): before WeChat's verdict only their uploader and the topic's runners see them.
  */
-export async function topicDetailOf(topic: StoredTopic, actor: Actor, now: number): Promise<TopicDetail> {
+export async function topicDetailOf(topic: StoredTopic, actor: Actor, now: number, known: { timeline?: TopicEvent[] | null } = {}): Promise<TopicDetail> {
   const directory = await loadDirectory(now)
   const home = await homeOf(actor, directory, topic.scope)
+  // `known.timeline`: the timeline a step's write already holds (topic-store writeTopic): no log read after it.
   const [myBallot, timeline, voted] = await Promise.all([
     myBallotOn(topic, actor, home),
-    topicTimeline(topic),
+    known.timeline ?? topicTimeline(topic),
     topic.status === 'voting' ? votedCount(topic._id) : Promise.resolve(null),
   ])
   const relations: TopicRelation[] = topicRelationsTo(actor, topic, { voter: myBallot.eligible && topic.electorate !== null, residentInScope: home.inScope })

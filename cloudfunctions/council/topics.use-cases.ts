@@ -1,4 +1,4 @@
-import { failure, Household, success, type Result, type Topic, type TopicDetail, type TopicScope } from '../../types'
+import { failure, Household, success, type Result, type Topic, type TopicDetail, type TopicEvent, type TopicScope } from '../../types'
 import type { Actor } from '../shared/core/actor'
 import { mayListVotedUnits, personOfUnit, topicRelationsTo } from '../shared/core/council/council-policy'
 import { proofText } from '../shared/core/council/ballot-proof'
@@ -17,9 +17,9 @@ import { userNames } from '../shared/runtime/user-names'
 import { idempotentId } from '../shared/runtime/versioned-store'
 import { Ballot, countedBallots, newProofSalt } from './ballots'
 import { communitiesOf, electorateOf } from './electorate'
-import { appendTopicEvents, insertTopic, loadTopic, saveTopic, StoredTopic, toStoredTopic } from './topic-store'
+import { appendNewTopicEvents, insertTopic, loadTopic, preloadTopicById, StoredTopic, toStoredTopic, writeTopic } from './topic-store'
 import { homeOf, myBallotOn, topicDetailOf, topicListItemOf } from './topic-view'
-import { notifyTopic } from './notify'
+import { topicNotices } from './notify'
 import { closeVoting, openVoting } from './voting'
 
 const DAY_MS = 86_400_000
@@ -27,6 +27,8 @@ const DAY_MS = 86_400_000
 const windowProblemWords: Record<NewTopicProblem, string> = { endsBeforeOpening: '投票结束时间要在开始之后', endsInPast: '投票结束时间要在现在之后' }
 /** A vote is a matter of days or weeks; a window of months would outlive the question. */
 const LONGEST_WINDOW_MS = 90 * DAY_MS
+/** Long enough for an opening of 10,000 households (seconds), short enough that a failed one opens soon after. */
+const OPENING_LEASE_MS = 2 * 60_000
 
 export const notFound = () => failure('NOT_FOUND', '没有找到这个议题')
 
@@ -53,15 +55,31 @@ export const countElectorate: ActionHandler<'council', 'countElectorate'> = asyn
   return success({ units: voters.length, households: new Set(voters.map((v) => v.householdId)).size, ...(ownerArea !== undefined && { ownerArea }) })
 }
 
-/** The topic in full for the caller, after a step of theirs. */
-const answer = async (topic: StoredTopic, ctx: UseCaseContext): Promise<Result<TopicDetail>> => success(await topicDetailOf(topic, ctx.actor, ctx.now))
+/** A step written: the topic after it, its timeline when the write holds it, and what follows the write, still under way. */
+export type Stepped = { topic: StoredTopic; timeline: TopicEvent[] | null; settled: Promise<unknown> }
+const settledAlready: Promise<unknown> = Promise.resolve()
+const unchanged = (topic: StoredTopic): Stepped => ({ topic, timeline: null, settled: settledAlready })
+
+/**
+ * The topic in full for the caller, after a step of theirs. The answer's reads go beside what follows
+ * the step's write (its events' append, its notices): one round trip, not two.
+ */
+const answer = async (stepped: Stepped, ctx: UseCaseContext): Promise<Result<TopicDetail>> => {
+  const [detail] = await Promise.all([topicDetailOf(stepped.topic, ctx.actor, ctx.now, { timeline: stepped.timeline }), stepped.settled])
+  return success(detail)
+}
+
+/** The topic an openTopic names follows from the caller and their key: read beside the caller's record (a retried open finds it). */
+export const preloadOpenedTopic = (input: { idempotencyKey: string }, { openid }: { openid: string }) => preloadTopicById(openedTopicId(openid, input.idempotencyKey))
+const openedTopicId = (userId: string, idempotencyKey: string) => idempotentId('topic', userId, idempotencyKey)
 
 /**
  * The committee (the street, over several communities) opens a topic (issue 8 "Open a topic").
  * Idempotent by key; its words are screened before this runs (index.ts). A window already open
- * fixes the electorate at once.
+ * fixes the electorate at once: its households are read beside the topic's insert, and its ballots
+ * made beside the first event's append and notices.
  */
-export async function openTopicFrom(input: Parameters<ActionHandler<'council', 'openTopic'>>[0], ctx: UseCaseContext, origin: { _id: string; fromProposalId: string | null }): Promise<Result<StoredTopic>> {
+export async function openTopicFrom(input: Parameters<ActionHandler<'council', 'openTopic'>>[0], ctx: UseCaseContext, origin: { _id: string; fromProposalId: string | null }): Promise<Result<Stepped>> {
   const { actor, now } = ctx
   const directory = await loadDirectory(now)
   const communities = scopeCommunities(directory, input.scope, actor)
@@ -70,7 +88,7 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   if (foreign) return foreign
   if (input.closesAt - input.opensAt > LONGEST_WINDOW_MS) return failure('INVALID_INPUT', 'closesAt: 投票时间最长 90 天')
   const existing = await loadTopic(origin._id)
-  if (existing) return success(existing)
+  if (existing) return success(unchanged(existing))
   const tooOften = await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length, itemKey: origin._id })
   if (tooOften) return tooOften
   const firstStreet = directory.communities.get(communities.data[0])!.streetId
@@ -83,23 +101,38 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
     now,
   )
   if (!born.ok) return failure('INVALID_INPUT', `closesAt: ${windowProblemWords[born.problem]}`)
-  const stored = toStoredTopic(born.topic, [born.event], newProofSalt())
-  if ((await insertTopic(stored)) === 'exists') return success((await loadTopic(origin._id))!)
-  await appendTopicEvents(stored, [born.event])
-  await Promise.all([notifyTopic([born.event], stored, now), input.photos.length > 0 ? sendPhotosToCheck(input.photos, 'topic', stored._id, actor.userId, now) : null])
-  if (stored.opensAt > now) return success(stored)
-  const opened = await openVoting(stored, TOPIC_SYSTEM, now)
-  return success(opened.ok ? opened.topic : ((await loadTopic(origin._id)) ?? stored))
+  const opensNow = born.topic.opensAt <= now
+  // A window open now is opened by this call: the timer is held off its opening for a while (a lease,
+  // not the window's start), so no other opening makes ballots meanwhile; should this call fail
+  // before the opening is written, the timer opens it once the lease is over.
+  const stored = { ...toStoredTopic(born.topic, [born.event], newProofSalt()), ...(opensNow && { timerDueAt: now + OPENING_LEASE_MS }) }
+  // Beside the insert: who hears of it, and (a window open now) the electorate; wasted only on a retried open.
+  const notices = topicNotices([born.event], stored, now)
+  const electorate = opensNow ? electorateOf(directory, stored.scope, stored.unit, stored.rule) : undefined
+  electorate?.catch(() => undefined)
+  if ((await insertTopic(stored)) === 'exists') return success(unchanged((await loadTopic(origin._id))!))
+  // The first event is on the document (recentEvents) until its append lands: the opening's write
+  // knows the log holds it, or appends it again when this append failed.
+  const logged = appendNewTopicEvents([born.event]).then(() => [born.event], (error: unknown) => {
+    console.error('[council.openTopic] first event not appended; the next write appends it', error)
+    return []
+  })
+  const bornSettled = Promise.all([logged, notices.send(), input.photos.length > 0 ? sendPhotosToCheck(input.photos, 'topic', stored._id, actor.userId, now) : null])
+  if (!opensNow) return success({ topic: stored, timeline: [born.event], settled: bornSettled })
+  const opened = await openVoting(stored, TOPIC_SYSTEM, now, { electorate, logRead: logged, alone: true })
+  if (opened.ok) return success({ topic: opened.topic, timeline: opened.timeline, settled: Promise.all([bornSettled, opened.settled]) })
+  await bornSettled
+  return success(unchanged((await loadTopic(origin._id)) ?? stored))
 }
 
 export const openTopic: ActionHandler<'council', 'openTopic'> = async (input, ctx) => {
-  const opened = await openTopicFrom(input, ctx, { _id: idempotentId('topic', ctx.actor.userId, input.idempotencyKey), fromProposalId: null })
+  const opened = await openTopicFrom(input, ctx, { _id: openedTopicId(ctx.actor.userId, input.idempotencyKey), fromProposalId: null })
   return opened.ok ? answer(opened.data, ctx) : opened
 }
 
 export const topic: ActionHandler<'council', 'topic'> = async ({ topicId }, ctx) => {
   const stored = await loadTopic(topicId)
-  return stored ? answer(stored, ctx) : notFound()
+  return stored ? answer(unchanged(stored), ctx) : notFound()
 }
 
 const LIST_READ = 200
@@ -126,7 +159,7 @@ export const listTopics: ActionHandler<'council', 'listTopics'> = async ({ view,
 }
 
 /** A step of the topic's runners (cancel, close, a progress update) through the machine, as they stand to it. */
-async function runnerStep(topicId: string, ctx: UseCaseContext, run: (topic: StoredTopic, actor: { id: string; relations: ReturnType<typeof topicRelationsTo> }) => Promise<Result<StoredTopic>>): Promise<Result<TopicDetail>> {
+async function runnerStep(topicId: string, ctx: UseCaseContext, run: (topic: StoredTopic, actor: { id: string; relations: ReturnType<typeof topicRelationsTo> }) => Promise<Result<Stepped>>): Promise<Result<TopicDetail>> {
   const stored = await loadTopic(topicId)
   if (!stored) return notFound()
   const relations = topicRelationsTo(ctx.actor, stored, { voter: false, residentInScope: false })
@@ -136,24 +169,30 @@ async function runnerStep(topicId: string, ctx: UseCaseContext, run: (topic: Sto
 
 async function plainStep<A extends 'cancel' | 'postUpdate' | 'finish' | 'addMinutes'>(
   topic: StoredTopic, actor: { id: string; relations: ReturnType<typeof topicRelationsTo> }, action: A, payload: Parameters<typeof applyTopicTransition<A>>[4], now: number,
-): Promise<Result<StoredTopic>> {
+): Promise<Result<Stepped>> {
   const outcome = applyTopicTransition(topic, action, actor, now, payload)
   if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
-  const saved = await saveTopic(topic, outcome.topic, [outcome.event])
-  if (!saved) return failure('CONFLICT', '议题刚刚有了变化，请刷新后再试')
+  // Its recipients are read beside the write (a read wasted only on a lost race); they are told once it has gone in.
+  const notices = topicNotices([outcome.event], topic, now)
+  const written = await writeTopic(topic, outcome.topic, [outcome.event])
+  if (!written) return failure('CONFLICT', '议题刚刚有了变化，请刷新后再试')
   const photos = 'photos' in payload ? payload.photos : []
-  await Promise.all([notifyTopic([outcome.event], saved, now), photos.length > 0 ? sendPhotosToCheck(photos, 'topic', saved._id, actor.id, now) : null])
-  return success(saved)
+  const settled = Promise.all([written.appended, notices.send(), photos.length > 0 ? sendPhotosToCheck(photos, 'topic', written.saved._id, actor.id, now) : null])
+  return success({ topic: written.saved, timeline: written.timeline, settled })
 }
 
 export const cancelTopic: ActionHandler<'council', 'cancelTopic'> = ({ topicId, reason }, ctx) =>
   runnerStep(topicId, ctx, (topic, actor) => plainStep(topic, actor, 'cancel', { reason }, ctx.now))
 
-/** Issue 8: the timer closes the window; the committee may close it once it is over, should the timer lag. */
+/**
+ * Issue 8: the timer closes the window; the committee may close it once it is over, should the timer lag.
+ * Four round trips, each needing the one before: the topic (with the caller) → the tally → the
+ * result's conditional write → its events and notices (only once the write has gone in) beside the answer.
+ */
 export const closeTopic: ActionHandler<'council', 'closeTopic'> = ({ topicId }, ctx) =>
   runnerStep(topicId, ctx, async (topic, actor) => {
     const closed = await closeVoting(topic, actor, ctx.now)
-    if (closed.ok) return success(closed.topic)
+    if (closed.ok) return success({ topic: closed.topic, timeline: closed.timeline, settled: closed.settled })
     return failure('CONFLICT', closed.reason === 'conflict' ? '议题刚刚有了变化，请刷新后再试' : '投票时间还没到，不能结束')
   })
 
@@ -197,11 +236,17 @@ export const votedUnits: ActionHandler<'council', 'votedUnits'> = async ({ topic
     return failure(closedYet(stored) ? 'FORBIDDEN' : 'CONFLICT', closedYet(stored) ? '只有居委会能查看哪些户投了票' : '投票结束后才能查看')
   }
   const _ = database().command
-  const cast = await findMany(Collections.ballots, { topicId, via: _.neq(null) }, Ballot)
+  // The look is logged beside the read (the rights are checked): logged before anything is answered.
+  const [cast] = await Promise.all([
+    findMany(Collections.ballots, { topicId, via: _.neq(null) }, Ballot),
+    appendAudit({ actorId: actor.userId, at: now, action: 'votedUnits.read', subject: { collection: Collections.topics, id: topicId }, fields: ['unitId'] }),
+  ])
   const directory = await loadDirectory(now)
-  const names = await userNames(cast.flatMap((b) => personOfUnit(b.unitId) ?? []), now)
-  await appendAudit({ actorId: actor.userId, at: now, action: 'votedUnits.read', subject: { collection: Collections.topics, id: topicId }, fields: ['unitId'] })
-  const households = new Map((await findByIds(Collections.households, cast.map((b) => b.householdId), Household)).map((h) => [h._id, h]))
+  const [names, found] = await Promise.all([
+    userNames(cast.flatMap((b) => personOfUnit(b.unitId) ?? []), now),
+    findByIds(Collections.households, cast.map((b) => b.householdId), Household),
+  ])
+  const households = new Map(found.map((h) => [h._id, h]))
   const placeOf = (ballot: Ballot) => {
     const person = personOfUnit(ballot.unitId)
     if (person !== null) return names.get(person) ?? '居民'

@@ -1,10 +1,9 @@
 import { Household, type HouseholdView } from '../../types'
-import { Collections } from '../shared/runtime/collections'
-import type { Directory } from '../shared/runtime/directory-cache'
-import { findById } from '../shared/runtime/documents'
+import { householdOf, type Directory } from '../shared/runtime/directory-cache'
 
-export async function findHouseholdView(directory: Directory, householdId: string): Promise<HouseholdView | null> {
-  const household = await findById(Collections.households, householdId, Household)
+/** A household never moves (directory-cache householdOf): a warm instance reads it once. */
+export async function findHouseholdView(directory: Directory, householdId: string, now?: number): Promise<HouseholdView | null> {
+  const household = await householdOf(householdId, now)
   return household ? householdView(directory, household) : null
 }
 

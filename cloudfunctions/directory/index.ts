@@ -7,7 +7,7 @@ import { householdResidents, listBuildings, listCommunities, listGrids, listHous
 import { listBranches, listPartyRegistrations, registerParty, verifyParty } from './party.use-cases'
 import { route } from './route.use-case'
 import { grantSubscriptions, mySubscriptions } from './subscriptions.use-cases'
-import { whoami } from './whoami.use-case'
+import { preloadWhoami, whoami } from './whoami.use-case'
 
 const refusalReason = (input: { decision: string; reason?: string }) => [
   { text: input.decision === 'refuse' ? input.reason : undefined, field: 'reason', label: '不通过的理由', scene: 'comment' as const },
@@ -46,4 +46,5 @@ export const main = createFunction('directory', {
     ],
     verifyParty: refusalReason,
   },
+  preloads: { whoami: preloadWhoami },
 })

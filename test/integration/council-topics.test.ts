@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { ActionInput, Message, TopicDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { DAY, documents, newKey, P } from '../support/requests'
+import { databaseRequestsDuring, DAY, documents, newKey, P } from '../support/requests'
+import { roundTripsDuring } from '../support/round-trips'
 import { seedHousehold } from '../../local/seed/demo-buildings'
 
 /**
@@ -212,5 +213,41 @@ describe('民法典 art. 278: owners only, area and headcount', () => {
     expect(closed.result?.owners?.votedArea).toBeCloseTo(428.23, 2)
     expect(closed.result?.owners?.yesArea).toBeCloseTo(428.23, 2)
     expect(closed.result).toMatchObject({ quorumMet: true, verdict: 'decided', adopted: ['yes'] })
+  })
+})
+
+/**
+ * Issue 11: what a vote and a topic's steps cost on CloudBase, warm (the directory, the caller's
+ * household and the topic's terms already in this instance): database requests billed, and the
+ * round trips a person waits for (test/support/round-trips.ts, as the bench counts them).
+ */
+describe('issue 11: a vote in at most 3 requests, a step in at most 3 round trips', () => {
+  test('a first vote and a change of it: each at most 3 database requests, none to a rate counter', async () => {
+    const topic = await open({ title: '3号楼楼道是否刷新' })
+    await detail(neighbours[0]._id, topic._id)
+    const requests = async (options: string[]) => {
+      const counted = await databaseRequestsDuring(cloud, async () => expectOk(await vote(neighbours[0]._id, topic._id, options)))
+      return Object.values(counted).flatMap((kinds) => Object.values(kinds)).reduce((a, b) => a + b, 0)
+    }
+    expect(await requests(['yes'])).toBeLessThanOrEqual(3)
+    const change = await databaseRequestsDuring(cloud, async () => expectOk(await vote(neighbours[0]._id, topic._id, ['no'])))
+    expect(change[Collections.rateCounters]).toBeUndefined()
+    expect(Object.values(change).flatMap((kinds) => Object.values(kinds)).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3)
+  })
+
+  test('the topic in 2 round trips; minutes, a progress update and a cancel in 3; the close in 4; who am I in 1', async () => {
+    const topic = await open({ title: '3号楼是否装充电桩' })
+    await detail(P.residentA, topic._id)
+    expect(await roundTripsDuring(cloud, () => detail(P.residentA, topic._id))).toBeLessThanOrEqual(2)
+    expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', { topicId: topic._id, text: '议事会纪要：先问物业', photos: [] })))).toBeLessThanOrEqual(3)
+    expectOk(await vote(P.residentA, topic._id, ['yes']))
+    cloud.clock.advance(topic.closesAt - cloud.clock.now())
+    await cloud.call(P.committeeKangle, 'directory', 'whoami', {})
+    expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.committeeKangle, 'council', 'closeTopic', { topicId: topic._id })))).toBeLessThanOrEqual(4)
+    expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.committeeKangle, 'council', 'postUpdate', { topicId: topic._id, stage: 'planned', text: '已联系施工方', photos: [] })))).toBeLessThanOrEqual(3)
+    const later = await open({ title: '3号楼是否装充电桩（第二次）', opensAt: cloud.clock.now() + DAY, closesAt: cloud.clock.now() + 3 * DAY })
+    expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.committeeKangle, 'council', 'cancelTopic', { topicId: later._id, reason: '重复发起' })))).toBeLessThanOrEqual(3)
+    await cloud.call(P.residentA, 'directory', 'whoami', {})
+    expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.residentA, 'directory', 'whoami', {})))).toBe(1)
   })
 })

@@ -1,5 +1,6 @@
 import { Branch, Building, Community, Grid, Household, Street } from '../../../types'
 import { buildDirectoryIndex, type DirectoryIndex } from '../core/route-request'
+import { clock } from './clock'
 import { Collections } from './collections'
 import { findById, findMany } from './documents'
 
@@ -78,9 +79,38 @@ export function branchAndBelow(directory: Directory, branchId: string): string[]
   return ids
 }
 
-/** The building a bound household is in, or null: one read, as households are too many to keep here. */
+/**
+ * Households are written by the seed and the committee's import, never by a function, and a household
+ * never moves: its building and room are what they were. A warm instance keeps each one it read for
+ * ten minutes (a bound caller's home is read on most actions), a few thousand at most; one not found
+ * is not kept, so a household imported since is found at once.
+ */
+const HOUSEHOLD_TTL_MS = 10 * 60_000
+const KEPT_HOUSEHOLDS = 5_000
+const households = new Map<string, { at: number; household: Promise<Household | null> }>()
+
+export function householdOf(householdId: string, now: number = clock().now()): Promise<Household | null> {
+  const hit = households.get(householdId)
+  if (hit && now - hit.at <= HOUSEHOLD_TTL_MS) return hit.household
+  if (households.size >= KEPT_HOUSEHOLDS) households.clear()
+  const household = findById(Collections.households, householdId, Household)
+  households.set(householdId, { at: now, household })
+  const forget = () => {
+    if (households.get(householdId)?.household === household) households.delete(householdId)
+  }
+  household.then((found) => found ?? forget()).catch(forget)
+  return household
+}
+
+/** A household read along with something else (the caller's record, actor-store.ts): kept as if householdOf had read it. */
+export function rememberHousehold(household: Household, now: number): void {
+  if (households.size >= KEPT_HOUSEHOLDS) households.clear()
+  households.set(household._id, { at: now, household: Promise.resolve(household) })
+}
+
+/** The building a bound household is in, or null: no read when this instance read the household lately. */
 export async function homeBuildingOf(householdId: string | undefined, directory: Directory): Promise<Building | null> {
   if (!householdId) return null
-  const household = await findById(Collections.households, householdId, Household)
+  const household = await householdOf(householdId)
   return household ? (directory.buildings.get(household.buildingId) ?? null) : null
 }

@@ -40,12 +40,14 @@ export type ScreenedTexts<F extends FunctionName> = {
 }
 
 /**
- * Per action, the reads it will make whatever the caller turns out to be (the item it names), started
- * with runtime/invocation.ts `preload` beside the caller's record: one round trip, not two. A read
- * for a caller who is then refused is wasted; nothing of it is answered before the rights check.
+ * Per action, the reads it will make whatever the caller turns out to be (the item it names, or what
+ * is keyed by the caller's openid: their own binding requests, an item whose id follows from their
+ * idempotency key), started with runtime/invocation.ts `preload` beside the caller's record: one round
+ * trip, not two. A read for a caller who is then refused is wasted; nothing of it is answered before
+ * the rights check.
  */
 export type Preloads<F extends FunctionName> = {
-  [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>) => void
+  [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>, caller: { openid: string }) => void
 }
 
 export type FunctionOptions<F extends FunctionName> = { screened?: ScreenedTexts<F>; preloads?: Preloads<F> }
@@ -75,8 +77,8 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Functi
     if (!openid) return failure('UNAUTHENTICATED')
     try {
       const texts = (screened as Record<string, ((input: unknown) => ScreenedText[]) | undefined>)[action]?.(parsed.data) ?? []
-      const preload = (preloads as Record<string, ((input: unknown) => void) | undefined>)[action]
-      preload?.(parsed.data)
+      const preload = (preloads as Record<string, ((input: unknown, caller: { openid: string }) => void) | undefined>)[action]
+      preload?.(parsed.data, { openid })
       const now = clock().now()
       // Independent: the check of the texts and the caller's record go out together (one round trip).
       const [unsafe, actor] = await Promise.all([refuseUnsafeText(texts, { openid }), loadActor(openid, now)])
