@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import {
-  contract,
   failure,
+  type contract,
   type ActionName,
   type ActionOutput,
   type FunctionName,
@@ -46,8 +46,14 @@ type ActionSpec = { input: z.ZodType; output: z.ZodType }
  * the texts others will read, run the use case, and answer `{ ok, data } | { ok: false, code, message }`. Nothing thrown escapes as a
  * success.
  */
-export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>, screened: ScreenedTexts<F> = {}) {
-  const actions = contract[name] as unknown as Record<string, ActionSpec>
+export function createFunction<F extends FunctionName>(
+  name: F,
+  // This function's own actions (`contract[name]`), not the whole contract: a bundle then builds only its own schemas at load (npm run bench:cold).
+  ownActions: (typeof contract)[F],
+  handlers: FunctionHandlers<F>,
+  screened: ScreenedTexts<F> = {},
+) {
+  const actions = ownActions as unknown as Record<string, ActionSpec>
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
     if (typeof action !== 'string' || !Object.hasOwn(actions, action)) {
