@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { FunctionMain } from '../../local/host/function-host'
 import { invocationContext } from '../../local/host/invocation-context'
@@ -45,4 +45,15 @@ test.each(['directory', 'wishes', 'council'])('the %s bundle answers the signed-
   const fromSources = await cloud.callRaw(P.residentA, name as 'directory', { action: 'nonexistent', input: {} })
   expect(answer).toEqual(fromSources)
   expect(answer).toMatchObject({ ok: false })
+})
+
+test("a function's bundle carries its own actions' schemas, not the other functions' (each is built at its cold start)", () => {
+  // A refinement message is a string the minifier keeps: one each from council's and directory's actions.
+  const councilActionsMark = 'art. 278 decides a yes/no question'
+  const directoryActionsMark = 'WeChat asks for at most 3 templates at once'
+  const bundle = (name: string) => readFileSync(join(into, name, 'index.js'), 'utf8')
+  expect(bundle('council')).toContain(councilActionsMark)
+  expect(bundle('directory')).toContain(directoryActionsMark)
+  for (const name of ['requests', 'wishes', 'directory']) expect(bundle(name)).not.toContain(councilActionsMark)
+  for (const name of ['requests', 'wishes', 'council']) expect(bundle(name)).not.toContain(directoryActionsMark)
 })
