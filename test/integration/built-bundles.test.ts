@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { FunctionMain } from '../../local/host/function-host'
 import { invocationContext } from '../../local/host/invocation-context'
 import { buildFunctions } from '../../config/functions.build'
+import { contract, type FunctionName } from '../../types'
 import { startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
 import { filing, P } from '../support/requests'
 
@@ -57,3 +58,19 @@ test("a function's bundle carries its own actions' schemas, not the other functi
   for (const name of ['requests', 'wishes', 'directory']) expect(bundle(name)).not.toContain(councilActionsMark)
   for (const name of ['requests', 'wishes', 'council']) expect(bundle(name)).not.toContain(directoryActionsMark)
 })
+
+test.each(['requests', 'directory', 'wishes', 'council'] as const)(
+  "every action of the %s bundle takes or refuses an empty input as its sources do (the bundle's schemas are the contract's)",
+  async (name: FunctionName) => {
+    const outcome = (answer: unknown) => {
+      const { ok, code, message } = answer as { ok: boolean; code?: string; message?: string }
+      return ok ? { ok } : { ok, code, message }
+    }
+    for (const action of Object.keys(contract[name])) {
+      const event = { action, input: {} }
+      const fromSources = await cloud.callRaw(P.residentA, name, event)
+      const fromBundle = await mainOf(name)(event, invocationContext(name, P.residentA))
+      expect({ action, ...outcome(fromBundle) }).toEqual({ action, ...outcome(fromSources) })
+    }
+  },
+)
