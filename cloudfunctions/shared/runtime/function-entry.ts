@@ -48,7 +48,7 @@ type ActionSpec = { input: z.ZodType; output: z.ZodType }
  */
 export function createFunction<F extends FunctionName>(
   name: F,
-  // This function's own actions (`contract[name]`), not the whole contract: a bundle then builds only its own schemas at load (npm run bench:cold).
+  // Its own actions (contract[name]), not the whole contract: its bundle builds only its own schemas (npm run bench:cold).
   ownActions: (typeof contract)[F],
   handlers: FunctionHandlers<F>,
   screened: ScreenedTexts<F> = {},
