@@ -2,6 +2,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { functionNames, pushFunctionNames, timerFunctionNames } from '../types/contract'
+import { functionsTreeShaking } from './functions-tree-shaking'
 
 /**
  * One deployable folder per function: dist/functions/<name>/{index.js,package.json,config.json}. The
@@ -60,7 +61,7 @@ export async function buildFunctions(into = outRoot, names: readonly string[] = 
       external: sdks,
       sourcemap: false,
       logLevel: 'warning',
-      plugins: [zodEnglishOnly],
+      plugins: [zodEnglishOnly, functionsTreeShaking],
     }
     const readable = await build({ ...options, minify: false, write: false })
     const bundle = readable.outputFiles[0].text

@@ -7,6 +7,7 @@ import {
 import { pageOf, PageInput } from './paging.schema'
 import { Period, PhotoView } from './request.actions'
 import { IdempotencyKey } from './request.schema'
+import { lazyActions } from './lazy-actions'
 
 const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
@@ -175,65 +176,65 @@ const art278Message = { message: 'art. 278 decides a yes/no question, one vote p
 
 const TopicInput = TopicTerms.extend({ idempotencyKey: IdempotencyKey, scope: TopicScope }).strict().refine(art278Fits, art278Message)
 
-/** Every action of the `council` function (issue 8). */
-export const councilActions = {
+/** Every action of the `council` function (issue 8): its input and output schemas, each built on its first use. */
+export const councilActions = lazyActions({
   /** How many units a scope holds now, before a topic is opened over it (issue 8: "the electorate counted before opening"). */
-  countElectorate: {
+  countElectorate: () => ({
     input: z.object({ scope: TopicScope, unit: VotingUnit, rule: DecisionRule }).strict(),
     output: z.object({ units: z.number().int().nonnegative(), ownerArea: z.number().nonnegative().optional(), households: z.number().int().nonnegative() }),
-  },
+  }),
   /** The committee opens a topic over its community (the street, over several); idempotent by key. */
-  openTopic: { input: TopicInput, output: TopicDetail },
+  openTopic: () => ({ input: TopicInput, output: TopicDetail }),
   /** Topics open to the caller: voting now in their scope, deliberating, and decided ones with their follow-through. */
-  listTopics: { input: z.object({ view: z.enum(['open', 'decided', 'mine']), ...PageInput }).strict(), output: pageOf(TopicListItem) },
-  topic: { input: TopicRef.strict(), output: TopicDetail },
+  listTopics: () => ({ input: z.object({ view: z.enum(['open', 'decided', 'mine']), ...PageInput }).strict(), output: pageOf(TopicListItem) }),
+  topic: () => ({ input: TopicRef.strict(), output: TopicDetail }),
   /** Cast or change the unit's ballot until the window closes; the latest counts and each change is an event. */
-  vote: { input: TopicRef.extend({ options: z.array(OptionKey).min(1).max(8) }).strict(), output: MyBallot },
-  cancelTopic: { input: TopicRef.extend({ reason: CouncilReason }).strict(), output: TopicDetail },
+  vote: () => ({ input: TopicRef.extend({ options: z.array(OptionKey).min(1).max(8) }).strict(), output: MyBallot }),
+  cancelTopic: () => ({ input: TopicRef.extend({ reason: CouncilReason }).strict(), output: TopicDetail }),
   /** Ends the window once it is over, when the timer has not yet (the close stores the result once). */
-  closeTopic: { input: TopicRef.strict(), output: TopicDetail },
-  postUpdate: {
+  closeTopic: () => ({ input: TopicRef.strict(), output: TopicDetail }),
+  postUpdate: () => ({
     input: TopicRef.extend({ stage: FollowStage, text: z.string().trim().min(1).max(1000), photos: CouncilPhotos }).strict(),
     output: TopicDetail,
-  },
+  }),
   /** 议事会 minutes, added by the topic's runners while it is deliberated or voted on. */
-  addMinutes: { input: TopicRef.extend({ text: z.string().trim().min(1).max(2000), photos: CouncilPhotos }).strict(), output: TopicDetail },
+  addMinutes: () => ({ input: TopicRef.extend({ text: z.string().trim().min(1).max(2000), photos: CouncilPhotos }).strict(), output: TopicDetail }),
   /**
    * After close only: the proof's lines (unit hash, options), sorted — what the published hash is
    * taken over — a page at a time (10,000 lines would outgrow one answer), `total` of them in all.
    */
-  proof: {
+  proof: () => ({
     input: TopicRef.extend({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).default(500) }).strict(),
     output: z.object({ hash: z.string(), lines: z.array(z.string()), total: z.number().int().nonnegative(), nextCursor: z.string().nullable() }),
-  },
+  }),
   /** After close only, for the committee: which units voted (issue 8: "The committee may see which units voted, after close only"). */
-  votedUnits: { input: TopicRef.strict(), output: z.array(z.object({ placeLabel: z.string(), via: z.enum(['app', 'assisted']) })) },
+  votedUnits: () => ({ input: TopicRef.strict(), output: z.array(z.object({ placeLabel: z.string(), via: z.enum(['app', 'assisted']) })) }),
 
-  comments: { input: TopicRef.extend({ ...PageInput }).strict(), output: pageOf(CommentView) },
+  comments: () => ({ input: TopicRef.extend({ ...PageInput }).strict(), output: pageOf(CommentView) }),
   /** Idempotent by key, as filing: a comment sent again on a weak signal is the same comment, not a second one. */
-  comment: { input: TopicRef.extend({ idempotencyKey: IdempotencyKey, text: CommentText, parentId: Id.optional() }).strict(), output: CommentView },
-  hideComment: { input: z.object({ commentId: Id, reason: CouncilReason }).strict(), output: CommentView },
+  comment: () => ({ input: TopicRef.extend({ idempotencyKey: IdempotencyKey, text: CommentText, parentId: Id.optional() }).strict(), output: CommentView }),
+  hideComment: () => ({ input: z.object({ commentId: Id, reason: CouncilReason }).strict(), output: CommentView }),
 
-  propose: {
+  propose: () => ({
     input: z.object({ idempotencyKey: IdempotencyKey, title: TopicTitle, background: TopicBackground, scope: TopicScope }).strict(),
     output: ProposalView,
-  },
-  listProposals: { input: z.object({ view: z.enum(['gathering', 'toDecide', 'mine', 'all']), ...PageInput }).strict(), output: pageOf(ProposalView) },
-  proposal: { input: ProposalRef.strict(), output: ProposalView },
+  }),
+  listProposals: () => ({ input: z.object({ view: z.enum(['gathering', 'toDecide', 'mine', 'all']), ...PageInput }).strict(), output: pageOf(ProposalView) }),
+  proposal: () => ({ input: ProposalRef.strict(), output: ProposalView }),
   /** One co-signature per unit, safe under concurrency (a deterministic id). */
-  cosign: { input: ProposalRef.strict(), output: ProposalView },
-  withdrawProposal: { input: ProposalRef.strict(), output: ProposalView },
+  cosign: () => ({ input: ProposalRef.strict(), output: ProposalView }),
+  withdrawProposal: () => ({ input: ProposalRef.strict(), output: ProposalView }),
   /** The committee accepts a proposal as a topic (the topic's terms given as to openTopic) or declines it with a reason everyone reads. */
-  decideProposal: {
+  decideProposal: () => ({
     input: z.union([
       ProposalRef.extend({ decision: z.literal('accept'), topic: TopicTerms.strict().refine(art278Fits, art278Message) }).strict(),
       ProposalRef.extend({ decision: z.literal('decline'), reason: CouncilReason }).strict(),
     ]),
     output: ProposalView,
-  },
+  }),
 
   /** A staff member enters the ballot of a verified resident who asked in person or by phone. */
-  enterAssistedBallot: {
+  enterAssistedBallot: () => ({
     input: TopicRef.extend({
       residentId: Id,
       options: z.array(OptionKey).min(1).max(8),
@@ -242,25 +243,25 @@ export const councilActions = {
       photos: CouncilPhotos,
     }).strict(),
     output: AssistedBallotView,
-  },
-  listAssistedBallots: { input: z.object({ status: z.enum(['pending', 'all']) }).strict(), output: z.array(AssistedBallotView) },
+  }),
+  listAssistedBallots: () => ({ input: z.object({ status: z.enum(['pending', 'all']) }).strict(), output: z.array(AssistedBallotView) }),
   /** The second member of staff confirms (four eyes) or refuses; never the one who entered it. */
-  decideAssistedBallot: {
+  decideAssistedBallot: () => ({
     input: z.union([
       z.object({ assistedId: Id, decision: z.literal('confirm') }).strict(),
       z.object({ assistedId: Id, decision: z.literal('refuse'), reason: CouncilReason }).strict(),
     ]),
     output: AssistedBallotView,
-  },
+  }),
 
   /** 每月一题: the month's requests grouped by category × place, the recurring ones first. */
-  monthlyClusters: {
+  monthlyClusters: () => ({
     input: z.object({ communityId: Id, period: Period }).strict(),
     output: z.array(MonthlyCluster),
-  },
+  }),
   /** 每月一题 turned into proactive work instead of a topic: a 主动治理 request per cluster, linked to its requests. */
-  adoptMonthlyQuestion: {
+  adoptMonthlyQuestion: () => ({
     input: z.object({ communityId: Id, requestIds: z.array(Id).min(1).max(50), category: Category, text: z.string().trim().min(1).max(500) }).strict(),
     output: z.object({ requestId: Id }),
-  },
-} as const
+  }),
+})

@@ -4,6 +4,7 @@ import { BranchLevel, CommunityType, DecisionStatus, Tenure, WorkPhone } from '.
 import { GeoPoint, Polygon } from './geo.schema'
 import { NoticeKind } from './notice.schema'
 import { RouteDecision, RouteTarget } from './route.schema'
+import { lazyActions } from './lazy-actions'
 
 const Id = z.string().min(1).max(64)
 const Empty = z.object({}).strict()
@@ -96,17 +97,17 @@ export const SubscriptionView = z.object({ kind: NoticeKind, templateId: z.strin
 export type SubscriptionView = z.infer<typeof SubscriptionView>
 const TemplateId = z.string().min(1).max(128)
 
-/** Every action of the `directory` function: its input and output schemas. */
-export const directoryActions = {
-  whoami: { input: Empty, output: WhoAmI },
-  homeContacts: { input: Empty, output: HomeContacts },
+/** Every action of the `directory` function: its input and output schemas, each built on its first use. */
+export const directoryActions = lazyActions({
+  whoami: () => ({ input: Empty, output: WhoAmI }),
+  homeContacts: () => ({ input: Empty, output: HomeContacts }),
   /** The templates that matter to the caller's roles, each with the messages left: what to ask for at a tap. */
-  mySubscriptions: { input: Empty, output: z.array(SubscriptionView) },
+  mySubscriptions: () => ({ input: Empty, output: z.array(SubscriptionView) }),
   /**
    * What wx.requestSubscribeMessage answered (≤ 3 templates a call), reported right after: each
    * `accept` allows one more message of that template. `always`: the person ticked 总是保持以上选择.
    */
-  grantSubscriptions: {
+  grantSubscriptions: () => ({
     input: z
       .object({
         answers: z.record(TemplateId, z.enum(['accept', 'reject', 'ban', 'filter'])).refine((answers) => Object.keys(answers).length <= 3, {
@@ -116,8 +117,8 @@ export const directoryActions = {
       })
       .strict(),
     output: z.array(SubscriptionView),
-  },
-  route: {
+  }),
+  route: () => ({
     input: z.object({ category: Category, target: RouteTarget }).strict(),
     output: RouteDecision.extend({
       communityName: z.string(),
@@ -128,44 +129,44 @@ export const directoryActions = {
       respondBy: z.number(),
       resolveBy: z.number(),
     }),
-  },
-  listCommunities: {
+  }),
+  listCommunities: () => ({
     input: Empty,
     output: z.array(Option.extend({ type: CommunityType })),
-  },
-  listBuildings: {
+  }),
+  listBuildings: () => ({
     input: z.object({ communityId: Id }).strict(),
     output: z.array(Option.extend({ estate: z.string(), gridId: Id })),
-  },
-  listHouseholds: {
+  }),
+  listHouseholds: () => ({
     input: z.object({ buildingId: Id }).strict(),
     output: z.array(z.object({ id: Id, room: z.string() })),
-  },
+  }),
   /** A community's grids by name (a topic over some of them, a dashboard's rows). */
-  listGrids: {
+  listGrids: () => ({
     input: z.object({ communityId: Id }).strict(),
     output: z.array(Option),
-  },
+  }),
   /**
    * For staff of the household's community or grid: the verified residents bound to it — who may ask
    * staff to enter a vote for them — with whether each owns it. Each look is audit-logged.
    */
-  householdResidents: {
+  householdResidents: () => ({
     input: z.object({ householdId: Id }).strict(),
     output: z.array(z.object({ residentId: Id, name: z.string(), tenure: Tenure })),
-  },
+  }),
   /** Locating on the map: the buildings nearest a point, nearest first, with their distance in metres. */
-  nearbyBuildings: {
+  nearbyBuildings: () => ({
     input: z.object({ point: GeoPoint }).strict(),
     output: z.array(Option.extend({ estate: z.string(), communityId: Id, communityName: z.string(), distanceM: z.number() })),
-  },
+  }),
   /**
    * The offline map of one community, drawn from the directory's own geometry: its grids' boundaries
    * and its buildings as labelled points (all public), the caller's own building, and the street's
    * communities to switch to. Which community: the one asked for, else the one `near` lies in (or
    * nearest to), else the caller's home, else the first the caller serves, else the first by name.
    */
-  communityMap: {
+  communityMap: () => ({
     input: z.object({ communityId: Id.optional(), near: GeoPoint.optional() }).strict(),
     output: z.object({
       communityId: Id,
@@ -175,8 +176,8 @@ export const directoryActions = {
       buildings: z.array(Option.extend({ estate: z.string(), gridId: Id, location: GeoPoint })),
       homeBuildingId: Id.nullable(),
     }),
-  },
-  requestBinding: {
+  }),
+  requestBinding: () => ({
     input: z
       .object({
         householdId: Id,
@@ -187,39 +188,39 @@ export const directoryActions = {
       })
       .strict(),
     output: BindingRequestView,
-  },
-  listBindingRequests: {
+  }),
+  listBindingRequests: () => ({
     input: z.object({ status: DecisionStatus.optional() }).strict(),
     output: z.array(BindingRequestView),
-  },
+  }),
   /** The full room and phone of one applicant, for the reviewer; each read is audit-logged. */
-  bindingContact: {
+  bindingContact: () => ({
     input: z.object({ requestId: Id }).strict(),
     output: z.object({ room: z.string(), phone: z.string().optional() }),
-  },
-  decideBinding: {
+  }),
+  decideBinding: () => ({
     input: z.intersection(z.object({ requestId: Id }), Decision),
     output: BindingRequestView,
-  },
+  }),
   /** Staff a handler may ask to help (协办, 吹哨): the community's people first, then the street's. */
-  listColleagues: {
+  listColleagues: () => ({
     input: z.object({ communityId: Id }).strict(),
     output: z.array(Option.extend({ post: z.enum(['gridWorker', 'committee', 'streetAdmin', 'propertyContact', 'elderlyServices']), sameCommunity: z.boolean() })),
-  },
-  listBranches: {
+  }),
+  listBranches: () => ({
     input: z.object({ communityId: Id.optional() }).strict(),
     output: z.array(Option.extend({ level: BranchLevel, parentId: Id.nullable() })),
-  },
-  registerParty: {
+  }),
+  registerParty: () => ({
     input: z.object({ branchId: Id, name: PersonName, workplace: z.string().trim().min(1).max(80).optional() }).strict(),
     output: PartyRegistrationView,
-  },
-  listPartyRegistrations: {
+  }),
+  listPartyRegistrations: () => ({
     input: z.object({ status: DecisionStatus.optional() }).strict(),
     output: z.array(PartyRegistrationView),
-  },
-  verifyParty: {
+  }),
+  verifyParty: () => ({
     input: z.intersection(z.object({ registrationId: Id }), Decision),
     output: PartyRegistrationView,
-  },
-} as const
+  }),
+})

@@ -9,6 +9,7 @@ import {
   EscalationLevel, FileId, IdempotencyKey, Moderation, NoteText, NoteVisibleTo, OutOfScope, Phone, Photos, RatingOutcome, Reply, Request,
   RequestAction, RequestEvent, RequestStatus, RequestText, Satisfaction,
 } from './request.schema'
+import { lazyActions } from './lazy-actions'
 
 const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
@@ -200,29 +201,29 @@ const Filing = {
 }
 const RatingInput = { outcome: RatingOutcome, satisfaction: Satisfaction, comment: z.string().trim().max(300).optional() }
 
-/** Every action of the `requests` function: its input and output schemas. */
-export const requestActions = {
-  file: { input: z.object({ ...Filing, contactPhone: Phone.optional() }).strict(), output: RequestDetail },
-  listMine: {
+/** Every action of the `requests` function: its input and output schemas, each built on its first use. */
+export const requestActions = lazyActions({
+  file: () => ({ input: z.object({ ...Filing, contactPhone: Phone.optional() }).strict(), output: RequestDetail }),
+  listMine: () => ({
     input: z.object({ open: z.boolean().optional(), ...PageInput }).strict(),
     output: pageOf(RequestSummary),
-  },
-  detail: { input: Ref.strict(), output: RequestDetail },
-  withdraw: { input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail },
+  }),
+  detail: () => ({ input: Ref.strict(), output: RequestDetail }),
+  withdraw: () => ({ input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail }),
   /** By the resident; by the committee on the 回访 call when the resident has no account (代办). */
-  rate: { input: Ref.extend(RatingInput).strict(), output: RequestDetail },
-  follow: { input: Ref.strict(), output: z.object({ requestId: Id, followers: z.number().int().nonnegative(), following: z.literal(true) }) },
-  checkDuplicates: {
+  rate: () => ({ input: Ref.extend(RatingInput).strict(), output: RequestDetail }),
+  follow: () => ({ input: Ref.strict(), output: z.object({ requestId: Id, followers: z.number().int().nonnegative(), following: z.literal(true) }) }),
+  checkDuplicates: () => ({
     input: z.object({ category: Category, place: RouteTarget }).strict(),
     output: z.object({ items: z.array(DuplicateView) }),
-  },
-  inbox: {
+  }),
+  inbox: () => ({
     input: z.object({ state: InboxState.optional(), urgency: Urgency.optional(), ...PageInput }).strict(),
     output: pageOf(RequestSummary),
-  },
+  }),
   /** The inbox tabs' and the workbench entry's numbers; FORBIDDEN, like the inbox, to whoever handles no requests. */
-  inboxCounts: { input: z.object({}).strict(), output: InboxCounts },
-  review: {
+  inboxCounts: () => ({ input: z.object({}).strict(), output: InboxCounts }),
+  review: () => ({
     input: z.intersection(
       Ref,
       z.discriminatedUnion('decision', [
@@ -231,36 +232,36 @@ export const requestActions = {
       ]),
     ),
     output: RequestDetail,
-  },
-  accept: { input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail },
-  note: { input: Ref.extend({ note: NoteText, photos: Photos.optional(), visibleTo: NoteVisibleTo }).strict(), output: RequestDetail },
-  transfer: { input: Ref.extend({ toUserId: Id, note: NoteText }).strict(), output: RequestDetail },
-  escalate: {
+  }),
+  accept: () => ({ input: Ref.extend({ note: NoteText.optional() }).strict(), output: RequestDetail }),
+  note: () => ({ input: Ref.extend({ note: NoteText, photos: Photos.optional(), visibleTo: NoteVisibleTo }).strict(), output: RequestDetail }),
+  transfer: () => ({ input: Ref.extend({ toUserId: Id, note: NoteText }).strict(), output: RequestDetail }),
+  escalate: () => ({
     input: Ref.extend({ level: z.enum(['community', 'street']), coHandlerIds: z.array(Id).max(10), note: NoteText }).strict(),
     output: RequestDetail,
-  },
-  refer: { input: Ref.extend({ scope: OutOfScope, note: NoteText.optional() }).strict(), output: RequestDetail },
-  reply: { input: Ref.extend({ text: RequestText, photos: Photos }).strict(), output: RequestDetail },
-  recordCallback: { input: Ref.extend({ reached: z.boolean(), note: NoteText }).strict(), output: RequestDetail },
+  }),
+  refer: () => ({ input: Ref.extend({ scope: OutOfScope, note: NoteText.optional() }).strict(), output: RequestDetail }),
+  reply: () => ({ input: Ref.extend({ text: RequestText, photos: Photos }).strict(), output: RequestDetail }),
+  recordCallback: () => ({ input: Ref.extend({ reached: z.boolean(), note: NoteText }).strict(), output: RequestDetail }),
   /** A reviewer has looked at the photo the media check hid: the item leaves the review tab; the photo stays hidden. */
-  clearPhotoReview: { input: Ref.strict(), output: RequestDetail },
-  fileOnBehalf: {
+  clearPhotoReview: () => ({ input: Ref.strict(), output: RequestDetail }),
+  fileOnBehalf: () => ({
     input: z
       .object({ ...Filing, resident: z.object({ name: z.string().trim().min(1).max(20), phone: Phone.optional(), userId: Id.optional() }).strict() })
       .strict(),
     output: RequestDetail,
-  },
-  fileProactive: { input: z.object(Filing).strict(), output: RequestDetail },
+  }),
+  fileProactive: () => ({ input: z.object(Filing).strict(), output: RequestDetail }),
   /** The 消息 page: the caller's notifications, newest first, each with whether it is unread and what it still asks. */
-  myMessages: {
+  myMessages: () => ({
     input: z.object({ ...PageInput }).strict(),
     output: pageOf(MessageView),
-  },
+  }),
   /** The 消息 tab's badge: how many of the caller's messages they have not seen yet. */
-  unreadMessages: { input: z.object({}).strict(), output: UnreadCount },
+  unreadMessages: () => ({ input: z.object({}).strict(), output: UnreadCount }),
   /** The 消息 page showed these: they are read now. Only the caller's own are marked; answers what is left unread. */
-  markMessagesRead: { input: z.object({ ids: z.array(z.string().min(1).max(160)).min(1).max(50) }).strict(), output: UnreadCount },
-  dashboard: {
+  markMessagesRead: () => ({ input: z.object({ ids: z.array(z.string().min(1).max(160)).min(1).max(50) }).strict(), output: UnreadCount }),
+  dashboard: () => ({
     input: z
       .object({ scope: z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict(), z.object({ streetId: Id }).strict()]), period: Period })
       .strict(),
@@ -283,5 +284,5 @@ export const requestActions = {
       /** The chart, whatever the period: the last 8 Shanghai weeks (weekly-trend.ts), the last one this week so far. */
       trend: WeeklyTrend,
     }),
-  },
-} as const
+  }),
+})

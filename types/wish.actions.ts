@@ -8,6 +8,7 @@ import {
   WishAction, WishAudience, WishCategory, WishDelivery, WishMark, WishNote, WishPhotos, WishReason, WishRelation, WishRouteRule, WishStatus,
   WishSummary, WishText,
 } from './wish.schema'
+import { lazyActions } from './lazy-actions'
 
 const Id = z.string().min(1).max(64)
 const Timestamp = z.number().int().nonnegative()
@@ -160,10 +161,10 @@ export type WishSignals = z.infer<typeof WishSignals>
 
 const Scope = z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict(), z.object({ streetId: Id }).strict()])
 
-/** Every action of the `wishes` function (issue 7): its input and output schemas. */
-export const wishActions = {
+/** Every action of the `wishes` function (issue 7): its input and output schemas, each built on its first use. */
+export const wishActions = lazyActions({
   /** A resident's wish, at their bound household or a point chosen on the map; idempotent by key like filing. */
-  post: {
+  post: () => ({
     input: z
       .object({
         idempotencyKey: IdempotencyKey,
@@ -177,17 +178,17 @@ export const wishActions = {
       })
       .strict(),
     output: WishDetail,
-  },
-  listMine: { input: z.object({ ...PageInput }).strict(), output: WishList },
-  detail: { input: WishRef.strict(), output: WishDetail },
+  }),
+  listMine: () => ({ input: z.object({ ...PageInput }).strict(), output: WishList }),
+  detail: () => ({ input: WishRef.strict(), output: WishDetail }),
   /**
    * For the reviewers (the committee of the wish's community, its grid's workers): the wisher's name,
    * phone and address in full, to ring or visit for 核实 or a confirmation by visit — a deliberate
    * look, one wish at a time, audit-logged.
    */
-  revealContact: { input: WishRef.strict(), output: WishContactView },
+  revealContact: () => ({ input: WishRef.strict(), output: WishContactView }),
   /** 核实: the committee of the wish's community or the grid's worker publishes it with a public summary, or returns it. */
-  review: {
+  review: () => ({
     input: z.intersection(
       WishRef,
       z.discriminatedUnion('decision', [
@@ -196,51 +197,51 @@ export const wishActions = {
       ]),
     ),
     output: WishDetail,
-  },
+  }),
   /**
    * 核实 finds it is really a job for the committee: a 有困难找居村 request is filed for the resident
    * in the category the reviewer picks, and each keeps the other's id. Retried, it files once.
    */
-  convert: { input: WishRef.extend({ category: Category }).strict(), output: WishDetail },
+  convert: () => ({ input: WishRef.extend({ category: Category }).strict(), output: WishDetail }),
   /**
    * For a verified party member: published wishes of their branch, and widened ones of their
    * community; nearest first (`near`), needed-by soonest within each.
    */
-  listForMe: { input: z.object({ ...PageInput }).strict(), output: WishList },
+  listForMe: () => ({ input: z.object({ ...PageInput }).strict(), output: WishList }),
   /** The member's own live claims (claimed, fulfilled and waiting for confirmation), the lock's end soonest first. */
-  myClaims: { input: z.object({ ...PageInput }).strict(), output: WishList },
+  myClaims: () => ({ input: z.object({ ...PageInput }).strict(), output: WishList }),
   /** The member's service record and their latest ledger lines. */
-  myRecord: { input: z.object({}).strict(), output: z.object({ record: ServiceRecord, lines: z.array(LedgerLine) }) },
-  claim: { input: WishRef.strict(), output: WishDetail },
-  release: { input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail },
+  myRecord: () => ({ input: z.object({}).strict(), output: z.object({ record: ServiceRecord, lines: z.array(LedgerLine) }) }),
+  claim: () => ({ input: WishRef.strict(), output: WishDetail }),
+  release: () => ({ input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail }),
   /** The committee takes the claim back with a reason the claimer is told. */
-  revoke: { input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail },
+  revoke: () => ({ input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail }),
   /** The claimer marks it done with a note and up to 3 photos (evidence, content-checked and media-checked). */
-  fulfil: { input: WishRef.extend({ note: WishNote, photos: WishPhotos }).strict(), output: WishDetail },
+  fulfil: () => ({ input: WishRef.extend({ note: WishNote, photos: WishPhotos }).strict(), output: WishDetail }),
   /** The resident confirms with an optional thank-you and rating (1–5); retried, it credits once. */
-  confirm: {
+  confirm: () => ({
     input: WishRef.extend({ thanks: z.string().trim().min(1).max(200).optional(), rating: z.number().int().min(1).max(5).optional() }).strict(),
     output: WishDetail,
-  },
+  }),
   /** The grid worker confirms for a resident who does not use the phone much, after a visit or a call (recorded as such). */
-  confirmByVisit: { input: WishRef.extend({ via: z.enum(['visit', 'call']), note: WishNote }).strict(), output: WishDetail },
+  confirmByVisit: () => ({ input: WishRef.extend({ via: z.enum(['visit', 'call']), note: WishNote }).strict(), output: WishDetail }),
   /** The resident takes it back before a claim. */
-  withdraw: { input: WishRef.extend({ reason: WishReason.optional() }).strict(), output: WishDetail },
+  withdraw: () => ({ input: WishRef.extend({ reason: WishReason.optional() }).strict(), output: WishDetail }),
   /** After a claim: the resident asks to cancel; the claim stands until the claimer agrees (or the committee revokes). */
-  requestCancel: { input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail },
-  agreeCancel: { input: WishRef.extend({ note: WishReason.optional() }).strict(), output: WishDetail },
+  requestCancel: () => ({ input: WishRef.extend({ reason: WishReason }).strict(), output: WishDetail }),
+  agreeCancel: () => ({ input: WishRef.extend({ note: WishReason.optional() }).strict(), output: WishDetail }),
   /**
    * The reviewers' queues, for the committee (their community) and grid workers (their grids):
    * `review` waits for 核实, `confirm` waits for the resident's confirmation (the 7-day check first),
    * `open` everything published or claimed.
    */
-  listForReview: { input: z.object({ queue: z.enum(['review', 'confirm', 'open']), ...PageInput }).strict(), output: WishList },
+  listForReview: () => ({ input: z.object({ queue: z.enum(['review', 'confirm', 'open']), ...PageInput }).strict(), output: WishList }),
   /**
    * A branch's view, for its secretary or the committee of its community: wishes waiting for a claim
    * (widened ones flagged by `audience`), those whose claims ran out, and each member's record with
    * this month's ranking.
    */
-  branchOverview: {
+  branchOverview: () => ({
     input: z.object({ branchId: Id.optional() }).strict(),
     output: z.object({
       branch: z.object({ _id: Id, name: z.string() }),
@@ -249,28 +250,28 @@ export const wishActions = {
       members: z.array(ServiceRecord),
       ranking: z.array(RankingLine),
     }),
-  },
+  }),
   /** The wish wall of a community (the caller's own by default): realised wishes, masked, newest first. */
-  wall: {
+  wall: () => ({
     input: z.object({ communityId: Id.optional(), ...PageInput }).strict(),
     output: pageOf(WallLine).extend({ communityId: Id, communityName: z.string() }),
-  },
+  }),
   /** Rankings by confirmed fulfilment in a period (members or branches of a community), for its party members and staff. */
-  ranking: {
+  ranking: () => ({
     input: z.object({ communityId: Id, kind: z.enum(['member', 'branch']), period: Period }).strict(),
     output: z.array(RankingLine),
-  },
+  }),
   /** The committee reverses a realised wish's credits with a compensating entry each; the reason is kept. */
-  reverseCredit: { input: WishRef.extend({ reason: WishReason }).strict(), output: z.object({ reversed: z.number().int().nonnegative() }) },
+  reverseCredit: () => ({ input: WishRef.extend({ reason: WishReason }).strict(), output: z.object({ reversed: z.number().int().nonnegative() }) }),
   /** Issue 7 Signals over a scope and period, per branch and per grid, beside the dashboard's three rates. */
-  signals: {
+  signals: () => ({
     input: z.object({ scope: Scope, period: Period }).strict(),
     output: z.object({
       totals: WishSignals,
       byBranch: z.array(z.object({ branchId: Id, branchName: z.string(), signals: WishSignals })),
       byGrid: z.array(z.object({ gridId: Id, gridName: z.string(), signals: WishSignals })),
     }),
-  },
-  settings: { input: z.object({ communityId: Id }).strict(), output: WishSettings },
-  updateSettings: { input: WishSettings.strict(), output: WishSettings },
-} as const
+  }),
+  settings: () => ({ input: z.object({ communityId: Id }).strict(), output: WishSettings }),
+  updateSettings: () => ({ input: WishSettings.strict(), output: WishSettings }),
+})

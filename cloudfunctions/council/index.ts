@@ -1,3 +1,4 @@
+import { councilActions } from '../../types/council.actions'
 import { createFunction } from '../shared/runtime/function-entry'
 import { decideAssistedBallot, enterAssistedBallot, listAssistedBallots, preloadAssisted, preloadAssistedEntry } from './assisted.use-cases'
 import { comment, comments, hideComment, preloadComment, preloadHiddenComment } from './comments.use-cases'
@@ -13,7 +14,7 @@ import { vote } from './vote.use-case'
  * co-signers for; deliberation; one sealed ballot per unit; a close that stores a result with its
  * proof; follow-through. Every text someone else reads is screened here before the use case runs.
  */
-export const main = createFunction('council', {
+export const main = createFunction('council', councilActions, {
   countElectorate, openTopic, listTopics, topic, vote, cancelTopic, closeTopic, postUpdate, addMinutes, proof, votedUnits,
   comments, comment, hideComment,
   propose, listProposals, proposal, cosign, withdrawProposal, decideProposal,

@@ -1,3 +1,4 @@
+import { directoryActions } from '../../types/directory.actions'
 import { createFunction } from '../shared/runtime/function-entry'
 import { bindingContact, decideBinding, listBindingRequests, requestBinding } from './binding.use-cases'
 import { listColleagues } from './colleagues.use-case'
@@ -14,7 +15,7 @@ const refusalReason = (input: { decision: string; reason?: string }) => [
 ]
 
 /** The directory: who the caller is, where things are, household binding and party registration. */
-export const main = createFunction('directory', {
+export const main = createFunction('directory', directoryActions, {
   whoami,
   homeContacts,
   mySubscriptions,

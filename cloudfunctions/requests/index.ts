@@ -1,4 +1,5 @@
 import type { ScreenedText } from '../shared/runtime/content-safety'
+import { requestActions } from '../../types/request.actions'
 import { createFunction } from '../shared/runtime/function-entry'
 import { preloadRequest } from './request-store'
 import { accept } from './accept.use-case'
@@ -28,7 +29,7 @@ const staffNote = (input: { note?: string }): ScreenedText[] => [{ text: input.n
  * 有困难找居村: a resident's request from filing to the rating, and the staff's work on it. The request
  * text itself is checked at filing (filing.ts), where a flag holds it for review instead of refusing.
  */
-export const main = createFunction('requests', {
+export const main = createFunction('requests', requestActions, {
   file,
   listMine,
   detail,

@@ -1,3 +1,4 @@
+import { wishActions } from '../../types/wish.actions'
 import { createFunction } from '../shared/runtime/function-entry'
 import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
 import { claim, release, revoke } from './claim.use-cases'
@@ -17,7 +18,7 @@ import { wall } from './wall.use-case'
  * checked at posting (post.use-case.ts), where a flag holds it with a mark for the reviewer instead
  * of refusing; every other text someone else reads is screened here before the use case runs.
  */
-export const main = createFunction('wishes', {
+export const main = createFunction('wishes', wishActions, {
   post, listMine, detail, revealContact, review, convert, listForMe, myClaims, myRecord, claim, release, revoke, fulfil, confirm, confirmByVisit,
   withdraw, requestCancel, agreeCancel, listForReview, branchOverview, wall, ranking, reverseCredit, signals, settings, updateSettings,
 }, {

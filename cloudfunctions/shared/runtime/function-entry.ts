@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import {
-  contract,
   failure,
+  type contract,
   type ActionName,
   type ActionOutput,
   type FunctionName,
@@ -60,8 +60,14 @@ type ActionSpec = { input: z.ZodType; output: z.ZodType }
  * the texts others will read, run the use case, and answer `{ ok, data } | { ok: false, code, message }`. Nothing thrown escapes as a
  * success.
  */
-export function createFunction<F extends FunctionName>(name: F, handlers: FunctionHandlers<F>, { screened = {}, preloads = {} }: FunctionOptions<F> = {}) {
-  const actions = contract[name] as unknown as Record<string, ActionSpec>
+export function createFunction<F extends FunctionName>(
+  name: F,
+  // Its own actions (contract[name]), not the whole contract: its bundle builds only its own schemas (npm run bench:cold).
+  ownActions: (typeof contract)[F],
+  handlers: FunctionHandlers<F>,
+  { screened = {}, preloads = {} }: FunctionOptions<F> = {},
+) {
+  const actions = ownActions as unknown as Record<string, ActionSpec>
   return (event: unknown, context: unknown): Promise<Result<unknown>> => withinInvocation(() => run(event, context))
 
   async function run(event: unknown, context: unknown): Promise<Result<unknown>> {
