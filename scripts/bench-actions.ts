@@ -17,7 +17,7 @@
  * Prints figures beside the aims; asserts nothing.
  */
 import diagnostics_channel from 'node:diagnostics_channel'
-import type { ClientRequest } from 'node:http'
+import { ClientRequest } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +27,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName, Result } from
 import type { StatsSnapshot } from '../local/db/stats'
 import { seedHousehold } from '../local/seed/demo-buildings'
 
-const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false }, trace: { type: 'string' } } })
 const HOUSEHOLDS = Number(values.households)
 const VOTERS = Math.min(Number(values.voters), HOUSEHOLDS)
 const SAMPLES = Number(values.samples)
@@ -50,17 +50,39 @@ const P = {
 const HOUSEHOLD_A = seedHousehold('bldg-kl-3', '201')
 const POINT_KANGLE_3 = { lng: 121.4359, lat: 31.1887 }
 
+/**
+ * `--trace fn.action` (or a prefix, `--trace wishes.`): each of those actions' requests, by trip, as the database was asked (action and
+ * collection). The start channel fires once the body is written, so bodies are kept as they are written.
+ */
+const bodies = new WeakMap<ClientRequest, string>()
+if (values.trace) {
+  for (const method of ['write', 'end'] as const) {
+    const original = ClientRequest.prototype[method] as (this: ClientRequest, chunk?: unknown, ...rest: unknown[]) => unknown
+    ClientRequest.prototype[method] = function (this: ClientRequest, chunk?: unknown, ...rest: unknown[]) {
+      if (chunk !== undefined && typeof chunk !== 'function') bodies.set(this, (bodies.get(this) ?? '') + String(chunk))
+      return original.call(this, chunk, ...rest)
+    } as never
+  }
+}
+function traceRequest(request: ClientRequest, trip: number): void {
+  const body = bodies.get(request) ?? ''
+  const what = (name: string) => new RegExp(`"${name}"\\s*:\\s*"([^"]*)"`).exec(body)?.[1] ?? ''
+  console.log(`    trip ${trip}: ${what('action') || request.path} ${what('collectionName')}`)
+}
+
 /** The SDK's requests to one host, as the function process sends them. */
 function tripCounter() {
   let host = ''
   const inFlight = new Set<ClientRequest>()
   let trips = 0
   let sent = 0
+  let tracing = false
   diagnostics_channel.subscribe('http.client.request.start', (message) => {
     const { request } = message as { request: ClientRequest }
     if (!host || request.getHeader('host') !== host) return
     if (inFlight.size === 0) trips++
     sent++
+    if (tracing) traceRequest(request, trips)
     inFlight.add(request)
     // A request that fails never finishes a response: it leaves the flight when it closes.
     request.once('close', () => inFlight.delete(request))
@@ -71,6 +93,7 @@ function tripCounter() {
   return {
     watch(hostPort: string) { host = hostPort },
     reset() { trips = 0; sent = 0 },
+    trace(on: boolean) { tracing = on },
     read: () => ({ trips, sent }),
   }
 }
@@ -117,7 +140,11 @@ async function main(): Promise<void> {
   }
   const table = new Map<string, Figure>()
   const measured = async <F extends FunctionName, A extends ActionName<F>>(openid: string | null, fn: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>> => {
+    const traced = values.trace !== undefined && `${fn}.${action}`.startsWith(values.trace)
+    if (traced) console.log(`trace of ${fn}.${action}:`)
+    counter.trace(traced)
     const { value, figure } = await measure(() => call(openid, fn, action, input))
+    counter.trace(false)
     table.set(`${fn}.${action}`, figure)
     return value
   }
