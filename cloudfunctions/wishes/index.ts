@@ -10,6 +10,7 @@ import { review } from './review.use-case'
 import { settings, updateSettings } from './settings.use-cases'
 import { signals } from './signals.use-case'
 import { wall } from './wall.use-case'
+import { preloadWish } from './wish-store'
 
 /**
  * 微心愿 (issue 7): a resident's small wish, reviewed by the committee or the grid worker, claimed by
@@ -35,5 +36,21 @@ export const main = createFunction('wishes', {
     requestCancel: (input) => [{ text: input.reason, field: 'reason', label: '取消理由', scene: 'comment' }],
     agreeCancel: (input) => (input.note === undefined ? [] : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]),
     reverseCredit: (input) => [{ text: input.reason, field: 'reason', label: '撤销理由', scene: 'comment' }],
+  },
+  preloads: {
+    detail: preloadWish,
+    revealContact: preloadWish,
+    review: preloadWish,
+    convert: preloadWish,
+    claim: preloadWish,
+    release: preloadWish,
+    revoke: preloadWish,
+    fulfil: preloadWish,
+    confirm: preloadWish,
+    confirmByVisit: preloadWish,
+    withdraw: preloadWish,
+    requestCancel: preloadWish,
+    agreeCancel: preloadWish,
+    reverseCredit: preloadWish,
   },
 })

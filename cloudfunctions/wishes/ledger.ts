@@ -12,10 +12,12 @@ const entries = () => database().collection(Collections.creditEntries)
  * directory knows them now: their branch and, for 双报到, their workplace organisation. Ids come from
  * the confirming event, so writing them again — a retried confirm, a lost write made good — credits once.
  */
-export async function creditConfirmation(events: readonly WishEvent[], wish: Pick<Wish, 'claim' | 'route'>): Promise<number> {
+export async function creditConfirmation(
+  events: readonly WishEvent[], wish: Pick<Wish, 'claim' | 'route'>, claimer: Promise<User | null> = claimerOf(wish),
+): Promise<number> {
   const confirming = events.filter((event) => event.to === 'realised')
   if (confirming.length === 0 || !wish.claim) return 0
-  const member = await findById(Collections.users, wish.claim.memberId, User)
+  const member = await claimer
   const branchId = member?.party?.branchId ?? wish.route.branchId
   if (!branchId) throw new Error(`no branch to credit for the claimer of ${confirming[0].wishId}`)
   const workplace = member?.party?.workplace
@@ -23,6 +25,10 @@ export async function creditConfirmation(events: readonly WishEvent[], wish: Pic
     creditsFor(event, { memberId: wish.claim!.memberId, branchId, ...(workplace && { workplace }) }, wish.route.communityId))
   return (await insertIgnoringDuplicates(entries(), credits.map((c) => CreditEntry.parse(c)))).length
 }
+
+/** The claimer as the users collection has them now; a confirmation reads them beside its write (after-write.ts). */
+export const claimerOf = (wish: Pick<Wish, 'claim'>): Promise<User | null> =>
+  wish.claim ? findById(Collections.users, wish.claim.memberId, User) : Promise.resolve(null)
 
 export const entriesOfWish = (wishId: string): Promise<CreditEntry[]> => findMany(Collections.creditEntries, { wishId }, CreditEntry, { limit: 20 })
 

@@ -51,9 +51,12 @@ const timelineLine = (event: WishEvent) => ({
  * answer to a step that ends their sight of the wish (a claimer agreeing to cancel sees it withdrawn,
  * once, with the contact masked again). Photos go through WeChat's media check like a request's: before the verdict only
  * their uploader and the reviewers see them (wish-policy wishPhotoSight). The claimer's every look
- * at the contact is audit-logged (issue 7 Contact).
+ * at the contact is audit-logged (issue 7 Contact). `shown`: for an answer prepared beside the write
+ * it answers, whether that write went in — the look is logged only for an answer given.
  */
-export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFacts, now: number, actedAs?: readonly WishRelation[]): Promise<WishDetail | null> {
+export async function detailOf(
+  stored: StoredWish, actor: Actor, facts: MemberFacts, now: number, actedAs?: readonly WishRelation[], shown: Promise<boolean> = Promise.resolve(true),
+): Promise<WishDetail | null> {
   const relations = actedAs ?? wishRelationsTo(actor, stored, facts)
   const visibility = wishVisibility(stored, relations)
   if (visibility === 'none') return null
@@ -70,7 +73,7 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
     stored.claim && (claimer || reviewer || wisher) ? userNames([stored.claim.memberId], now) : new Map<string, string>(),
   ])
   const contact = full ? wisherContactView(stored.contact, stored, relations) : null
-  if (contact?.logRead) {
+  if (contact?.logRead && (await shown)) {
     await appendAudit({
       actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.wishes, id: stored._id },
       fields: ['name', ...(contact.phone !== undefined ? ['phone'] : []), ...(contact.address !== undefined ? ['address'] : [])],
