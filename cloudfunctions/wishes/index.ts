@@ -1,4 +1,5 @@
 import { createFunction } from '../shared/runtime/function-entry'
+import { preloadPlace } from '../shared/runtime/locate-place'
 import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
 import { claim, release, revoke } from './claim.use-cases'
 import { convert } from './convert.use-case'
@@ -38,6 +39,7 @@ export const main = createFunction('wishes', {
     reverseCredit: (input) => [{ text: input.reason, field: 'reason', label: '撤销理由', scene: 'comment' }],
   },
   preloads: {
+    post: (input) => preloadPlace(input.place),
     detail: preloadWish,
     revealContact: preloadWish,
     review: preloadWish,

@@ -1,4 +1,4 @@
-import { failure, success, type Result, type WishAction, type WishDetail } from '../../types'
+import { failure, success, type Failure, type Result, type WishAction, type WishDetail } from '../../types'
 import { transitionErrorCode } from '../shared/core/transition-table'
 import { applyWishTransition, type WishPayloads } from '../shared/core/wish/wish.machine'
 import { wishActor, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
@@ -27,6 +27,13 @@ export async function answerDetail(stored: StoredWish, ctx: UseCaseContext, fact
   return detail ? success(detail) : notFound()
 }
 
+/** An action's own work beyond the wish: reads started beside its write, and a step once the write has gone in. */
+export type FollowOn = {
+  prepare?: (before: StoredWish) => void
+  /** Beside the write's events and notices; a failure is answered instead of the detail (the write stands). */
+  then?: (before: StoredWish) => Promise<Failure | null>
+}
+
 /**
  * The one way a use case changes a wish: read it, run the action through the machine as the caller
  * stands to it (wish-policy wishActor), write the result conditionally on the version read, append
@@ -38,6 +45,7 @@ export async function transition<A extends WishAction>(
   ctx: UseCaseContext,
   action: A,
   payloadOf: (stored: StoredWish) => WishPayloads[A] | Promise<WishPayloads[A]>,
+  followOn: FollowOn = {},
 ): Promise<Result<WishDetail>> {
   const facts = await factsOf(ctx)
   const stored = await visibleWish(wishId, ctx, facts)
@@ -53,6 +61,7 @@ export async function transition<A extends WishAction>(
   // that ends the caller's sight of the wish (a claimer agreeing to cancel) is answered as they stood
   // when they took it (wish-view detailOf actedAs).
   const followUp = prepareAfterWishWrite(stored, after, events, ctx.now)
+  followOn.prepare?.(stored)
   const seen = wishRelationsTo(ctx.actor, after, facts)
   const relations = wishVisibility(after, seen) === 'none' ? wishRelationsTo(ctx.actor, stored, facts) : seen
   const answer = detailOf(after, ctx.actor, facts, ctx.now, relations, written.then((outcome) => outcome !== null))
@@ -61,6 +70,7 @@ export async function transition<A extends WishAction>(
   if (!went) return conflict()
   // Written: the events' append, what follows the write and the answer go out together (the timeline
   // merges this step's events, so it shows them before their append lands).
-  const [, , detail] = await Promise.all([went.appended, followUp(), answer])
+  const [, , detail, refused] = await Promise.all([went.appended, followUp(), answer, followOn.then?.(stored) ?? null])
+  if (refused) return refused
   return detail ? success(detail) : notFound()
 }

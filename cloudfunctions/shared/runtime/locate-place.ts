@@ -3,6 +3,7 @@ import { routeRequest } from '../core/route-request'
 import { Collections } from './collections'
 import { loadDirectory } from './directory-cache'
 import { findById } from './documents'
+import { preload, takePreloaded } from './invocation'
 
 export type Located = {
   route: RouteDecision
@@ -11,6 +12,13 @@ export type Located = {
   location: GeoPoint | null
   /** The household's room, when the place is a household: contact detail, masked in lists. */
   room: string | null
+}
+
+const householdKey = (id: string) => `${Collections.households}/${id}`
+const readHousehold = (id: string) => takePreloaded<Household | null>(householdKey(id)) ?? findById(Collections.households, id, Household)
+/** The household a place names, read beside the caller's record (function-entry preloads) for `locate`. */
+export function preloadPlace(place: RouteTarget): void {
+  if ('householdId' in place) preload(householdKey(place.householdId), () => findById(Collections.households, place.householdId, Household))
 }
 
 /**
@@ -22,7 +30,7 @@ export async function locate(category: Category, place: RouteTarget, now: number
   let index = directory.routing
   let household: Household | null = null
   if ('householdId' in place) {
-    household = await findById(Collections.households, place.householdId, Household)
+    household = await readHousehold(place.householdId)
     if (!household) return failure('NOT_FOUND', '没有找到这一户')
     index = { ...index, households: new Map([[household._id, household]]) }
   }
