@@ -54,7 +54,3 @@ export function prepareAfterWishWrite(before: StoredWish | null, after: StoredWi
     await Promise.all(work)
   }
 }
-
-/** prepareAfterWishWrite and its writes at once, for a write already in. */
-export const afterWishWrite = (before: StoredWish | null, after: StoredWish, events: readonly WishEvent[], now: number): Promise<void> =>
-  prepareAfterWishWrite(before, after, events, now)()

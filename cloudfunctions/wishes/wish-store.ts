@@ -49,8 +49,10 @@ export const appendCommitted = store.appendCommitted
  * timeline from the write itself (the log read beside the update, and both writes' events), a
  * version it inserted has only its own events; any other is read.
  */
-const timelines = new WeakMap<StoredWish, Promise<WishEvent[]>>()
-export const timelineOf = (wish: StoredWish): Promise<WishEvent[]> => timelines.get(wish) ?? store.timeline(wish)
+const timelines = new WeakMap<StoredWish, Promise<WishEvent[] | null>>()
+export async function timelineOf(wish: StoredWish): Promise<WishEvent[]> {
+  return (await timelines.get(wish)) ?? store.timeline(wish)
+}
 /** A wish just inserted: its timeline is the events it was inserted with. */
 export function insertedWith(wish: StoredWish): void {
   timelines.set(wish, Promise.resolve([...wish.recentEvents]))
@@ -59,24 +61,18 @@ export function insertedWith(wish: StoredWish): void {
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of fifty
  * members tapping 认领 at once exactly one updates the document, the others get null and answer
- * CONFLICT. Then the events land, the previous write's too if its append was lost.
- */
-export async function saveTransition(before: StoredWish, after: Wish, events: WishEvent[]): Promise<StoredWish | null> {
-  return store.save(before, toStored(after, events, before.contact))
-}
-
-/**
- * saveTransition, answering once the document is written, its events' append under way
- * (versioned-store write). `stored` is the version it writes, known before the write answers, so that
- * reads of it can go out beside the update; its timeline is the write's (timelineOf), and a read of it
- * for a write that lost finds an empty one (its answer is a CONFLICT, never shown).
+ * CONFLICT. Then the events land, the previous write's too if its append was lost
+ * (versioned-store write: answered once the document is written, its events' append under way).
+ * `stored` is the version it writes, known before the write answers, so that reads of it can go out
+ * beside the update; its timeline is the write's (timelineOf), and the timeline of a write that lost
+ * is empty (its answer is a CONFLICT, never shown).
  */
 export function writeTransition(before: StoredWish, after: Wish, events: WishEvent[]) {
   const stored = toStored(after, events, before.contact)
   const written = store.write(before, stored)
-  const timeline = written.then((outcome) => (outcome ? (outcome.timeline ?? store.timeline(stored)) : []))
-  // Awaited only by an answer; a failed write is answered by the write's own failure.
-  timeline.catch(() => undefined)
+  // Awaited only by an answer; a failed write is answered by the write's own failure. A log that
+  // could not be read beside the update (null) is read when the answer asks for it.
+  const timeline = written.then((outcome) => (outcome ? outcome.timeline : []), () => [])
   timelines.set(stored, timeline)
   return { stored, written }
 }

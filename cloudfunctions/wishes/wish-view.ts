@@ -66,11 +66,13 @@ export async function detailOf(
   const claimer = relations.includes('claimer')
   const follows = full && followsWish(relations)
   const fulfilmentPhotos = follows ? (stored.fulfilment?.photos ?? []) : []
+  // The claimer looking at their own claim: their name is on the record the call already read.
+  const ownName = stored.claim?.memberId === actor.userId ? actor.user?.name || undefined : undefined
   const [viewPhotos, timeline, recent, names] = await Promise.all([
     full ? photoViewer([...stored.photos, ...fulfilmentPhotos], actor.userId, (state, isUploader) => wishPhotoSight(state, relations, isUploader)) : null,
     follows ? timelineOf(stored) : [],
     reviewer ? householdRecent(stored, now) : [],
-    stored.claim && (claimer || reviewer || wisher) ? userNames([stored.claim.memberId], now) : new Map<string, string>(),
+    stored.claim && ownName === undefined && (claimer || reviewer || wisher) ? userNames([stored.claim.memberId], now) : new Map<string, string>(),
   ])
   const contact = full ? wisherContactView(stored.contact, stored, relations) : null
   if (contact?.logRead && (await shown)) {
@@ -80,7 +82,7 @@ export async function detailOf(
     })
   }
   const availableActions = availableWishActions(stored, relations, now)
-  const claimerFullName = stored.claim ? (names.get(stored.claim.memberId) ?? null) : null
+  const claimerFullName = stored.claim ? (ownName ?? names.get(stored.claim.memberId) ?? null) : null
   return {
     _id: stored._id,
     category: stored.category,
