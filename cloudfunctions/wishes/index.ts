@@ -4,6 +4,7 @@ import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
 import { claim, release, revoke } from './claim.use-cases'
 import { convert } from './convert.use-case'
 import { confirm, confirmByVisit, fulfil } from './fulfil.use-cases'
+import { preloadEntries } from './ledger'
 import { post } from './post.use-case'
 import { detail, listForMe, listForReview, listMine, myClaims, revealContact } from './read.use-cases'
 import { branchOverview, myRecord, ranking, reverseCredit } from './record.use-cases'
@@ -53,6 +54,9 @@ export const main = createFunction('wishes', {
     withdraw: preloadWish,
     requestCancel: preloadWish,
     agreeCancel: preloadWish,
-    reverseCredit: preloadWish,
+    reverseCredit: (input) => {
+      preloadWish(input)
+      preloadEntries(input)
+    },
   },
 })

@@ -13,7 +13,7 @@ import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { photoViewer } from '../shared/runtime/photo-viewer'
-import { userNames } from '../shared/runtime/user-names'
+import { rememberNames, userNames } from '../shared/runtime/user-names'
 import { timelineOf, type StoredWish } from './wish-store'
 
 const DAY_MS = 86_400_000
@@ -67,7 +67,9 @@ export async function detailOf(
   const follows = full && followsWish(relations)
   const fulfilmentPhotos = follows ? (stored.fulfilment?.photos ?? []) : []
   // The claimer looking at their own claim: their name is on the record the call already read.
+  // Kept as if read, for the next answer that names them (the wisher's, at confirming).
   const ownName = stored.claim?.memberId === actor.userId ? actor.user?.name || undefined : undefined
+  if (ownName !== undefined) rememberNames([{ _id: actor.userId, name: ownName }], now)
   const [viewPhotos, timeline, recent, names] = await Promise.all([
     full ? photoViewer([...stored.photos, ...fulfilmentPhotos], actor.userId, (state, isUploader) => wishPhotoSight(state, relations, isUploader)) : null,
     follows ? timelineOf(stored) : [],
