@@ -2,7 +2,6 @@ import type { Failure } from '../../types'
 import { fileRequest } from '../requests/filing'
 import { loadRequest, requestIdFor } from '../requests/request-store'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
-import { preloadPlace } from '../shared/runtime/locate-place'
 import { answerDetail, factsOf, transition, visibleWish } from './transition'
 import type { StoredWish } from './wish-store'
 
@@ -35,7 +34,7 @@ async function fileFor(wish: StoredWish, category: Parameters<typeof fileRequest
  * 核实 finds it is really a job for the committee (issue 7 Review): the wish closes as converted,
  * naming the request, and the request names the wish — "the link is kept both ways". The wish is
  * written first (one reviewer wins the race), then the request is filed, beside the wish's events
- * and notices; the household the filing routes by is read beside the wish's write. A conversion
+ * and notices. A conversion
  * whose filing was lost is filed when the same reviewer tries again.
  */
 export const convert: ActionHandler<'wishes', 'convert'> = async (input, ctx) => {
@@ -44,11 +43,8 @@ export const convert: ActionHandler<'wishes', 'convert'> = async (input, ctx) =>
     const filed = await fileFor(wish, input.category, ctx)
     return filed.ok ? null : filed
   }
-  const converted = await transition(input.wishId, ctx, 'convert', () => ({ requestId }), {
-    prepare: (wish) => preloadPlace(wish.place),
-    // The wish's write just won, so no conversion of it went in before: no request of it to look for.
-    then: file,
-  })
+  // The wish's write just won, so no conversion of it went in before: no request of it to look for.
+  const converted = await transition(input.wishId, ctx, 'convert', () => ({ requestId }), { then: file })
   if (converted.ok) return converted
   // Refused: a retry of this reviewer's conversion finds the wish converted to this very request.
   const facts = await factsOf(ctx)

@@ -1,11 +1,10 @@
 import { createFunction } from '../shared/runtime/function-entry'
-import { preloadPlace } from '../shared/runtime/locate-place'
 import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
 import { claim, release, revoke } from './claim.use-cases'
 import { convert } from './convert.use-case'
 import { confirm, confirmByVisit, fulfil } from './fulfil.use-cases'
 import { preloadEntries } from './ledger'
-import { post } from './post.use-case'
+import { post, preloadPost } from './post.use-case'
 import { detail, listForMe, listForReview, listMine, myClaims, revealContact } from './read.use-cases'
 import { branchOverview, myRecord, ranking, reverseCredit } from './record.use-cases'
 import { review } from './review.use-case'
@@ -40,7 +39,7 @@ export const main = createFunction('wishes', {
     reverseCredit: (input) => [{ text: input.reason, field: 'reason', label: '撤销理由', scene: 'comment' }],
   },
   preloads: {
-    post: (input) => preloadPlace(input.place),
+    post: preloadPost,
     detail: preloadWish,
     revealContact: preloadWish,
     review: preloadWish,

@@ -27,12 +27,8 @@ export async function answerDetail(stored: StoredWish, ctx: UseCaseContext, fact
   return detail ? success(detail) : notFound()
 }
 
-/** An action's own work beyond the wish: reads started beside its write, and a step once the write has gone in. */
-export type FollowOn = {
-  prepare?: (before: StoredWish) => void
-  /** Beside the write's events and notices; a failure is answered instead of the detail (the write stands). */
-  then?: (before: StoredWish) => Promise<Failure | null>
-}
+/** An action's own step once the wish's write has gone in, beside its events and notices; a failure is answered instead of the detail (the write stands). */
+export type FollowOn = { then?: (before: StoredWish) => Promise<Failure | null> }
 
 /**
  * The one way a use case changes a wish: read it, run the action through the machine as the caller
@@ -61,7 +57,6 @@ export async function transition<A extends WishAction>(
   // that ends the caller's sight of the wish (a claimer agreeing to cancel) is answered as they stood
   // when they took it (wish-view detailOf actedAs).
   const followUp = prepareAfterWishWrite(stored, after, events, ctx.now)
-  followOn.prepare?.(stored)
   const seen = wishRelationsTo(ctx.actor, after, facts)
   const relations = wishVisibility(after, seen) === 'none' ? wishRelationsTo(ctx.actor, stored, facts) : seen
   const answer = detailOf(after, ctx.actor, facts, ctx.now, relations, written.then((outcome) => outcome !== null))
