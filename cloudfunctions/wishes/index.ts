@@ -1,6 +1,6 @@
 import { createFunction } from '../shared/runtime/function-entry'
 import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
-import { claim, release, revoke } from './claim.use-cases'
+import { claim, preloadClaim, release, revoke } from './claim.use-cases'
 import { convert } from './convert.use-case'
 import { confirm, confirmByVisit, fulfil } from './fulfil.use-cases'
 import { preloadEntries } from './ledger'
@@ -44,7 +44,7 @@ export const main = createFunction('wishes', {
     revealContact: preloadWish,
     review: preloadWish,
     convert: preloadWish,
-    claim: preloadWish,
+    claim: preloadClaim,
     release: preloadWish,
     revoke: preloadWish,
     fulfil: preloadWish,
