@@ -34,8 +34,7 @@ async function fileFor(wish: StoredWish, category: Parameters<typeof fileRequest
  * 核实 finds it is really a job for the committee (issue 7 Review): the wish closes as converted,
  * naming the request, and the request names the wish — "the link is kept both ways". The wish is
  * written first (one reviewer wins the race), then the request is filed, beside the wish's events
- * and notices. A conversion
- * whose filing was lost is filed when the same reviewer tries again.
+ * and notices. A conversion whose filing was lost is filed when the same reviewer tries again.
  */
 export const convert: ActionHandler<'wishes', 'convert'> = async (input, ctx) => {
   const requestId = requestIdFor(ctx.actor.userId, conversionKey(input.wishId))
