@@ -96,8 +96,8 @@ async function main(): Promise<void> {
     throw error
   })
   if (values.trace) {
-    // --trace fn.action: each database request of that action as the local database takes it (still
-    // in flight, so under the trip that sent it).
+    // --trace fn.action (or a prefix, `--trace wishes.`): each database request of those actions as the
+    // local database takes it (still in flight, so under the trip that sent it).
     const { Stats } = await import('../local/db/stats')
     const record = Stats.prototype.record
     Stats.prototype.record = function (action, collection) {

@@ -2,8 +2,8 @@ import type { WishEvent } from '../../types'
 import { closedWishStatuses, openWishStatuses } from '../shared/core/wish/wish.machine'
 import { sendPhotosToCheck } from '../shared/runtime/photos'
 import { claimSlots } from './claim-slots'
-import { creditConfirmation } from './ledger'
-import { notifyWish } from './notify'
+import { claimerOf, creditConfirmation } from './ledger'
+import { notifyWish, wishMessages } from './notify'
 import { openWishSlots, slotHolderOf } from './open-wish-slots'
 import type { StoredWish } from './wish-store'
 
@@ -24,22 +24,33 @@ const logged = (what: string, wishId: string) => (error: unknown) => console.err
  * closes, the credit a confirmation earns, the new photos to WeChat's media check, and the notices.
  * The write stands whatever happens here: a slot left behind is freed by the next take
  * (runtime/slots.ts), credits are written again by a retried confirm, a failed notice is logged.
+ *
+ * Prepared before the write: its reads (who is told, the claimer a confirmation credits) follow from
+ * the outcome alone, so a transition sends them beside its versioned update, and the writes it
+ * answers with go out once the update has gone in. Reads for a write that lost are wasted; nothing
+ * is written for it.
  */
-export async function afterWishWrite(before: StoredWish | null, after: StoredWish, events: readonly WishEvent[], now: number): Promise<void> {
-  const work: Promise<unknown>[] = []
-  const heldClaim = before?.status === 'claimed' ? before.claim : null
-  if (heldClaim && !(after.status === 'claimed' && after.claim?.memberId === heldClaim.memberId)) {
-    work.push(claimSlots.free(heldClaim.memberId, after._id).catch(logged('freeing the claim slot', after._id)))
+export function prepareAfterWishWrite(before: StoredWish | null, after: StoredWish, events: readonly WishEvent[], now: number): () => Promise<void> {
+  const messages = wishMessages(events, after, now)
+  const confirmed = events.some((event) => event.to === 'realised')
+  const claimer = confirmed ? claimerOf(after) : null
+  // Awaited only once the write has gone in; unawaited after a lost race.
+  messages.catch(() => undefined)
+  claimer?.catch(() => undefined)
+  return async () => {
+    const work: Promise<unknown>[] = []
+    const heldClaim = before?.status === 'claimed' ? before.claim : null
+    if (heldClaim && !(after.status === 'claimed' && after.claim?.memberId === heldClaim.memberId)) {
+      work.push(claimSlots.free(heldClaim.memberId, after._id).catch(logged('freeing the claim slot', after._id)))
+    }
+    if (closedWishStatuses.includes(after.status) && (before === null || openWishStatuses.includes(before.status))) {
+      work.push(openWishSlots.free(slotHolderOf(after), after._id).catch(logged('freeing the household slot', after._id)))
+    }
+    if (claimer) work.push(creditConfirmation(events, after, claimer).catch(logged('crediting the confirmation', after._id)))
+    const photos = photosKept(events, after)
+    const author = events.find((event) => event.action === 'post' || event.action === 'fulfil')?.actorId
+    if (photos.length > 0 && author) work.push(sendPhotosToCheck(photos, 'wish', after._id, author, now))
+    work.push(notifyWish(messages, after._id))
+    await Promise.all(work)
   }
-  if (closedWishStatuses.includes(after.status) && (before === null || openWishStatuses.includes(before.status))) {
-    work.push(openWishSlots.free(slotHolderOf(after), after._id).catch(logged('freeing the household slot', after._id)))
-  }
-  if (events.some((event) => event.to === 'realised')) {
-    work.push(creditConfirmation(events, after).catch(logged('crediting the confirmation', after._id)))
-  }
-  const photos = photosKept(events, after)
-  const author = events.find((event) => event.action === 'post' || event.action === 'fulfil')?.actorId
-  if (photos.length > 0 && author) work.push(sendPhotosToCheck(photos, 'wish', after._id, author, now))
-  work.push(notifyWish(events, after, now))
-  await Promise.all(work)
 }

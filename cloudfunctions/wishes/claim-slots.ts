@@ -1,7 +1,7 @@
 import { liveClaimStatuses } from '../shared/core/wish/wish.machine'
 import { Collections } from '../shared/runtime/collections'
 import { slotPool } from '../shared/runtime/slots'
-import { loadWish } from './wish-store'
+import { readWish } from './wish-store'
 
 /**
  * Issue 7: "A member holds at most 3 live claims", held by the database (runtime/slots.ts): a claim
@@ -9,6 +9,6 @@ import { loadWish } from './wish-store'
  * claim in a live status.
  */
 export const claimSlots = slotPool(Collections.claimSlots, async (slot) => {
-  const wish = await loadWish(slot.itemId)
+  const wish = await readWish(slot.itemId)
   return wish !== null && wish.claim?.memberId === slot.holder && liveClaimStatuses.includes(wish.status)
 })

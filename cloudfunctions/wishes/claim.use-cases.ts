@@ -1,9 +1,27 @@
 import { failure, MAX_LIVE_CLAIMS } from '../../types'
 import { lockUntilOf } from '../shared/core/wish/wish-times'
-import { settings } from '../shared/runtime/settings'
+import { clock } from '../shared/runtime/clock'
+import { Collections } from '../shared/runtime/collections'
 import type { ActionHandler } from '../shared/runtime/function-entry'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { settings } from '../shared/runtime/settings'
 import { claimSlots } from './claim-slots'
 import { transition } from './transition'
+import { preloadWish } from './wish-store'
+
+const slotKey = (wishId: string) => `${Collections.claimSlots}/${wishId}`
+
+/**
+ * The wish, and — once function-entry hands preloads the caller (the OPENID is the member's userId) —
+ * the member's claim slot, taken beside their record: a write ahead of the rights check (as a filing's
+ * allowance is spent ahead), given back on every refusal below exactly as a slot taken after the read
+ * would be, so a refusal keeps nothing and the cap is the same conditional insert. One lost with its
+ * invocation (a crash before the handler) is freed by the member's next take (claim-slots stillLive).
+ */
+export function preloadClaim(input: { wishId: string }, caller?: { openid: string; now?: number }): void {
+  preloadWish(input)
+  if (caller) preload(slotKey(input.wishId), () => claimSlots.take(caller.openid, input.wishId, MAX_LIVE_CLAIMS, caller.now ?? clock().now()))
+}
 
 /**
  * One member takes the wish: the write is conditional on the version read, so however many tap at
@@ -13,7 +31,7 @@ import { transition } from './transition'
  */
 export const claim: ActionHandler<'wishes', 'claim'> = async (input, ctx) => {
   const memberId = ctx.actor.userId
-  const taken = await claimSlots.take(memberId, input.wishId, MAX_LIVE_CLAIMS, ctx.now)
+  const taken = await (takePreloaded<Awaited<ReturnType<typeof claimSlots.take>>>(slotKey(input.wishId)) ?? claimSlots.take(memberId, input.wishId, MAX_LIVE_CLAIMS, ctx.now))
   if (!taken) return failure('CONFLICT', `您手上已有 ${MAX_LIVE_CLAIMS} 个认领中的心愿，请先完成或放弃一个`)
   const result = await transition(input.wishId, ctx, 'claim', (stored) => ({
     lockUntil: lockUntilOf(stored, ctx.now, settings().wishes),

@@ -1,8 +1,8 @@
-import type { Result, WishDetail } from '../../types'
+import type { Failure } from '../../types'
 import { fileRequest } from '../requests/filing'
 import { loadRequest, requestIdFor } from '../requests/request-store'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
-import { answerDetail, factsOf, notFound, transition, visibleWish } from './transition'
+import { answerDetail, factsOf, transition, visibleWish } from './transition'
 import type { StoredWish } from './wish-store'
 
 /** One conversion key per wish: the request's id follows from it and the reviewer, so a retry files once. */
@@ -33,20 +33,25 @@ async function fileFor(wish: StoredWish, category: Parameters<typeof fileRequest
 /**
  * 核实 finds it is really a job for the committee (issue 7 Review): the wish closes as converted,
  * naming the request, and the request names the wish — "the link is kept both ways". The wish is
- * written first (one reviewer wins the race), then the request is filed; a conversion whose filing
- * was lost is filed when the same reviewer tries again.
+ * written first (one reviewer wins the race), then the request is filed, beside the wish's events
+ * and notices. A conversion whose filing was lost is filed when the same reviewer tries again.
  */
 export const convert: ActionHandler<'wishes', 'convert'> = async (input, ctx) => {
   const requestId = requestIdFor(ctx.actor.userId, conversionKey(input.wishId))
-  const converted = await transition(input.wishId, ctx, 'convert', () => ({ requestId }))
+  const file = async (wish: StoredWish): Promise<Failure | null> => {
+    const filed = await fileFor(wish, input.category, ctx)
+    return filed.ok ? null : filed
+  }
+  // The wish's write just won, so no conversion of it went in before: no request of it to look for.
+  const converted = await transition(input.wishId, ctx, 'convert', () => ({ requestId }), { then: file })
+  if (converted.ok) return converted
+  // Refused: a retry of this reviewer's conversion finds the wish converted to this very request.
   const facts = await factsOf(ctx)
   const wish = await visibleWish(input.wishId, ctx, facts)
-  if (!wish) return notFound()
-  const again = !converted.ok && wish.status === 'converted' && wish.convertedTo === requestId
-  if (!converted.ok && !again) return converted
+  if (!wish || wish.status !== 'converted' || wish.convertedTo !== requestId) return converted
   if (!(await loadRequest(requestId))) {
-    const filed = await fileFor(wish, input.category, ctx)
-    if (!filed.ok) return filed as Result<WishDetail>
+    const refused = await file(wish)
+    if (refused) return refused
   }
   return answerDetail(wish, ctx, facts)
 }

@@ -1,16 +1,18 @@
 import { wishActions } from '../../types/wish.actions'
 import { createFunction } from '../shared/runtime/function-entry'
 import { agreeCancel, requestCancel, withdraw } from './cancel.use-cases'
-import { claim, release, revoke } from './claim.use-cases'
+import { claim, preloadClaim, release, revoke } from './claim.use-cases'
 import { convert } from './convert.use-case'
 import { confirm, confirmByVisit, fulfil } from './fulfil.use-cases'
-import { post } from './post.use-case'
+import { preloadEntries } from './ledger'
+import { post, preloadPost } from './post.use-case'
 import { detail, listForMe, listForReview, listMine, myClaims, revealContact } from './read.use-cases'
 import { branchOverview, myRecord, ranking, reverseCredit } from './record.use-cases'
 import { review } from './review.use-case'
 import { settings, updateSettings } from './settings.use-cases'
 import { signals } from './signals.use-case'
 import { wall } from './wall.use-case'
+import { preloadWish } from './wish-store'
 
 /**
  * 微心愿 (issue 7): a resident's small wish, reviewed by the committee or the grid worker, claimed by
@@ -36,5 +38,25 @@ export const main = createFunction('wishes', wishActions, {
     requestCancel: (input) => [{ text: input.reason, field: 'reason', label: '取消理由', scene: 'comment' }],
     agreeCancel: (input) => (input.note === undefined ? [] : [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]),
     reverseCredit: (input) => [{ text: input.reason, field: 'reason', label: '撤销理由', scene: 'comment' }],
+  },
+  preloads: {
+    post: preloadPost,
+    detail: preloadWish,
+    revealContact: preloadWish,
+    review: preloadWish,
+    convert: preloadWish,
+    claim: preloadClaim,
+    release: preloadWish,
+    revoke: preloadWish,
+    fulfil: preloadWish,
+    confirm: preloadWish,
+    confirmByVisit: preloadWish,
+    withdraw: preloadWish,
+    requestCancel: preloadWish,
+    agreeCancel: preloadWish,
+    reverseCredit: (input) => {
+      preloadWish(input)
+      preloadEntries(input)
+    },
   },
 })

@@ -4,6 +4,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { findById, findMany } from '../shared/runtime/documents'
 import { insertIgnoringDuplicates } from '../shared/runtime/insert-once'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 
 const entries = () => database().collection(Collections.creditEntries)
 
@@ -12,10 +13,12 @@ const entries = () => database().collection(Collections.creditEntries)
  * directory knows them now: their branch and, for 双报到, their workplace organisation. Ids come from
  * the confirming event, so writing them again — a retried confirm, a lost write made good — credits once.
  */
-export async function creditConfirmation(events: readonly WishEvent[], wish: Pick<Wish, 'claim' | 'route'>): Promise<number> {
+export async function creditConfirmation(
+  events: readonly WishEvent[], wish: Pick<Wish, 'claim' | 'route'>, claimer: Promise<User | null> = claimerOf(wish),
+): Promise<number> {
   const confirming = events.filter((event) => event.to === 'realised')
   if (confirming.length === 0 || !wish.claim) return 0
-  const member = await findById(Collections.users, wish.claim.memberId, User)
+  const member = await claimer
   const branchId = member?.party?.branchId ?? wish.route.branchId
   if (!branchId) throw new Error(`no branch to credit for the claimer of ${confirming[0].wishId}`)
   const workplace = member?.party?.workplace
@@ -24,7 +27,15 @@ export async function creditConfirmation(events: readonly WishEvent[], wish: Pic
   return (await insertIgnoringDuplicates(entries(), credits.map((c) => CreditEntry.parse(c)))).length
 }
 
-export const entriesOfWish = (wishId: string): Promise<CreditEntry[]> => findMany(Collections.creditEntries, { wishId }, CreditEntry, { limit: 20 })
+/** The claimer as the users collection has them now; a confirmation reads them beside its write (after-write.ts). */
+export const claimerOf = (wish: Pick<Wish, 'claim'>): Promise<User | null> =>
+  wish.claim ? findById(Collections.users, wish.claim.memberId, User) : Promise.resolve(null)
+
+const readEntries = (wishId: string): Promise<CreditEntry[]> => findMany(Collections.creditEntries, { wishId }, CreditEntry, { limit: 20 })
+const preloadKey = (wishId: string) => `${Collections.creditEntries}?wishId=${wishId}`
+/** A wish's ledger lines, read beside the caller's record (function-entry preloads) for a reversal. */
+export const preloadEntries = ({ wishId }: { wishId: string }) => preload(preloadKey(wishId), () => readEntries(wishId))
+export const entriesOfWish = (wishId: string): Promise<CreditEntry[]> => takePreloaded<CreditEntry[]>(preloadKey(wishId)) ?? readEntries(wishId)
 
 /**
  * Issue 7 Ledger: a credit is reversed "only by a compensating entry with a reason": each credit of

@@ -50,30 +50,38 @@ async function recipients(audience: WishAudience, event: WishEvent, wish: Wish, 
 const staffAudiences: readonly WishAudience[] = ['branchSecretary', 'reviewers', 'gridWorkers']
 
 /**
- * Turns a write's events into messages (core/wish/wish-notices.ts) and hands them to the notifier.
- * The transition is already committed, so a delivery failure is logged, not answered. The person
+ * Turns a write's events into messages (core/wish/wish-notices.ts): who is told, by reads of their
+ * own (a branch's members, the committee), which a transition sends beside its write. The person
  * who acted is not told of their own act; a message names the wish by its public summary (or the
  * first words, before there is one), never the wisher.
  */
-export async function notifyWish(events: readonly WishEvent[], wish: Wish, now: number): Promise<void> {
-  try {
-    const directory = await loadDirectory(now)
-    const messages = new Map<string, Message>()
-    for (const event of events) {
-      for (const notice of wishNoticesFor(event, wish)) {
-        for (const recipientId of await recipients(notice.audience, event, wish, directory, now)) {
-          if (recipientId === event.actorId) continue
-          const _id = `${event._id}>${recipientId}`
-          const body = excerpt(wish.summary ?? wish.text)
-          messages.set(_id, {
-            _id, recipientId, audience: staffAudiences.includes(notice.audience) ? 'staff' : 'resident', wishId: wish._id,
-            action: event.action, kind: notice.kind, title: notice.title, body, at: event.at,
-          })
-        }
-      }
+export async function wishMessages(events: readonly WishEvent[], wish: Wish, now: number): Promise<Message[]> {
+  const directory = await loadDirectory(now)
+  const notices = events.flatMap((event) => wishNoticesFor(event, wish).map((notice) => ({ event, notice })))
+  // Each audience's read goes out at once, not one after another.
+  const reached = await Promise.all(notices.map(({ event, notice }) => recipients(notice.audience, event, wish, directory, now)))
+  const messages = new Map<string, Message>()
+  for (const [index, { event, notice }] of notices.entries()) {
+    for (const recipientId of reached[index]) {
+      if (recipientId === event.actorId) continue
+      const _id = `${event._id}>${recipientId}`
+      messages.set(_id, {
+        _id, recipientId, audience: staffAudiences.includes(notice.audience) ? 'staff' : 'resident', wishId: wish._id,
+        action: event.action, kind: notice.kind, title: notice.title, body: excerpt(wish.summary ?? wish.text), at: event.at,
+      })
     }
-    await deliver([...messages.values()].map((m) => Message.parse(m)))
+  }
+  return [...messages.values()].map((m) => Message.parse(m))
+}
+
+/**
+ * Hands a written step's messages to the notifier. The transition is already committed, so a
+ * failure here (finding the recipients included) is logged, not answered.
+ */
+export async function notifyWish(messages: Promise<Message[]>, wishId: string): Promise<void> {
+  try {
+    await deliver(await messages)
   } catch (error) {
-    console.error('[wishes.notify]', wish._id, error)
+    console.error('[wishes.notify]', wishId, error)
   }
 }

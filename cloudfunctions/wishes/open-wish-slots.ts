@@ -2,7 +2,7 @@ import type { Wish } from '../../types'
 import { openWishStatuses } from '../shared/core/wish/wish.machine'
 import { Collections } from '../shared/runtime/collections'
 import { slotPool } from '../shared/runtime/slots'
-import { loadWish } from './wish-store'
+import { readWish } from './wish-store'
 
 /**
  * Issue 7 Post: "open wishes per household (default 2)", held by the database (runtime/slots.ts):
@@ -10,7 +10,7 @@ import { loadWish } from './wish-store'
  * and the wish gives it back when it closes (realised, returned, withdrawn, converted, expired).
  */
 export const openWishSlots = slotPool(Collections.openWishSlots, async (slot) => {
-  const wish = await loadWish(slot.itemId)
+  const wish = await readWish(slot.itemId)
   return wish !== null && openWishStatuses.includes(wish.status)
 })
 

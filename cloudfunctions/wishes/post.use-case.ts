@@ -1,4 +1,4 @@
-import { failure, success, wishCategoryLabels, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishMark } from '../../types'
+import { failure, success, wishCategoryLabels, type Household, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishMark } from '../../types'
 import { isOwnPlace } from '../shared/core/own-place'
 import { applyWishTransition, newWish, WISH_SYSTEM } from '../shared/core/wish/wish.machine'
 import { wishRouteOf } from '../shared/core/wish/wish-route'
@@ -7,13 +7,15 @@ import { wishLimitsOf } from '../shared/runtime/community-settings'
 import { checkText } from '../shared/runtime/content-safety'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
-import { locate, type Located } from '../shared/runtime/locate-place'
+import { Collections } from '../shared/runtime/collections'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { findHousehold, locate, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
 import { spendAllowances } from '../shared/runtime/rate-limiter'
-import { afterWishWrite } from './after-write'
+import { prepareAfterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
 import { openWishSlots, slotHolderOf } from './open-wish-slots'
-import { appendCommitted, appendEvents, insertWish, loadWish, toStored, wishIdFor, type StoredWish } from './wish-store'
+import { appendCommitted, appendEvents, insertedWith, insertWish, loadWish, toStored, wishIdFor, type StoredWish } from './wish-store'
 import { detailOf, householdRecent } from './wish-view'
 
 const DAY_MS = 86_400_000
@@ -34,6 +36,15 @@ async function repeatMarks(draft: { _id: string; place: RouteTarget; wisherId: s
   return [{ kind: 'repeatCategory', detail: `90 天内同一户已有 ${repeats.length} 个“${wishCategoryLabels[draft.category]}”心愿` }]
 }
 
+const householdKey = (householdId: string) => `${Collections.households}/${householdId}`
+/** The household the place names, read beside the caller's record (function-entry preloads) for `locate`. */
+export function preloadPost(input: { place: RouteTarget }): void {
+  if ('householdId' in input.place) {
+    const { householdId } = input.place
+    preload(householdKey(householdId), () => findHousehold(householdId))
+  }
+}
+
 /**
  * A resident's wish, at their own place (core/own-place.ts). Routed, its words checked: a flagged
  * text is held in review with a mark for the reviewer, as filing holds a request, and every wish
@@ -51,43 +62,59 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   const neededBy = neededByOf(input.neededBy)
   if (neededBy <= now || neededBy > now + LONGEST_AHEAD_MS) return failure('INVALID_INPUT', 'neededBy: 需要的日期应在今天到一年之内')
   const _id = wishIdFor(actor.userId, input.idempotencyKey)
-  // The category matrix picks a request's handler; a wish goes to a branch, so any category routes it alike.
-  // The allowance goes out with the place's read (one round trip). A place not found then has spent
-  // one wish of the hour; a retry of the same submit (the same _id) does not spend again.
-  const [located, tooOften] = await Promise.all([
-    locate('other', input.place, now),
-    spendAllowances(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }]),
-  ])
-  if ('ok' in located) return located
-  if (tooOften) return tooOften
-  const [directory, limits] = await Promise.all([loadDirectory(now), wishLimitsOf(located.route.communityId, now)])
   const holder = slotHolderOf({ place: input.place, wisherId: actor.userId })
-  const slot = await openWishSlots.take(holder, _id, limits.openPerHousehold, now)
+  // The category matrix picks a request's handler; a wish goes to a branch, so any category routes it alike.
+  // The place (its household preloaded), the community's limit and the household's slot; the
+  // allowance; the words' check and the household's recent wishes: side by side, one round trip when
+  // the limit is in this instance's cache. A place not found then has spent one wish of the hour; a
+  // retry of the same submit (the same _id) does not spend again. A slot taken for a post refused
+  // here is given back: a refusal keeps nothing.
+  const household = 'householdId' in input.place ? takePreloaded<Household | null>(householdKey(input.place.householdId)) : undefined
+  const placing = locate('other', input.place, now, household).then(async (located) => {
+    if ('ok' in located) return located
+    const limits = await wishLimitsOf(located.route.communityId, now)
+    return { located, limits, slot: await openWishSlots.take(holder, _id, limits.openPerHousehold, now) }
+  })
+  const [placed, tooOften, verdict, marks] = await Promise.all([
+    placing,
+    spendAllowances(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }]),
+    checkText(input.text, { openid: actor.userId }, 'forum'),
+    repeatMarks({ _id, place: input.place, wisherId: actor.userId, category: input.category }, now),
+  ]).catch(async (error: unknown) => {
+    const taken = await placing.catch(() => null)
+    if (taken && 'slot' in taken && taken.slot) await openWishSlots.giveBack(taken.slot.slot)
+    throw error
+  })
+  if ('ok' in placed) return placed
+  const { located, limits, slot } = placed
+  const giveBack = async () => {
+    if (slot) await openWishSlots.giveBack(slot.slot)
+  }
+  if (tooOften) {
+    await giveBack()
+    return tooOften
+  }
+  const directory = await loadDirectory(now)
   if (!slot) {
     const existing = await loadWish(_id)
     if (existing) return answer(existing, ctx, directory)
     return failure('CONFLICT', `您家已有 ${limits.openPerHousehold} 个心愿正在进行，等其中一个实现或撤回后再发吧`)
   }
-  const posted = await postHolding(input, ctx, directory, located, neededBy).catch(async (error: unknown) => {
-    await openWishSlots.giveBack(slot.slot)
+  const posted = await postHolding(input, ctx, { directory, located, neededBy, verdict, marks }).catch(async (error: unknown) => {
+    await giveBack()
     throw error
   })
-  if (posted.outcome !== 'inserted') await openWishSlots.giveBack(slot.slot)
+  if (posted.outcome !== 'inserted') await giveBack()
   return posted.result
 }
 
 type Input = Parameters<ActionHandler<'wishes', 'post'>>[0]
+type Checked = { directory: Directory; located: Located; neededBy: number; verdict: Awaited<ReturnType<typeof checkText>>; marks: WishMark[] }
 
 /** The post itself, with the household's slot held: 'exists' when this was a retry of a post already in. */
-async function postHolding(
-  input: Input, ctx: UseCaseContext, directory: Directory, located: Located, neededBy: number,
-): Promise<{ outcome: 'inserted' | 'exists'; result: Result<WishDetail> }> {
+async function postHolding(input: Input, ctx: UseCaseContext, { directory, located, neededBy, verdict, marks }: Checked): Promise<{ outcome: 'inserted' | 'exists'; result: Result<WishDetail> }> {
   const { actor, now } = ctx
   const _id = wishIdFor(actor.userId, input.idempotencyKey)
-  const [verdict, marks] = await Promise.all([
-    checkText(input.text, { openid: actor.userId }, 'forum'),
-    repeatMarks({ _id, place: input.place, wisherId: actor.userId, category: input.category }, now),
-  ])
   const born = newWish(
     {
       _id, idempotencyKey: input.idempotencyKey, wisherId: actor.userId, place: input.place, streetId: located.streetId,
@@ -109,10 +136,13 @@ async function postHolding(
   const stored = toStored(wish, events, {
     name: actor.user?.name ?? '居民', ...(phone !== undefined && { phone }), ...(address !== undefined && { address }),
   })
+  // Who is told (the reviewers) is read beside the insert; wasted on a retry, nothing written for it.
+  const followUp = prepareAfterWishWrite(null, stored, events, now)
   if ((await insertWish(stored)) === 'exists') return { outcome: 'exists', result: await answerAgain(_id, ctx, directory) }
-  // Posted: the events' append, what follows the write and the answer's reads side by side (the
-  // timeline merges the document's recentEvents, so it shows the post before its append lands).
-  const [, , result] = await Promise.all([appendCommitted(stored, events), afterWishWrite(null, stored, events, now), answer(stored, ctx, directory)])
+  // Posted: the events' append, what follows the write and the answer side by side; the answer's
+  // timeline is the events just inserted, shown before their append lands.
+  insertedWith(stored)
+  const [, , result] = await Promise.all([appendCommitted(stored, events), followUp(), answer(stored, ctx, directory)])
   return { outcome: 'inserted', result }
 }
 

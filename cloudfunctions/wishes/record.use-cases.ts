@@ -95,8 +95,11 @@ export const branchOverview: ActionHandler<'wishes', 'branchOverview'> = async (
     findMany(Collections.wishes, { ...inBranch, status: _.in(['published', 'claimed']), lapses: _.gt(0) }, StoredWish, { orderBy: ['updatedAt', 'desc'], limit: OVERVIEW_SHOWN }),
     findMany(Collections.users, { 'party.branchId': _.in(below), 'party.status': 'verified' }, User, { limit: MEMBERS_READ }),
   ])
-  const records = await recordsOf(members)
-  const monthCredits = await findMany(Collections.creditEntries, { 'to.kind': 'member', 'to.id': _.in(members.map((m) => m._id)), at: _.gte(month.from) }, CreditEntry)
+  // Both follow from the members alone: side by side.
+  const [records, monthCredits] = await Promise.all([
+    recordsOf(members),
+    findMany(Collections.creditEntries, { 'to.kind': 'member', 'to.id': _.in(members.map((m) => m._id)), at: _.gte(month.from) }, CreditEntry),
+  ])
   const nameOf = new Map(members.map((m) => [m._id, m.name]))
   return success({
     branch: { _id: branch._id, name: branch.name },

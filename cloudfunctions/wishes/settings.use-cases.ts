@@ -19,5 +19,6 @@ export const settings: ActionHandler<'wishes', 'settings'> = async ({ communityI
 export const updateSettings: ActionHandler<'wishes', 'updateSettings'> = async ({ communityId, openPerHousehold }, { actor, now }) => {
   if (!actor.communityIds.includes(communityId)) return failure('FORBIDDEN', '只有本社区居委会可以修改心愿设置')
   await setWishLimits(communityId, { openPerHousehold }, actor.userId, now)
-  return success({ communityId, ...(await wishLimitsOf(communityId, now)) })
+  // The limits are what was just written (the only field of them): no read back.
+  return success({ communityId, openPerHousehold })
 }

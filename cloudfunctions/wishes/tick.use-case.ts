@@ -3,8 +3,8 @@ import { wishTimerDueAt, wishTimerStep, type WishTimerStep } from '../shared/cor
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { findMany } from '../shared/runtime/documents'
-import { afterWishWrite } from './after-write'
-import { saveTransition, StoredWish } from './wish-store'
+import { prepareAfterWishWrite } from './after-write'
+import { StoredWish, writeTransition } from './wish-store'
 import { stepEach } from '../shared/runtime/timer-run'
 
 /** One run handles this many due wishes; more wait for the next run, ten minutes on. */
@@ -41,8 +41,12 @@ async function step(wish: StoredWish, now: number): Promise<WishTimerStep | 'con
     console.error(`[wishes-timer] ${next} on ${wish._id}: ${outcome.reason} ${outcome.detail}`)
     return 'failed'
   }
-  const saved = await saveTransition(wish, outcome.wish, [outcome.event])
-  if (!saved) return 'conflicts'
-  await afterWishWrite(wish, saved, [outcome.event], now)
+  const events = [outcome.event]
+  const { stored, written } = writeTransition(wish, outcome.wish, events)
+  // Who is told is read beside the write (after-write.ts); wasted when a person's act won the race.
+  const followUp = prepareAfterWishWrite(wish, stored, events, now)
+  const went = await written
+  if (!went) return 'conflicts'
+  await Promise.all([went.appended, followUp()])
   return next
 }

@@ -1,10 +1,10 @@
-import { failure, success, type Result, type WishAction, type WishDetail } from '../../types'
+import { failure, success, type Failure, type Result, type WishAction, type WishDetail } from '../../types'
 import { transitionErrorCode } from '../shared/core/transition-table'
 import { applyWishTransition, type WishPayloads } from '../shared/core/wish/wish.machine'
 import { wishActor, wishRelationsTo, wishVisibility, type MemberFacts } from '../shared/core/wish/wish-policy'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
-import { afterWishWrite } from './after-write'
+import { prepareAfterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
 import { loadWish, writeTransition, type StoredWish } from './wish-store'
 import { detailOf } from './wish-view'
@@ -27,6 +27,9 @@ export async function answerDetail(stored: StoredWish, ctx: UseCaseContext, fact
   return detail ? success(detail) : notFound()
 }
 
+/** An action's own step once the wish's write has gone in, beside its events and notices; a failure is answered instead of the detail (the write stands). */
+export type FollowOn = { then?: (before: StoredWish) => Promise<Failure | null> }
+
 /**
  * The one way a use case changes a wish: read it, run the action through the machine as the caller
  * stands to it (wish-policy wishActor), write the result conditionally on the version read, append
@@ -38,18 +41,31 @@ export async function transition<A extends WishAction>(
   ctx: UseCaseContext,
   action: A,
   payloadOf: (stored: StoredWish) => WishPayloads[A] | Promise<WishPayloads[A]>,
+  followOn: FollowOn = {},
 ): Promise<Result<WishDetail>> {
   const facts = await factsOf(ctx)
   const stored = await visibleWish(wishId, ctx, facts)
   if (!stored) return notFound()
   const outcome = applyWishTransition(stored, action, wishActor(ctx.actor, stored, facts), ctx.now, await payloadOf(stored))
   if (!outcome.ok) return failure(transitionErrorCode[outcome.reason], outcome.detail)
-  const written = await writeTransition(stored, outcome.wish, [outcome.event])
-  if (!written) return conflict()
-  const saved = written.saved
-  // Written: the events' append, what follows the write and the answer's reads do not wait on each
-  // other (the timeline merges the document's recentEvents, so it shows this step's event).
-  const [, , seen] = await Promise.all([written.appended, afterWishWrite(stored, saved, [outcome.event], ctx.now), detailOf(saved, ctx.actor, facts, ctx.now)])
-  const detail = seen ?? (await detailOf(saved, ctx.actor, facts, ctx.now, wishRelationsTo(ctx.actor, stored, facts)))
+  const events = [outcome.event]
+  const { stored: after, written } = writeTransition(stored, outcome.wish, events)
+  // Beside the versioned update (one round trip): what follows the write and the answer read only
+  // what the outcome names (who is told, the claimer a confirmation credits, names, the photos'
+  // verdicts), and the answer's timeline is the one the write reads. On a lost race those reads are
+  // wasted and nothing is written: the contact's look is logged only for an answer given. A step
+  // that ends the caller's sight of the wish (a claimer agreeing to cancel) is answered as they stood
+  // when they took it (wish-view detailOf actedAs).
+  const followUp = prepareAfterWishWrite(stored, after, events, ctx.now)
+  const seen = wishRelationsTo(ctx.actor, after, facts)
+  const relations = wishVisibility(after, seen) === 'none' ? wishRelationsTo(ctx.actor, stored, facts) : seen
+  const answer = detailOf(after, ctx.actor, facts, ctx.now, relations, written.then((outcome) => outcome !== null))
+  answer.catch(() => undefined)
+  const went = await written
+  if (!went) return conflict()
+  // Written: the events' append, what follows the write and the answer go out together (the timeline
+  // merges this step's events, so it shows them before their append lands).
+  const [, , detail, refused] = await Promise.all([went.appended, followUp(), answer, followOn.then?.(stored) ?? null])
+  if (refused) return refused
   return detail ? success(detail) : notFound()
 }

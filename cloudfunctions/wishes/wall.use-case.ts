@@ -1,12 +1,15 @@
+import { z } from 'zod'
 import { CreditEntry, failure, success } from '../../types'
 import { publicLine } from '../shared/core/wish/wish-policy'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { homeBuildingOf, loadDirectory } from '../shared/runtime/directory-cache'
-import { findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { offsetOf, page } from '../shared/runtime/paging'
 import { StoredWish } from './wish-store'
+
+/** A realised wish with the ledger's lines of it (the lookup's `credits`). */
+const WallWish = StoredWish.extend({ credits: z.array(CreditEntry) })
 
 /**
  * The wish wall (心愿墙, issue 7: "realised wishes of the community, masked (category, short summary,
@@ -21,18 +24,19 @@ export const wall: ActionHandler<'wishes', 'wall'> = async (input, { actor, now 
   const community = communityId ? directory.communities.get(communityId) : undefined
   if (!community) return input.communityId ? failure('NOT_FOUND', '没有找到这个社区') : failure('INVALID_INPUT', 'communityId: 请先选择社区')
   const offset = offsetOf(input.cursor)
-  const { data } = await database()
+  // The page and the ledger's lines of its wishes in one request (a lookup), not a read of the page
+  // and then one of its credits.
+  const { data } = (await database()
     .collection(Collections.wishes)
-    .where({ 'route.communityId': community._id, status: 'realised' })
-    .orderBy('closedAt', 'desc')
-    .orderBy('_id', 'asc')
+    .aggregate()
+    .match({ 'route.communityId': community._id, status: 'realised' })
+    .sort({ closedAt: -1, _id: 1 })
     .skip(offset)
     .limit(input.limit + 1)
-    .get()
-  const { items, nextCursor } = page((data as unknown[]).map((doc) => StoredWish.parse(doc)), offset, input.limit)
-  const _ = database().command
-  const credits = items.length === 0 ? [] : await findMany(Collections.creditEntries, { wishId: _.in(items.map((w) => w._id)), 'to.kind': 'branch' }, CreditEntry)
-  const helpedBy = new Map(credits.filter((c) => c.reversalOf === undefined && c.to.kind === 'branch').map((c) => [c.wishId, c.to.kind === 'branch' ? c.to.id : '']))
+    .lookup({ from: Collections.creditEntries, localField: '_id', foreignField: 'wishId', as: 'credits' })
+    .end()) as { data: unknown[] }
+  const { items, nextCursor } = page(data.map((doc) => WallWish.parse(doc)), offset, input.limit)
+  const helpedBy = new Map(items.flatMap((w) => w.credits.flatMap((c) => (c.reversalOf === undefined && c.to.kind === 'branch' ? [[w._id, c.to.id] as const] : []))))
   const branchName = (branchId: string | undefined) => (branchId ? (directory.branches.get(branchId)?.name ?? null) : null)
   return success({
     communityId: community._id,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Wish, WishEvent } from '../../types'
 import { wishTimerDueAt } from '../shared/core/wish/wish-times'
 import { Collections } from '../shared/runtime/collections'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
 
 /**
@@ -31,25 +32,47 @@ const store = versionedStore({
   documents: Collections.wishes, events: Collections.wishEvents, schema: StoredWish, eventSchema: WishEvent, eventKey: 'wishId', name: 'wishes',
 })
 
-export const loadWish = store.load
+const preloadKey = (id: string) => `${Collections.wishes}/${id}`
+/** The wish an action names, read beside the caller's record (function-entry preloads). */
+export const preloadWish = ({ wishId }: { wishId: string }) => preload(preloadKey(wishId), () => store.load(wishId))
+/** The wish as the action found it: the preloaded read once, else a read now (a retry after a lost race reads fresh). */
+export const loadWish = (id: string): Promise<StoredWish | null> => takePreloaded<StoredWish | null>(preloadKey(id)) ?? store.load(id)
+/** A read of its own, never the action's preloaded one: a slot's item, judged apart from the action's wish. */
+export const readWish = store.load
 /** 'exists' when the `_id` is taken: the same posting, retried. */
 export const insertWish = store.insert
 export const appendEvents = store.appendEvents
 export const appendCommitted = store.appendCommitted
-export const timelineOf = store.timeline
+
+/**
+ * A wish's timeline, once per stored version in hand: a version this invocation wrote has its
+ * timeline from the write itself (the log read beside the update, and both writes' events), a
+ * version it inserted has only its own events; any other is read.
+ */
+const timelines = new WeakMap<StoredWish, Promise<WishEvent[] | null>>()
+export async function timelineOf(wish: StoredWish): Promise<WishEvent[]> {
+  return (await timelines.get(wish)) ?? store.timeline(wish)
+}
+/** A wish just inserted: its timeline is the events it was inserted with. */
+export function insertedWith(wish: StoredWish): void {
+  timelines.set(wish, Promise.resolve([...wish.recentEvents]))
+}
 
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of fifty
  * members tapping 认领 at once exactly one updates the document, the others get null and answer
- * CONFLICT. Then the events land, the previous write's too if its append was lost.
+ * CONFLICT. Then the events land, the previous write's too if its append was lost
+ * (versioned-store write: answered once the document is written, its events' append under way).
+ * `stored` is the version it writes, known before the write answers, so that reads of it can go out
+ * beside the update; its timeline is the write's (timelineOf), and the timeline of a write that lost
+ * is empty (its answer is a CONFLICT, never shown).
  */
-export async function saveTransition(before: StoredWish, after: Wish, events: WishEvent[]): Promise<StoredWish | null> {
-  return store.save(before, toStored(after, events, before.contact))
-}
-
-/** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
 export function writeTransition(before: StoredWish, after: Wish, events: WishEvent[]) {
-  return store.write(before, toStored(after, events, before.contact))
+  const stored = toStored(after, events, before.contact)
+  const written = store.write(before, stored)
+  // Awaited only by an answer; a failed write is answered by the write's own failure. A log that
+  // could not be read beside the update (null) is read when the answer asks for it.
+  const timeline = written.then((outcome) => (outcome ? outcome.timeline : []), () => [])
+  timelines.set(stored, timeline)
+  return { stored, written }
 }
-
-

@@ -13,7 +13,7 @@ import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { photoViewer } from '../shared/runtime/photo-viewer'
-import { userNames } from '../shared/runtime/user-names'
+import { rememberNames, userNames } from '../shared/runtime/user-names'
 import { timelineOf, type StoredWish } from './wish-store'
 
 const DAY_MS = 86_400_000
@@ -51,9 +51,12 @@ const timelineLine = (event: WishEvent) => ({
  * answer to a step that ends their sight of the wish (a claimer agreeing to cancel sees it withdrawn,
  * once, with the contact masked again). Photos go through WeChat's media check like a request's: before the verdict only
  * their uploader and the reviewers see them (wish-policy wishPhotoSight). The claimer's every look
- * at the contact is audit-logged (issue 7 Contact).
+ * at the contact is audit-logged (issue 7 Contact). `shown`: for an answer prepared beside the write
+ * it answers, whether that write went in — the look is logged only for an answer given.
  */
-export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFacts, now: number, actedAs?: readonly WishRelation[]): Promise<WishDetail | null> {
+export async function detailOf(
+  stored: StoredWish, actor: Actor, facts: MemberFacts, now: number, actedAs?: readonly WishRelation[], shown: Promise<boolean> = Promise.resolve(true),
+): Promise<WishDetail | null> {
   const relations = actedAs ?? wishRelationsTo(actor, stored, facts)
   const visibility = wishVisibility(stored, relations)
   if (visibility === 'none') return null
@@ -63,21 +66,25 @@ export async function detailOf(stored: StoredWish, actor: Actor, facts: MemberFa
   const claimer = relations.includes('claimer')
   const follows = full && followsWish(relations)
   const fulfilmentPhotos = follows ? (stored.fulfilment?.photos ?? []) : []
+  // The claimer looking at their own claim: their name is on the record the call already read.
+  // Kept as if read, for the next answer that names them (the wisher's, at confirming).
+  const ownName = stored.claim?.memberId === actor.userId ? actor.user?.name || undefined : undefined
+  if (ownName !== undefined) rememberNames([{ _id: actor.userId, name: ownName }], now)
   const [viewPhotos, timeline, recent, names] = await Promise.all([
     full ? photoViewer([...stored.photos, ...fulfilmentPhotos], actor.userId, (state, isUploader) => wishPhotoSight(state, relations, isUploader)) : null,
     follows ? timelineOf(stored) : [],
     reviewer ? householdRecent(stored, now) : [],
-    stored.claim && (claimer || reviewer || wisher) ? userNames([stored.claim.memberId], now) : new Map<string, string>(),
+    stored.claim && ownName === undefined && (claimer || reviewer || wisher) ? userNames([stored.claim.memberId], now) : new Map<string, string>(),
   ])
   const contact = full ? wisherContactView(stored.contact, stored, relations) : null
-  if (contact?.logRead) {
+  if (contact?.logRead && (await shown)) {
     await appendAudit({
       actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.wishes, id: stored._id },
       fields: ['name', ...(contact.phone !== undefined ? ['phone'] : []), ...(contact.address !== undefined ? ['address'] : [])],
     })
   }
   const availableActions = availableWishActions(stored, relations, now)
-  const claimerFullName = stored.claim ? (names.get(stored.claim.memberId) ?? null) : null
+  const claimerFullName = stored.claim ? (ownName ?? names.get(stored.claim.memberId) ?? null) : null
   return {
     _id: stored._id,
     category: stored.category,

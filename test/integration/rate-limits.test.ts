@@ -161,10 +161,16 @@ describe('微心愿 (5 an hour, 10 a day)', () => {
     const form = (): ActionInput<'wishes', 'post'> => ({
       idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换个灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') },
     })
-    for (let i = 0; i < 5; i++) await cloud.call('demo-resident-c', 'wishes', 'post', form())
+    const posted: Result<{ _id: string }>[] = []
+    for (let i = 0; i < 5; i++) posted.push(await cloud.call('demo-resident-c', 'wishes', 'post', form()))
+    // Withdrawn, so the household has room: the refused post's slot, taken beside its allowance, must be given back.
+    for (const outcome of posted) if (outcome.ok) expectOk(await cloud.call('demo-resident-c', 'wishes', 'withdraw', { wishId: outcome.data._id }))
+    const holder = `household:${seedHousehold('bldg-cq-3', '302')}`
+    expect(await documents(Collections.openWishSlots, { holder })).toEqual([])
     const before = (await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length
     expectLimited(await cloud.call('demo-resident-c', 'wishes', 'post', form()), rateWindowAt(cloud.clock.now()).hourEndsAt)
     expect((await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length).toBe(before)
+    expect(await documents(Collections.openWishSlots, { holder })).toEqual([])
   })
 })
 

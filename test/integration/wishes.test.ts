@@ -219,6 +219,8 @@ describe('concurrent claims', () => {
       const [stored] = await documents<{ status: string; version: number; claim: { memberId: string } }>(Collections.wishes, { _id: wish._id })
       expect(stored).toMatchObject({ status: 'claimed', version: 2, claim: { memberId: won[0] } })
       expect((await eventsOf(wish._id)).filter((e) => e.action === 'claim')).toEqual([expect.objectContaining({ actorId: won[0], seq: 2 })])
+      // The answer is prepared beside the write (transition.ts): only the winner's look at the contact is logged.
+      expect(await documents(Collections.auditLog, { 'subject.id': wish._id, action: 'contact.read' })).toEqual([expect.objectContaining({ actorId: won[0] })])
       winners.push(won[0])
       // Given back, so no member comes near the cap of 3 live claims across the trials, and withdrawn, so the household's cap holds none of them.
       expectOk(await cloud.call(won[0], 'wishes', 'release', { wishId: wish._id, reason: '测试后放弃' }))
