@@ -17,7 +17,7 @@
  * Prints figures beside the aims; asserts nothing.
  */
 import diagnostics_channel from 'node:diagnostics_channel'
-import type { ClientRequest } from 'node:http'
+import { ClientRequest } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +27,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName, Result } from
 import type { StatsSnapshot } from '../local/db/stats'
 import { seedHousehold } from '../local/seed/demo-buildings'
 
-const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, voters: { type: 'string', default: '300' }, samples: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false }, trace: { type: 'string' } } })
 const HOUSEHOLDS = Number(values.households)
 const VOTERS = Math.min(Number(values.voters), HOUSEHOLDS)
 const SAMPLES = Number(values.samples)
@@ -50,6 +50,24 @@ const P = {
 const HOUSEHOLD_A = seedHousehold('bldg-kl-3', '201')
 const POINT_KANGLE_3 = { lng: 121.4359, lat: 31.1887 }
 
+/** `--trace fn.action`: each request of that action, with the trip it went out in and what it asked. */
+let tracing = false
+const bodies = new WeakMap<ClientRequest, string[]>()
+function keepBodies(): void {
+  const write = ClientRequest.prototype.write as (this: ClientRequest, chunk: unknown, ...rest: unknown[]) => boolean
+  ClientRequest.prototype.write = function (this: ClientRequest, chunk: unknown, ...rest: unknown[]) {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) bodies.set(this, [...(bodies.get(this) ?? []), Buffer.from(chunk).toString()])
+    return write.call(this, chunk, ...rest)
+  } as typeof ClientRequest.prototype.write
+}
+function traceRequest(request: ClientRequest, trip: number): void {
+  request.once('finish', () => {
+    const body = (bodies.get(request) ?? []).join('')
+    const pick = (name: string) => new RegExp(`"${name}":"((?:[^"\\\\]|\\\\.)*)"`).exec(body)?.[1] ?? ''
+    console.log(`    trip ${trip}: ${pick('action') || request.path} ${pick('collectionName')} ${pick('query').slice(0, 140)}`)
+  })
+}
+
 /** The SDK's requests to one host, as the function process sends them. */
 function tripCounter() {
   let host = ''
@@ -62,6 +80,7 @@ function tripCounter() {
     if (inFlight.size === 0) trips++
     sent++
     inFlight.add(request)
+    if (tracing) traceRequest(request, trips)
     // A request that fails never finishes a response: it leaves the flight when it closes.
     request.once('close', () => inFlight.delete(request))
   })
@@ -83,6 +102,7 @@ async function main(): Promise<void> {
   process.env.JUCUN_CLOCK = 'controlled'
   delete process.env.RATE_LIMITS // the real figures
   const counter = tripCounter()
+  if (values.trace) keepBodies()
   const dataDir = mkdtempSync(join(tmpdir(), 'jucun-bench-actions-'))
   const voters = Array.from({ length: VOTERS }, (_, i) => `bench-voter-${i}`)
   const { startLocalCloudbase } = await import('../local/local-cloudbase')
@@ -117,7 +137,9 @@ async function main(): Promise<void> {
   }
   const table = new Map<string, Figure>()
   const measured = async <F extends FunctionName, A extends ActionName<F>>(openid: string | null, fn: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>> => {
-    const { value, figure } = await measure(() => call(openid, fn, action, input))
+    tracing = values.trace !== undefined && `${fn}.${action}`.startsWith(values.trace)
+    if (tracing) console.log(`  trace of ${fn}.${action}`)
+    const { value, figure } = await measure(() => call(openid, fn, action, input)).finally(() => { tracing = false })
     table.set(`${fn}.${action}`, figure)
     return value
   }
