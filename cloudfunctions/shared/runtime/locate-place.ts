@@ -13,16 +13,19 @@ export type Located = {
   room: string | null
 }
 
+export const findHousehold = (householdId: string) => findById(Collections.households, householdId, Household)
+
 /**
  * Where an item filed at this place goes (精准派单), as the directory's `route` action and filing share it: the
  * cached routing index, with the one household the place names read on demand.
  */
-export async function locate(category: Category, place: RouteTarget, now: number): Promise<Located | Failure> {
+export async function locate(category: Category, place: RouteTarget, now: number, householdRead?: Promise<Household | null>): Promise<Located | Failure> {
   const directory = await loadDirectory(now)
   let index = directory.routing
   let household: Household | null = null
   if ('householdId' in place) {
-    household = await findById(Collections.households, place.householdId, Household)
+    // `householdRead`: the place's household, read already (beside the caller's record).
+    household = await (householdRead ?? findHousehold(place.householdId))
     if (!household) return failure('NOT_FOUND', '没有找到这一户')
     index = { ...index, households: new Map([[household._id, household]]) }
   }
