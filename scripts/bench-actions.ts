@@ -1,6 +1,7 @@
 /**
  * What each action costs on CloudBase, from inside the function process:
- *   npm run bench:actions [-- --households 10000 --voters 300]
+ *   npm run bench:actions [-- --households 10000 --voters 300] [--detail] [--trace requests.accept]
+ * `--trace` takes an action's name or a prefix (`requests.`): each of its requests, in the trip it went out in.
  * For every action of the three jobs (requests, wishes, council) and directory's whoami, route and
  * homeContacts, in one scripted story over the demo seed:
  * - database requests, from the local database's counters (GET /__stats): each one is billed;

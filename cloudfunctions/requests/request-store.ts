@@ -111,8 +111,8 @@ export async function saveTransition(before: StoredRequest, after: Request, even
 /** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
 export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
   const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt), logs.get(before))
-  // The version moved by this write alone: its timeline is the log read beside the update and both
-  // writes' events (versioned-store write), so the answer after it reads the log no more.
+  // The version moved by this write alone: its timeline is the log read with the request (or beside
+  // the update, after a lost race) and both writes' events, so the answer after it reads the log no more.
   if (written?.timeline) timelines.set(written.saved, Promise.resolve(written.timeline))
   return written
 }
