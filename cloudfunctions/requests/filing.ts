@@ -10,7 +10,7 @@ import { findHousehold, locate, type Located } from '../shared/runtime/locate-pl
 import { refusePhotos } from '../shared/runtime/photos'
 import { spendAhead } from '../shared/runtime/rate-limiter'
 import { notify, prepareNotify } from './notify'
-import { checkPhotos } from './photo-checks'
+import { checkPhotos, preloadPhotoChecks } from './photo-checks'
 import { appendCommitted, appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
 import { detailOf, prepareDetail } from './request-view'
 import { runSteps, type Step } from './transition'
@@ -55,6 +55,7 @@ export const preloadFiling = (allowance: Allowance) => (input: FilingInput, { op
     preload(householdKey(householdId), () => findHousehold(householdId))
   }
   preload(spendKey(_id), () => spendAhead(openid, now, spendsOf(allowance, _id, input.photos.length)))
+  preloadPhotoChecks(input.photos, openid)
 }
 
 /** A filing refused before it was stored: the allowance spent ahead for it is given back. */

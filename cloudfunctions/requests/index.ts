@@ -3,6 +3,8 @@ import { createFunction } from '../shared/runtime/function-entry'
 import { preloadRequest, preloadRequestOnly } from './request-store'
 import { preloadLinkedTopics } from './request-view'
 import { preloadCoHandlers } from './co-handlers'
+import { preloadPhotoChecks } from './photo-checks'
+import { preloadPhotoAllowance } from './photo-allowance'
 import { accept } from './accept.use-case'
 import { checkDuplicates } from './check-duplicates.use-case'
 import { clearPhotoReview } from './clear-photo-review.use-case'
@@ -91,7 +93,11 @@ export const main = createFunction('requests', {
     rate: preloadAnswered,
     follow: preloadRequestOnly,
     accept: preloadAnswered,
-    note: preloadAnswered,
+    note: (input, caller) => {
+      preloadAnswered(input)
+      preloadPhotoChecks(input.photos, caller.openid)
+      preloadPhotoAllowance(input, caller)
+    },
     transfer: (input) => {
       preloadAnswered(input)
       preloadCoHandlers([input.toUserId])
@@ -101,7 +107,11 @@ export const main = createFunction('requests', {
       preloadCoHandlers(input.coHandlerIds)
     },
     refer: preloadAnswered,
-    reply: preloadAnswered,
+    reply: (input, caller) => {
+      preloadAnswered(input)
+      preloadPhotoChecks(input.photos, caller.openid)
+      preloadPhotoAllowance(input, caller)
+    },
     recordCallback: preloadAnswered,
     review: preloadAnswered,
     clearPhotoReview: preloadAnswered,

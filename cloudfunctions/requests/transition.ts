@@ -5,7 +5,6 @@ import { applyTransition, SYSTEM } from '../shared/core/request/request.machine'
 import { transitionErrorCode } from '../shared/core/transition-table'
 import { relationsTo, transitionActor, visibility } from '../shared/core/request/request-policy'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
-import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { notify, prepareNotify } from './notify'
 import { checkPhotos } from './photo-checks'
 import { loadRequest, timelineOf, writeTransition, type StoredRequest } from './request-store'
@@ -83,14 +82,6 @@ export async function transition(requestId: string, ctx: UseCaseContext, plan: P
   ])
   return success(detail)
 }
-
-/**
- * The photos a step keeps, counted against the caller's allowance once the machine has agreed to the
- * step (a refused note spends nothing), once per version of the request (a lost race retried is not
- * counted twice).
- */
-export const spendPhotos = ({ actor, now }: UseCaseContext, stored: StoredRequest, photos: readonly string[] | undefined) =>
-  spendAllowance(actor.userId, 'photo', now, { amount: photos?.length ?? 0, itemKey: `${stored._id}@${stored.version}` })
 
 /** The common case: one step by the caller. */
 export const byCaller = <A extends RequestAction>(action: A, payload: TransitionPayloads[A]): Step[] =>

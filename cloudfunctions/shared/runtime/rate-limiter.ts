@@ -147,14 +147,20 @@ export async function spendAhead(userId: string, now: number, spends: Spends): P
   return { refused: taken.find((t) => t.refused !== null)?.refused ?? null, giveBack }
 }
 
-/** One counted spend undone: only on today's counter still holding its key, so it never undoes another's. */
+/**
+ * One counted spend undone: only on today's counter still holding its key, so it never undoes
+ * another's. A counter this left at nothing (the person's first spend, refused) goes, as if never
+ * made; one another call has counted on since keeps its count.
+ */
 async function returnCount(userId: string, now: number, { action, amount = 1, itemKey }: Spend & { action: LimitedAction }): Promise<void> {
   if (itemKey === undefined) return
   const window = rateWindowAt(now)
   const _ = database().command
-  await counters()
-    .where({ _id: counterIdOf(action, userId), day: window.day, recent: itemKey })
+  const _id = counterIdOf(action, userId)
+  const { updated } = await counters()
+    .where({ _id, day: window.day, recent: itemKey })
     .update({ total: _.inc(-amount), [window.hourField]: _.inc(-amount), recent: _.pull(itemKey) })
+  if (updated === 1) await counters().where({ _id, total: 0 }).remove()
 }
 
 function remember(_id: string, window: RateWindow): void {
