@@ -11,7 +11,7 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import { findMany } from '../shared/runtime/documents'
 import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
-import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
+import { eventPhotos, photoViewer, preloadPhotoStates, withPhotoViews } from './photo-views'
 import type { ViewPhotos } from '../shared/runtime/photo-viewer'
 import { namesComing, rememberNames, userNames } from '../shared/runtime/user-names'
 import { staffLines, type StaffLine } from '../shared/runtime/work-phones'
@@ -140,8 +140,16 @@ export function prepareDetail(r: Request, actor: Actor, now: number, timeline: P
   const relations = relationsTo(actor, r)
   const callable = mayCallOwner(r, relations) ? r.ownerId : null
   if (callable) ownerLine(callable, now).catch(() => undefined)
-  timeline.then((events) => userNames(namesShown(r, eventsFor(events, relations)), now)).catch(() => undefined)
+  timeline
+    .then((events) => {
+      const shown = eventsFor(events, relations)
+      preloadPhotoStates(photosShown(r, shown))
+      return userNames(namesShown(r, shown), now)
+    })
+    .catch(() => undefined)
 }
+
+const photosShown = (r: Request, timeline: readonly RequestEvent[]) => [...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)]
 
 const namesShown = (r: Request, timeline: readonly RequestEvent[]) => [...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)]
 
@@ -180,7 +188,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
   const reviewer = isReviewer(relations)
   // Temporary URLs only now, past the caller's check that this viewer may see the item in full; the
   // names and the audit line go out with them, and the answer waits for all three.
-  const [viewPhotos, names] = await Promise.all([photoViewer([...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)], relations, actor.userId), namesRead, logged])
+  const [viewPhotos, names] = await Promise.all([photoViewer(photosShown(r, timeline), relations, actor.userId), namesRead, logged])
   return RequestDetail.parse({
     ...r,
     photos: viewPhotos(r.photos),
