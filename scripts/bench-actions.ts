@@ -1,6 +1,7 @@
 /**
  * What each action costs on CloudBase, from inside the function process:
- *   npm run bench:actions [-- --households 10000 --voters 300]
+ *   npm run bench:actions [-- --households 10000 --voters 300] [--detail] [--trace requests.accept]
+ * `--trace` takes an action's name or a prefix (`requests.`): each of its requests, in the trip it went out in.
  * For every action of the three jobs (requests, wishes, council) and directory's whoami, route and
  * homeContacts, in one scripted story over the demo seed:
  * - database requests, from the local database's counters (GET /__stats): each one is billed;
@@ -130,6 +131,22 @@ async function main(): Promise<void> {
     return { value, figure: { requests: total, trips, byCollection } }
   }
   const table = new Map<string, Figure>()
+  /** A photo in the caller's folder, uploaded as the mini-program does (a JPEG's first and last bytes). */
+  const uploadPhoto = async (openid: string): Promise<string> => {
+    const { token } = (await (await fetch(`${local.host.url}/auth/sign-in`, { method: 'POST', body: JSON.stringify({ openid }) })).json()) as { token: string }
+    const upload = await fetch(`${local.host.url}/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]) })
+    return ((await upload.json()) as { fileID: string }).fileID
+  }
+  /** A second figure of an action, with a photo: `requests.file +photo`. */
+  const measuredWithPhoto = async <F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, input: (photo: string) => ActionInput<F, A>): Promise<ActionOutput<F, A>> => {
+    const photo = await uploadPhoto(openid)
+    const traced = values.trace !== undefined && `${fn}.${action} +photo`.startsWith(values.trace)
+    counter.trace(traced)
+    if (traced) console.log(`trace ${fn}.${action} +photo`)
+    const { value, figure } = await measure(() => call(openid, fn, action, input(photo))).finally(() => counter.trace(false))
+    table.set(`${fn}.${action} +photo`, figure)
+    return value
+  }
   const measured = async <F extends FunctionName, A extends ActionName<F>>(openid: string | null, fn: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>> => {
     const traced = values.trace !== undefined && `${fn}.${action}`.startsWith(values.trace)
     counter.trace(traced)
@@ -171,9 +188,11 @@ async function main(): Promise<void> {
     await measured(P.workerKangleA, 'requests', 'note', { requestId, note: '已联系物业', visibleTo: 'resident' })
     await measured(P.workerKangleA, 'requests', 'transfer', { requestId, toUserId: P.workerKangleB, note: '请协助看看线路' })
     await measured(P.workerKangleA, 'requests', 'escalate', { requestId, level: 'community', coHandlerIds: [], note: '吹哨' })
+    await measuredWithPhoto(P.workerKangleA, 'requests', 'note', (photo) => ({ requestId, note: '现场照片', visibleTo: 'resident' as const, photos: [photo] }))
     await measured(P.workerKangleA, 'requests', 'reply', { requestId, text: '线路已经重新整理', photos: [] })
     await measured(P.elderlyKangle, 'requests', 'recordCallback', { requestId, reached: true, note: '电话回访，居民满意' })
     await measured(P.residentA, 'requests', 'rate', { requestId, outcome: 'resolved', satisfaction: 'satisfied' })
+    await measuredWithPhoto(P.residentA, 'requests', 'file', (photo) => ({ idempotencyKey: key(), category: 'facility' as const, text: '楼下路灯不亮', photos: [photo], place: { householdId: HOUSEHOLD_A } }))
     const toWithdraw = await call(P.residentA, 'requests', 'file', { idempotencyKey: key(), category: 'facility', text: '楼下路灯不亮', photos: [], place: { householdId: HOUSEHOLD_A } })
     await measured(P.residentA, 'requests', 'withdraw', { requestId: toWithdraw._id })
     await measured(P.workerKangleA, 'requests', 'fileOnBehalf', { idempotencyKey: key(), category: 'hazard', text: '楼下井盖松了', photos: [], place: { point: POINT_KANGLE_3 }, resident: { name: '李大爷' } })

@@ -103,6 +103,7 @@ export const RequestDetail = Request.omit({ idempotencyKey: true, contactPhone: 
   timeline: z.array(TimelineEntry),
   /** What the caller may do now (request.machine.ts availableActions): the client shows these buttons only. */
   availableActions: z.array(RequestAction),
+  /** Whether the caller +1'd it, where +1 is on offer (availableActions has `follow`); false where it is not. */
   following: z.boolean(),
   /** For reviewers: a photo of it was judged risky and waits for their look (clearPhotoReview ends it). */
   photoReview: z.literal(true).optional(),

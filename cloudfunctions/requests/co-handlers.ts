@@ -4,6 +4,8 @@ import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findMany } from '../shared/runtime/documents'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { rememberNames } from '../shared/runtime/user-names'
 import type { StoredRequest } from './request-store'
 
 function whereTheyServe(directory: Directory): CoHandlerDirectory {
@@ -20,6 +22,15 @@ function whereTheyServe(directory: Directory): CoHandlerDirectory {
   }
 }
 
+const readUsers = (ids: string[]) => findMany(Collections.users, { _id: database().command.in(ids) }, User, { limit: ids.length })
+const coHandlersKey = (ids: readonly string[]) => `${Collections.users}/coHandlers/${[...ids].sort().join(',')}`
+
+/** The people a transfer or 吹哨 names, read beside the caller's record: who they are needs only the input. */
+export function preloadCoHandlers(ids: readonly string[]): void {
+  const wanted = [...new Set(ids)]
+  if (wanted.length > 0) preload(coHandlersKey(wanted), () => readUsers(wanted))
+}
+
 /**
  * Transfer and 吹哨 bring people in as co-handlers, who then read the resident's contact: each must be
  * someone the directory knows (a typo would hand work to no one) and may take the work
@@ -28,10 +39,9 @@ function whereTheyServe(directory: Directory): CoHandlerDirectory {
 export async function refuseCoHandlers(ids: readonly string[], request: StoredRequest, now: number): Promise<Failure | null> {
   const wanted = [...new Set(ids)]
   if (wanted.length === 0) return null
-  const [found, directory] = await Promise.all([
-    findMany(Collections.users, { _id: database().command.in(wanted) }, User, { limit: wanted.length }),
-    loadDirectory(now),
-  ])
+  const [found, directory] = await Promise.all([takePreloaded<User[]>(coHandlersKey(wanted)) ?? readUsers(wanted), loadDirectory(now)])
+  // Their names, read here, are the ones the answer and the notices show.
+  rememberNames(found, now)
   const missing = wanted.filter((id) => !found.some((user) => user._id === id))
   if (missing.length > 0) return failure('NOT_FOUND', `没有找到这些协办人：${missing.join('、')}`)
   const serving = whereTheyServe(directory)

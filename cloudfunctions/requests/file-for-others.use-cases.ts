@@ -5,7 +5,8 @@ import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
-import { fileRequest } from './filing'
+import { fileRequest, householdKey, refuseFiling } from './filing'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import type { Located } from '../shared/runtime/locate-place'
 
 /** 代办 and 主动治理 are staff's work within their own territory (request-policy: request.fileForOthers). */
@@ -16,11 +17,23 @@ const withinTerritory = ({ actor }: UseCaseContext) => (located: Located) =>
 
 const isStaff = ({ actor }: UseCaseContext) => actor.gridIds.length + actor.communityIds.length + actor.streetIds.length > 0
 
-/** The named account and the home its approved binding gives it, or null when there is no such account. */
-async function namedAccount(userId: string, now: number): Promise<{ userId: string; home: BoundHome | null } | null> {
-  const user = await findById(Collections.users, userId, User)
+const namedKey = (userId: string) => `${Collections.users}/named/${userId}`
+/** The account a 代办 names, read beside the caller's record: it needs only the input. */
+export const preloadNamedAccount = ({ resident }: { resident: { userId?: string } }) => {
+  const { userId } = resident
+  if (userId !== undefined) preload(namedKey(userId), () => findById(Collections.users, userId, User))
+}
+
+/**
+ * The named account and the home its approved binding gives it, or null when there is no such account.
+ * `placeHousehold`: the household the place names, read already; the usual 代办 is at the resident's
+ * own home, and then their binding's household is that read, not another.
+ */
+async function namedAccount(userId: string, placeHousehold: Promise<Household | null> | undefined, now: number): Promise<{ userId: string; home: BoundHome | null } | null> {
+  const user = await (takePreloaded<User | null>(namedKey(userId)) ?? findById(Collections.users, userId, User))
   if (!user) return null
-  const household = user.householdId ? await findById(Collections.households, user.householdId, Household) : null
+  const atPlace = placeHousehold && (await placeHousehold)
+  const household = !user.householdId ? null : atPlace?._id === user.householdId ? atPlace : await findById(Collections.households, user.householdId, Household)
   const building = household ? (await loadDirectory(now)).buildings.get(household.buildingId) : undefined
   return { userId, home: household && building ? { householdId: household._id, gridId: building.gridId, communityId: building.communityId } : null }
 }
@@ -31,9 +44,10 @@ async function namedAccount(userId: string, now: number): Promise<{ userId: stri
  * so it must be the household's own (core/request/on-behalf.ts), never the filer's.
  */
 export const fileOnBehalf: ActionHandler<'requests', 'fileOnBehalf'> = async ({ resident, ...input }, ctx) => {
-  if (!isStaff(ctx)) return failure('FORBIDDEN', '代办由网格员或社区工作人员发起')
-  const named = resident.userId === undefined ? null : await namedAccount(resident.userId, ctx.now)
-  if (resident.userId !== undefined && !named) return failure('NOT_FOUND', '没有找到这位居民的账号')
+  if (!isStaff(ctx)) return refuseFiling(input.idempotencyKey, ctx, failure('FORBIDDEN', '代办由网格员或社区工作人员发起'))
+  const household = 'householdId' in input.place ? takePreloaded<Household | null>(householdKey(input.place.householdId)) : undefined
+  const named = resident.userId === undefined ? null : await namedAccount(resident.userId, household, ctx.now)
+  if (resident.userId !== undefined && !named) return refuseFiling(input.idempotencyKey, ctx, failure('NOT_FOUND', '没有找到这位居民的账号'))
   const mayName = (located: Located): Failure | null => {
     const why = named && namedResidentRefusal(ctx.actor.userId, named, input.place, located.route)
     return why ? failure('FORBIDDEN', why, ['resident.userId']) : null
@@ -45,6 +59,7 @@ export const fileOnBehalf: ActionHandler<'requests', 'fileOnBehalf'> = async ({ 
       residentId: resident.userId ?? null,
       filedBy: { kind: 'onBehalf', staffId: ctx.actor.userId, residentName: resident.name },
       authorize: (located) => withinTerritory(ctx)(located) ?? mayName(located),
+      ...(household && { household }),
     },
     ctx,
   )
@@ -52,6 +67,6 @@ export const fileOnBehalf: ActionHandler<'requests', 'fileOnBehalf'> = async ({ 
 
 /** 主动治理 / 未诉先办: found on patrol, no resident behind it, no one to rate it. */
 export const fileProactive: ActionHandler<'requests', 'fileProactive'> = async (input, ctx) => {
-  if (!isStaff(ctx)) return failure('FORBIDDEN', '主动发现由网格员或社区工作人员发起')
+  if (!isStaff(ctx)) return refuseFiling(input.idempotencyKey, ctx, failure('FORBIDDEN', '主动发现由网格员或社区工作人员发起'))
   return fileRequest({ ...input, residentId: null, filedBy: { kind: 'proactive', staffId: ctx.actor.userId }, authorize: withinTerritory(ctx) }, ctx)
 }

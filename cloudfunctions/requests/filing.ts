@@ -1,16 +1,18 @@
-import { success, type Category, type Failure, type FiledBy, type RequestDetail, type Result, type RouteTarget } from '../../types'
+import { success, type Category, type Failure, type FiledBy, type Household, type RequestDetail, type Result, type RouteTarget } from '../../types'
 import { dueTimes } from '../shared/core/request/deadlines'
 import { newRequest } from '../shared/core/request/new-request'
-import { checkText } from '../shared/runtime/content-safety'
-import type { UseCaseContext } from '../shared/runtime/function-entry'
+import { checkText, type ContentVerdict } from '../shared/runtime/content-safety'
+import { Collections } from '../shared/runtime/collections'
+import type { PreloadCaller, UseCaseContext } from '../shared/runtime/function-entry'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { settings } from '../shared/runtime/settings'
-import { locate, type Located } from '../shared/runtime/locate-place'
+import { findHousehold, locate, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAllowances } from '../shared/runtime/rate-limiter'
-import { notify } from './notify'
-import { checkPhotos } from './photo-checks'
+import { spendAhead } from '../shared/runtime/rate-limiter'
+import { notify, prepareNotify } from './notify'
+import { checkPhotos, preloadPhotoChecks } from './photo-checks'
 import { appendCommitted, appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
-import { detailOf } from './request-view'
+import { detailOf, prepareDetail } from './request-view'
 import { runSteps, type Step } from './transition'
 
 export type Filing = {
@@ -24,6 +26,43 @@ export type Filing = {
   filedBy: FiledBy
   /** Whether the caller may file at the place routing found: staff only within their territory. */
   authorize?: (located: Located) => Failure | null
+  /** The place's household, when the use case took its read (preloadFiling) for a check of its own. */
+  household?: Promise<Household | null>
+}
+
+type FilingInput = { idempotencyKey: string; text: string; photos: string[]; place: RouteTarget }
+type Allowance = 'file' | 'fileForOthers'
+
+const spendsOf = (allowance: Allowance, _id: string, photos: number) => [
+  { action: allowance, itemKey: _id },
+  { action: 'photo' as const, amount: photos, itemKey: _id },
+]
+const spendKey = (_id: string) => `${Collections.rateCounters}/${_id}`
+const checkKey = (_id: string) => `contentCheck/${_id}`
+export const householdKey = (householdId: string) => `${Collections.households}/${householdId}`
+
+/**
+ * What filing needs of its input alone, started beside the caller's record (one round trip): the
+ * words' check, the household the place names, and the allowance's spend. The spend goes before the
+ * caller's rights are known, so every refusal after it gives it back (spendAhead): a refusal still
+ * counts nothing, and the counter's conditional update still holds the limit under races.
+ */
+export const preloadFiling = (allowance: Allowance) => (input: FilingInput, { openid, now }: PreloadCaller) => {
+  const _id = requestIdFor(openid, input.idempotencyKey)
+  preload(checkKey(_id), () => checkText(input.text, { openid }, 'forum'))
+  if ('householdId' in input.place) {
+    const { householdId } = input.place
+    preload(householdKey(householdId), () => findHousehold(householdId))
+  }
+  preload(spendKey(_id), () => spendAhead(openid, now, spendsOf(allowance, _id, input.photos.length)))
+  preloadPhotoChecks(input.photos, openid)
+}
+
+/** A filing refused before it was stored: the allowance spent ahead for it is given back. */
+export async function refuseFiling(idempotencyKey: string, { actor }: UseCaseContext, refusal: Failure): Promise<Failure> {
+  const spent = takePreloaded<Awaited<ReturnType<typeof spendAhead>>>(spendKey(requestIdFor(actor.userId, idempotencyKey)))
+  if (spent) await (await spent).giveBack()
+  return refusal
 }
 
 /**
@@ -35,29 +74,26 @@ export type Filing = {
  * a lost event append is left to the next write (request-store appendCommitted), never answered as a
  * failure that would keep the resident and the owner from being told.
  */
-export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext): Promise<Result<RequestDetail>> {
-  const foreignPhoto = refusePhotos(filing.photos, actor)
-  if (foreignPhoto) return foreignPhoto
+export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<Result<RequestDetail>> {
+  const { actor, now } = ctx
   const _id = requestIdFor(actor.userId, filing.idempotencyKey)
-  const spend = () => spendAllowances(actor.userId, now, [
-    { action: filing.filedBy.kind === 'resident' ? 'file' : 'fileForOthers', itemKey: _id },
-    { action: 'photo', amount: filing.photos.length, itemKey: _id },
-  ])
-  // Staff may file only where routing says they may, so their allowance waits for the place; a
-  // resident's goes out with the place's read (one round trip). A place not found then has spent one
-  // filing of the hour, and a retry of the same submit (the same _id) does not spend again.
-  const [located, spent] = filing.authorize
-    ? [await locate(filing.category, filing.place, now), null]
-    : await Promise.all([locate(filing.category, filing.place, now), spend()])
+  const allowance: Allowance = filing.filedBy.kind === 'resident' ? 'file' : 'fileForOthers'
+  const spending = takePreloaded<Awaited<ReturnType<typeof spendAhead>>>(spendKey(_id)) ?? spendAhead(actor.userId, now, spendsOf(allowance, _id, filing.photos.length))
+  const household = filing.household ?? ('householdId' in filing.place ? takePreloaded<Household | null>(householdKey(filing.place.householdId)) : undefined)
+  const [located, spent] = await Promise.all([locate(filing.category, filing.place, now, household), spending])
+  const refusal = refusePhotos(filing.photos, actor) ?? ('ok' in located ? located : filing.authorize?.(located)) ?? null
+  if (refusal) {
+    await spent.giveBack()
+    return refusal
+  }
   if ('ok' in located) return located
-  const refused = filing.authorize ? (filing.authorize(located) ?? (await spend())) : spent
-  if (refused) {
+  if (spent.refused) {
     // The allowance remembers retries for one Beijing day only: a submit retried after midnight into a
     // full day was stored the first time, and its answer is that request, not a refusal.
-    if (refused.code === 'RATE_LIMITED' && (await loadRequest(_id))) return answerAgain(_id, { actor, now })
-    return refused
+    if (spent.refused.code === 'RATE_LIMITED' && (await loadRequest(_id))) return answerAgain(_id, ctx)
+    return spent.refused
   }
-  const verdict = await checkText(filing.text, { openid: actor.userId }, 'forum')
+  const verdict = await (takePreloaded<ContentVerdict>(checkKey(_id)) ?? checkText(filing.text, { openid: actor.userId }, 'forum'))
   const { request, event } = newRequest(
     {
       _id,
@@ -87,7 +123,10 @@ export async function fileRequest(filing: Filing, { actor, now }: UseCaseContext
   if (!outcome.ok) return outcome
   const events = [event, ...outcome.events]
   const stored = toStored(outcome.request, events, located.room)
-  if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, { actor, now })
+  // The notices' and the answer's reads (the owner's name and work line) go out with the insert.
+  prepareDetail(stored, actor, now, Promise.resolve(events))
+  prepareNotify(events, stored, now)
+  if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, ctx)
   // Filed: the events' append, telling, the photos' check and the answer's reads do not wait on each
   // other (the answer's timeline is the events in hand).
   const [, , , detail] = await Promise.all([appendCommitted(stored, events), notify(events, stored, now), checkPhotos(events, stored, actor.userId, now), detailOf(stored, actor, now, events)])

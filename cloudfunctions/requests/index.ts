@@ -1,14 +1,19 @@
 import type { ScreenedText } from '../shared/runtime/content-safety'
 import { requestActions } from '../../types/request.actions'
 import { createFunction } from '../shared/runtime/function-entry'
-import { preloadRequest } from './request-store'
+import { preloadRequest, preloadRequestOnly } from './request-store'
+import { preloadLinkedTopics } from './request-view'
+import { preloadCoHandlers } from './co-handlers'
+import { preloadPhotoChecks } from './photo-checks'
+import { preloadPhotoAllowance } from './photo-allowance'
 import { accept } from './accept.use-case'
 import { checkDuplicates } from './check-duplicates.use-case'
 import { clearPhotoReview } from './clear-photo-review.use-case'
 import { dashboard } from './dashboard.use-case'
 import { detail } from './detail.use-case'
 import { escalate } from './escalate.use-case'
-import { fileOnBehalf, fileProactive } from './file-for-others.use-cases'
+import { fileOnBehalf, fileProactive, preloadNamedAccount } from './file-for-others.use-cases'
+import { preloadFiling } from './filing'
 import { file } from './file-request.use-case'
 import { follow } from './follow.use-case'
 import { inbox, inboxCounts } from './inbox.use-case'
@@ -22,6 +27,12 @@ import { reply } from './reply.use-case'
 import { review } from './review.use-case'
 import { transfer } from './transfer.use-case'
 import { withdraw } from './withdraw.use-case'
+
+/** An action answering with the request's detail: the request, its log and its linked topics, all by its id. */
+const preloadAnswered = (input: { requestId: string }) => {
+  preloadRequest(input)
+  preloadLinkedTopics(input)
+}
 
 const staffNote = (input: { note?: string }): ScreenedText[] => [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]
 
@@ -72,17 +83,38 @@ export const main = createFunction('requests', requestActions, {
     fileOnBehalf: (input) => [{ text: input.resident.name, field: 'resident.name', label: '居民姓名', scene: 'profile' }],
   },
   preloads: {
-    detail: preloadRequest,
-    withdraw: preloadRequest,
-    rate: preloadRequest,
-    follow: preloadRequest,
-    accept: preloadRequest,
-    note: preloadRequest,
-    transfer: preloadRequest,
-    escalate: preloadRequest,
-    refer: preloadRequest,
-    reply: preloadRequest,
-    recordCallback: preloadRequest,
-    clearPhotoReview: preloadRequest,
+    file: preloadFiling('file'),
+    fileOnBehalf: (input, caller) => {
+      preloadFiling('fileForOthers')(input, caller)
+      preloadNamedAccount(input)
+    },
+    fileProactive: preloadFiling('fileForOthers'),
+    detail: preloadAnswered,
+    withdraw: preloadAnswered,
+    rate: preloadAnswered,
+    follow: preloadRequestOnly,
+    accept: preloadAnswered,
+    note: (input, caller) => {
+      preloadAnswered(input)
+      preloadPhotoChecks(input.photos, caller.openid)
+      preloadPhotoAllowance(input, caller)
+    },
+    transfer: (input) => {
+      preloadAnswered(input)
+      preloadCoHandlers([input.toUserId])
+    },
+    escalate: (input) => {
+      preloadAnswered(input)
+      preloadCoHandlers(input.coHandlerIds)
+    },
+    refer: preloadAnswered,
+    reply: (input, caller) => {
+      preloadAnswered(input)
+      preloadPhotoChecks(input.photos, caller.openid)
+      preloadPhotoAllowance(input, caller)
+    },
+    recordCallback: preloadAnswered,
+    review: preloadAnswered,
+    clearPhotoReview: preloadAnswered,
   },
 })

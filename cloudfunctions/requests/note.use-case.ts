@@ -1,6 +1,7 @@
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { refusePhotos } from '../shared/runtime/photos'
-import { byCaller, spendPhotos, transition } from './transition'
+import { withPhotosCounted } from './photo-allowance'
+import { byCaller, transition } from './transition'
 
 /**
  * A handler's progress note (with photos from the site); the first one starts the work (办理中). The
@@ -8,6 +9,6 @@ import { byCaller, spendPhotos, transition } from './transition'
  */
 export const note: ActionHandler<'requests', 'note'> = async (input, ctx) =>
   refusePhotos(input.photos, ctx.actor) ??
-  transition(input.requestId, ctx, () => byCaller('note', { note: input.note, visibleTo: input.visibleTo, ...(input.photos && { photos: input.photos }) }), {
-    verify: (stored) => spendPhotos(ctx, stored, input.photos),
-  })
+  withPhotosCounted(input, ctx, (verify) => transition(input.requestId, ctx, () => byCaller('note', { note: input.note, visibleTo: input.visibleTo, ...(input.photos && { photos: input.photos }) }), {
+    verify,
+  }))

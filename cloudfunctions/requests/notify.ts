@@ -25,6 +25,18 @@ async function recipients(audience: Audience, event: RequestEvent, request: Requ
 }
 
 /**
+ * notify's reads (the owner's name, a unit's staff: both cached a minute), started beside the write
+ * that makes the events, so that telling waits on nothing but its own writes.
+ */
+export function prepareNotify(events: readonly RequestEvent[], request: Request, now: number): void {
+  const reads: Promise<unknown>[] = [userNames(request.ownerId ? [request.ownerId] : [], now)]
+  for (const event of events) {
+    for (const notice of noticesFor(event, request)) if (notice.audience === 'committee' || notice.audience === 'street') reads.push(recipients(notice.audience, event, request, now))
+  }
+  for (const read of reads) read.catch(() => undefined)
+}
+
+/**
  * Turns a write's events into messages and hands them to the notifier (runtime/notifications.ts). The transition is already
  * committed, so a delivery failure is logged, not answered: the caller retrying would only meet a
  * CONFLICT. The person who acted is not told of their own act.

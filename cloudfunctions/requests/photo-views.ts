@@ -1,10 +1,19 @@
 import type { PhotoView, RequestEvent, RequestRelation } from '../../types'
 import { photoSight } from '../shared/core/request/photo-policy'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { photoViewer as viewerOf, type ViewPhotos } from '../shared/runtime/photo-viewer'
+import { photoStates } from '../shared/runtime/photos'
+
+const statesKey = (fileIds: readonly string[]) => `photoStates/${[...fileIds].sort().join(',')}`
+
+/** The states of the photos an answer will show, read beside the write (request-view prepareDetail); no photos, no read. */
+export function preloadPhotoStates(fileIds: readonly string[]): void {
+  if (fileIds.length > 0) preload(statesKey(fileIds), () => photoStates(fileIds))
+}
 
 /** A request's photos as one viewer may see them (core/request/photo-policy.ts). */
 export const photoViewer = (fileIds: readonly string[], relations: readonly RequestRelation[], viewerId: string): Promise<ViewPhotos> =>
-  viewerOf(fileIds, viewerId, (state, isUploader) => photoSight(state, relations, isUploader))
+  viewerOf(fileIds, viewerId, (state, isUploader) => photoSight(state, relations, isUploader), fileIds.length > 0 ? takePreloaded(statesKey(fileIds)) : undefined)
 
 /** A note's or a reply's photos, as kept in its event's details. */
 export function eventPhotos(event: Pick<RequestEvent, 'details'>): string[] {

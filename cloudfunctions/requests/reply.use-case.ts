@@ -1,10 +1,11 @@
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { refusePhotos } from '../shared/runtime/photos'
-import { byCaller, spendPhotos, transition } from './transition'
+import { withPhotosCounted } from './photo-allowance'
+import { byCaller, transition } from './transition'
 
 /** The result, with photos; the resident's 7 days to rate start now. */
 export const reply: ActionHandler<'requests', 'reply'> = async (input, ctx) =>
   refusePhotos(input.photos, ctx.actor) ??
-  transition(input.requestId, ctx, () => byCaller('reply', { text: input.text, photos: input.photos }), {
-    verify: (stored) => spendPhotos(ctx, stored, input.photos),
-  })
+  withPhotosCounted(input, ctx, (verify) => transition(input.requestId, ctx, () => byCaller('reply', { text: input.text, photos: input.photos }), {
+    verify,
+  }))

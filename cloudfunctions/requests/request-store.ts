@@ -44,10 +44,37 @@ const store = versionedStore({
   documents: Collections.requests, events: Collections.requestEvents, schema: StoredRequest, eventSchema: RequestEvent, eventKey: 'requestId', name: 'requests',
 })
 
+/** Per stored version in hand: its timeline, and the log it is made of (timelineOf). */
+const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+const logs = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+
 const preloadKey = (id: string) => `${Collections.requests}/${id}`
-/** The request an action names, read beside the caller's record (function-entry preloads). */
-export const preloadRequest = ({ requestId }: { requestId: string }) => preload(preloadKey(requestId), () => store.load(requestId))
-export const loadRequest = (id: string): Promise<StoredRequest | null> => takePreloaded<StoredRequest | null>(preloadKey(id)) ?? store.load(id)
+const logKey = (id: string) => `${Collections.requestEvents}/${id}`
+/**
+ * The request an action names, read beside the caller's record (function-entry preloads), and its
+ * event log with it: the log's read needs only the id, and every step reads it (the answer's timeline,
+ * a rating's check, which of the previous write's events the log lacks), so it rides in the first
+ * round trip instead of beside the update.
+ */
+export const preloadRequest = ({ requestId }: { requestId: string }) => {
+  preload(preloadKey(requestId), () => store.load(requestId))
+  preload(logKey(requestId), () => store.readLog(requestId))
+}
+/** The request alone, for a step that never reads its timeline (a +1). */
+export const preloadRequestOnly = ({ requestId }: { requestId: string }) => preload(preloadKey(requestId), () => store.load(requestId))
+
+/**
+ * The preloaded request, once, with the log read beside it kept for that version; else a fresh read
+ * (a retry after a lost race), whose log is read when it is needed.
+ */
+export async function loadRequest(id: string): Promise<StoredRequest | null> {
+  const preloaded = takePreloaded<StoredRequest | null>(preloadKey(id))
+  if (!preloaded) return store.load(id)
+  const log = takePreloaded<RequestEvent[]>(logKey(id))
+  const stored = await preloaded
+  if (stored && log) logs.set(stored, log)
+  return stored
+}
 /** 'exists' when the `_id` is taken: the same filing, retried. */
 export const insertRequest = store.insert
 export const appendEvents = store.appendEvents
@@ -57,12 +84,10 @@ export const appendCommitted = store.appendCommitted
  * A request's timeline, read once per stored version in hand: a rating's check reads it, and the
  * answer after the write is that timeline and the write's events, not a second read.
  */
-const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
-const logs = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
 export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
   let timeline = timelines.get(request)
   if (!timeline) {
-    const read = store.timelineOf(request)
+    const read = store.timelineOf(request, logs.get(request))
     timeline = read.timeline
     timelines.set(request, timeline)
     logs.set(request, read.log)
@@ -86,8 +111,8 @@ export async function saveTransition(before: StoredRequest, after: Request, even
 /** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
 export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
   const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt), logs.get(before))
-  // The version moved by this write alone: its timeline is the log read beside the update and both
-  // writes' events (versioned-store write), so the answer after it reads the log no more.
+  // The version moved by this write alone: its timeline is the log read with the request (or beside
+  // the update, after a lost race) and both writes' events, so the answer after it reads the log no more.
   if (written?.timeline) timelines.set(written.saved, Promise.resolve(written.timeline))
   return written
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { FollowStage, RequestDetail, RequestEvent, RequestSummary, TopicStatus, type Due } from '../../types'
+import { FollowStage, RequestDetail, RequestEvent, RequestSummary, TopicStatus, type Due, type Request } from '../../types'
 import type { Actor } from '../shared/core/actor'
 import { classify } from '../shared/core/request/deadlines'
 import { availableActions } from '../shared/core/request/request.machine'
@@ -11,10 +11,11 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import { findMany } from '../shared/runtime/documents'
 import { settings } from '../shared/runtime/settings'
 import { isFollowing } from './follows'
-import { eventPhotos, photoViewer, withPhotoViews } from './photo-views'
+import { eventPhotos, photoViewer, preloadPhotoStates, withPhotoViews } from './photo-views'
 import type { ViewPhotos } from '../shared/runtime/photo-viewer'
-import { rememberNames, userNames } from '../shared/runtime/user-names'
-import { staffLines } from '../shared/runtime/work-phones'
+import { namesComing, rememberNames, userNames } from '../shared/runtime/user-names'
+import { staffLines, type StaffLine } from '../shared/runtime/work-phones'
+import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
@@ -99,11 +100,58 @@ function placeLabel(directory: Directory, r: StoredRequest): string {
 
 const LinkedTopic = z.object({ _id: z.string(), title: z.string(), status: TopicStatus, followStage: FollowStage.nullable() })
 
+const topicsKey = (requestId: string) => `${Collections.topics}/from/${requestId}`
+
+/**
+ * The owner's name and work line, which the resident's detail shows: a post's number changes a few
+ * times a year, so a warm instance keeps each a minute (as user-names does the name), and a grid's
+ * filings within it do not each read their worker's. A changed number shows within the minute.
+ */
+const LINE_TTL_MS = 60_000
+const lines = new Map<string, { at: number; read: Promise<Map<string, StaffLine>> }>()
+function ownerLine(ownerId: string, now: number): Promise<Map<string, StaffLine>> {
+  const hit = lines.get(ownerId)
+  if (hit && now - hit.at <= LINE_TTL_MS) return hit.read
+  if (lines.size >= 1000) lines.clear()
+  const read = staffLines([ownerId])
+  lines.set(ownerId, { at: now, read })
+  read.catch(() => lines.delete(ownerId))
+  namesComing([ownerId], read.then((found) => found.values()), now)
+  return read
+}
+
 /** 每月一题 (issue 8): the topics answering this request — "the topic's follow-through shows on the linked requests' timelines". */
 async function topicsOf(requestId: string) {
   const topics = await findMany(Collections.topics, { fromRequestIds: requestId }, LinkedTopic, { limit: 10 })
   return topics.map((t) => ({ topicId: t._id, title: t.title, status: t.status, followStage: t.followStage }))
 }
+
+/** The linked topics need only the request's id: an action answering with the detail reads them beside the caller's record. */
+export const preloadLinkedTopics = ({ requestId }: { requestId: string }) => preload(topicsKey(requestId), () => topicsOf(requestId))
+
+/**
+ * The reads of a detail that the state about to be written decides (the owner's work line, the
+ * names the timeline shows), started beside the write instead of after it: the answer then waits on
+ * nothing but the writes. A lost race wastes them. The caller's own name is their record, read
+ * this invocation: it is not read again.
+ */
+export function prepareDetail(r: Request, actor: Actor, now: number, timeline: Promise<readonly RequestEvent[]>): void {
+  if (actor.user) rememberNames([actor.user], now)
+  const relations = relationsTo(actor, r)
+  const callable = mayCallOwner(r, relations) ? r.ownerId : null
+  if (callable) ownerLine(callable, now).catch(() => undefined)
+  timeline
+    .then((events) => {
+      const shown = eventsFor(events, relations)
+      preloadPhotoStates(photosShown(r, shown))
+      return userNames(namesShown(r, shown), now)
+    })
+    .catch(() => undefined)
+}
+
+const photosShown = (r: Request, timeline: readonly RequestEvent[]) => [...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)]
+
+const namesShown = (r: Request, timeline: readonly RequestEvent[]) => [...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)]
 
 /**
  * The detail, for those who may see it in full (the caller checked visibility). Contact details in
@@ -113,30 +161,34 @@ async function topicsOf(requestId: string) {
  */
 export async function detailOf(r: StoredRequest, actor: Actor, now: number, fresh?: readonly RequestEvent[]): Promise<RequestDetail> {
   const relations = relationsTo(actor, r)
-  const callable = mayCallOwner(r, relations) && r.ownerId !== null ? r.ownerId : null
-  const [directory, events, following, linkedTopics, ownerLines] = await Promise.all([
-    loadDirectory(now),
-    fresh ? [...fresh] : timelineOf(r),
-    // The resident cannot +1 their own; anyone else may have +1'd it as a neighbour before handling it.
-    relations.includes('requester') ? Promise.resolve(false) : isFollowing(r._id, actor.userId),
-    // A request just filed has led to no topic yet.
-    fresh ? Promise.resolve([]) : topicsOf(r._id),
-    staffLines(callable ? [callable] : []),
-  ])
-  const ownerWorkPhone = callable ? ownerLines.get(callable)?.workPhone : undefined
-  rememberNames(ownerLines.values(), now)
-  // Internal notes go before anything is made of them: no name looked up, no temporary URL for their photos.
-  const timeline = eventsFor(events, relations)
-  const namesRead = userNames([...(r.ownerId ? [r.ownerId] : []), ...r.coHandlerIds, ...timeline.map((e) => e.actorId)], now)
+  const callable = mayCallOwner(r, relations) ? r.ownerId : null
   const contact = contactView(contactOf(r), relations, 'detail')
-  // The place goes in full with the contact; a household's id then names the room, which this entry logs.
+  // The place goes in full with the contact; a household's id then names the room, which this entry
+  // logs. It needs nothing read, so it goes out with the first reads.
   const logged = contact.logRead
     ? appendAudit({ actorId: actor.userId, at: now, action: 'contact.read', subject: { collection: Collections.requests, id: r._id }, fields: Object.keys(contactOf(r)) })
     : Promise.resolve()
+  const available = availableActions(r, relations, now)
+  const [directory, events, following, linkedTopics, ownerLines] = await Promise.all([
+    loadDirectory(now),
+    fresh ? [...fresh] : timelineOf(r),
+    // Whether the caller +1'd it matters only where +1 is on offer (a neighbour, an open item: the
+    // client's button); a requester or a handler is never offered it, so theirs is not read.
+    available.includes('follow') ? isFollowing(r._id, actor.userId) : Promise.resolve(false),
+    // A request just filed has led to no topic yet.
+    fresh ? Promise.resolve([]) : (takePreloaded<Awaited<ReturnType<typeof topicsOf>>>(topicsKey(r._id)) ?? topicsOf(r._id)),
+    callable ? ownerLine(callable, now) : Promise.resolve(new Map<string, StaffLine>()),
+  ])
+  const ownerWorkPhone = callable ? ownerLines.get(callable)?.workPhone : undefined
+  rememberNames(ownerLines.values(), now)
+  if (actor.user) rememberNames([actor.user], now)
+  // Internal notes go before anything is made of them: no name looked up, no temporary URL for their photos.
+  const timeline = eventsFor(events, relations)
+  const namesRead = userNames(namesShown(r, timeline), now)
   const reviewer = isReviewer(relations)
   // Temporary URLs only now, past the caller's check that this viewer may see the item in full; the
   // names and the audit line go out with them, and the answer waits for all three.
-  const [viewPhotos, names] = await Promise.all([photoViewer([...r.photos, ...(r.reply?.photos ?? []), ...timeline.flatMap(eventPhotos)], relations, actor.userId), namesRead, logged])
+  const [viewPhotos, names] = await Promise.all([photoViewer(photosShown(r, timeline), relations, actor.userId), namesRead, logged])
   return RequestDetail.parse({
     ...r,
     photos: viewPhotos(r.photos),
@@ -151,7 +203,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     contact,
     due: dueOf(r, now),
     timeline: timeline.map((event) => timelineLine(reviewer ? event : withoutMatchedWord(event), viewPhotos, names)),
-    availableActions: withoutOwnRating(availableActions(r, relations, now), r, timeline, actor.userId),
+    availableActions: withoutOwnRating(available, r, timeline, actor.userId),
     following,
     ...(r.photoReviewAt !== null && reviewer && { photoReview: true }),
     linkedTopics,

@@ -5,11 +5,10 @@ import { applyTransition, SYSTEM } from '../shared/core/request/request.machine'
 import { transitionErrorCode } from '../shared/core/transition-table'
 import { relationsTo, transitionActor, visibility } from '../shared/core/request/request-policy'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
-import { spendAllowance } from '../shared/runtime/rate-limiter'
-import { notify } from './notify'
+import { notify, prepareNotify } from './notify'
 import { checkPhotos } from './photo-checks'
-import { loadRequest, writeTransition, type StoredRequest } from './request-store'
-import { detailOf } from './request-view'
+import { loadRequest, timelineOf, writeTransition, type StoredRequest } from './request-store'
+import { detailOf, prepareDetail } from './request-view'
 
 /** One step through the machine, taken by the caller or by the system (dispatch after a release). */
 export type Step = { [A in RequestAction]: { action: A; by: 'caller' | 'system'; payload: TransitionPayloads[A] } }[RequestAction]
@@ -58,6 +57,10 @@ export async function commit(
     if (!outcome.ok) return outcome
     const refused = verify && (await verify(stored))
     if (refused) return refused
+    // What the answer and the notices will read of the state about to be written goes out with the
+    // write (names, the owner's line, a unit's staff), so that after it only the writes remain.
+    prepareDetail(outcome.request, actor, now, timelineOf(stored).then((events) => [...events, ...outcome.events]))
+    prepareNotify(outcome.events, outcome.request, now)
     const written = await writeTransition(stored, outcome.request, outcome.events)
     if (written) return success({ stored: written.saved, events: outcome.events, appended: written.appended })
     if (attempt >= retries) return conflict()
@@ -79,14 +82,6 @@ export async function transition(requestId: string, ctx: UseCaseContext, plan: P
   ])
   return success(detail)
 }
-
-/**
- * The photos a step keeps, counted against the caller's allowance once the machine has agreed to the
- * step (a refused note spends nothing), once per version of the request (a lost race retried is not
- * counted twice).
- */
-export const spendPhotos = ({ actor, now }: UseCaseContext, stored: StoredRequest, photos: readonly string[] | undefined) =>
-  spendAllowance(actor.userId, 'photo', now, { amount: photos?.length ?? 0, itemKey: `${stored._id}@${stored.version}` })
 
 /** The common case: one step by the caller. */
 export const byCaller = <A extends RequestAction>(action: A, payload: TransitionPayloads[A]): Step[] =>

@@ -142,6 +142,33 @@ describe('what a refusal or a retry spends', () => {
     expect(await documents(Collections.rateCounters, { _id: `photo~${P.workerKangleA}` })).toEqual([])
   })
 
+  test('a filing refused after its allowance was spent ahead (beside the caller\'s record) gives it back: the counts are as they were', async () => {
+    toNextHour()
+    expectOk(await cloud.call(P.residentA, 'requests', 'file', filing()))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'fileProactive', filing({ place: { point: POINT_KANGLE_3 } })))
+    const counters = async () => (await documents<{ _id: string; total: number; recent: string[] }>(Collections.rateCounters, {})).filter((c) => [`file~${P.residentA}`, `fileForOthers~${P.workerKangleA}`].includes(c._id))
+    const before = await counters()
+    const elsewhere = { householdId: seedHousehold('bldg-ch-6', '302') }
+    // Someone else's home for a resident; outside the worker's grids for 主动治理.
+    expect(await cloud.call(P.residentA, 'requests', 'file', filing({ place: elsewhere }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call(P.workerKangleA, 'requests', 'fileProactive', filing({ place: elsewhere }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await counters()).toEqual(before)
+  })
+
+  test('racing first filings of a person this instance has never counted (their three writes sent together) are counted one by one', async () => {
+    toNextHour()
+    const fresh = ['test-rate-fresh-new', 'test-rate-fresh-yesterday']
+    // One has no counter yet; the other's is an earlier day's, full.
+    const window = rateWindowAt(cloud.clock.now())
+    await (await db()).collection(Collections.rateCounters).doc(`file~${fresh[1]}`).set({ day: window.day - 1, total: 30, ...Object.fromEntries(hourFields.map((f) => [f, 10])), recent: [] })
+    for (const person of fresh) {
+      const answers = await Promise.all(Array.from({ length: 13 }, () => cloud.call(person, 'requests', 'file', filing({ place: { point: POINT_KANGLE_3 } }))))
+      expect(answers.filter((a) => a.ok)).toHaveLength(10)
+      expect((await requestsBy(person)).length).toBe(10)
+      expect(await documents(Collections.rateCounters, { _id: `file~${person}` })).toEqual([expect.objectContaining({ day: window.day, total: 10 })])
+    }
+  })
+
   test('a filing retried after midnight into a full day answers the request it stored, not RATE_LIMITED', async () => {
     toNextHour()
     const form = filing()

@@ -19,7 +19,7 @@ const db = async () => (await import('../../cloudfunctions/shared/runtime/cloudb
 const actions = async (id: string) => (await eventsOf(id)).map((e) => e.action)
 
 describe('what a step reads (issue 11): the event log once, the caller once, no branches', () => {
-  test('an accept, a reply and a rating each read the log once, beside the write, and the answer reads it no more', async () => {
+  test('an accept, a reply and a rating each read the log once, with the request beside the caller\'s record, and the answer reads it no more', async () => {
     const { _id } = await fileAs(cloud, P.residentA)
     const steps = [
       () => cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: _id }),
@@ -35,6 +35,8 @@ describe('what a step reads (issue 11): the event log once, the caller once, no 
       // The caller's secretaryships come from the directory a warm instance keeps, not a query per call.
       expect(counted[Collections.branches]).toBeUndefined()
       expect(counted[Collections.requests]).toEqual({ getDocument: 1, modifyDocument: 1 })
+      // Whether the caller +1'd it is asked only where +1 is on offer: never of a handler or the resident.
+      expect(counted[Collections.requestFollows]).toBeUndefined()
     }
     expect((await eventsOf(_id)).map((e) => e.action)).toEqual(['file', 'dispatch', 'accept', 'reply', 'rate'])
   })

@@ -47,8 +47,10 @@ export type ScreenedTexts<F extends FunctionName> = {
  * the rights check.
  */
 export type Preloads<F extends FunctionName> = {
-  [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>, caller: { openid: string }) => void
+  [A in ActionName<F>]?: (input: z.output<InputSchemaOf<F, A>>, caller: PreloadCaller) => void
 }
+/** Who calls, as known before their record is read: the OPENID (the actor's userId) and the invocation's clock. */
+export type PreloadCaller = { openid: string; now: number }
 
 export type FunctionOptions<F extends FunctionName> = { screened?: ScreenedTexts<F>; preloads?: Preloads<F> }
 
@@ -83,9 +85,9 @@ export function createFunction<F extends FunctionName>(
     if (!openid) return failure('UNAUTHENTICATED')
     try {
       const texts = (screened as Record<string, ((input: unknown) => ScreenedText[]) | undefined>)[action]?.(parsed.data) ?? []
-      const preload = (preloads as Record<string, ((input: unknown, caller: { openid: string }) => void) | undefined>)[action]
-      preload?.(parsed.data, { openid })
+      const preload = (preloads as Record<string, ((input: unknown, caller: PreloadCaller) => void) | undefined>)[action]
       const now = clock().now()
+      preload?.(parsed.data, { openid, now })
       // Independent: the check of the texts and the caller's record go out together (one round trip).
       const [unsafe, actor] = await Promise.all([refuseUnsafeText(texts, { openid }), loadActor(openid, now)])
       if (unsafe) return unsafe

@@ -14,9 +14,11 @@ export async function photoViewer(
   fileIds: readonly string[],
   viewerId: string,
   sightOf: (state: PhotoState, isUploader: boolean) => PhotoSight,
+  /** Their states, read already (beside a write that keeps the item's photos as they are). */
+  statesRead?: Promise<Map<string, PhotoState>>,
 ): Promise<ViewPhotos> {
   if (fileIds.length === 0) return () => []
-  const states = await photoStates(fileIds)
+  const states = await (statesRead ?? photoStates(fileIds))
   const sight = (fileId: string) => sightOf(states.get(fileId) ?? 'pending', uploaderOf(fileId) === viewerId)
   const urls = await temporaryUrls([...states.keys()].filter((fileId) => sight(fileId) === 'url'), VIEW_URL_SECONDS)
   return (ids) =>

@@ -148,6 +148,69 @@ export async function sendPhotosToCheck(photos: readonly string[], item: PhotoIt
   }
 }
 
+/** A media check sent ahead of the write that keeps its photo: `traceId` null when it could not be sent. */
+export type CheckSent = { fileId: string; traceId: string | null }
+
+/**
+ * sendPhotosToCheck in two halves, for an action that knows its photos from its input: the checks
+ * go out beside the caller's record and the write (the URLs and which photos have a check already
+ * read in the first round trip, the sends as the URLs arrive), and `recordChecksSent` keeps them once
+ * the write has kept the photos. A photo with a check already (a retried write) is not sent again.
+ * A write that is then refused or loses its race has sent checks nobody records: their verdicts name
+ * no check of ours and are ignored (recordVerdict's unknownTrace), and nothing was stored.
+ */
+export function sendChecksAhead(photos: readonly string[], author: string): Promise<CheckSent[]> {
+  const unique = [...new Set(photos)]
+  if (unique.length === 0) return Promise.resolve([])
+  const sent = Promise.all([temporaryUrls(unique, MEDIA_CHECK_URL_SECONDS), photoChecksOf(unique)]).then(([urls, existing]) =>
+    Promise.all(unique.filter((fileId) => !existing.has(fileId)).map((fileId) => sendAhead(fileId, urls.get(fileId), author))),
+  )
+  sent.catch(() => undefined)
+  return sent
+}
+
+/** The checks sent ahead for photos a write has kept, recorded once each; a failure leaves them pending, as sendPhotosToCheck does. */
+export async function recordChecksSent(sent: Promise<CheckSent[]>, item: PhotoItem, itemId: string, author: string, now: number): Promise<void> {
+  try {
+    const docs: PhotoCheck[] = (await sent).map(({ fileId, traceId }) => ({
+      _id: photoCheckId(fileId),
+      fileId,
+      item,
+      itemId,
+      uploaderId: uploaderOf(fileId) ?? author,
+      state: 'pending',
+      traceId: traceId ?? `unsent:${randomUUID()}`,
+      sentAt: traceId === null ? null : now,
+      verdict: null,
+      createdAt: now,
+      updatedAt: now,
+    }))
+    await insertIgnoringDuplicates(checks(), docs)
+  } catch (error) {
+    console.error(`[photos] media checks for ${item} ${itemId} not recorded; the photos stay pending`, error)
+  }
+}
+
+async function photoChecksOf(fileIds: readonly string[]): Promise<Set<string>> {
+  const { data } = await checks().where({ _id: database().command.in(fileIds.map(photoCheckId)) }).field({ fileId: true }).limit(fileIds.length).get()
+  return new Set((data as { fileId: string }[]).map((doc) => doc.fileId))
+}
+
+async function sendAhead(fileId: string, mediaUrl: string | undefined, author: string): Promise<CheckSent> {
+  if (!mediaUrl) {
+    console.error(`[photos] ${fileId}: no URL to send to the media check; it stays pending`)
+    return { fileId, traceId: null }
+  }
+  try {
+    // The openid of a user who used the mini-program in the last 2 hours: the one keeping it now.
+    const { traceId } = await mediaCheckAsync({ mediaUrl, openid: author, scene: 'forum' })
+    return { fileId, traceId }
+  } catch (error) {
+    console.error(`[photos] mediaCheckAsync for ${fileId} failed; it stays pending`, error)
+    return { fileId, traceId: null }
+  }
+}
+
 async function send(check: PhotoCheck, mediaUrl: string | undefined, author: string, now: number): Promise<void> {
   if (!mediaUrl) {
     console.error(`[photos] ${check.fileId}: no URL to send to the media check; it stays pending`)

@@ -44,13 +44,21 @@ const ROUNDS = 4
 export type Spend = { amount?: number; itemKey?: string }
 
 /** Counts one more `action` (or `amount` photos) for this person, or answers RATE_LIMITED and counts nothing. */
-export async function spendAllowance(userId: string, action: LimitedAction, now: number, { amount = 1, itemKey }: Spend = {}): Promise<Failure | null> {
-  if (amount <= 0) return null
+export async function spendAllowance(userId: string, action: LimitedAction, now: number, spend: Spend = {}): Promise<Failure | null> {
+  return (await takeAllowance(userId, action, now, spend)).refused
+}
+
+/** What a spend did: refused, or let through, and whether this call is the one that counted it (not a retry's first). */
+type Taken = { refused: Failure | null; counted: boolean }
+const passed: Taken = { refused: null, counted: false }
+
+async function takeAllowance(userId: string, action: LimitedAction, now: number, { amount = 1, itemKey }: Spend): Promise<Taken> {
+  if (amount <= 0) return passed
   const allowance = settings().rateLimits[action]
   const window = rateWindowAt(now)
   const _id = counterIdOf(action, userId)
   // More at once than a whole window allows (a deployment's small photo allowance): no write could take it.
-  if (!fits({ day: window.day, total: 0, hours: {} }, window, allowance, amount)) return rateLimited(window.dayEndsAt, `${action}: 一次超过了允许的数量`)
+  if (!fits({ day: window.day, total: 0, hours: {} }, window, allowance, amount)) return { refused: rateLimited(window.dayEndsAt, `${action}: 一次超过了允许的数量`), counted: false }
   const _ = database().command
 
   const countToday = async () => {
@@ -77,41 +85,87 @@ export async function spendAllowance(userId: string, action: LimitedAction, now:
     }
   }
 
-  const writes = lastSeenDay.get(_id) === window.day ? [countToday, startDay, insertFirst] : [startDay, countToday, insertFirst]
+  const counted = (): Taken => {
+    remember(_id, window)
+    return { refused: null, counted: true }
+  }
+  const seen = lastSeenDay.get(_id)
+  const writes = seen === window.day ? [countToday, startDay, insertFirst] : [startDay, countToday, insertFirst]
+  // A counter this instance has never seen may be today's, an earlier day's, or none yet: with an
+  // item key the three writes go out together, one round trip instead of up to three. At most one
+  // lands: each records the key under today, and each one's condition excludes a counter of today
+  // holding it (countToday: the key not in `recent`; startDay: an earlier day; insertFirst: no
+  // document). Without a key a reset and a count could both land, so they go one after another.
+  const together = seen === undefined && itemKey !== undefined
+  if (together && (await Promise.all(writes.map((write) => write()))).some(Boolean)) return counted()
   for (let round = 0; round < ROUNDS; round++) {
-    for (const write of writes) {
-      if (await write()) return remember(_id, window)
+    // Tried together and none landed: the counter is read first, as after any round.
+    for (const write of together && round === 0 ? [] : writes) {
+      if (await write()) return counted()
     }
     const { data } = await counters().doc(_id).get()
     const found = (data as unknown[])[0]
     if (found === undefined) continue
     const counter = Counter.parse(found)
     const counts = countsOf(counter)
-    if (counter.day === window.day && itemKey !== undefined && counter.recent.includes(itemKey)) return remember(_id, window)
+    if (counter.day === window.day && itemKey !== undefined && counter.recent.includes(itemKey)) {
+      remember(_id, window)
+      return passed
+    }
     // Another instance, its clock a little ahead, already started tomorrow: for the seconds around
     // midnight this one's clock is behind, let the call through uncounted rather than undo its reset.
-    if (counter.day > window.day) return null
+    if (counter.day > window.day) return passed
     // Room after all: another call created or reset the document between our writes; count again.
     if (fits(counts, window, allowance, amount)) continue
     const retryAt = retryAtOf(counts, window, allowance, amount)
-    return rateLimited(retryAt, `${action}: 太频繁了，请在 ${dateTimeLine(retryAt)} 以后再试`)
+    return { refused: rateLimited(retryAt, `${action}: 太频繁了，请在 ${dateTimeLine(retryAt)} 以后再试`), counted: false }
   }
   throw new Error(`rate counter ${_id} did not settle in ${ROUNDS} rounds`)
 }
+
+type Spends = ReadonlyArray<Spend & { action: LimitedAction }>
 
 /**
  * Several kinds at once (a filing and its photos), side by side: the first refusal is the answer.
  * A kind counted while another refused stays counted; its `itemKey` lets the retry through free.
  */
-export async function spendAllowances(userId: string, now: number, spends: ReadonlyArray<Spend & { action: LimitedAction }>): Promise<Failure | null> {
-  const refusals = await Promise.all(spends.map(({ action, ...spend }) => spendAllowance(userId, action, now, spend)))
-  return refusals.find((refusal) => refusal !== null) ?? null
+export async function spendAllowances(userId: string, now: number, spends: Spends): Promise<Failure | null> {
+  return (await spendAhead(userId, now, spends)).refused
 }
 
-function remember(_id: string, window: RateWindow): null {
+/**
+ * spendAllowances started before the caller's rights are known (beside their record: one round trip
+ * less), with the way back: `giveBack` undoes what this call counted, for a caller then refused, so
+ * a refusal leaves the counts as they were. A retry's spend that its first call counted is not this
+ * call's to give back. Lost (a crash between), the count errs on the side of the limit.
+ */
+export async function spendAhead(userId: string, now: number, spends: Spends): Promise<{ refused: Failure | null; giveBack: () => Promise<void> }> {
+  const taken = await Promise.all(spends.map(({ action, ...spend }) => takeAllowance(userId, action, now, spend)))
+  const giveBack = async () => {
+    await Promise.all(spends.map((spend, i) => (taken[i].counted ? returnCount(userId, now, spend) : undefined)))
+  }
+  return { refused: taken.find((t) => t.refused !== null)?.refused ?? null, giveBack }
+}
+
+/**
+ * One counted spend undone: only on today's counter still holding its key, so it never undoes
+ * another's. A counter this left at nothing (the person's first spend, refused) goes, as if never
+ * made; one another call has counted on since keeps its count.
+ */
+async function returnCount(userId: string, now: number, { action, amount = 1, itemKey }: Spend & { action: LimitedAction }): Promise<void> {
+  if (itemKey === undefined) return
+  const window = rateWindowAt(now)
+  const _ = database().command
+  const _id = counterIdOf(action, userId)
+  const { updated } = await counters()
+    .where({ _id, day: window.day, recent: itemKey })
+    .update({ total: _.inc(-amount), [window.hourField]: _.inc(-amount), recent: _.pull(itemKey) })
+  if (updated === 1) await counters().where({ _id, total: 0 }).remove()
+}
+
+function remember(_id: string, window: RateWindow): void {
   if (lastSeenDay.size >= REMEMBERED) lastSeenDay.clear()
   lastSeenDay.set(_id, window.day)
-  return null
 }
 
 function freshCounter(_id: string, window: RateWindow, amount: number, itemKey: string | undefined) {

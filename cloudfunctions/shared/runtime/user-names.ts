@@ -13,6 +13,17 @@ export function rememberNames(users: Iterable<{ _id: string; name?: string | nul
   for (const user of users) nameCache.set(user._id, { at: now, name: user.name ?? null })
 }
 
+/**
+ * Names that a read already under way will bring (a staff member's work line): a userNames call made
+ * meanwhile waits for it instead of reading them again.
+ */
+export function namesComing(ids: readonly string[], read: Promise<Iterable<{ _id: string; name?: string | null }>>, now: number): void {
+  const settled = read.then((users) => rememberNames(users, now), () => undefined).finally(() => {
+    for (const id of ids) if (reading.get(id) === settled) reading.delete(id)
+  })
+  for (const id of ids) reading.set(id, settled)
+}
+
 /** At most one read for every name a page or a detail shows, none when all are fresh in the cache. */
 export async function userNames(ids: Iterable<string>, now: number): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)].filter((id) => id !== 'system')

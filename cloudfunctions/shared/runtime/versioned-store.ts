@@ -91,9 +91,15 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
       return merged(await readLog(item._id), item.recentEvents as z.output<E>[])
     },
 
-    /** The log as stored, and the timeline made of it: for a step that reads the timeline before its write (write's `logRead`). */
-    timelineOf(item: z.output<S>): { log: Promise<z.output<E>[]>; timeline: Promise<z.output<E>[]> } {
-      const log = readLog(item._id)
+    /** The item's log as stored, by its id alone: a read that can start beside the item's own (a preload). */
+    readLog,
+
+    /**
+     * The log as stored, and the timeline made of it: for a step that reads the timeline before its
+     * write (write's `logRead`). `logRead`: the log read beside the item's own read, at the version in hand.
+     */
+    timelineOf(item: z.output<S>, logRead?: Promise<z.output<E>[]>): { log: Promise<z.output<E>[]>; timeline: Promise<z.output<E>[]> } {
+      const log = logRead ?? readLog(item._id)
       return { log, timeline: log.then((read) => merged(read, item.recentEvents as z.output<E>[])) }
     },
 
