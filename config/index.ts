@@ -16,8 +16,15 @@ const compile = { include: [path.join(root, 'types')] }
 // their packs) and per platform and mode (Taro names it); a change to the build's own inputs or to
 // the TARO_APP_* values invalidates it. Taro hands every key on to webpack's `cache`, though its type
 // names only enable, name and buildDependencies.
+//
+// H5 only. In the weapp build, Taro's sub-package splitting (optimizeMainPackage: the sub-common/
+// chunks) does not survive the cache: after a module moved between the main package and the
+// sub-packages (issue 11 moved zod and the contract out of the main package), a cached build emitted a
+// sub-package chunk requiring a module no chunk held, and every page of that sub-package failed to
+// load ("Cannot read properties of undefined (reading 'call')"); a cold build of the same sources was
+// whole. A weapp build takes ~25 s cold; a broken package is not worth the seconds.
 const persistentCache = {
-  enable: true,
+  enable: platform === 'h5',
   cacheDirectory: path.join(root, '.cache/webpack'),
   version: JSON.stringify([process.env.TARO_APP_FUNCTIONS_URL ?? '', process.env.TARO_APP_CLOUD_ENV ?? '']),
   buildDependencies: {

@@ -88,7 +88,11 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   if (foreign) return foreign
   if (input.closesAt - input.opensAt > LONGEST_WINDOW_MS) return failure('INVALID_INPUT', 'closesAt: 投票时间最长 90 天')
   const existing = await loadTopic(origin._id)
-  if (existing) return success(unchanged(existing))
+  // A retried open: its requests learn of it again (idempotent), in case the first try's link was what failed.
+  if (existing) {
+    await linkToRequests(existing)
+    return success(unchanged(existing))
+  }
   const tooOften = await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length, itemKey: origin._id })
   if (tooOften) return tooOften
   const firstStreet = directory.communities.get(communities.data[0])!.streetId
@@ -110,7 +114,8 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   const notices = topicNotices([born.event], stored, now)
   const electorate = opensNow ? electorateOf(directory, stored.scope, stored.unit, stored.rule) : undefined
   electorate?.catch(() => undefined)
-  if ((await insertTopic(stored)) === 'exists') return success(unchanged((await loadTopic(origin._id))!))
+  const [inserted] = await Promise.all([insertTopic(stored), linkToRequests(stored)])
+  if (inserted === 'exists') return success(unchanged((await loadTopic(origin._id))!))
   // The first event is on the document (recentEvents) until its append lands: the opening's write
   // knows the log holds it, or appends it again when this append failed.
   const logged = appendNewTopicEvents([born.event]).then(() => [born.event], (error: unknown) => {
@@ -123,6 +128,21 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
   if (opened.ok) return success({ topic: opened.topic, timeline: opened.timeline, settled: Promise.all([bornSettled, opened.settled]) })
   await bornSettled
   return success(unchanged((await loadTopic(origin._id)) ?? stored))
+}
+
+/**
+ * The requests a topic answers learn of it: a request's detail reads topics only when it has some
+ * (requests/request-store linkedTopicIds). Made beside the topic's insert and again on a retried
+ * open, so a failed link fails the open and its retry mends it; a link to a topic whose insert then
+ * failed names nothing the detail can find. A request filed before the field existed is left alone:
+ * its detail still finds topics by their `fromRequestIds` index.
+ */
+async function linkToRequests(topic: Pick<StoredTopic, '_id' | 'fromRequestIds'>): Promise<void> {
+  if (topic.fromRequestIds.length === 0) return
+  const _ = database().command
+  await database().collection(Collections.requests)
+    .where({ _id: _.in(topic.fromRequestIds), linkedTopicIds: _.exists(true) })
+    .update({ linkedTopicIds: _.addToSet(topic._id) })
 }
 
 export const openTopic: ActionHandler<'council', 'openTopic'> = async (input, ctx) => {

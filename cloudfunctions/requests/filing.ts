@@ -11,7 +11,7 @@ import { refusePhotos } from '../shared/runtime/photos'
 import { spendAhead } from '../shared/runtime/rate-limiter'
 import { notify, prepareNotify } from './notify'
 import { checkPhotos, preloadPhotoChecks } from './photo-checks'
-import { appendCommitted, appendEvents, insertRequest, loadRequest, requestIdFor, toStored } from './request-store'
+import { appendCommitted, appendEvents, insertRequest, loadRequest, newlyFiled, requestIdFor, toStored } from './request-store'
 import { detailOf, prepareDetail } from './request-view'
 import { runSteps, type Step } from './transition'
 
@@ -122,7 +122,7 @@ export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<
   const outcome = runSteps(request, steps, actor, now)
   if (!outcome.ok) return outcome
   const events = [event, ...outcome.events]
-  const stored = toStored(outcome.request, events, located.room)
+  const stored = toStored(outcome.request, events, newlyFiled(located.room))
   // The notices' and the answer's reads (the owner's name and work line) go out with the insert.
   prepareDetail(stored, actor, now, Promise.resolve(events))
   prepareNotify(events, stored, now)

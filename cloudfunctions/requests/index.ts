@@ -2,7 +2,6 @@ import type { ScreenedText } from '../shared/runtime/content-safety'
 import { requestActions } from '../../types/request.actions'
 import { createFunction } from '../shared/runtime/function-entry'
 import { preloadRequest, preloadRequestOnly } from './request-store'
-import { preloadLinkedTopics } from './request-view'
 import { preloadCoHandlers } from './co-handlers'
 import { preloadPhotoChecks } from './photo-checks'
 import { preloadPhotoAllowance } from './photo-allowance'
@@ -27,12 +26,6 @@ import { reply } from './reply.use-case'
 import { review } from './review.use-case'
 import { transfer } from './transfer.use-case'
 import { withdraw } from './withdraw.use-case'
-
-/** An action answering with the request's detail: the request, its log and its linked topics, all by its id. */
-const preloadAnswered = (input: { requestId: string }) => {
-  preloadRequest(input)
-  preloadLinkedTopics(input)
-}
 
 const staffNote = (input: { note?: string }): ScreenedText[] => [{ text: input.note, field: 'note', label: '说明', scene: 'comment' }]
 
@@ -89,32 +82,32 @@ export const main = createFunction('requests', requestActions, {
       preloadNamedAccount(input)
     },
     fileProactive: preloadFiling('fileForOthers'),
-    detail: preloadAnswered,
-    withdraw: preloadAnswered,
-    rate: preloadAnswered,
+    detail: preloadRequest,
+    withdraw: preloadRequest,
+    rate: preloadRequest,
     follow: preloadRequestOnly,
-    accept: preloadAnswered,
+    accept: preloadRequest,
     note: (input, caller) => {
-      preloadAnswered(input)
+      preloadRequest(input)
       preloadPhotoChecks(input.photos, caller.openid)
       preloadPhotoAllowance(input, caller)
     },
     transfer: (input) => {
-      preloadAnswered(input)
+      preloadRequest(input)
       preloadCoHandlers([input.toUserId])
     },
     escalate: (input) => {
-      preloadAnswered(input)
+      preloadRequest(input)
       preloadCoHandlers(input.coHandlerIds)
     },
-    refer: preloadAnswered,
+    refer: preloadRequest,
     reply: (input, caller) => {
-      preloadAnswered(input)
+      preloadRequest(input)
       preloadPhotoChecks(input.photos, caller.openid)
       preloadPhotoAllowance(input, caller)
     },
-    recordCallback: preloadAnswered,
-    review: preloadAnswered,
-    clearPhotoReview: preloadAnswered,
+    recordCallback: preloadRequest,
+    review: preloadRequest,
+    clearPhotoReview: preloadRequest,
   },
 })

@@ -16,6 +16,10 @@ import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
  * event append loses nothing: readers merge them, the next write appends them again.
  * `photoReviewAt` is when a photo of it was judged risky (runtime/photos.ts markForReview): the
  * reviewers' mark, beside the lifecycle; written only there, every other write keeps what it read.
+ * `linkedTopicIds` are the 议事厅 topics opened from it (每月一题), added by the council's openTopic
+ * and kept by every other write like `photoReviewAt`: a detail reads topics only for a request that
+ * has some, not on every step. A request filed before the field existed has none stored: its topics
+ * are looked up as before (request-view linkedTopicsOf).
  */
 export const StoredRequest = Request.extend({
   contactRoom: z.string().nullable(),
@@ -24,6 +28,7 @@ export const StoredRequest = Request.extend({
   inboxRemindAt: z.number().nullable(),
   recentEvents: z.array(RequestEvent),
   photoReviewAt: z.number().nullable().default(null),
+  linkedTopicIds: z.array(z.string()).optional(),
 })
 export type StoredRequest = z.infer<typeof StoredRequest>
 
@@ -35,8 +40,15 @@ export function requestIdFor(callerId: string, idempotencyKey: string): string {
 /** What storage derives from the entity under today's deadline config. */
 const derived = (request: Request) => ({ timerDueAt: timerDueAt(request, settings().deadlines), ...inboxKeys(request, settings().deadlines) })
 
-export function toStored(request: Request, events: RequestEvent[], contactRoom: string | null, photoReviewAt: number | null = null): StoredRequest {
-  return { ...request, contactRoom, ...derived(request), recentEvents: events, photoReviewAt }
+/** What a step of the lifecycle never changes, kept from the version read. */
+type Kept = Pick<StoredRequest, 'contactRoom' | 'photoReviewAt' | 'linkedTopicIds'>
+const keptOf = ({ contactRoom, photoReviewAt, linkedTopicIds }: StoredRequest): Kept => ({ contactRoom, photoReviewAt, linkedTopicIds })
+
+/** A request as first stored: no photo under review, no topic opened from it yet. */
+export const newlyFiled = (contactRoom: string | null): Kept => ({ contactRoom, photoReviewAt: null, linkedTopicIds: [] })
+
+export function toStored(request: Request, events: RequestEvent[], kept: Kept): StoredRequest {
+  return { ...request, ...kept, ...derived(request), recentEvents: events }
 }
 
 const requests = () => database().collection(Collections.requests)
@@ -105,12 +117,12 @@ export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
  * events land, the previous write's too if its append was lost (runtime/versioned-store.ts).
  */
 export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
-  return store.save(before, toStored(after, events, before.contactRoom, before.photoReviewAt))
+  return store.save(before, toStored(after, events, keptOf(before)))
 }
 
 /** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
 export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
-  const written = await store.write(before, toStored(after, events, before.contactRoom, before.photoReviewAt), logs.get(before))
+  const written = await store.write(before, toStored(after, events, keptOf(before)), logs.get(before))
   // The version moved by this write alone: its timeline is the log read with the request (or beside
   // the update, after a lost race) and both writes' events, so the answer after it reads the log no more.
   if (written?.timeline) timelines.set(written.saved, Promise.resolve(written.timeline))

@@ -6,6 +6,7 @@ import { availableActions } from '../shared/core/request/request.machine'
 import { withoutOwnRating } from '../shared/core/request/rater-policy'
 import { contactView, isReviewer, mayCallOwner, moderationView, placeView, relationsTo } from '../shared/core/request/request-policy'
 import { appendAudit } from '../shared/runtime/audit-log'
+import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findMany } from '../shared/runtime/documents'
@@ -120,14 +121,20 @@ function ownerLine(ownerId: string, now: number): Promise<Map<string, StaffLine>
   return read
 }
 
-/** 每月一题 (issue 8): the topics answering this request — "the topic's follow-through shows on the linked requests' timelines". */
-async function topicsOf(requestId: string) {
-  const topics = await findMany(Collections.topics, { fromRequestIds: requestId }, LinkedTopic, { limit: 10 })
-  return topics.map((t) => ({ topicId: t._id, title: t.title, status: t.status, followStage: t.followStage }))
+/**
+ * 每月一题 (issue 8): the topics answering this request — "the topic's follow-through shows on the
+ * linked requests' timelines". Their status moves, so they are read, but only for a request that has
+ * some (request-store linkedTopicIds); one filed before that field existed is looked up by the topics' index.
+ */
+type TopicLinks = Pick<StoredRequest, '_id' | 'linkedTopicIds'>
+function linkedTopicsOf(r: TopicLinks) {
+  if (r.linkedTopicIds?.length === 0) return Promise.resolve([])
+  const _ = database().command
+  const where = r.linkedTopicIds ? { _id: _.in(r.linkedTopicIds) } : { fromRequestIds: r._id }
+  return findMany(Collections.topics, where, LinkedTopic, { limit: 50 }).then((topics) =>
+    topics.map((t) => ({ topicId: t._id, title: t.title, status: t.status, followStage: t.followStage })))
 }
-
-/** The linked topics need only the request's id: an action answering with the detail reads them beside the caller's record. */
-export const preloadLinkedTopics = ({ requestId }: { requestId: string }) => preload(topicsKey(requestId), () => topicsOf(requestId))
+const topicsLinkedTo = (r: TopicLinks) => takePreloaded<Awaited<ReturnType<typeof linkedTopicsOf>>>(topicsKey(r._id)) ?? linkedTopicsOf(r)
 
 /**
  * The reads of a detail that the state about to be written decides (the owner's work line, the
@@ -135,8 +142,9 @@ export const preloadLinkedTopics = ({ requestId }: { requestId: string }) => pre
  * nothing but the writes. A lost race wastes them. The caller's own name is their record, read
  * this invocation: it is not read again.
  */
-export function prepareDetail(r: Request, actor: Actor, now: number, timeline: Promise<readonly RequestEvent[]>): void {
+export function prepareDetail(r: Request & TopicLinks, actor: Actor, now: number, timeline: Promise<readonly RequestEvent[]>): void {
   if (actor.user) rememberNames([actor.user], now)
+  preload(topicsKey(r._id), () => linkedTopicsOf(r))
   const relations = relationsTo(actor, r)
   const callable = mayCallOwner(r, relations) ? r.ownerId : null
   if (callable) ownerLine(callable, now).catch(() => undefined)
@@ -176,7 +184,7 @@ export async function detailOf(r: StoredRequest, actor: Actor, now: number, fres
     // client's button); a requester or a handler is never offered it, so theirs is not read.
     available.includes('follow') ? isFollowing(r._id, actor.userId) : Promise.resolve(false),
     // A request just filed has led to no topic yet.
-    fresh ? Promise.resolve([]) : (takePreloaded<Awaited<ReturnType<typeof topicsOf>>>(topicsKey(r._id)) ?? topicsOf(r._id)),
+    fresh ? Promise.resolve([]) : topicsLinkedTo(r),
     callable ? ownerLine(callable, now) : Promise.resolve(new Map<string, StaffLine>()),
   ])
   const ownerWorkPhone = callable ? ownerLines.get(callable)?.workPhone : undefined

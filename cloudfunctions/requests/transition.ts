@@ -59,7 +59,7 @@ export async function commit(
     if (refused) return refused
     // What the answer and the notices will read of the state about to be written goes out with the
     // write (names, the owner's line, a unit's staff), so that after it only the writes remain.
-    prepareDetail(outcome.request, actor, now, timelineOf(stored).then((events) => [...events, ...outcome.events]))
+    prepareDetail({ ...outcome.request, linkedTopicIds: stored.linkedTopicIds }, actor, now, timelineOf(stored).then((events) => [...events, ...outcome.events]))
     prepareNotify(outcome.events, outcome.request, now)
     const written = await writeTransition(stored, outcome.request, outcome.events)
     if (written) return success({ stored: written.saved, events: outcome.events, appended: written.appended })

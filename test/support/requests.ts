@@ -1,5 +1,5 @@
 import type { ActionInput, Message, Request, RequestDetail, RequestEvent } from '../../types'
-import { toStored, type StoredRequest } from '../../cloudfunctions/requests/request-store'
+import { newlyFiled, toStored, type StoredRequest } from '../../cloudfunctions/requests/request-store'
 import { Collections, type CollectionName } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, type TestCloudbase } from './test-cloudbase'
 import { seedHousehold } from '../../local/seed/demo-buildings'
@@ -72,7 +72,7 @@ export const messagesFor = (recipientId: string, requestId: string) =>
  */
 export async function insertCopies(template: StoredRequest, changes: readonly Partial<Request>[]): Promise<string[]> {
   const { contactRoom, timerDueAt: _t, inboxDueAt: _d, inboxRemindAt: _r, recentEvents: _e, ...request } = template
-  const docs = changes.map((change, i) => toStored({ ...request, _id: `${template._id}-copy-${i}`, ...change }, [], contactRoom))
+  const docs = changes.map((change, i) => toStored({ ...request, _id: `${template._id}-copy-${i}`, ...change }, [], newlyFiled(contactRoom)))
   const collection = (await sdk()).collection(Collections.requests)
   for (let i = 0; i < docs.length; i += 200) await collection.add(JSON.parse(JSON.stringify(docs.slice(i, i + 200))))
   return docs.map((doc) => doc._id)
