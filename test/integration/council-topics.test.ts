@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ActionInput, Message, TopicDetail } from '../../types'
 import { Collections } from '../../cloudfunctions/shared/runtime/collections'
 import { expectOk, startTestCloudbase, type TestCloudbase } from '../support/test-cloudbase'
-import { databaseRequestsDuring, DAY, documents, newKey, P } from '../support/requests'
+import { databaseRequestsDuring, DAY, documents, fileAs, newKey, P } from '../support/requests'
 import { roundTripsDuring } from '../support/round-trips'
 import { seedHousehold } from '../../local/seed/demo-buildings'
 
@@ -249,5 +249,39 @@ describe('issue 11: a vote in at most 3 requests, a step in at most 3 round trip
     expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.committeeKangle, 'council', 'cancelTopic', { topicId: later._id, reason: '重复发起' })))).toBeLessThanOrEqual(3)
     await cloud.call(P.residentA, 'directory', 'whoami', {})
     expect(await roundTripsDuring(cloud, async () => expectOk(await cloud.call(P.residentA, 'directory', 'whoami', {})))).toBe(1)
+  })
+})
+
+describe('每月一题: a topic opened from requests shows on each of their details', () => {
+  const topicsOn = async (who: string, requestId: string) => expectOk(await cloud.call(who, 'requests', 'detail', { requestId })).linkedTopics
+  const topicReads = async (who: string, requestId: string) =>
+    (await databaseRequestsDuring(cloud, () => topicsOn(who, requestId)))[Collections.topics] ?? {}
+
+  test('the requests it answers show it, with its stage; one it does not answer reads no topics at all', async () => {
+    const [lift, lamp] = [await fileAs(cloud, P.residentA, { text: '3号楼能不能装电梯' }), await fileAs(cloud, P.residentA, { text: '楼道灯坏了' })]
+    expect(await topicReads(P.residentA, lift._id)).toEqual({})
+    const topic = await open({ title: '3号楼是否加装电梯（来自居民诉求）', fromRequestIds: [lift._id] })
+    expect(await topicsOn(P.residentA, lift._id)).toEqual([{ topicId: topic._id, title: topic.title, status: topic.status, followStage: null }])
+    expect(await topicsOn(P.workerKangleA, lift._id)).toHaveLength(1)
+    expect(await topicsOn(P.residentA, lamp._id)).toEqual([])
+    expect(await topicReads(P.residentA, lamp._id)).toEqual({})
+  })
+
+  test('a request filed before requests kept their topics is still found by the topics\' index; a retried open links again', async () => {
+    const older = await fileAs(cloud, P.residentA, { text: '小区门口路灯不亮' })
+    const db = (await import('../../cloudfunctions/shared/runtime/cloudbase')).database()
+    await db.collection(Collections.requests).doc(older._id).update({ linkedTopicIds: db.command.remove() })
+    const form = topicForm({ title: '小区门口是否加装路灯', fromRequestIds: [older._id] })
+    const topic = expectOk(await cloud.call(P.committeeKangle, 'council', 'openTopic', form))
+    expect((await topicsOn(P.residentA, older._id)).map((t) => t.topicId)).toEqual([topic._id])
+
+    // A request that keeps its topics, whose link the first open failed to write: the retry mends it.
+    const linked = await fileAs(cloud, P.residentA, { text: '小区门口路灯又坏了' })
+    const second = topicForm({ title: '小区门口路灯谁来修', fromRequestIds: [linked._id] })
+    const opened = expectOk(await cloud.call(P.committeeKangle, 'council', 'openTopic', second))
+    await db.collection(Collections.requests).doc(linked._id).update({ linkedTopicIds: [] })
+    expect(await topicsOn(P.residentA, linked._id)).toEqual([])
+    expectOk(await cloud.call(P.committeeKangle, 'council', 'openTopic', second))
+    expect((await topicsOn(P.residentA, linked._id)).map((t) => t.topicId)).toEqual([opened._id])
   })
 })
