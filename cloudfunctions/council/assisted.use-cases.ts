@@ -136,15 +136,19 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
     options: [...input.options].sort(), via: input.via, note: input.note ?? null, photos: input.photos, status: 'pending', enteredBy: actor.userId,
     decidedBy: null, reason: null, at: now, decidedAt: null,
   }
-  const [, , , [view]] = await Promise.all([
+  // The entry is in before anyone is told of it or the log names it; the answer's reads and the
+  // photos' check go beside the insert.
+  const [, [view]] = await Promise.all([
     assisted().add(entry),
+    viewsOf([entry], actor.userId, now, topic),
+    entry.photos.length > 0 ? sendPhotosToCheck(entry.photos, 'topic', topic._id, actor.userId, now) : null,
+  ])
+  await Promise.all([
     appendAudit({ actorId: actor.userId, at: now, action: 'assisted.enter', subject: { collection: Collections.assistedBallots, id: entry._id }, fields: ['options'] }),
     others.then((recipients) => deliver(recipients.map((recipientId) => Message.parse({
       _id: `${entry._id}>${recipientId}`, recipientId, audience: 'staff', topicId: topic._id, page: 'pages-council/assisted/index', action: 'assistedWaiting', kind: 'review',
       title: '有代录的投票等您确认', body: topic.title.slice(0, 60), at: now,
     })))).catch((error: unknown) => console.error('[council.assisted] notice', error)),
-    viewsOf([entry], actor.userId, now, topic),
-    entry.photos.length > 0 ? sendPhotosToCheck(entry.photos, 'topic', topic._id, actor.userId, now) : null,
   ])
   return success(view)
 }

@@ -112,7 +112,7 @@ export const comment: ActionHandler<'council', 'comment'> = async ({ topicId, id
 /**
  * The committee hides a comment with a reason (issue 8: "the author is told, the hide is logged"); its
  * words are no one's to read after. Whose topic it is never changes: a warm instance knows
- * (topic-store topicTermsOf). The hide and its log entry go out together; the author is told once it is in.
+ * (topic-store topicTermsOf). The hide goes in first; its log entry and the author's notice follow, together.
  */
 export const hideComment: ActionHandler<'council', 'hideComment'> = async ({ commentId, reason }, { actor, now }) => {
   const found = await loadComment(commentId)
@@ -121,13 +121,18 @@ export const hideComment: ActionHandler<'council', 'hideComment'> = async ({ com
   if (!topic.communityIds.some((id) => actor.communityIds.includes(id))) return failure('FORBIDDEN', '只有本社区居委会可以隐藏留言')
   if (found.hidden) return success(viewOf(found, actor.userId))
   const hidden = { reason, at: now, by: actor.userId }
+  const { updated } = await database().collection(Collections.topicComments).where({ _id: commentId, hidden: null }).update({ hidden: database().command.set(hidden) })
+  // Hidden meanwhile by a colleague: theirs is the hide, the log line and the author's notice.
+  if (updated !== 1) {
+    const current = await loadComment(commentId)
+    return current ? success(viewOf(current, actor.userId)) : failure('NOT_FOUND', '没有找到这条留言')
+  }
   await Promise.all([
-    database().collection(Collections.topicComments).where({ _id: commentId, hidden: null }).update({ hidden: database().command.set(hidden) }),
     appendAudit({ actorId: actor.userId, at: now, action: 'comment.hide', subject: { collection: Collections.topicComments, id: commentId }, fields: ['text'] }),
+    deliver([Message.parse({
+      _id: `${commentId}>hidden`, recipientId: found.authorId, audience: 'resident', topicId: topic._id,
+      action: 'commentHidden', kind: 'progress', title: '您的留言已被居委会隐藏', body: `原因：${reason}`.slice(0, 200), at: now,
+    })]).catch((error: unknown) => console.error('[council.hideComment] notice', error)),
   ])
-  await deliver([Message.parse({
-    _id: `${commentId}>hidden`, recipientId: found.authorId, audience: 'resident', topicId: topic._id,
-    action: 'commentHidden', kind: 'progress', title: '您的留言已被居委会隐藏', body: `原因：${reason}`.slice(0, 200), at: now,
-  })]).catch((error: unknown) => console.error('[council.hideComment] notice', error))
   return success(viewOf({ ...found, hidden }, actor.userId))
 }

@@ -5,9 +5,9 @@ import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
-import { fileRequest, householdKey, refuseFiling } from './filing'
+import { fileRequest, refuseFiling } from './filing'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
-import type { Located } from '../shared/runtime/locate-place'
+import { preloadedPlaceHousehold, type Located } from '../shared/runtime/locate-place'
 
 /** 代办 and 主动治理 are staff's work within their own territory (request-policy: request.fileForOthers). */
 const withinTerritory = ({ actor }: UseCaseContext) => (located: Located) =>
@@ -45,7 +45,7 @@ async function namedAccount(userId: string, placeHousehold: Promise<Household | 
  */
 export const fileOnBehalf: ActionHandler<'requests', 'fileOnBehalf'> = async ({ resident, ...input }, ctx) => {
   if (!isStaff(ctx)) return refuseFiling(input.idempotencyKey, ctx, failure('FORBIDDEN', '代办由网格员或社区工作人员发起'))
-  const household = 'householdId' in input.place ? takePreloaded<Household | null>(householdKey(input.place.householdId)) : undefined
+  const household = preloadedPlaceHousehold(input.place)
   const named = resident.userId === undefined ? null : await namedAccount(resident.userId, household, ctx.now)
   if (resident.userId !== undefined && !named) return refuseFiling(input.idempotencyKey, ctx, failure('NOT_FOUND', '没有找到这位居民的账号'))
   const mayName = (located: Located): Failure | null => {

@@ -6,9 +6,9 @@ import { Collections } from '../shared/runtime/collections'
 import type { PreloadCaller, UseCaseContext } from '../shared/runtime/function-entry'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { settings } from '../shared/runtime/settings'
-import { findHousehold, locate, type Located } from '../shared/runtime/locate-place'
+import { locate, preloadedPlaceHousehold, preloadPlaceHousehold, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAhead } from '../shared/runtime/rate-limiter'
+import { spendAhead, type SpentAhead } from '../shared/runtime/rate-limiter'
 import { notify, prepareNotify } from './notify'
 import { checkPhotos, preloadPhotoChecks } from './photo-checks'
 import { appendCommitted, appendEvents, insertRequest, loadRequest, newlyFiled, requestIdFor, toStored } from './request-store'
@@ -39,7 +39,6 @@ const spendsOf = (allowance: Allowance, _id: string, photos: number) => [
 ]
 const spendKey = (_id: string) => `${Collections.rateCounters}/${_id}`
 const checkKey = (_id: string) => `contentCheck/${_id}`
-export const householdKey = (householdId: string) => `${Collections.households}/${householdId}`
 
 /**
  * What filing needs of its input alone, started beside the caller's record (one round trip): the
@@ -50,17 +49,14 @@ export const householdKey = (householdId: string) => `${Collections.households}/
 export const preloadFiling = (allowance: Allowance) => (input: FilingInput, { openid, now }: PreloadCaller) => {
   const _id = requestIdFor(openid, input.idempotencyKey)
   preload(checkKey(_id), () => checkText(input.text, { openid }, 'forum'))
-  if ('householdId' in input.place) {
-    const { householdId } = input.place
-    preload(householdKey(householdId), () => findHousehold(householdId))
-  }
-  preload(spendKey(_id), () => spendAhead(openid, now, spendsOf(allowance, _id, input.photos.length)))
+  preloadPlaceHousehold(input.place)
+  preload(spendKey(_id), () => spendAhead(openid, now, spendsOf(allowance, _id, input.photos.length)), (spent) => spent.giveBack())
   preloadPhotoChecks(input.photos, openid)
 }
 
 /** A filing refused before it was stored: the allowance spent ahead for it is given back. */
 export async function refuseFiling(idempotencyKey: string, { actor }: UseCaseContext, refusal: Failure): Promise<Failure> {
-  const spent = takePreloaded<Awaited<ReturnType<typeof spendAhead>>>(spendKey(requestIdFor(actor.userId, idempotencyKey)))
+  const spent = takePreloaded<SpentAhead>(spendKey(requestIdFor(actor.userId, idempotencyKey)))
   if (spent) await (await spent).giveBack()
   return refusal
 }
@@ -78,8 +74,8 @@ export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<
   const { actor, now } = ctx
   const _id = requestIdFor(actor.userId, filing.idempotencyKey)
   const allowance: Allowance = filing.filedBy.kind === 'resident' ? 'file' : 'fileForOthers'
-  const spending = takePreloaded<Awaited<ReturnType<typeof spendAhead>>>(spendKey(_id)) ?? spendAhead(actor.userId, now, spendsOf(allowance, _id, filing.photos.length))
-  const household = filing.household ?? ('householdId' in filing.place ? takePreloaded<Household | null>(householdKey(filing.place.householdId)) : undefined)
+  const spending = takePreloaded<SpentAhead>(spendKey(_id)) ?? spendAhead(actor.userId, now, spendsOf(allowance, _id, filing.photos.length))
+  const household = filing.household ?? preloadedPlaceHousehold(filing.place)
   const [located, spent] = await Promise.all([locate(filing.category, filing.place, now, household), spending])
   const refusal = refusePhotos(filing.photos, actor) ?? ('ok' in located ? located : filing.authorize?.(located)) ?? null
   if (refusal) {
@@ -88,6 +84,8 @@ export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<
   }
   if ('ok' in located) return located
   if (spent.refused) {
+    // A kind counted beside the one refused (the photos beside the filing) goes back too: nothing is filed.
+    await spent.giveBack()
     // The allowance remembers retries for one Beijing day only: a submit retried after midnight into a
     // full day was stored the first time, and its answer is that request, not a refusal.
     if (spent.refused.code === 'RATE_LIMITED' && (await loadRequest(_id))) return answerAgain(_id, ctx)

@@ -3,10 +3,9 @@ import type { Failure, Result } from '../../types'
 import type { PreloadCaller, UseCaseContext } from '../shared/runtime/function-entry'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAhead } from '../shared/runtime/rate-limiter'
+import { spendAhead, type SpentAhead } from '../shared/runtime/rate-limiter'
 
 type WithPhotos = { requestId: string; photos?: string[] | undefined }
-type Spent = Awaited<ReturnType<typeof spendAhead>>
 
 /** The same step's same photos: a step retried after a lost race is counted once. */
 const itemKeyOf = ({ requestId, photos = [] }: WithPhotos) =>
@@ -18,7 +17,7 @@ const spend = (input: WithPhotos, userId: string, now: number) =>
 /** A note's or a reply's photos counted beside the caller's record: only the caller's own uploads, which the step alone may keep. */
 export function preloadPhotoAllowance(input: WithPhotos, { openid, now }: PreloadCaller): void {
   if (!input.photos || input.photos.length === 0 || refusePhotos(input.photos, { userId: openid })) return
-  preload(preloadKey(input), () => spend(input, openid, now))
+  preload(preloadKey(input), () => spend(input, openid, now), (spent) => spent.giveBack())
 }
 
 /**
@@ -28,7 +27,7 @@ export function preloadPhotoAllowance(input: WithPhotos, { openid, now }: Preloa
  */
 export async function withPhotosCounted<T>(input: WithPhotos, { actor, now }: UseCaseContext, step: (verify: () => Promise<Failure | null>) => Promise<Result<T>>): Promise<Result<T>> {
   if (!input.photos || input.photos.length === 0) return step(async () => null)
-  const spent: Promise<Spent> = takePreloaded<Spent>(preloadKey(input)) ?? spend(input, actor.userId, now)
+  const spent: Promise<SpentAhead> = takePreloaded<SpentAhead>(preloadKey(input)) ?? spend(input, actor.userId, now)
   const answer = await step(async () => (await spent).refused)
   if (!answer.ok) await (await spent).giveBack()
   return answer

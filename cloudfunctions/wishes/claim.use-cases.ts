@@ -1,8 +1,7 @@
 import { failure, MAX_LIVE_CLAIMS } from '../../types'
 import { lockUntilOf } from '../shared/core/wish/wish-times'
-import { clock } from '../shared/runtime/clock'
 import { Collections } from '../shared/runtime/collections'
-import type { ActionHandler } from '../shared/runtime/function-entry'
+import type { ActionHandler, PreloadCaller } from '../shared/runtime/function-entry'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { settings } from '../shared/runtime/settings'
 import { claimSlots } from './claim-slots'
@@ -12,15 +11,19 @@ import { preloadWish } from './wish-store'
 const slotKey = (wishId: string) => `${Collections.claimSlots}/${wishId}`
 
 /**
- * The wish, and — once function-entry hands preloads the caller (the OPENID is the member's userId) —
- * the member's claim slot, taken beside their record: a write ahead of the rights check (as a filing's
- * allowance is spent ahead), given back on every refusal below exactly as a slot taken after the read
- * would be, so a refusal keeps nothing and the cap is the same conditional insert. One lost with its
- * invocation (a crash before the handler) is freed by the member's next take (claim-slots stillLive).
+ * The wish, and the member's claim slot (the OPENID is the member's userId), taken beside their
+ * record: a write ahead of the rights check (as a filing's allowance is spent ahead), given back on
+ * every refusal below exactly as a slot taken after the read would be, and by the invocation when the
+ * entry refuses the call first (runtime/invocation.ts), so a refusal keeps nothing and the cap is the
+ * same conditional insert. One lost with a crash is freed by the member's next take (claim-slots stillLive).
  */
-export function preloadClaim(input: { wishId: string }, caller?: { openid: string; now?: number }): void {
+export function preloadClaim(input: { wishId: string }, { openid, now }: PreloadCaller): void {
   preloadWish(input)
-  if (caller) preload(slotKey(input.wishId), () => claimSlots.take(caller.openid, input.wishId, MAX_LIVE_CLAIMS, caller.now ?? clock().now()))
+  preload(
+    slotKey(input.wishId),
+    () => claimSlots.take(openid, input.wishId, MAX_LIVE_CLAIMS, now),
+    async (taken) => { if (taken) await claimSlots.giveBack(taken.slot) },
+  )
 }
 
 /**

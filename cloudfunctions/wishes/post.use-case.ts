@@ -1,4 +1,4 @@
-import { failure, success, wishCategoryLabels, type Household, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishMark } from '../../types'
+import { failure, success, wishCategoryLabels, type Result, type RouteTarget, type WishDetail, type WishEvent, type WishMark } from '../../types'
 import { isOwnPlace } from '../shared/core/own-place'
 import { applyWishTransition, newWish, WISH_SYSTEM } from '../shared/core/wish/wish.machine'
 import { wishRouteOf } from '../shared/core/wish/wish-route'
@@ -7,9 +7,7 @@ import { wishLimitsOf } from '../shared/runtime/community-settings'
 import { checkText } from '../shared/runtime/content-safety'
 import { loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
-import { Collections } from '../shared/runtime/collections'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
-import { findHousehold, locate, type Located } from '../shared/runtime/locate-place'
+import { locate, preloadedPlaceHousehold, preloadPlaceHousehold, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
 import { spendAllowances } from '../shared/runtime/rate-limiter'
 import { prepareAfterWishWrite } from './after-write'
@@ -36,14 +34,8 @@ async function repeatMarks(draft: { _id: string; place: RouteTarget; wisherId: s
   return [{ kind: 'repeatCategory', detail: `90 天内同一户已有 ${repeats.length} 个“${wishCategoryLabels[draft.category]}”心愿` }]
 }
 
-const householdKey = (householdId: string) => `${Collections.households}/${householdId}`
 /** The household the place names, read beside the caller's record (function-entry preloads) for `locate`. */
-export function preloadPost(input: { place: RouteTarget }): void {
-  if ('householdId' in input.place) {
-    const { householdId } = input.place
-    preload(householdKey(householdId), () => findHousehold(householdId))
-  }
-}
+export const preloadPost = (input: { place: RouteTarget }): void => preloadPlaceHousehold(input.place)
 
 /**
  * A resident's wish, at their own place (core/own-place.ts). Routed, its words checked: a flagged
@@ -69,7 +61,7 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   // the limit is in this instance's cache. A place not found then has spent one wish of the hour; a
   // retry of the same submit (the same _id) does not spend again. A slot taken for a post refused
   // here is given back: a refusal keeps nothing.
-  const household = 'householdId' in input.place ? takePreloaded<Household | null>(householdKey(input.place.householdId)) : undefined
+  const household = preloadedPlaceHousehold(input.place)
   const placing = locate('other', input.place, now, household).then(async (located) => {
     if ('ok' in located) return located
     const limits = await wishLimitsOf(located.route.communityId, now)

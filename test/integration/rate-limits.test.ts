@@ -155,6 +155,31 @@ describe('what a refusal or a retry spends', () => {
     expect(await counters()).toEqual(before)
   })
 
+  test('a call the entry refuses before its use case runs (a blocked word) gives back what was spent ahead beside the caller\'s record', async () => {
+    toNextHour()
+    const filed = expectOk(await cloud.call(P.residentA, 'requests', 'file', filing()))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    const counters = async () => (await documents<{ _id: string; total: number }>(Collections.rateCounters, {}))
+      .filter((c) => [`photo~${P.workerKangleA}`, `fileForOthers~${P.workerKangleA}`].includes(c._id))
+    const before = await counters()
+    const photos = [await cloud.uploadPhoto(P.workerKangleA), await cloud.uploadPhoto(P.workerKangleA)]
+    expect(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '办假证找我', photos })).toMatchObject({ ok: false, code: 'CONTENT_BLOCKED' })
+    const onBehalf = { ...filing({ photos }), resident: { name: '办假证' } }
+    expect(await cloud.call(P.workerKangleA, 'requests', 'fileOnBehalf', onBehalf)).toMatchObject({ ok: false, code: 'CONTENT_BLOCKED' })
+    expect(await counters()).toEqual(before)
+  })
+
+  test('a filing refused for its own allowance gives back the photos counted beside it', async () => {
+    toNextHour()
+    await usedUp(P.residentB, 'file')
+    const photoCounter = async () => documents<{ total: number }>(Collections.rateCounters, { _id: `photo~${P.residentB}` })
+    const before = await photoCounter()
+    const photos = [await cloud.uploadPhoto(P.residentB), await cloud.uploadPhoto(P.residentB)]
+    const form = filing({ photos, place: { householdId: seedHousehold('bldg-ch-6', '302') } })
+    expectLimited(await cloud.call(P.residentB, 'requests', 'file', form), rateWindowAt(cloud.clock.now()).hourEndsAt)
+    expect(await photoCounter()).toEqual(before)
+  })
+
   test('racing first filings of a person this instance has never counted (their three writes sent together) are counted one by one', async () => {
     toNextHour()
     const fresh = ['test-rate-fresh-new', 'test-rate-fresh-yesterday']

@@ -38,3 +38,24 @@ test('outside an invocation nothing is started or kept; a failed read left untak
     await new Promise((resolve) => setTimeout(resolve, 10))
   })
 })
+
+test('a write ahead that no use case took is undone when the invocation ends; one taken is the use case’s', async () => {
+  const undone: string[] = []
+  await withinInvocation(async () => {
+    preload('spend/a', async () => 'a', async (value) => void undone.push(value))
+    preload('spend/b', async () => 'b', async (value) => void undone.push(value))
+    await takePreloaded('spend/b')
+  })
+  expect(undone).toEqual(['a'])
+})
+
+test('a later preload of the same key replaces an untaken read (a retry reads fresh), never an untaken write ahead', async () => {
+  await withinInvocation(async () => {
+    preload('topics/r1', async () => 'attempt 0')
+    preload('topics/r1', async () => 'attempt 1')
+    await expect(takePreloaded('topics/r1')).resolves.toBe('attempt 1')
+    preload('spend/r1', async () => 'spent once', async () => undefined)
+    preload('spend/r1', async () => 'spent twice', async () => undefined)
+    await expect(takePreloaded('spend/r1')).resolves.toBe('spent once')
+  })
+})

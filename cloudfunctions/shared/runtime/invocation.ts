@@ -5,27 +5,51 @@ import { AsyncLocalStorage } from 'node:async_hooks'
  * so that both cost one round trip instead of two. Each read belongs to one invocation (a warm
  * instance serves many callers, one after another or interleaved) and is handed out once: a use case
  * that reads again, as a retry after a lost race must, reads fresh.
+ *
+ * A few are writes ahead (an allowance spent, a claim slot taken) with their way back: one the
+ * invocation ends without taking — the entry refused the call (a blocked word, a failed read of the
+ * caller) before the use case ran — is undone then, so a refusal keeps nothing. One taken is the use
+ * case's, which gives it back on its own refusals.
  */
-const invocation = new AsyncLocalStorage<Map<string, Promise<unknown>>>()
+type Started = { read: Promise<unknown>; undo?: (value: unknown) => Promise<void> }
+const invocation = new AsyncLocalStorage<Map<string, Started>>()
 
-export function withinInvocation<T>(run: () => Promise<T>): Promise<T> {
-  return invocation.run(new Map(), run)
+export async function withinInvocation<T>(run: () => Promise<T>): Promise<T> {
+  const started = new Map<string, Started>()
+  try {
+    return await invocation.run(started, run)
+  } finally {
+    await Promise.all([...started.values()].map(undoUntaken))
+  }
 }
 
-/** Starts `read` now, for the first `takePreloaded(key)` of this invocation. Outside one, nothing. */
-export function preload(key: string, read: () => Promise<unknown>): void {
+async function undoUntaken({ read, undo }: Started): Promise<void> {
+  if (!undo) return
+  try {
+    await undo(await read)
+  } catch (error) {
+    console.error('[invocation] a write ahead that no use case took could not be undone', error)
+  }
+}
+
+/**
+ * Starts `read` now, for the first `takePreloaded(key)` of this invocation; `undo`, for a write ahead,
+ * runs if none takes it. A later preload of the same key (a retry's fresh read) replaces an untaken
+ * read, never an untaken write ahead. Outside an invocation, nothing.
+ */
+export function preload<T>(key: string, read: () => Promise<T>, undo?: (value: T) => Promise<void>): void {
   const reads = invocation.getStore()
-  if (!reads || reads.has(key)) return
+  if (!reads || reads.get(key)?.undo) return
   const started = read()
   // A refusal may come first and leave it untaken: its failure is not this invocation's failure.
   started.catch(() => undefined)
-  reads.set(key, started)
+  reads.set(key, { read: started, undo: undo as Started['undo'] })
 }
 
-/** The read `preload` started under this key, once; undefined when none was (the caller reads itself). */
+/** What `preload` started under this key, once; undefined when nothing was (the caller reads itself). */
 export function takePreloaded<T>(key: string): Promise<T> | undefined {
   const reads = invocation.getStore()
   const started = reads?.get(key)
   if (started) reads!.delete(key)
-  return started as Promise<T> | undefined
+  return started?.read as Promise<T> | undefined
 }

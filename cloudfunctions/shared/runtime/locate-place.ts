@@ -3,6 +3,7 @@ import { routeRequest } from '../core/route-request'
 import { Collections } from './collections'
 import { loadDirectory } from './directory-cache'
 import { findById } from './documents'
+import { preload, takePreloaded } from './invocation'
 
 export type Located = {
   route: RouteDecision
@@ -14,6 +15,15 @@ export type Located = {
 }
 
 export const findHousehold = (householdId: string) => findById(Collections.households, householdId, Household)
+
+const householdKey = (householdId: string) => `${Collections.households}/${householdId}`
+/** The household a filed place names, read beside the caller's record (function-entry preloads), for `locate`. */
+export function preloadPlaceHousehold(place: RouteTarget): void {
+  if ('householdId' in place) preload(householdKey(place.householdId), () => findHousehold(place.householdId))
+}
+/** That read, once; undefined when the place names no household or none was started. */
+export const preloadedPlaceHousehold = (place: RouteTarget): Promise<Household | null> | undefined =>
+  'householdId' in place ? takePreloaded<Household | null>(householdKey(place.householdId)) : undefined
 
 /**
  * Where an item filed at this place goes (精准派单), as the directory's `route` action and filing share it: the

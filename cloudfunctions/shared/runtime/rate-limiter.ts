@@ -139,7 +139,8 @@ export async function spendAllowances(userId: string, now: number, spends: Spend
  * a refusal leaves the counts as they were. A retry's spend that its first call counted is not this
  * call's to give back. Lost (a crash between), the count errs on the side of the limit.
  */
-export async function spendAhead(userId: string, now: number, spends: Spends): Promise<{ refused: Failure | null; giveBack: () => Promise<void> }> {
+export type SpentAhead = { refused: Failure | null; giveBack: () => Promise<void> }
+export async function spendAhead(userId: string, now: number, spends: Spends): Promise<SpentAhead> {
   const taken = await Promise.all(spends.map(({ action, ...spend }) => takeAllowance(userId, action, now, spend)))
   const giveBack = async () => {
     await Promise.all(spends.map((spend, i) => (taken[i].counted ? returnCount(userId, now, spend) : undefined)))
