@@ -99,6 +99,7 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
     if ((result as { updated?: number }).updated !== 1) return null
     return { saved: { ...after, timeline }, timeline }
   }
+
   return {
     writeWithTimeline,
 
