@@ -124,12 +124,14 @@ describe('a request stored before its timeline was kept on it', () => {
   test('a list read leaves the timeline out, and a write from a document read without one never overwrites it', async () => {
     // Not a hazard: the timer test below must find nothing of it due.
     const { _id } = await fileAs(cloud, P.residentA, { category: 'environment' })
+    // Its latest write's events are the accept's alone: a timeline made of them would lose the filing.
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: _id }))
     const { pageRequests } = await import('../../cloudfunctions/requests/request-queries')
     const { writeTransition } = await import('../../cloudfunctions/requests/request-store')
     const { items } = await pageRequests({ _id }, ['updatedAt', 'desc'], 0, 1)
     expect(items[0]).not.toHaveProperty('timeline')
     expect(await writeTransition(items[0], { ...items[0], updatedAt: items[0].updatedAt + 1, version: items[0].version + 1 }, [])).toBeNull()
-    expect(await actions(_id)).toEqual(['file', 'dispatch'])
+    expect(await actions(_id)).toEqual(['file', 'dispatch', 'accept'])
   })
 })
 
