@@ -28,7 +28,12 @@ function placeOf(request: StoredRequest, directory: Directory): { placeKind: 'gr
 
 async function requestsIn(communityId: string, from: number, to: number): Promise<StoredRequest[]> {
   const _ = database().command
-  const found = await findMany(Collections.requests, { 'route.communityId': communityId, createdAt: _.gte(from).and(_.lt(to)) }, StoredRequest, { orderBy: ['createdAt', 'desc'], limit: REQUESTS_READ })
+  const found = await findMany(Collections.requests, { 'route.communityId': communityId, createdAt: _.gte(from).and(_.lt(to)) }, StoredRequest, {
+    orderBy: ['createdAt', 'desc'],
+    limit: REQUESTS_READ,
+    // Clusters count and quote requests, never their timelines: thousands of them stay in the database.
+    fields: { timeline: false },
+  })
   if (found.length === REQUESTS_READ) console.warn(`[council.monthly] ${communityId}: ${REQUESTS_READ} requests read, the clusters may be cut`)
   return found
 }

@@ -44,6 +44,7 @@ export const checkDuplicates: ActionHandler<'requests', 'checkDuplicates'> = asy
     ]),
     ['createdAt', 'desc'],
     200,
+    'listed',
   )
   const matches = findDuplicates(
     { category: input.category, communityId: located.route.communityId, buildingId: ownBuildingId, point: located.location, now },

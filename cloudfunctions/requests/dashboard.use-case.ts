@@ -61,7 +61,7 @@ export const dashboard: ActionHandler<'requests', 'dashboard'> = async ({ scope,
   const [rows, weekly, mostOverdue, overdueTotal] = await Promise.all([
     rateRows(touchedSince(period.from), period, now),
     weeklyRows(touchedSince(weeks[0].from), weeks, now),
-    allRequests(overdueWhere, ['inboxDueAt', 'asc'], OVERDUE_SHOWN),
+    allRequests(overdueWhere, ['inboxDueAt', 'asc'], OVERDUE_SHOWN, 'listed'),
     countRequests(overdueWhere),
   ])
   const units = unitsOf(directory, found.at)

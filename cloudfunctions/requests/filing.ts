@@ -11,7 +11,7 @@ import { refusePhotos } from '../shared/runtime/photos'
 import { spendAhead, type SpentAhead } from '../shared/runtime/rate-limiter'
 import { notify, prepareNotify } from './notify'
 import { checkPhotos, preloadPhotoChecks } from './photo-checks'
-import { appendCommitted, appendEvents, insertRequest, loadRequest, newlyFiled, requestIdFor, toStored } from './request-store'
+import { insertRequest, loadRequest, requestIdFor, toFiled } from './request-store'
 import { detailOf, prepareDetail } from './request-view'
 import { runSteps, type Step } from './transition'
 
@@ -66,9 +66,8 @@ export async function refuseFiling(idempotencyKey: string, { actor }: UseCaseCon
  * photos, route it, check the words,
  * and in one write store it dispatched to the first responder with its deadlines (即时答复: the answer
  * names owner and due time) or held for review. The `_id` comes from caller and key, so a retried
- * submit finds its first answer instead of filing twice. Once the insert is in, the item is filed:
- * a lost event append is left to the next write (request-store appendCommitted), never answered as a
- * failure that would keep the resident and the owner from being told.
+ * submit finds its first answer instead of filing twice. Its first events are stored on it, in the
+ * same insert: once it is in, the item is filed with its whole timeline.
  */
 export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<Result<RequestDetail>> {
   const { actor, now } = ctx
@@ -120,21 +119,23 @@ export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<
   const outcome = runSteps(request, steps, actor, now)
   if (!outcome.ok) return outcome
   const events = [event, ...outcome.events]
-  const stored = toStored(outcome.request, events, newlyFiled(located.room))
+  const stored = toFiled(outcome.request, events, located.room)
   // The notices' and the answer's reads (the owner's name and work line) go out with the insert.
   prepareDetail(stored, actor, now, Promise.resolve(events))
   prepareNotify(events, stored, now)
   if ((await insertRequest(stored)) === 'exists') return answerAgain(_id, ctx)
-  // Filed: the events' append, telling, the photos' check and the answer's reads do not wait on each
-  // other (the answer's timeline is the events in hand).
-  const [, , , detail] = await Promise.all([appendCommitted(stored, events), notify(events, stored, now), checkPhotos(events, stored, actor.userId, now), detailOf(stored, actor, now, events)])
+  // Filed: telling, the photos' check and the answer's reads do not wait on each other (the answer's
+  // timeline is the events in hand).
+  const [, , detail] = await Promise.all([notify(events, stored, now), checkPhotos(events, stored, actor.userId, now), detailOf(stored, actor, now, events)])
   return success(detail)
 }
 
-/** The retried submit: the first answer again, and the first write's events appended if a crash lost them. */
+/**
+ * The retried submit: the first answer again. A request filed before the timeline was kept on it may
+ * lack its first events in the log: its timeline merges them (timelineOf), its next write stores them.
+ */
 async function answerAgain(id: string, { actor, now }: UseCaseContext): Promise<Result<RequestDetail>> {
   const existing = await loadRequest(id)
   if (!existing) throw new Error(`request ${id} was reported taken but cannot be read`)
-  await appendEvents(existing.recentEvents)
   return success(await detailOf(existing, actor, now))
 }

@@ -1,7 +1,7 @@
 import type { ScreenedText } from '../shared/runtime/content-safety'
 import { requestActions } from '../../types/request.actions'
 import { createFunction } from '../shared/runtime/function-entry'
-import { preloadRequest, preloadRequestOnly } from './request-store'
+import { preloadRequest } from './request-store'
 import { preloadCoHandlers } from './co-handlers'
 import { preloadPhotoChecks } from './photo-checks'
 import { preloadPhotoAllowance } from './photo-allowance'
@@ -85,7 +85,7 @@ export const main = createFunction('requests', requestActions, {
     detail: preloadRequest,
     withdraw: preloadRequest,
     rate: preloadRequest,
-    follow: preloadRequestOnly,
+    follow: preloadRequest,
     accept: preloadRequest,
     note: (input, caller) => {
       preloadRequest(input)

@@ -7,9 +7,17 @@ import { StoredRequest } from './request-store'
 
 export type Order = [string, 'asc' | 'desc']
 
+/**
+ * How much of each document a read takes: a list row ('listed') never shows a timeline, so it is left
+ * in the database; a reader that writes what it read (the timer) takes the document 'whole', for a
+ * write must extend the timeline it holds (request-store writeTransition).
+ */
+export type Shape = 'listed' | 'whole'
+
 /** The documents in order, ties broken by `_id` so that paging by offset never repeats or skips one. */
-async function readRaw(where: object, orderBy: Order, offset: number, limit: number): Promise<unknown[]> {
+async function readRaw(where: object, orderBy: Order, offset: number, limit: number, shape: Shape): Promise<unknown[]> {
   let query = database().collection(Collections.requests).where(where).orderBy(orderBy[0], orderBy[1]).orderBy('_id', 'asc')
+  if (shape === 'listed') query = query.field({ timeline: false })
   if (offset > 0) query = query.skip(offset)
   return (await query.limit(limit).get()).data as unknown[]
 }
@@ -30,16 +38,16 @@ function parseEach(docs: readonly unknown[]): StoredRequest[] {
 
 /** One page of a list; the cursor counts documents read, so one left out never shifts the next page. */
 export async function pageRequests(where: object, orderBy: Order, offset: number, limit: number) {
-  const raw = await readRaw(where, orderBy, offset, limit + 1)
+  const raw = await readRaw(where, orderBy, offset, limit + 1, 'listed')
   return { items: parseEach(raw.slice(0, limit)), nextCursor: raw.length > limit ? String(offset + limit) : null }
 }
 
 /** Every request matching, paged through (CloudBase answers at most 1000 a call), up to `max` read. */
-export async function allRequests(where: object, orderBy: Order, max: number): Promise<StoredRequest[]> {
+export async function allRequests(where: object, orderBy: Order, max: number, shape: Shape): Promise<StoredRequest[]> {
   const found: StoredRequest[] = []
   for (let read = 0; read < max; ) {
     const limit = Math.min(1000, max - read)
-    const raw = await readRaw(where, orderBy, read, limit)
+    const raw = await readRaw(where, orderBy, read, limit, shape)
     found.push(...parseEach(raw))
     read += raw.length
     if (raw.length < limit) break

@@ -12,8 +12,11 @@ import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
  * A request as stored: the entity, plus what only storage needs. `contactRoom` is the household's room
  * at filing (lists mask it without reading households); `timerDueAt` is when the timer next acts and
  * `inboxDueAt` / `inboxRemindAt` the workbench's order and urgency (core/request/inbox.ts), all
- * indexed; `recentEvents` are the events of the latest write, kept on the document so that a lost
- * event append loses nothing: readers merge them, the next write appends them again.
+ * indexed; `timeline` is every event so far, appended by the very update that makes each step, and
+ * `recentEvents` the latest write's alone (a list's latest line, without the whole timeline: lists
+ * leave `timeline` out, request-queries). A request stored before the timeline was kept on it has
+ * none: its events are in the request_events log, the latest write's perhaps only in `recentEvents`;
+ * its next write stores them all on it (writeTransition).
  * `photoReviewAt` is when a photo of it was judged risky (runtime/photos.ts markForReview): the
  * reviewers' mark, beside the lifecycle; written only there, every other write keeps what it read.
  * `linkedTopicIds` are the 议事厅 topics opened from it (每月一题), added by the council's openTopic
@@ -27,6 +30,7 @@ export const StoredRequest = Request.extend({
   inboxDueAt: z.number(),
   inboxRemindAt: z.number().nullable(),
   recentEvents: z.array(RequestEvent),
+  timeline: z.array(RequestEvent).optional(),
   photoReviewAt: z.number().nullable().default(null),
   linkedTopicIds: z.array(z.string()).optional(),
 })
@@ -47,86 +51,61 @@ const keptOf = ({ contactRoom, photoReviewAt, linkedTopicIds }: StoredRequest): 
 /** A request as first stored: no photo under review, no topic opened from it yet. */
 export const newlyFiled = (contactRoom: string | null): Kept => ({ contactRoom, photoReviewAt: null, linkedTopicIds: [] })
 
+/** A step's outcome as stored; its timeline is the store's to extend (writeTransition). */
 export function toStored(request: Request, events: RequestEvent[], kept: Kept): StoredRequest {
   return { ...request, ...kept, ...derived(request), recentEvents: events }
 }
 
+/** A request as first stored: its first events are its whole timeline. */
+export const toFiled = (request: Request, events: RequestEvent[], contactRoom: string | null): StoredRequest =>
+  ({ ...toStored(request, events, newlyFiled(contactRoom)), timeline: events })
+
 const requests = () => database().collection(Collections.requests)
+// request_events stays declared (collections.ts) for the requests stored before their timeline moved
+// onto the document: their log is read once, on their next write, and nothing is inserted there any more.
 const store = versionedStore({
-  documents: Collections.requests, events: Collections.requestEvents, schema: StoredRequest, eventSchema: RequestEvent, eventKey: 'requestId', name: 'requests',
+  documents: Collections.requests, events: Collections.requestEvents, schema: StoredRequest, eventSchema: RequestEvent, eventKey: 'requestId', name: 'requests', timelineOnDocument: true,
 })
 
-/** Per stored version in hand: its timeline, and the log it is made of (timelineOf). */
-const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
-const logs = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+/** A request stored before its timeline was on it: its log merged, read once per stored version in hand. */
+const loggedTimelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
 
 const preloadKey = (id: string) => `${Collections.requests}/${id}`
-const logKey = (id: string) => `${Collections.requestEvents}/${id}`
-/**
- * The request an action names, read beside the caller's record (function-entry preloads), and its
- * event log with it: the log's read needs only the id, and every step reads it (the answer's timeline,
- * a rating's check, which of the previous write's events the log lacks), so it rides in the first
- * round trip instead of beside the update.
- */
-export const preloadRequest = ({ requestId }: { requestId: string }) => {
-  preload(preloadKey(requestId), () => store.load(requestId))
-  preload(logKey(requestId), () => store.readLog(requestId))
-}
-/** The request alone, for a step that never reads its timeline (a +1). */
-export const preloadRequestOnly = ({ requestId }: { requestId: string }) => preload(preloadKey(requestId), () => store.load(requestId))
+/** The request an action names, read beside the caller's record (function-entry preloads): its timeline comes with it. */
+export const preloadRequest = ({ requestId }: { requestId: string }) => preload(preloadKey(requestId), () => store.load(requestId))
 
-/**
- * The preloaded request, once, with the log read beside it kept for that version; else a fresh read
- * (a retry after a lost race), whose log is read when it is needed.
- */
+/** The preloaded request, once; else a fresh read (a retry after a lost race). */
 export async function loadRequest(id: string): Promise<StoredRequest | null> {
-  const preloaded = takePreloaded<StoredRequest | null>(preloadKey(id))
-  if (!preloaded) return store.load(id)
-  const log = takePreloaded<RequestEvent[]>(logKey(id))
-  const stored = await preloaded
-  if (stored && log) logs.set(stored, log)
-  return stored
+  return takePreloaded<StoredRequest | null>(preloadKey(id)) ?? store.load(id)
 }
 /** 'exists' when the `_id` is taken: the same filing, retried. */
 export const insertRequest = store.insert
-export const appendEvents = store.appendEvents
-export const appendCommitted = store.appendCommitted
 
 /**
- * A request's timeline, read once per stored version in hand: a rating's check reads it, and the
- * answer after the write is that timeline and the write's events, not a second read.
+ * A request's timeline: the one on its document. A request stored before the timeline was kept there
+ * has none: its log and latest write's events, read once per version in hand (a rating's check and
+ * the write after it share the read), until its next write stores them whole (writeTransition).
  */
 export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
-  let timeline = timelines.get(request)
+  if (request.timeline) return Promise.resolve([...request.timeline])
+  let timeline = loggedTimelines.get(request)
   if (!timeline) {
-    const read = store.timelineOf(request, logs.get(request))
-    timeline = read.timeline
-    timelines.set(request, timeline)
-    logs.set(request, read.log)
-    timeline.catch(() => {
-      timelines.delete(request)
-      logs.delete(request)
-    })
+    timeline = store.timeline(request)
+    loggedTimelines.set(request, timeline)
+    timeline.catch(() => loggedTimelines.delete(request))
   }
   return timeline
 }
 
 /**
  * Writes a transition's outcome only if nobody wrote since we read (the version matches): of two
- * racing accepts exactly one updates a document, the other gets null and answers CONFLICT. Then the
- * events land, the previous write's too if its append was lost (runtime/versioned-store.ts).
+ * racing accepts exactly one updates a document, the other gets null and answers CONFLICT. Its
+ * events go onto the document's timeline in that same update (versioned-store writeWithTimeline):
+ * no step is ever in without them.
  */
-export async function saveTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
-  return store.save(before, toStored(after, events, keptOf(before)))
-}
-
-/** saveTransition, answering once the document is written, its events' append under way (versioned-store write). */
-export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]) {
-  const written = await store.write(before, toStored(after, events, keptOf(before)), logs.get(before))
-  // The version moved by this write alone: its timeline is the log read with the request (or beside
-  // the update, after a lost race) and both writes' events, so the answer after it reads the log no more.
-  if (written?.timeline) timelines.set(written.saved, Promise.resolve(written.timeline))
-  return written
+export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
+  const written = await store.writeWithTimeline(before, toStored(after, events, keptOf(before)), before.timeline ? undefined : timelineOf(before))
+  return written && written.saved
 }
 
 /** What storage derives, again under today's deadline config; not a transition, so the version stays. */

@@ -4,7 +4,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { settings } from '../shared/runtime/settings'
 import { notify } from './notify'
 import { allRequests } from './request-queries'
-import { rescheduleTimer, saveTransition, type StoredRequest } from './request-store'
+import { rescheduleTimer, writeTransition, type StoredRequest } from './request-store'
 import { stepEach } from '../shared/runtime/timer-run'
 
 /** One run handles this many due items; more wait for the next run, ten minutes on. */
@@ -20,7 +20,7 @@ export type TickReport = Record<TimerStep, number> & { due: number; conflicts: n
  */
 export async function tick(now: number): Promise<TickReport> {
   const _ = database().command
-  const due = await allRequests({ timerDueAt: _.gte(0).and(_.lte(now)) }, ['timerDueAt', 'asc'], PER_RUN)
+  const due = await allRequests({ timerDueAt: _.gte(0).and(_.lte(now)) }, ['timerDueAt', 'asc'], PER_RUN, 'whole')
   const report: TickReport = { due: due.length, remind: 0, supervise: 0, autoClose: 0, conflicts: 0, idle: 0, failed: 0 }
   await stepEach(due, (request) => step(request, now), report)
   return report
@@ -39,7 +39,7 @@ async function step(request: StoredRequest, now: number): Promise<TimerStep | 'c
     console.error(`[requests-timer] ${next} on ${request._id}: ${outcome.reason} ${outcome.detail}`)
     return 'failed'
   }
-  const saved = await saveTransition(request, outcome.request, [outcome.event])
+  const saved = await writeTransition(request, outcome.request, [outcome.event])
   if (!saved) return 'conflicts'
   await notify([outcome.event], saved, now)
   return next

@@ -41,7 +41,7 @@ export const conflict = () => failure('CONFLICT', '这条诉求刚刚有了变�
 
 /**
  * The one way a use case changes a request: read it, let the plan name the steps, run them through
- * the machine, write the result conditionally on the version read, and append the events. A request
+ * the machine, write the result and its events conditionally on the version read. A request
  * the caller may not see is NOT_FOUND, not FORBIDDEN: its existence is not theirs to learn.
  */
 export async function commit(
@@ -49,7 +49,7 @@ export async function commit(
   { actor, now }: UseCaseContext,
   plan: Plan,
   { verify, retries = 0 }: Options = {},
-): Promise<Result<{ stored: StoredRequest; events: RequestEvent[]; appended: Promise<void> }>> {
+): Promise<Result<{ stored: StoredRequest; events: RequestEvent[] }>> {
   for (let attempt = 0; ; attempt++) {
     const stored = await loadRequest(requestId)
     if (!stored || visibility(stored, relationsTo(actor, stored)) === 'none') return failure('NOT_FOUND', '没有找到这条诉求')
@@ -62,7 +62,7 @@ export async function commit(
     prepareDetail({ ...outcome.request, linkedTopicIds: stored.linkedTopicIds }, actor, now, timelineOf(stored).then((events) => [...events, ...outcome.events]))
     prepareNotify(outcome.events, outcome.request, now)
     const written = await writeTransition(stored, outcome.request, outcome.events)
-    if (written) return success({ stored: written.saved, events: outcome.events, appended: written.appended })
+    if (written) return success({ stored: written, events: outcome.events })
     if (attempt >= retries) return conflict()
   }
 }
@@ -71,11 +71,10 @@ export async function commit(
 export async function transition(requestId: string, ctx: UseCaseContext, plan: Plan, options: Options = {}): Promise<Result<RequestDetail>> {
   const committed = await commit(requestId, ctx, plan, options)
   if (!committed.ok) return committed
-  const { stored, events, appended } = committed.data
-  // Committed: the events' append, telling, the photos' check and the answer's reads do not wait on
-  // each other (the timeline merges the document's recentEvents, so it shows this step's events).
-  const [, , , detail] = await Promise.all([
-    appended,
+  const { stored, events } = committed.data
+  // Committed, its events on its timeline: telling, the photos' check and the answer's reads do not
+  // wait on each other (the answer's timeline is the one written, not read again).
+  const [, , detail] = await Promise.all([
     notify(events, stored, ctx.now),
     checkPhotos(events, stored, ctx.actor.userId, ctx.now),
     detailOf(stored, ctx.actor, ctx.now),

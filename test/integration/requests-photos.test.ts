@@ -366,10 +366,13 @@ describe('staff notes (issue 10): an internal note never reaches the resident, a
     expect(unsaid).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: ['visibleTo'] })
 
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: TOLD, visibleTo: 'resident' }))
-    const [stored] = await documents<RequestEvent>(Collections.requestEvents, { requestId: filed._id, action: 'note' })
+    // The note as stored before the choice existed: no audience in its details, on the request's timeline.
+    const [stored] = await documents<{ timeline: RequestEvent[] }>(Collections.requests, { _id: filed._id })
     const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
-    const { _id, details: _chosen, ...before } = stored
-    await cloudbaseApp().database().collection(Collections.requestEvents).doc(_id).set(before)
+    const unchosen = ({ details: _chosen, ...before }: RequestEvent) => before
+    const timeline = stored.timeline.map((event) => (event.action === 'note' ? unchosen(event) : event))
+    const database = cloudbaseApp().database()
+    await database.collection(Collections.requests).doc(filed._id).update({ timeline: database.command.set(timeline) })
     expect(notes(await seen(P.residentA, filed._id))).toEqual([{ note: TOLD, visibleTo: 'resident', photos: undefined }])
   })
 })

@@ -60,8 +60,9 @@ export async function countAll(collections: readonly CollectionName[]): Promise<
   return Object.fromEntries(counts)
 }
 
+/** A request's timeline as stored: on its document (request-store), none if it has no timeline there. */
 export const eventsOf = async (requestId: string) =>
-  (await documents<RequestEvent>(Collections.requestEvents, { requestId })).sort((a, b) => a.seq - b.seq)
+  (await documents<{ timeline?: RequestEvent[] }>(Collections.requests, { _id: requestId }))[0]?.timeline ?? []
 
 export const messagesFor = (recipientId: string, requestId: string) =>
   documents<Message>(Collections.messages, { recipientId, requestId })

@@ -15,6 +15,8 @@ export const Collections = {
   partyRegistrations: 'party_registrations',
   auditLog: 'audit_log',
   requests: 'requests',
+  // Requests stored before their timeline moved onto them read it here, once, until their next write;
+  // nothing is written here any more (requests/request-store.ts).
   requestEvents: 'request_events',
   requestFollows: 'request_follows',
   messages: 'messages',

@@ -15,8 +15,11 @@ export async function findMany<S extends z.ZodType>(
   collection: CollectionName,
   query: object,
   schema: S,
-  /** Only these fields read (the rest stays in the database): a close's proof reads 10,000 ballots' hashes, not their histories. */
-  options: { orderBy?: [string, 'asc' | 'desc']; limit?: number; fields?: Record<string, true> } = {},
+  /**
+   * Only these fields read (the rest stays in the database): a close's proof reads 10,000 ballots'
+   * hashes, not their histories. Or all but these (`false`): a list of requests leaves their timelines.
+   */
+  options: { orderBy?: [string, 'asc' | 'desc']; limit?: number; fields?: Record<string, true> | Record<string, false> } = {},
 ): Promise<z.output<S>[]> {
   const wanted = options.limit ?? Number.POSITIVE_INFINITY
   const found: z.output<S>[] = []

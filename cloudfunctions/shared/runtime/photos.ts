@@ -259,7 +259,7 @@ export async function recordVerdict(verdict: MediaVerdict, now: number): Promise
  * request's lifecycle has no step for this — `flag` is only for a request just filed, and an item
  * already with its owner must stay there — so it is a mark beside the status, written outside the
  * versioned write like the +1 count (request-store raiseFollowers): a handler's accept racing it is
- * not made a CONFLICT, and a transition keeps the mark it read (request-store saveTransition).
+ * not made a CONFLICT, and a transition keeps the mark it read (request-store writeTransition).
  * A wish's hidden photo needs no queue of its own: its reviewers see it, marked, on the wish they
  * already review, and no one else sees it at all (core/photo-sight.ts).
  */

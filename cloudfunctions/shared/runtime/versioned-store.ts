@@ -8,8 +8,11 @@ import { insertIgnoringDuplicates } from './insert-once'
 
 type Event = { _id: string; seq: number }
 type Versioned = { _id: string; version: number }
-/** As stored: the latest write's events kept on the document. */
-type Stored = Versioned & { recentEvents: readonly Event[] }
+/**
+ * As stored: the latest write's events kept on the document, and, in a store keeping its timeline on
+ * the document, every event so far (`timeline`; absent on an item stored before the store kept it).
+ */
+type Stored = Versioned & { recentEvents: readonly Event[]; timeline?: readonly Event[] }
 
 /**
  * The storage every lifecycle shares (a request, a wish): one document per item written only if
@@ -18,6 +21,11 @@ type Stored = Versioned & { recentEvents: readonly Event[] }
  * its events are appended with those of the previous write the log still lacks, and a failed append
  * is logged and left to the next write — never answered as a failure the caller would retry into a
  * CONFLICT.
+ *
+ * Or, chosen per store (`timelineOnDocument`), the timeline is kept on the document itself: appended
+ * by the same versioned update that changes the item, so a step's events are in exactly when its
+ * change is, and nothing is read or inserted beside it. The log is then only what an item stored
+ * before the store kept its timeline has (writeWithTimeline's `earlier`); its next write stores it whole.
  */
 export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<Event>>(options: {
   documents: CollectionName
@@ -27,6 +35,8 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
   /** The event's field naming its item: `requestId`, `wishId`. */
   eventKey: string
   name: string
+  /** The timeline kept on the document (writeWithTimeline) rather than in the log alone. */
+  timelineOnDocument?: boolean
 }) {
   const documents = () => database().collection(options.documents)
   const log = () => database().collection(options.events)
@@ -64,7 +74,35 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
     return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
   }
 
+  /** The timeline of an item whose events are in the log: the log, and its latest write's events in case their append was lost. */
+  const loggedTimeline = async (item: z.output<S>) => merged(await readLog(item._id), item.recentEvents as z.output<E>[])
+
+  /**
+   * A step's outcome with its events on the document's timeline, written only if the version is still
+   * the one read (of racing writers exactly one wins; the others get null, a CONFLICT): the events are
+   * pushed by that very update, so none is ever in the document's state without being on its timeline.
+   * An item stored before the store kept its timeline (none on it) gets it whole: `earlier`, its log
+   * merged with its latest write's events, and this write's; written only where none is stored yet,
+   * so a document read without its timeline (a list's projection) can never overwrite one.
+   */
+  async function writeWithTimeline(before: z.output<S>, after: z.output<S>, earlier?: Promise<z.output<E>[]>): Promise<{ saved: z.output<S>; timeline: z.output<E>[] } | null> {
+    const _ = database().command
+    const kept = before.timeline as z.output<E>[] | undefined
+    const events = after.recentEvents as z.output<E>[]
+    const timeline = [...(kept ?? (await (earlier ?? loggedTimeline(before)))), ...events]
+    const { timeline: _before, ...beforeFields } = before
+    const { timeline: _after, ...afterFields } = after
+    const fields = changedFields(beforeFields, afterFields)
+    fields.timeline = kept ? _.push({ each: plain(events) }) : _.set(plain(timeline))
+    const where = kept ? { _id: before._id, version: before.version } : { _id: before._id, version: before.version, timeline: _.exists(false) }
+    const result = await documents().where(where).update(fields)
+    if ((result as { updated?: number }).updated !== 1) return null
+    return { saved: { ...after, timeline }, timeline }
+  }
+
   return {
+    writeWithTimeline,
+
     async load(id: string): Promise<z.output<S> | null> {
       const { data } = await documents().doc(id).get()
       const doc = (data as unknown[])[0]
@@ -86,9 +124,13 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
 
     appendCommitted,
 
-    /** The item's whole timeline: the log, and the latest write's events in case their append was lost. */
+    /**
+     * The item's whole timeline: the one on the document where the store keeps it there; else the log,
+     * and the latest write's events in case their append was lost.
+     */
     async timeline(item: z.output<S>): Promise<z.output<E>[]> {
-      return merged(await readLog(item._id), item.recentEvents as z.output<E>[])
+      if (options.timelineOnDocument && item.timeline) return [...(item.timeline as z.output<E>[])]
+      return loggedTimeline(item)
     },
 
     /** The item's log as stored, by its id alone: a read that can start beside the item's own (a preload). */
