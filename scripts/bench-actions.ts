@@ -317,7 +317,7 @@ async function main(): Promise<void> {
       await step('confirm', () => call(P.residentA, 'wishes', 'confirm', { wishId: w._id, thanks: '谢谢' }))
     })
     const voteTopic = await call(P.committeeKangle, 'council', 'openTopic', topicForm())
-    await lifecycle('votes (one cast, one change of ballot; per vote in the line below)', 'aim ≤ 3 per vote', async (step) => {
+    await lifecycle('votes: a first cast, then a change of ballot, together', 'aim ≤ 3 for each vote: see each on the line below', async (step) => {
       await step('cast', () => call(`bench-owner-${['101', '102', '202'][serial % 3]}`, 'council', 'vote', { topicId: voteTopic._id, options: ['yes'] }))
       await step('change', () => call(P.residentA, 'council', 'vote', { topicId: voteTopic._id, options: [serial % 2 ? 'yes' : 'no'] }))
     })
