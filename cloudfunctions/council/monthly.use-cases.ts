@@ -79,7 +79,7 @@ export const adoptMonthlyQuestion: ActionHandler<'council', 'adoptMonthlyQuestio
   const { actor, now } = ctx
   const directory = await loadDirectory(now)
   if (!mayLook(actor, directory, communityId)) return failure('FORBIDDEN', '只有本社区居委会能把每月一题转为主动治理')
-  const linked = (await findByIds(Collections.requests, requestIds, StoredRequest)).filter((r) => r.route.communityId === communityId)
+  const linked = (await findByIds(Collections.requests, requestIds, StoredRequest, '_id', { timeline: false })).filter((r) => r.route.communityId === communityId)
   if (linked.length === 0) return failure('NOT_FOUND', '没有找到这些诉求')
   const key = idempotentId('monthly', communityId, [...requestIds].sort().join(',')).slice(0, 64)
   const filed = await fileRequest({ idempotencyKey: key, category, text, photos: [], place: linked[0].place, residentId: null, filedBy: { kind: 'proactive', staffId: actor.userId } }, ctx)

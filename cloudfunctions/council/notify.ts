@@ -24,7 +24,7 @@ const voters = async (topicId: string) => {
 const supporters = async (proposalId: string | null) =>
   proposalId === null ? [] : (await findMany(Collections.cosignatures, { proposalId }, Signer)).map((s) => s.userId)
 const filers = async (requestIds: readonly string[]) =>
-  (await findByIds(Collections.requests, requestIds, Request.pick({ residentId: true }))).flatMap((r) => (r.residentId ? [r.residentId] : []))
+  (await findByIds(Collections.requests, requestIds, Request.pick({ residentId: true }), '_id', { residentId: true })).flatMap((r) => (r.residentId ? [r.residentId] : []))
 
 /** Each notice of each event with the people it reaches, the one who acted left out. */
 type Told<E> = { event: E; notice: CouncilNotice; recipients: string[] }

@@ -68,7 +68,7 @@ const store = versionedStore({
 })
 
 /** A request stored before its timeline was on it: its log merged, read once per stored version in hand. */
-const loggedTimelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
+const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
 
 const preloadKey = (id: string) => `${Collections.requests}/${id}`
 /** The request an action names, read beside the caller's record (function-entry preloads): its timeline comes with it. */
@@ -82,17 +82,17 @@ export async function loadRequest(id: string): Promise<StoredRequest | null> {
 export const insertRequest = store.insert
 
 /**
- * A request's timeline: the one on its document. A request stored before the timeline was kept there
- * has none: its log and latest write's events, read once per version in hand (a rating's check and
- * the write after it share the read), until its next write stores them whole (writeTransition).
+ * A request's timeline: the one on its document (with its latest write's events, which a function
+ * still on older code during a deploy keeps only there and in the log). A request stored before the
+ * timeline was kept there has none: its log and latest write's events, read once per version in hand
+ * (a rating's check and the write after it share the read), until its next write stores them whole.
  */
 export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
-  if (request.timeline) return Promise.resolve([...request.timeline])
-  let timeline = loggedTimelines.get(request)
+  let timeline = timelines.get(request)
   if (!timeline) {
     timeline = store.timeline(request)
-    loggedTimelines.set(request, timeline)
-    timeline.catch(() => loggedTimelines.delete(request))
+    timelines.set(request, timeline)
+    timeline.catch(() => timelines.delete(request))
   }
   return timeline
 }
@@ -104,8 +104,7 @@ export function timelineOf(request: StoredRequest): Promise<RequestEvent[]> {
  * no step is ever in without them.
  */
 export async function writeTransition(before: StoredRequest, after: Request, events: RequestEvent[]): Promise<StoredRequest | null> {
-  const written = await store.writeWithTimeline(before, toStored(after, events, keptOf(before)), before.timeline ? undefined : timelineOf(before))
-  return written && written.saved
+  return store.writeWithTimeline(before, toStored(after, events, keptOf(before)), before.timeline ? undefined : timelineOf(before))
 }
 
 /** What storage derives, again under today's deadline config; not a transition, so the version stays. */

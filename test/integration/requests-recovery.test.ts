@@ -135,6 +135,32 @@ describe('a request stored before its timeline was kept on it', () => {
   })
 })
 
+describe('during a deploy, a write by a function still on the code before timelines moved onto documents', () => {
+  /** What that code wrote for a step: the document's version and its latest events, the event into the log; the timeline untouched. */
+  async function oldCodeStep(_id: string, event: RequestEvent): Promise<void> {
+    const database = await db()
+    await database.collection(Collections.requestEvents).add(event)
+    await database.collection(Collections.requests).doc(_id).update({ version: event.seq, recentEvents: database.command.set([event]) })
+  }
+
+  test('its steps are on the timeline every reader sees, and the next write puts them on the document', async () => {
+    const { _id } = await fileAs(cloud, P.residentA, { category: 'environment', text: '垃圾桶满了' })
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: _id }))
+    const [stored] = await documents<StoredRequest>(Collections.requests, { _id })
+    const accepted = stored.timeline!.find((e) => e.action === 'accept')!
+    // Two steps in a row: the first is then in the log alone, the second in the log and recentEvents.
+    for (const seq of [3, 4]) await oldCodeStep(_id, { ...accepted, _id: `${_id}#${seq}`, seq, at: accepted.at + seq })
+    const seen = expectOk(await cloud.call(P.residentA, 'requests', 'detail', { requestId: _id }))
+    expect(seen.timeline.map((e) => e.at)).toEqual([...stored.timeline!.map((e) => e.at), accepted.at + 3, accepted.at + 4])
+
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: _id, note: '已联系环卫', visibleTo: 'resident' }))
+    const [after] = await documents<StoredRequest>(Collections.requests, { _id })
+    expect(after.timeline!.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5])
+    const next = await databaseRequestsDuring(cloud, async () => expectOk(await cloud.call(P.residentA, 'requests', 'detail', { requestId: _id })))
+    expect(next[Collections.requestEvents]).toBeUndefined()
+  })
+})
+
 describe('a malformed request document', () => {
   type Report = { remind: number; failed: number }
   let logged: jest.SpyInstance

@@ -39,10 +39,12 @@ export async function findMany<S extends z.ZodType>(
 /** `_.in` lists are read in slices short enough for any query planner: a close's thousands of households, say. */
 const ID_SLICE = 100
 
-/** The documents of these ids that exist, in no particular order. */
-export async function findByIds<S extends z.ZodType>(collection: CollectionName, ids: readonly string[], schema: S, field = '_id'): Promise<z.output<S>[]> {
+/** The documents of these ids that exist, in no particular order; `fields` as findMany's. */
+export async function findByIds<S extends z.ZodType>(
+  collection: CollectionName, ids: readonly string[], schema: S, field = '_id', fields?: Record<string, true> | Record<string, false>,
+): Promise<z.output<S>[]> {
   const unique = [...new Set(ids)]
   const slices = Array.from({ length: Math.ceil(unique.length / ID_SLICE) }, (_, i) => unique.slice(i * ID_SLICE, (i + 1) * ID_SLICE))
-  const found = await Promise.all(slices.map((slice) => findMany(collection, { [field]: database().command.in(slice) }, schema)))
+  const found = await Promise.all(slices.map((slice) => findMany(collection, { [field]: database().command.in(slice) }, schema, fields && { fields })))
   return found.flat()
 }

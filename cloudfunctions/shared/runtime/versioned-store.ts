@@ -78,26 +78,42 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
   const loggedTimeline = async (item: z.output<S>) => merged(await readLog(item._id), item.recentEvents as z.output<E>[])
 
   /**
+   * The timeline a document holds, with its latest write's events: during a deploy, a function still
+   * on the code before timelines moved onto documents writes a step into the log and `recentEvents`
+   * only. Whole when it has one event per version (transition-table: an event's seq is the version it
+   * made); else, after two such writes in a row, the log has what is missing.
+   */
+  async function documentTimeline(item: z.output<S>): Promise<z.output<E>[]> {
+    const held = merged(item.timeline as z.output<E>[], item.recentEvents as z.output<E>[])
+    return held.length === item.version + 1 ? held : merged(await readLog(item._id), held)
+  }
+
+  /**
    * A step's outcome with its events on the document's timeline, written only if the version is still
    * the one read (of racing writers exactly one wins; the others get null, a CONFLICT): the events are
    * pushed by that very update, so none is ever in the document's state without being on its timeline.
-   * An item stored before the store kept its timeline (none on it) gets it whole: `earlier`, its log
-   * merged with its latest write's events, and this write's; written only where none is stored yet,
-   * so a document read without its timeline (a list's projection) can never overwrite one.
+   * Events the stored timeline lacks (documentTimeline) go with them. An item stored before the store
+   * kept its timeline (none on it) gets it whole: `earlier`, its log merged with its latest write's
+   * events, and this write's; written only where none is stored yet, so a document read without its
+   * timeline (a list's projection) can never overwrite one.
    */
-  async function writeWithTimeline(before: z.output<S>, after: z.output<S>, earlier?: Promise<z.output<E>[]>): Promise<{ saved: z.output<S>; timeline: z.output<E>[] } | null> {
+  async function writeWithTimeline(before: z.output<S>, after: z.output<S>, earlier?: Promise<z.output<E>[]>): Promise<z.output<S> | null> {
     const _ = database().command
     const kept = before.timeline as z.output<E>[] | undefined
     const events = after.recentEvents as z.output<E>[]
-    const timeline = [...(kept ?? (await (earlier ?? loggedTimeline(before)))), ...events]
+    const held = kept ? await documentTimeline(before) : await (earlier ?? loggedTimeline(before))
+    const timeline = [...held, ...events]
     const { timeline: _before, ...beforeFields } = before
     const { timeline: _after, ...afterFields } = after
     const fields = changedFields(beforeFields, afterFields)
-    fields.timeline = kept ? _.push({ each: plain(events) }) : _.set(plain(timeline))
+    const keptSeqs = new Set((kept ?? []).map((e) => e.seq))
+    const lacking = held.filter((e) => !keptSeqs.has(e.seq))
+    // The array form of push: the SDK encodes its values (`{ each }` would skip that).
+    fields.timeline = kept ? _.push(plain([...lacking, ...events])) : _.set(plain(timeline))
     const where = kept ? { _id: before._id, version: before.version } : { _id: before._id, version: before.version, timeline: _.exists(false) }
     const result = await documents().where(where).update(fields)
     if ((result as { updated?: number }).updated !== 1) return null
-    return { saved: { ...after, timeline }, timeline }
+    return { ...after, timeline }
   }
 
   return {
@@ -129,7 +145,7 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
      * and the latest write's events in case their append was lost.
      */
     async timeline(item: z.output<S>): Promise<z.output<E>[]> {
-      if (options.timelineOnDocument && item.timeline) return [...(item.timeline as z.output<E>[])]
+      if (options.timelineOnDocument && item.timeline) return documentTimeline(item)
       return loggedTimeline(item)
     },
 
