@@ -149,18 +149,6 @@ export function versionedStore<S extends z.ZodType<Stored>, E extends z.ZodType<
       return loggedTimeline(item)
     },
 
-    /** The item's log as stored, by its id alone: a read that can start beside the item's own (a preload). */
-    readLog,
-
-    /**
-     * The log as stored, and the timeline made of it: for a step that reads the timeline before its
-     * write (write's `logRead`). `logRead`: the log read beside the item's own read, at the version in hand.
-     */
-    timelineOf(item: z.output<S>, logRead?: Promise<z.output<E>[]>): { log: Promise<z.output<E>[]>; timeline: Promise<z.output<E>[]> } {
-      const log = logRead ?? readLog(item._id)
-      return { log, timeline: log.then((read) => merged(read, item.recentEvents as z.output<E>[])) }
-    },
-
     /**
      * A step's outcome, written only if the version is still the one read (of racing writers exactly
      * one wins; the others get null, a CONFLICT), then its events with the previous write's the log lacks.
