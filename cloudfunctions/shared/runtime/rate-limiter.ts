@@ -133,13 +133,14 @@ export async function spendAllowances(userId: string, now: number, spends: Spend
   return (await spendAhead(userId, now, spends)).refused
 }
 
+export type SpentAhead = { refused: Failure | null; giveBack: () => Promise<void> }
+
 /**
  * spendAllowances started before the caller's rights are known (beside their record: one round trip
  * less), with the way back: `giveBack` undoes what this call counted, for a caller then refused, so
  * a refusal leaves the counts as they were. A retry's spend that its first call counted is not this
  * call's to give back. Lost (a crash between), the count errs on the side of the limit.
  */
-export type SpentAhead = { refused: Failure | null; giveBack: () => Promise<void> }
 export async function spendAhead(userId: string, now: number, spends: Spends): Promise<SpentAhead> {
   const taken = await Promise.all(spends.map(({ action, ...spend }) => takeAllowance(userId, action, now, spend)))
   const giveBack = async () => {
