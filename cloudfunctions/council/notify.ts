@@ -5,13 +5,10 @@ import { proposalNoticesFor, topicNoticesFor, type CouncilAudience, type Council
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { findByIds, findMany } from '../shared/runtime/documents'
-import { deliver } from '../shared/runtime/notifications'
+import { deliverCommitted } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 import type { StoredProposal } from './proposal-store'
 import type { StoredTopic } from './topic-store'
-
-/** Messages written at once: a topic of 10,000 voters is told in slices the database takes in one insert each. */
-const SLICE = 500
 
 const CastBy = z.object({ castBy: z.string().nullable() })
 const Signer = z.object({ userId: z.string() })
@@ -32,8 +29,8 @@ type Told<E> = { event: E; notice: CouncilNotice; recipients: string[] }
 /**
  * The recipients of a step's notices, read as soon as the step is decided — beside its write, one
  * round trip less; a read wasted only when the write loses a race — and `send`, for once the write
- * has gone in: the messages of every notice in one delivery (a slice of 500 each, for a topic of
- * 10,000 voters). Neither fails the step: a failure is logged (the step stands, the 消息 page misses it).
+ * has gone in: the messages of every notice in one delivery (runtime/notifications deliverCommitted:
+ * a failure is logged, the step stands, the 消息 page misses it).
  */
 function planNotices<E extends { actorId: string }>(
   events: readonly E[], noticesFor: (event: E) => CouncilNotice[], recipientsOf: (audience: CouncilAudience) => Promise<string[]>,
@@ -44,22 +41,16 @@ function planNotices<E extends { actorId: string }>(
   }))))
   told.catch(() => undefined)
   return {
-    async send() {
-      try {
-        const messages = new Map<string, Message>()
-        for (const { event, notice, recipients } of await told) {
-          for (const recipientId of recipients) {
-            const message = make(recipientId, event, notice)
-            if (!messages.has(message._id)) messages.set(message._id, Message.parse(message))
-          }
+    send: () => deliverCommitted(told.then((all) => {
+      const messages = new Map<string, Message>()
+      for (const { event, notice, recipients } of all) {
+        for (const recipientId of recipients) {
+          const message = make(recipientId, event, notice)
+          if (!messages.has(message._id)) messages.set(message._id, Message.parse(message))
         }
-        const all = [...messages.values()]
-        const slices = Array.from({ length: Math.ceil(all.length / SLICE) }, (_, i) => all.slice(i * SLICE, (i + 1) * SLICE))
-        await Promise.all(slices.map((slice) => deliver(slice)))
-      } catch (error) {
-        console.error(`[council.${name}]`, error)
       }
-    },
+      return [...messages.values()]
+    }), `[council.${name}]`),
   }
 }
 

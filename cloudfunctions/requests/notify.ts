@@ -1,6 +1,6 @@
 import { Message, type Request, type RequestEvent } from '../../types'
 import { addedBy, noticesFor, type Audience } from '../shared/core/request/request-notices'
-import { deliver } from '../shared/runtime/notifications'
+import { deliverCommitted } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 import { noticeBody } from './notice-text'
 import { userNames } from '../shared/runtime/user-names'
@@ -37,27 +37,27 @@ export function prepareNotify(events: readonly RequestEvent[], request: Request,
 }
 
 /**
- * Turns a write's events into messages and hands them to the notifier (runtime/notifications.ts). The transition is already
- * committed, so a delivery failure is logged, not answered: the caller retrying would only meet a
- * CONFLICT. The person who acted is not told of their own act.
+ * Turns a committed write's events into messages and hands them to the notifier
+ * (runtime/notifications.ts deliverCommitted: a failure is logged, not answered). The person who
+ * acted is not told of their own act.
  */
-export async function notify(events: readonly RequestEvent[], request: Request, now: number): Promise<void> {
-  try {
-    const names = await userNames(request.ownerId ? [request.ownerId] : [], now)
-    const messages = new Map<string, Message>()
-    for (const event of events) {
-      for (const notice of noticesFor(event, request)) {
-        for (const recipientId of await recipients(notice.audience, event, request, now)) {
-          if (recipientId === event.actorId) continue
-          const _id = `${event._id}>${recipientId}`
-          const audience = recipientId === request.residentId ? 'resident' : 'staff'
-          const body = noticeBody(event, request, names, audience === 'resident')
-          messages.set(_id, { _id, recipientId, audience, requestId: request._id, action: event.action, kind: notice.kind, title: notice.title, body, at: event.at })
-        }
+export function notify(events: readonly RequestEvent[], request: Request, now: number): Promise<void> {
+  return deliverCommitted(messagesOf(events, request, now), `[requests.notify] ${request._id}`)
+}
+
+async function messagesOf(events: readonly RequestEvent[], request: Request, now: number): Promise<Message[]> {
+  const names = await userNames(request.ownerId ? [request.ownerId] : [], now)
+  const messages = new Map<string, Message>()
+  for (const event of events) {
+    for (const notice of noticesFor(event, request)) {
+      for (const recipientId of await recipients(notice.audience, event, request, now)) {
+        if (recipientId === event.actorId) continue
+        const _id = `${event._id}>${recipientId}`
+        const audience = recipientId === request.residentId ? 'resident' : 'staff'
+        const body = noticeBody(event, request, names, audience === 'resident')
+        messages.set(_id, { _id, recipientId, audience, requestId: request._id, action: event.action, kind: notice.kind, title: notice.title, body, at: event.at })
       }
     }
-    await deliver([...messages.values()].map((m) => Message.parse(m)))
-  } catch (error) {
-    console.error('[requests.notify]', request._id, error)
   }
+  return [...messages.values()].map((m) => Message.parse(m))
 }

@@ -1,9 +1,10 @@
 import type { WishEvent } from '../../types'
 import { closedWishStatuses, openWishStatuses } from '../shared/core/wish/wish.machine'
+import { deliverCommitted } from '../shared/runtime/notifications'
 import { sendPhotosToCheck } from '../shared/runtime/photos'
 import { claimSlots } from './claim-slots'
 import { claimerOf, creditConfirmation } from './ledger'
-import { notifyWish, wishMessages } from './notify'
+import { wishMessages } from './notify'
 import { openWishSlots, slotHolderOf } from './open-wish-slots'
 import type { StoredWish } from './wish-store'
 
@@ -50,7 +51,7 @@ export function prepareAfterWishWrite(before: StoredWish | null, after: StoredWi
     const photos = photosKept(events, after)
     const author = events.find((event) => event.action === 'post' || event.action === 'fulfil')?.actorId
     if (photos.length > 0 && author) work.push(sendPhotosToCheck(photos, 'wish', after._id, author, now))
-    work.push(notifyWish(messages, after._id))
+    work.push(deliverCommitted(messages, `[wishes.notify] ${after._id}`))
     await Promise.all(work)
   }
 }

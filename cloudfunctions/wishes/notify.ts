@@ -5,7 +5,6 @@ import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { branchAndBelow, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
 import { findMany } from '../shared/runtime/documents'
-import { deliver } from '../shared/runtime/notifications'
 import { staffOf } from '../shared/runtime/staff-of'
 
 /** Members a published wish reaches at once: a branch is tens of people; more than this is a data error, not a branch. */
@@ -72,16 +71,4 @@ export async function wishMessages(events: readonly WishEvent[], wish: Wish, now
     }
   }
   return [...messages.values()].map((m) => Message.parse(m))
-}
-
-/**
- * Hands a written step's messages to the notifier. The transition is already committed, so a
- * failure here (finding the recipients included) is logged, not answered.
- */
-export async function notifyWish(messages: Promise<Message[]>, wishId: string): Promise<void> {
-  try {
-    await deliver(await messages)
-  } catch (error) {
-    console.error('[wishes.notify]', wishId, error)
-  }
 }
