@@ -9,7 +9,7 @@ import { appendAudit } from '../shared/runtime/audit-log'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { homeBuildingOf, householdOf, loadDirectory, type Directory } from '../shared/runtime/directory-cache'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { findById, findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
 import { deliver } from '../shared/runtime/notifications'
@@ -92,17 +92,17 @@ async function viewsOf(entries: readonly Assisted[], viewerId: string, now: numb
   })
 }
 
-const residentKey = (id: string) => `${Collections.users}/${id}`
-const loadResident = (id: string) => takePreloaded<User | null>(residentKey(id)) ?? findById(Collections.users, id, User)
+const residentById = preloadable(Collections.users, (id) => findById(Collections.users, id, User))
+const loadResident = residentById.read
 /** The topic and the resident named: read beside the caller's record. */
 export function preloadAssisted(input: { topicId: string; residentId: string }): void {
   preloadTopic(input)
-  preload(residentKey(input.residentId), () => findById(Collections.users, input.residentId, User))
+  residentById.start(input.residentId)
 }
 
-const entryKey = (id: string) => `${Collections.assistedBallots}/${id}`
-const loadEntry = (id: string) => takePreloaded<Assisted | null>(entryKey(id)) ?? findById(Collections.assistedBallots, id, Assisted)
-export const preloadAssistedEntry = (input: { assistedId: string }) => preload(entryKey(input.assistedId), () => findById(Collections.assistedBallots, input.assistedId, Assisted))
+const entryById = preloadable(Collections.assistedBallots, (id) => findById(Collections.assistedBallots, id, Assisted))
+const loadEntry = entryById.read
+export const preloadAssistedEntry = (input: { assistedId: string }) => entryById.start(input.assistedId)
 
 /**
  * Staff enter the ballot of a verified resident who asked in person or by phone, with a photo of the

@@ -14,7 +14,7 @@ import { offsetOf, page } from '../shared/runtime/paging'
 import { idempotentId } from '../shared/runtime/versioned-store'
 import { spendAllowance } from '../shared/runtime/rate-limiter'
 import { loadTopic, preloadTopic, topicTermsOf, type StoredTopic } from './topic-store'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 
 const StoredComment = z.object({
   _id: z.string(),
@@ -66,9 +66,9 @@ export const comments: ActionHandler<'council', 'comments'> = async ({ topicId, 
   return success({ items: items.map((c) => viewOf(c, actor.userId)), nextCursor })
 }
 
-const commentKey = (id: string) => `${Collections.topicComments}/${id}`
-const preloadCommentById = (id: string) => preload(commentKey(id), () => findById(Collections.topicComments, id, StoredComment))
-const loadComment = (id: string) => takePreloaded<StoredComment | null>(commentKey(id)) ?? findById(Collections.topicComments, id, StoredComment)
+const commentById = preloadable(Collections.topicComments, (id) => findById(Collections.topicComments, id, StoredComment))
+const preloadCommentById = commentById.start
+const loadComment = commentById.read
 
 /** A comment's topic, and the comment it answers: read beside the caller's record. */
 export function preloadComment(input: { topicId: string; parentId?: string }): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Proposal, ProposalEvent } from '../../types'
 import { Collections } from '../shared/runtime/collections'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { versionedStore } from '../shared/runtime/versioned-store'
 
 /**
@@ -20,12 +20,12 @@ const store = versionedStore({
   documents: Collections.proposals, events: Collections.proposalEvents, schema: StoredProposal, eventSchema: ProposalEvent, eventKey: 'proposalId', name: 'council',
 })
 
-const preloadKey = (id: string) => `${Collections.proposals}/${id}`
+const byId = preloadable(Collections.proposals, (id) => store.load(id))
+export const preloadProposalById = byId.start
 /** The proposal an action names, read beside the caller's record (function-entry preloads). */
 export const preloadProposal = ({ proposalId }: { proposalId: string }) => preloadProposalById(proposalId)
-export const preloadProposalById = (id: string) => preload(preloadKey(id), () => store.load(id))
 /** The proposal as stored now; a second load in the same invocation reads fresh. */
-export const loadProposal = (id: string): Promise<StoredProposal | null> => takePreloaded<StoredProposal | null>(preloadKey(id)) ?? store.load(id)
+export const loadProposal = byId.read
 export const insertProposal = store.insert
 export const proposalTimeline = store.timeline
 

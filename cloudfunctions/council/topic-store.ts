@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Topic, TopicEvent } from '../../types'
 import { Collections } from '../shared/runtime/collections'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { versionedStore } from '../shared/runtime/versioned-store'
 
 /**
@@ -28,12 +28,12 @@ const store = versionedStore({
   documents: Collections.topics, events: Collections.topicEvents, schema: StoredTopic, eventSchema: TopicEvent, eventKey: 'topicId', name: 'council',
 })
 
-const preloadKey = (id: string) => `${Collections.topics}/${id}`
+const byId = preloadable(Collections.topics, (id) => store.load(id))
+export const preloadTopicById = byId.start
 /** The topic an action names, read beside the caller's record (function-entry preloads). */
 export const preloadTopic = ({ topicId }: { topicId: string }) => preloadTopicById(topicId)
-export const preloadTopicById = (topicId: string) => preload(preloadKey(topicId), () => store.load(topicId))
 /** The topic as stored now; a second load in the same invocation (a retry after a lost race) reads fresh. */
-export const loadTopic = (id: string): Promise<StoredTopic | null> => takePreloaded<StoredTopic | null>(preloadKey(id)) ?? store.load(id)
+export const loadTopic = byId.read
 export const insertTopic = store.insert
 export const topicTimeline = store.timeline
 

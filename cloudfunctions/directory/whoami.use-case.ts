@@ -3,7 +3,7 @@ import { Collections } from '../shared/runtime/collections'
 import { loadDirectory } from '../shared/runtime/directory-cache'
 import { findMany } from '../shared/runtime/documents'
 import type { ActionHandler } from '../shared/runtime/function-entry'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { bindingView } from './binding.use-cases'
 import { findHouseholdView } from './household-view'
 import { registrationView } from './party.use-cases'
@@ -13,13 +13,13 @@ const latestBinding = (userId: string) =>
 const latestRegistration = (userId: string) =>
   findMany(Collections.partyRegistrations, { userId }, PartyRegistration, { orderBy: ['createdAt', 'desc'], limit: 1 }).then(([latest]) => latest ?? null)
 
-const bindingKey = (userId: string) => `${Collections.bindingRequests}/latest/${userId}`
-const registrationKey = (userId: string) => `${Collections.partyRegistrations}/latest/${userId}`
+const latestBindingOf = preloadable(`${Collections.bindingRequests}/latest`, latestBinding)
+const latestRegistrationOf = preloadable(`${Collections.partyRegistrations}/latest`, latestRegistration)
 
 /** The caller's latest binding request and party registration are keyed by their openid alone: read beside their user record. */
 export function preloadWhoami(_input: unknown, { openid }: { openid: string }): void {
-  preload(bindingKey(openid), () => latestBinding(openid))
-  preload(registrationKey(openid), () => latestRegistration(openid))
+  latestBindingOf.start(openid)
+  latestRegistrationOf.start(openid)
 }
 
 export const whoami: ActionHandler<'directory', 'whoami'> = async (_input, { actor, now }) => {
@@ -27,8 +27,8 @@ export const whoami: ActionHandler<'directory', 'whoami'> = async (_input, { act
   const { user } = actor
   // The household is usually in this instance's keeping (directory-cache householdOf); read beside the rest when not.
   const [binding, registration, household] = await Promise.all([
-    takePreloaded<BindingRequest | null>(bindingKey(actor.userId)) ?? latestBinding(actor.userId),
-    takePreloaded<PartyRegistration | null>(registrationKey(actor.userId)) ?? latestRegistration(actor.userId),
+    latestBindingOf.read(actor.userId),
+    latestRegistrationOf.read(actor.userId),
     user?.householdId ? findHouseholdView(directory, user.householdId, now) : null,
   ])
   const party = user?.party?.status === 'verified' ? user.party : null

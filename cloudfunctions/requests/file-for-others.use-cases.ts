@@ -6,7 +6,7 @@ import { loadDirectory } from '../shared/runtime/directory-cache'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { fileRequest, refuseFiling } from './filing'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { preloadedPlaceHousehold, type Located } from '../shared/runtime/locate-place'
 
 /** 代办 and 主动治理 are staff's work within their own territory (request-policy: request.fileForOthers). */
@@ -17,11 +17,11 @@ const withinTerritory = ({ actor }: UseCaseContext) => (located: Located) =>
 
 const isStaff = ({ actor }: UseCaseContext) => actor.gridIds.length + actor.communityIds.length + actor.streetIds.length > 0
 
-const namedKey = (userId: string) => `${Collections.users}/named/${userId}`
+const namedById = preloadable(Collections.users, (id) => findById(Collections.users, id, User))
 /** The account a 代办 names, read beside the caller's record: it needs only the input. */
 export const preloadNamedAccount = ({ resident }: { resident: { userId?: string } }) => {
   const { userId } = resident
-  if (userId !== undefined) preload(namedKey(userId), () => findById(Collections.users, userId, User))
+  if (userId !== undefined) namedById.start(userId)
 }
 
 /**
@@ -30,7 +30,7 @@ export const preloadNamedAccount = ({ resident }: { resident: { userId?: string 
  * own home, and then their binding's household is that read, not another.
  */
 async function namedAccount(userId: string, placeHousehold: Promise<Household | null> | undefined, now: number): Promise<{ userId: string; home: BoundHome | null } | null> {
-  const user = await (takePreloaded<User | null>(namedKey(userId)) ?? findById(Collections.users, userId, User))
+  const user = await namedById.read(userId)
   if (!user) return null
   const atPlace = placeHousehold && (await placeHousehold)
   const household = !user.householdId ? null : atPlace?._id === user.householdId ? atPlace : await findById(Collections.households, user.householdId, Household)

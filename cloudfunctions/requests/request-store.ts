@@ -4,7 +4,7 @@ import { timerDueAt } from '../shared/core/request/deadlines'
 import { inboxKeys } from '../shared/core/request/inbox'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { settings } from '../shared/runtime/settings'
 import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
 
@@ -70,14 +70,11 @@ const store = versionedStore({
 /** A request stored before its timeline was on it: its log merged, read once per stored version in hand. */
 const timelines = new WeakMap<StoredRequest, Promise<RequestEvent[]>>()
 
-const preloadKey = (id: string) => `${Collections.requests}/${id}`
+const byId = preloadable(Collections.requests, (id) => store.load(id))
 /** The request an action names, read beside the caller's record (function-entry preloads): its timeline comes with it. */
-export const preloadRequest = ({ requestId }: { requestId: string }) => preload(preloadKey(requestId), () => store.load(requestId))
-
+export const preloadRequest = ({ requestId }: { requestId: string }) => byId.start(requestId)
 /** The preloaded request, once; else a fresh read (a retry after a lost race). */
-export async function loadRequest(id: string): Promise<StoredRequest | null> {
-  return takePreloaded<StoredRequest | null>(preloadKey(id)) ?? store.load(id)
-}
+export const loadRequest = byId.read
 /** 'exists' when the `_id` is taken: the same filing, retried. */
 export const insertRequest = store.insert
 

@@ -4,7 +4,7 @@ import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { findById, findMany } from '../shared/runtime/documents'
 import { insertIgnoringDuplicates } from '../shared/runtime/insert-once'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 
 const entries = () => database().collection(Collections.creditEntries)
 
@@ -32,10 +32,10 @@ export const claimerOf = (wish: Pick<Wish, 'claim'>): Promise<User | null> =>
   wish.claim ? findById(Collections.users, wish.claim.memberId, User) : Promise.resolve(null)
 
 const readEntries = (wishId: string): Promise<CreditEntry[]> => findMany(Collections.creditEntries, { wishId }, CreditEntry, { limit: 20 })
-const preloadKey = (wishId: string) => `${Collections.creditEntries}?wishId=${wishId}`
 /** A wish's ledger lines, read beside the caller's record (function-entry preloads) for a reversal. */
-export const preloadEntries = ({ wishId }: { wishId: string }) => preload(preloadKey(wishId), () => readEntries(wishId))
-export const entriesOfWish = (wishId: string): Promise<CreditEntry[]> => takePreloaded<CreditEntry[]>(preloadKey(wishId)) ?? readEntries(wishId)
+const byWish = preloadable(`${Collections.creditEntries}/ofWish`, readEntries)
+export const preloadEntries = ({ wishId }: { wishId: string }) => byWish.start(wishId)
+export const entriesOfWish = byWish.read
 
 /**
  * Issue 7 Ledger: a credit is reversed "only by a compensating entry with a reason": each credit of

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Wish, WishEvent } from '../../types'
 import { wishTimerDueAt } from '../shared/core/wish/wish-times'
 import { Collections } from '../shared/runtime/collections'
-import { preload, takePreloaded } from '../shared/runtime/invocation'
+import { preloadable } from '../shared/runtime/invocation'
 import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
 
 /**
@@ -32,11 +32,11 @@ const store = versionedStore({
   documents: Collections.wishes, events: Collections.wishEvents, schema: StoredWish, eventSchema: WishEvent, eventKey: 'wishId', name: 'wishes',
 })
 
-const preloadKey = (id: string) => `${Collections.wishes}/${id}`
 /** The wish an action names, read beside the caller's record (function-entry preloads). */
-export const preloadWish = ({ wishId }: { wishId: string }) => preload(preloadKey(wishId), () => store.load(wishId))
+const byId = preloadable(Collections.wishes, (id) => store.load(id))
+export const preloadWish = ({ wishId }: { wishId: string }) => byId.start(wishId)
 /** The wish as the action found it: the preloaded read once, else a read now (a retry after a lost race reads fresh). */
-export const loadWish = (id: string): Promise<StoredWish | null> => takePreloaded<StoredWish | null>(preloadKey(id)) ?? store.load(id)
+export const loadWish = byId.read
 /** A read of its own, never the action's preloaded one: a slot's item, judged apart from the action's wish. */
 export const readWish = store.load
 /** 'exists' when the `_id` is taken: the same posting, retried. */

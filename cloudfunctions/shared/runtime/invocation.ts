@@ -53,3 +53,16 @@ export function takePreloaded<T>(key: string): Promise<T> | undefined {
   if (started) reads!.delete(key)
   return started?.read as Promise<T> | undefined
 }
+
+/**
+ * A read by one id that an action may start beside the caller's record (`start`, from its preload)
+ * and its use case then makes (`read`: the started read once, else a fresh one): the key made in one
+ * place, the type kept.
+ */
+export function preloadable<T>(name: string, read: (id: string) => Promise<T>): { start(id: string): void; read(id: string): Promise<T> } {
+  const key = (id: string) => `${name}/${id}`
+  return {
+    start: (id) => preload(key(id), () => read(id)),
+    read: (id) => takePreloaded<T>(key(id)) ?? read(id),
+  }
+}
