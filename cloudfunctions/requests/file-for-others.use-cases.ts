@@ -2,7 +2,7 @@ import { failure, Household, User, type Failure } from '../../types'
 import { namedResidentRefusal, type BoundHome } from '../shared/core/request/on-behalf'
 import { canRequest } from '../shared/core/request/request-policy'
 import { Collections } from '../shared/runtime/collections'
-import { loadDirectory } from '../shared/runtime/directory-cache'
+import { householdOf, loadDirectory } from '../shared/runtime/directory-cache'
 import { findById } from '../shared/runtime/documents'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { fileRequest, refuseFiling } from './filing'
@@ -33,7 +33,7 @@ async function namedAccount(userId: string, placeHousehold: Promise<Household | 
   const user = await namedById.read(userId)
   if (!user) return null
   const atPlace = placeHousehold && (await placeHousehold)
-  const household = !user.householdId ? null : atPlace?._id === user.householdId ? atPlace : await findById(Collections.households, user.householdId, Household)
+  const household = !user.householdId ? null : atPlace?._id === user.householdId ? atPlace : await householdOf(user.householdId, now)
   const building = household ? (await loadDirectory(now)).buildings.get(household.buildingId) : undefined
   return { userId, home: household && building ? { householdId: household._id, gridId: building.gridId, communityId: building.communityId } : null }
 }

@@ -1,8 +1,7 @@
 import { failure, Household, type Category, type Failure, type GeoPoint, type RouteDecision, type RouteTarget } from '../../../types'
 import { routeRequest } from '../core/route-request'
 import { Collections } from './collections'
-import { loadDirectory } from './directory-cache'
-import { findById } from './documents'
+import { householdOf, loadDirectory } from './directory-cache'
 import { preload, takePreloaded } from './invocation'
 
 export type Located = {
@@ -14,12 +13,10 @@ export type Located = {
   room: string | null
 }
 
-export const findHousehold = (householdId: string) => findById(Collections.households, householdId, Household)
-
 const householdKey = (householdId: string) => `${Collections.households}/${householdId}`
 /** The household a filed place names, read beside the caller's record (function-entry preloads), for `locate`. */
 export function preloadPlaceHousehold(place: RouteTarget): void {
-  if ('householdId' in place) preload(householdKey(place.householdId), () => findHousehold(place.householdId))
+  if ('householdId' in place) preload(householdKey(place.householdId), () => householdOf(place.householdId))
 }
 /** That read, once; undefined when the place names no household or none was started. */
 export const preloadedPlaceHousehold = (place: RouteTarget): Promise<Household | null> | undefined =>
@@ -35,7 +32,7 @@ export async function locate(category: Category, place: RouteTarget, now: number
   let household: Household | null = null
   if ('householdId' in place) {
     // `householdRead`: the place's household, read already (beside the caller's record).
-    household = await (householdRead ?? findHousehold(place.householdId))
+    household = await (householdRead ?? householdOf(place.householdId, now))
     if (!household) return failure('NOT_FOUND', '没有找到这一户')
     index = { ...index, households: new Map([[household._id, household]]) }
   }
