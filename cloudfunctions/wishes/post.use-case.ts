@@ -9,7 +9,7 @@ import { loadDirectory, type Directory } from '../shared/runtime/directory-cache
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { locate, preloadedPlaceHousehold, preloadPlaceHousehold, type Located } from '../shared/runtime/locate-place'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAllowances } from '../shared/runtime/rate-limiter'
+import { spendAhead } from '../shared/runtime/rate-limiter'
 import { prepareAfterWishWrite } from './after-write'
 import { memberFactsOf } from './members'
 import { openWishSlots, slotHolderOf } from './open-wish-slots'
@@ -58,36 +58,43 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
   // The category matrix picks a request's handler; a wish goes to a branch, so any category routes it alike.
   // The place (its household preloaded), the community's limit and the household's slot; the
   // allowance; the words' check and the household's recent wishes: side by side, one round trip when
-  // the limit is in this instance's cache. A place not found then has spent one wish of the hour; a
-  // retry of the same submit (the same _id) does not spend again. A slot taken for a post refused
-  // here is given back: a refusal keeps nothing.
+  // the limit is in this instance's cache. The slot and the allowance taken for a post refused here
+  // are given back, as filing gives back its own: a refusal keeps nothing. A retry of the same submit
+  // (the same _id) spends nothing again, so has nothing to give back.
   const household = preloadedPlaceHousehold(input.place)
   const placing = locate('other', input.place, now, household).then(async (located) => {
     if ('ok' in located) return located
     const limits = await wishLimitsOf(located.route.communityId, now)
     return { located, limits, slot: await openWishSlots.take(holder, _id, limits.openPerHousehold, now) }
   })
-  const [placed, tooOften, verdict, marks] = await Promise.all([
+  const spending = spendAhead(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }])
+  const [placed, spent, verdict, marks] = await Promise.all([
     placing,
-    spendAllowances(actor.userId, now, [{ action: 'wish', itemKey: _id }, { action: 'photo', amount: input.photos.length, itemKey: _id }]),
+    spending,
     checkText(input.text, { openid: actor.userId }, 'forum'),
     repeatMarks({ _id, place: input.place, wisherId: actor.userId, category: input.category }, now),
   ]).catch(async (error: unknown) => {
-    const taken = await placing.catch(() => null)
+    const [taken, counted] = await Promise.all([placing.catch(() => null), spending.catch(() => null)])
     if (taken && 'slot' in taken && taken.slot) await openWishSlots.giveBack(taken.slot.slot)
+    if (counted) await counted.giveBack()
     throw error
   })
-  if ('ok' in placed) return placed
+  if ('ok' in placed) {
+    await spent.giveBack()
+    return placed
+  }
   const { located, limits, slot } = placed
   const giveBack = async () => {
-    if (slot) await openWishSlots.giveBack(slot.slot)
+    await Promise.all([slot ? openWishSlots.giveBack(slot.slot) : undefined, spent.giveBack()])
   }
-  if (tooOften) {
+  if (spent.refused) {
     await giveBack()
-    return tooOften
+    return spent.refused
   }
   const directory = await loadDirectory(now)
   if (!slot) {
+    // Nothing new is stored either way; a retry's spend after midnight was counted anew.
+    await giveBack()
     const existing = await loadWish(_id)
     if (existing) return answer(existing, ctx, directory)
     return failure('CONFLICT', `您家已有 ${limits.openPerHousehold} 个心愿正在进行，等其中一个实现或撤回后再发吧`)

@@ -207,22 +207,49 @@ describe('what a refusal or a retry spends', () => {
 })
 
 describe('微心愿 (5 an hour, 10 a day)', () => {
-  test('the 6th post in an hour is refused, whatever became of the first five', async () => {
+  const HOME = { householdId: seedHousehold('bldg-cq-3', '302') }
+  const holder = `household:${HOME.householdId}`
+  const form = (place: ActionInput<'wishes', 'post'>['place'] = HOME, photos: string[] = []): ActionInput<'wishes', 'post'> => ({
+    idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换个灯泡', photos, neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place,
+  })
+  const counters = async () => (await documents<{ _id: string; total: number; recent: string[] }>(Collections.rateCounters, {}))
+    .filter((c) => ['wish~demo-resident-c', 'photo~demo-resident-c'].includes(c._id))
+
+  test('the 6th post in an hour is refused, and takes no household slot', async () => {
     toNextDay()
     toNextHour()
-    const form = (): ActionInput<'wishes', 'post'> => ({
-      idempotencyKey: newKey(), category: 'life', text: '想请人帮忙换个灯泡', photos: [], neededBy: cloud.clock.now() + 10 * DAY, delivery: 'home', place: { householdId: seedHousehold('bldg-cq-3', '302') },
-    })
-    const posted: Result<{ _id: string }>[] = []
-    for (let i = 0; i < 5; i++) posted.push(await cloud.call('demo-resident-c', 'wishes', 'post', form()))
-    // Withdrawn, so the household has room: the refused post's slot, taken beside its allowance, must be given back.
-    for (const outcome of posted) if (outcome.ok) expectOk(await cloud.call('demo-resident-c', 'wishes', 'withdraw', { wishId: outcome.data._id }))
-    const holder = `household:${seedHousehold('bldg-cq-3', '302')}`
+    // Each withdrawn after posting, so the household has room for the next: only the allowance refuses.
+    for (let i = 0; i < 5; i++) {
+      const posted = expectOk(await cloud.call('demo-resident-c', 'wishes', 'post', form()))
+      expectOk(await cloud.call('demo-resident-c', 'wishes', 'withdraw', { wishId: posted._id }))
+    }
     expect(await documents(Collections.openWishSlots, { holder })).toEqual([])
     const before = (await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length
     expectLimited(await cloud.call('demo-resident-c', 'wishes', 'post', form()), rateWindowAt(cloud.clock.now()).hourEndsAt)
     expect((await documents(Collections.wishes, { wisherId: 'demo-resident-c' })).length).toBe(before)
+    // The slot, taken beside the allowance, was given back.
     expect(await documents(Collections.openWishSlots, { holder })).toEqual([])
+  })
+
+  test('a post refused because the household is full, or because its place is outside the street, gives back the wish and photos it counted', async () => {
+    toNextDay()
+    toNextHour()
+    const open: string[] = []
+    let full: Result<unknown> | undefined
+    // Fill the household to its community's limit, whatever that is; the next post is refused as full.
+    while (full === undefined) {
+      const outcome = await cloud.call('demo-resident-c', 'wishes', 'post', form())
+      if (outcome.ok) open.push((outcome.data as { _id: string })._id)
+      else full = outcome
+    }
+    expect(full).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const before = await counters()
+    expect(before.find((c) => c._id === 'wish~demo-resident-c')?.total).toBe(open.length)
+    const photos = [await cloud.uploadPhoto('demo-resident-c')]
+    expect(await cloud.call('demo-resident-c', 'wishes', 'post', form(HOME, photos))).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await cloud.call('demo-resident-c', 'wishes', 'post', form({ point: { lng: 116.39, lat: 39.9 } }, photos))).toMatchObject({ ok: false, code: 'OUT_OF_AREA' })
+    expect(await counters()).toEqual(before)
+    for (const wishId of open) expectOk(await cloud.call('demo-resident-c', 'wishes', 'withdraw', { wishId }))
   })
 })
 
