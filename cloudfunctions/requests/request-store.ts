@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { Request, RequestEvent } from '../../types'
+import { Request, RequestEvent, RequestSummary } from '../../types'
+
+const LatestStep = RequestSummary.shape.latest.unwrap()
 import { timerDueAt } from '../shared/core/request/deadlines'
 import { inboxKeys } from '../shared/core/request/inbox'
+import { lastStepShownToResident } from '../shared/core/request/staff-notes'
 import { database } from '../shared/runtime/cloudbase'
 import { Collections } from '../shared/runtime/collections'
 import { preloadable } from '../shared/runtime/invocation'
@@ -23,6 +26,8 @@ import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
  * and kept by every other write like `photoReviewAt`: a detail reads topics only for a request that
  * has some, not on every step. A request filed before the field existed has none stored: its topics
  * are looked up as before (request-view linkedTopicsOf).
+ * `residentLatest` is the last step the resident may see (not an internal note): their list's latest
+ * line, which `recentEvents` alone cannot give when the latest write was a note for staff.
  */
 export const StoredRequest = Request.extend({
   contactRoom: z.string().nullable(),
@@ -33,6 +38,7 @@ export const StoredRequest = Request.extend({
   timeline: z.array(RequestEvent).optional(),
   photoReviewAt: z.number().nullable().default(null),
   linkedTopicIds: z.array(z.string()).optional(),
+  residentLatest: LatestStep.nullable().optional(),
 })
 export type StoredRequest = z.infer<typeof StoredRequest>
 
@@ -44,16 +50,21 @@ export function requestIdFor(callerId: string, idempotencyKey: string): string {
 /** What storage derives from the entity under today's deadline config. */
 const derived = (request: Request) => ({ timerDueAt: timerDueAt(request, settings().deadlines), ...inboxKeys(request, settings().deadlines) })
 
-/** What a step of the lifecycle never changes, kept from the version read. */
-type Kept = Pick<StoredRequest, 'contactRoom' | 'photoReviewAt' | 'linkedTopicIds'>
-const keptOf = ({ contactRoom, photoReviewAt, linkedTopicIds }: StoredRequest): Kept => ({ contactRoom, photoReviewAt, linkedTopicIds })
+/** What a step of the lifecycle never changes, kept from the version read; and the resident's latest step, until a step they see. */
+type Kept = Pick<StoredRequest, 'contactRoom' | 'photoReviewAt' | 'linkedTopicIds'> & { residentLatest: RequestSummary['latest'] }
+const keptOf = ({ contactRoom, photoReviewAt, linkedTopicIds, residentLatest, recentEvents }: StoredRequest): Kept =>
+  // Stored before the field existed: its latest write's events are the best account of it.
+  ({ contactRoom, photoReviewAt, linkedTopicIds, residentLatest: residentLatest !== undefined ? residentLatest : latestStep(lastStepShownToResident(recentEvents)) })
 
 /** A request as first stored: no photo under review, no topic opened from it yet. */
-export const newlyFiled = (contactRoom: string | null): Kept => ({ contactRoom, photoReviewAt: null, linkedTopicIds: [] })
+export const newlyFiled = (contactRoom: string | null): Kept => ({ contactRoom, photoReviewAt: null, linkedTopicIds: [], residentLatest: null })
+
+const latestStep = (event: RequestEvent | undefined): RequestSummary['latest'] => (event ? { action: event.action, at: event.at, to: event.to } : null)
 
 /** A step's outcome as stored; its timeline is the store's to extend (writeTransition). */
 export function toStored(request: Request, events: RequestEvent[], kept: Kept): StoredRequest {
-  return { ...request, ...kept, ...derived(request), recentEvents: events }
+  const shown = lastStepShownToResident(events)
+  return { ...request, ...kept, ...(shown && { residentLatest: latestStep(shown) }), ...derived(request), recentEvents: events }
 }
 
 /** A request as first stored: its first events are its whole timeline. */

@@ -340,8 +340,9 @@ describe('staff notes (issue 10): an internal note never reaches the resident, a
     hidden(detail, site)
     const mine = expectOk(await cloud.call(P.residentA, 'requests', 'listMine', { limit: 50 }))
     const row = mine.items.find((item) => item._id === filed._id)
-    // The latest step was internal: the list names no step rather than that one.
-    expect(row?.latest).toBeNull()
+    // The latest step was internal: the list names the last one the resident saw, the told note.
+    const told = detail.timeline.filter((e) => e.action === 'note').at(-1)
+    expect(row?.latest).toEqual({ action: 'note', at: told?.at, to: told?.to })
     hidden(mine, site)
     const inbox = expectOk(await cloud.call(P.residentA, 'requests', 'myMessages', { limit: 50 }))
     hidden(inbox, site)

@@ -1,6 +1,6 @@
 import type { RequestEvent, RequestRelation } from '../../types'
 import { noticesFor } from '../../cloudfunctions/shared/core/request/request-notices'
-import { eventsFor, noteVisibleTo, seesStaffNotes } from '../../cloudfunctions/shared/core/request/staff-notes'
+import { eventsFor, lastStepShownToResident, noteVisibleTo, seesStaffNotes } from '../../cloudfunctions/shared/core/request/staff-notes'
 
 const event = (action: RequestEvent['action'], details?: Record<string, unknown>): RequestEvent => ({
   _id: `rq-1#${action}`, requestId: 'rq-1', seq: 1, at: 0, actorId: 'u-owner', relation: 'owner', action, from: 'accepted', to: 'inProgress',
@@ -48,5 +48,11 @@ describe('staff notes (issue 10): 仅工作人员可见 or 告诉居民, chosen 
     expect(noticesFor(told, request)).toEqual([{ audience: 'requester', kind: 'progress', title: expect.any(String) }])
     expect(noticesFor(legacy, request)).toEqual([{ audience: 'requester', kind: 'progress', title: expect.any(String) }])
     expect(noticesFor(internal, request)).toEqual([])
+  })
+
+  test("a resident's latest step is the last one they may see, never an internal note", () => {
+    expect(lastStepShownToResident([accept, told, internal])).toBe(told)
+    expect(lastStepShownToResident([internal])).toBeUndefined()
+    expect(lastStepShownToResident([accept, legacy])).toBe(legacy)
   })
 })

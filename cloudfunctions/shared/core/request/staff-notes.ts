@@ -43,3 +43,8 @@ export function eventsFor<E extends Pick<RequestEvent, 'action' | 'details' | 'n
       return step as E
     })
 }
+
+/** The step a resident's list names as the latest: their last visible one (an internal note is not). */
+export function lastStepShownToResident<E extends Pick<RequestEvent, 'action' | 'details' | 'note'>>(events: readonly E[]): E | undefined {
+  return eventsFor(events, []).at(-1)
+}
