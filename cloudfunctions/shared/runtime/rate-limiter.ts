@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rateLimited, type Failure } from '../../../types'
+import { failure, rateLimited, type Failure } from '../../../types'
 import { dateTimeLine } from '../../../types/calendar'
 import { fits, hourFields, rateWindowAt, retryAtOf, type DayCounts, type LimitedAction, type RateWindow } from '../core/rate-limits'
 import { database } from './cloudbase'
@@ -57,8 +57,12 @@ async function takeAllowance(userId: string, action: LimitedAction, now: number,
   const allowance = settings().rateLimits[action]
   const window = rateWindowAt(now)
   const _id = counterIdOf(action, userId)
-  // More at once than a whole window allows (a deployment's small photo allowance): no write could take it.
-  if (!fits({ day: window.day, total: 0, hours: {} }, window, allowance, amount)) return { refused: rateLimited(window.dayEndsAt, `${action}: 一次超过了允许的数量`), counted: false }
+  // More at once than a whole window allows (a deployment's photo allowance below an item's photos):
+  // no wait would let it through, so the answer is to send fewer, not to try again later. Only photos
+  // are spent more than one at a time.
+  if (!fits({ day: window.day, total: 0, hours: {} }, window, allowance, amount)) {
+    return { refused: failure('INVALID_INPUT', `photos: 一次最多 ${Math.min(allowance.perHour, allowance.perDay)} 张照片，请少选几张`), counted: false }
+  }
   const _ = database().command
 
   const countToday = async () => {
