@@ -360,6 +360,25 @@ describe('staff notes (issue 10): an internal note never reaches the resident, a
     hidden(rated, site)
   })
 
+  test('a request holds at most 200 notes, so its document stays small: the 201st is refused and stores nothing; a reply still goes in', async () => {
+    const filed = await fileAs(cloud, P.residentA)
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    const noted = RequestDetail.parse(expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: TOLD, visibleTo: 'staff' })))
+    const [stored] = await documents<{ timeline: RequestEvent[]; version: number }>(Collections.requests, { _id: filed._id })
+    // The 199 notes before it, as those calls would have left them on the timeline.
+    const note = stored.timeline.at(-1) as RequestEvent
+    const earlier = Array.from({ length: 199 }, (_, i) => ({ ...note, _id: `${note._id}-${i}` }))
+    const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    const database = cloudbaseApp().database()
+    await database.collection(Collections.requests).doc(filed._id).update({ timeline: database.command.set([...earlier, ...stored.timeline]) })
+    const refused = await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '又去看了一次', visibleTo: 'staff' })
+    expect(refused).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('200 条') })
+    const [after] = await documents<{ timeline: RequestEvent[]; version: number }>(Collections.requests, { _id: filed._id })
+    expect({ notes: after.timeline.length, version: after.version }).toEqual({ notes: stored.timeline.length + 199, version: stored.version })
+    expect(noted.status).toBe('inProgress')
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已修好', photos: [] }))
+  })
+
   test('a note must say who it is for; one stored before the choice existed stays the resident’s', async () => {
     const filed = await fileAs(cloud, P.residentA)
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))

@@ -1,6 +1,6 @@
 import type { RequestEvent, RequestRelation } from '../../types'
 import { noticesFor } from '../../cloudfunctions/shared/core/request/request-notices'
-import { eventsFor, lastStepShownToResident, noteVisibleTo, seesStaffNotes } from '../../cloudfunctions/shared/core/request/staff-notes'
+import { eventsFor, lastStepShownToResident, MOST_NOTES_PER_REQUEST, notesFull, noteVisibleTo, seesStaffNotes } from '../../cloudfunctions/shared/core/request/staff-notes'
 
 const event = (action: RequestEvent['action'], details?: Record<string, unknown>): RequestEvent => ({
   _id: `rq-1#${action}`, requestId: 'rq-1', seq: 1, at: 0, actorId: 'u-owner', relation: 'owner', action, from: 'accepted', to: 'inProgress',
@@ -55,4 +55,11 @@ describe('staff notes (issue 10): 仅工作人员可见 or 告诉居民, chosen 
     expect(lastStepShownToResident([internal])).toBeUndefined()
     expect(lastStepShownToResident([accept, legacy])).toBe(legacy)
   })
+})
+
+test('a request holds at most 200 notes; its other steps do not count, and a timeline not on its document is not counted', () => {
+  const notes = (n: number) => Array.from({ length: n }, () => ({ action: 'note' as const }))
+  expect(notesFull([...notes(MOST_NOTES_PER_REQUEST - 1), ...Array.from({ length: 50 }, () => ({ action: 'accept' as const }))])).toBeNull()
+  expect(notesFull(notes(MOST_NOTES_PER_REQUEST))).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(notesFull(undefined)).toBeNull()
 })

@@ -1,3 +1,4 @@
+import { failure, type Failure } from '../../../../types'
 import { NoteVisibleTo, type RequestEvent, type RequestRelation } from '../../../../types/request.schema'
 
 /**
@@ -47,4 +48,19 @@ export function eventsFor<E extends Pick<RequestEvent, 'action' | 'details' | 'n
 /** The step a resident's list names as the latest: their last visible one (an internal note is not). */
 export function lastStepShownToResident<E extends Pick<RequestEvent, 'action' | 'details' | 'note'>>(events: readonly E[]): E | undefined {
   return eventsFor(events, []).at(-1)
+}
+
+/**
+ * A request's notes are kept on its document with the rest of its timeline (request-store), and each
+ * may carry 500 characters and 9 photos: this many (about 1 MB at the most) keeps the document and its
+ * detail's answer far below CloudBase's document and response limits. A request that needs more is
+ * one to finish or hand on, not to write on.
+ */
+export const MOST_NOTES_PER_REQUEST = 200
+
+/** Refused when the request already holds its most notes; a timeline not on its document (stored before) is not counted. */
+export function notesFull(timeline: readonly Pick<RequestEvent, 'action'>[] | undefined): Failure | null {
+  const notes = timeline?.filter((e) => e.action === 'note').length ?? 0
+  if (notes < MOST_NOTES_PER_REQUEST) return null
+  return failure('CONFLICT', `这件事已经记了 ${MOST_NOTES_PER_REQUEST} 条进展，不能再记了：请答复办结，或转请同事协助`)
 }
