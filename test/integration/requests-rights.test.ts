@@ -254,6 +254,46 @@ describe('nobody rates their own work', () => {
     expectOk(await cloud.call(P.elderlyKangle, 'requests', 'recordCallback', { requestId: filed._id, ...callback }))
     expect(expectOk(await cloud.call(P.elderlyKangle, 'requests', 'rate', { requestId: filed._id, ...rating })).status).toBe('closed')
   })
+
+  /**
+   * A colleague whose only step was an internal note is neither owner, co-handler nor replier: the
+   * timeline alone names them. It is on the document now; a request stored before that has it in the log.
+   */
+  const notedByColleague = async (key: string) => {
+    const filed = expectOk(await cloud.call(P.workerKangleA, 'requests', 'fileOnBehalf', {
+      idempotencyKey: `${key}-${Date.now()}`, category: 'facility', text: '楼道灯坏了', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '102') }, resident: { name: '李大爷' },
+    }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    expectOk(await cloud.call(P.elderlyKangle, 'requests', 'note', { requestId: filed._id, note: '我去看过，灯座松了', visibleTo: 'staff' }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已修好', photos: [] }))
+    return filed._id
+  }
+  const refusedEverywhere = async (requestId: string) => {
+    const detail = expectOk(await cloud.call(P.elderlyKangle, 'requests', 'detail', { requestId }))
+    expect(detail.availableActions).toEqual(expect.not.arrayContaining(['rate', 'reopen', 'recordCallback']))
+    await refused(P.elderlyKangle, requestId, 'rate')
+    await refused(P.elderlyKangle, requestId, 'recordCallback')
+  }
+
+  test('a colleague who only wrote a note on it may not rate it nor record its 回访: the timeline on the request names them', async () => {
+    const requestId = await notedByColleague('noted-rate')
+    const [stored] = await documents<StoredRequest>(Collections.requests, { _id: requestId })
+    expect(stored.timeline?.map((e) => e.action)).toContain('note')
+    expect(stored.recentEvents.map((e) => e.action)).toEqual(['reply'])
+    await refusedEverywhere(requestId)
+  })
+
+  test('so does the log of a request stored before its timeline was kept on it', async () => {
+    const requestId = await notedByColleague('noted-rate-old')
+    const [stored] = await documents<StoredRequest>(Collections.requests, { _id: requestId })
+    const latest = new Set(stored.recentEvents.map((e) => e._id))
+    const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    const database = cloudbaseApp().database()
+    for (const event of stored.timeline ?? []) if (!latest.has(event._id)) await database.collection(Collections.requestEvents).add(event)
+    await database.collection(Collections.requests).doc(requestId).update({ timeline: database.command.remove() })
+    await refusedEverywhere(requestId)
+    expect(await board()).toMatchObject({ rated: before.rated + 2 })
+  })
 })
 
 /**
