@@ -93,6 +93,32 @@ test.each(cells)('%s', async (_label, action, role, expected) => {
   else expect(moved(after)).toBeGreaterThan(moved(before))
 })
 
+/**
+ * Each action reads the request it names beside the caller's record, before their rights are known
+ * (function-entry preloads), and a note or reply counts its photos then. A request the caller may not
+ * know of must still answer exactly as an id that names nothing, and a photo counted ahead goes back.
+ */
+describe('a request read ahead of the rights check tells no one it exists', () => {
+  const preloaded = ['detail', 'withdraw', 'accept', 'note', 'transfer', 'escalate', 'refer', 'reply', 'rate', 'recordCallback', 'follow', 'review'] as const
+  test.each([['another resident', P.residentB], ['a grid worker of other grids', P.workerCuihu]])('%s: a replied request of someone else answers as a missing one, for every action', async (_who, openid) => {
+    const requestId = await requestIn('replied')
+    const photo = await cloud.uploadPhoto(openid)
+    const counters = () => documents<object>(Collections.rateCounters, { _id: `photo~${openid}` })
+    const countedBefore = await counters()
+    const withPhotos = (action: (typeof preloaded)[number], id: string) => {
+      const input = inputs[action][1](id) as Record<string, unknown>
+      return action === 'note' || action === 'reply' ? { ...input, photos: [photo] } : input
+    }
+    for (const action of preloaded) {
+      const hidden = await cloud.call(openid, 'requests', action, withPhotos(action, requestId) as never)
+      const missing = await cloud.call(openid, 'requests', action, withPhotos(action, `${requestId.slice(0, -4)}0000`) as never)
+      expect([action, hidden]).toEqual([action, { ok: false, code: 'NOT_FOUND', message: expect.any(String) }])
+      expect([action, hidden]).toEqual([action, missing])
+    }
+    expect(await counters()).toEqual(countedBefore)
+  })
+})
+
 describe('lists: each sees their own and their territory, nothing else', () => {
   let requestId: string
   beforeAll(async () => {
