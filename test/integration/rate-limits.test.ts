@@ -296,6 +296,28 @@ describe('邻里议事厅', () => {
     expectOk(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['yes'] }))
   })
 
+  // As a refused note or reply spends none (above): photos are counted for a step that keeps them.
+  test('photos of a council step or a wish fulfilment that is refused are given back; a step sent again counts them once', async () => {
+    toNextHour()
+    const photoCount = async (userId: string) => (await documents<{ total: number }>(Collections.rateCounters, { _id: `photo~${userId}` }))[0]?.total ?? 0
+    const mine = [await cloud.uploadPhoto(P.residentA), await cloud.uploadPhoto(P.residentA)]
+    const residentBefore = await photoCount(P.residentA)
+    expect(await cloud.call(P.residentA, 'council', 'postUpdate', { topicId, stage: 'inProgress', text: '已开工', photos: mine })).toMatchObject({ ok: false })
+    expect(await cloud.call(P.residentA, 'council', 'addMinutes', { topicId, text: '会议记录', photos: mine })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call(P.residentA, 'wishes', 'fulfil', { wishId: 'wish-that-is-not-there', note: '已送到', photos: mine })).toMatchObject({ ok: false })
+    expect(await photoCount(P.residentA)).toBe(residentBefore)
+
+    const paper = [await cloud.uploadPhoto(P.committeeKangle)]
+    const staffBefore = await photoCount(P.committeeKangle)
+    const assisted = await cloud.call(P.committeeKangle, 'council', 'enterAssistedBallot', { topicId, residentId: P.residentB, options: ['yes'], via: 'inPerson', photos: paper })
+    expect(assisted).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await photoCount(P.committeeKangle)).toBe(staffBefore)
+    const minutes = { topicId, text: '第一次议事会：同意加装的占多数', photos: paper }
+    expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', minutes))
+    expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', minutes))
+    expect(await photoCount(P.committeeKangle)).toBe(staffBefore + 1)
+  })
+
   test('a first vote costs no request to the counters, and (issue 11) neither does a change: the ballot counts it', async () => {
     expect(await rateCounterRequests(() => cloud.call('test-rate-neighbour', 'council', 'vote', { topicId, options: ['yes'] }))).toBe(0)
     expect(await rateCounterRequests(async () => expectOk(await cloud.call('test-rate-neighbour', 'council', 'vote', { topicId, options: ['no'] })))).toBe(0)
