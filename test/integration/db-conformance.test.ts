@@ -79,6 +79,16 @@ describe('documents', () => {
     expect(await first('batch-2')).toEqual({ _id: 'batch-2' })
   })
 
+  // MongoDB's insertMany is ordered by default: the documents before the duplicate go in, the rest do
+  // not, and the write fails (E11000). insert-once.ts relies on the failure's code, then adds each on its own.
+  test('add of an array meeting a duplicate fails with DATABASE_DUPLICATE_WRITE there: those before it are stored, none after', async () => {
+    await scratch().add({ _id: 'batch-dup' })
+    await expect(scratch().add([{ _id: 'batch-before' }, { _id: 'batch-dup', v: 2 }, { _id: 'batch-after' }])).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })
+    expect(await first('batch-dup')).toEqual({ _id: 'batch-dup' })
+    expect(await first('batch-after')).toBeUndefined()
+    expect(await first('batch-before')).toEqual({ _id: 'batch-before' })
+  })
+
   test('update merges nested objects by path; set replaces the whole document', async () => {
     await scratch().add({ _id: 'merge', profile: { name: 'A', phone: '1' }, keep: true })
     expect((await scratch().doc('merge').update({ profile: { name: 'B' } })).updated).toBe(1)
