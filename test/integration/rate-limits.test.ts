@@ -352,6 +352,12 @@ describe('邻里议事厅', () => {
     const assisted = await cloud.call(P.committeeKangle, 'council', 'enterAssistedBallot', { topicId, residentId: P.residentB, options: ['yes'], via: 'inPerson', photos: paper })
     expect(assisted).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await photoCount(P.committeeKangle)).toBe(staffBefore)
+    const pastWindow = {
+      idempotencyKey: newKey(), title: '门口装个雨棚', background: '下雨天进门淋湿。', photos: paper, scope: BUILDING_SCOPE, unit: 'household' as const,
+      options: { kind: 'yesNo' as const }, rule: 'majority' as const, quorumPercent: 50, opensAt: cloud.clock.now() - 2 * DAY, closesAt: cloud.clock.now() - DAY,
+    }
+    expect(await cloud.call(P.committeeKangle, 'council', 'openTopic', pastWindow)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await photoCount(P.committeeKangle)).toBe(staffBefore)
     const minutes = { topicId, text: '第一次议事会：同意加装的占多数', photos: paper }
     expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', minutes))
     expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', minutes))
