@@ -119,7 +119,7 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
   if (topic.status !== 'voting' || now >= topic.closesAt) return failure('CONFLICT', '这个议题现在不在投票')
   if (!validBallot(topic.options, input.options)) return failure('INVALID_INPUT', 'options: 这一票的选项不对')
   if (!input.note && input.photos.length === 0) return failure('INVALID_INPUT', 'note: 请拍下纸质选票，或写明电话里居民怎么说的')
-  const foreign = refusePhotos(input.photos, actor) ?? (await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length }))
+  const foreign = refusePhotos(input.photos, actor)
   if (foreign) return foreign
   if (!resident?.householdId) return failure('NOT_FOUND', '没有找到这位认证居民')
   const unitHash = unitHashOf(topic.proofSalt, unitOf(topic.unit, { userId: resident._id, householdId: resident.householdId }))
@@ -131,6 +131,9 @@ export const enterAssistedBallot: ActionHandler<'council', 'enterAssistedBallot'
   const inScope = building !== null && buildingsIn(directory, topic.scope).includes(building._id)
   if (!mayCastFor({ user: resident }, topic, inScope) || !boundBeforeVoting(resident, topic.electorate)) return failure('FORBIDDEN', '这位居民不能在这个议题上投票')
   if (!ballot) return failure('FORBIDDEN', '这位居民家不在投票开始时确定的范围内')
+  // Counted once nothing can refuse the entry any more: a refused one keeps no photo.
+  const tooOften = await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length })
+  if (tooOften) return tooOften
   const entry: Assisted = {
     _id: `assisted-${randomUUID()}`, topicId: topic._id, communityId: topic.communityIds[0], residentId: resident._id, householdId: resident.householdId, unitHash,
     options: [...input.options].sort(), via: input.via, note: input.note ?? null, photos: input.photos, status: 'pending', enteredBy: actor.userId,

@@ -13,6 +13,7 @@ import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-e
 import { offsetOf, page } from '../shared/runtime/paging'
 import { refusePhotos, sendPhotosToCheck } from '../shared/runtime/photos'
 import { spendAllowance } from '../shared/runtime/rate-limiter'
+import { withPhotoAllowance } from '../shared/runtime/photo-allowance'
 import { userNames } from '../shared/runtime/user-names'
 import { idempotentId } from '../shared/runtime/versioned-store'
 import { Ballot, countedBallots, newProofSalt } from './ballots'
@@ -93,8 +94,6 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
     await linkToRequests(existing)
     return success(unchanged(existing))
   }
-  const tooOften = await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length, itemKey: origin._id })
-  if (tooOften) return tooOften
   const firstStreet = directory.communities.get(communities.data[0])!.streetId
   const born = newTopic(
     {
@@ -105,6 +104,9 @@ export async function openTopicFrom(input: Parameters<ActionHandler<'council', '
     now,
   )
   if (!born.ok) return failure('INVALID_INPUT', `closesAt: ${windowProblemWords[born.problem]}`)
+  // Counted once nothing can refuse the topic any more: a refused one keeps no photo.
+  const tooOften = await spendAllowance(actor.userId, 'photo', now, { amount: input.photos.length, itemKey: origin._id })
+  if (tooOften) return tooOften
   const opensNow = born.topic.opensAt <= now
   // A window open now is opened by this call: the timer is held off its opening for a while (a lease,
   // not the window's start), so no other opening makes ballots meanwhile; should this call fail
@@ -217,19 +219,17 @@ export const closeTopic: ActionHandler<'council', 'closeTopic'> = ({ topicId }, 
   })
 
 /** Follow-through (issue 8): planned → in progress → done; the last one, stage 'done', is the machine's finish. */
-export const postUpdate: ActionHandler<'council', 'postUpdate'> = async ({ topicId, stage, text, photos }, ctx) => {
-  const refused = refusePhotos(photos, ctx.actor) ?? (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: photos.length }))
-  if (refused) return refused
-  return runnerStep(topicId, ctx, (topic, actor) =>
-    stage === 'done' ? plainStep(topic, actor, 'finish', { text, photos }, ctx.now) : plainStep(topic, actor, 'postUpdate', { stage, text, photos }, ctx.now))
-}
+export const postUpdate: ActionHandler<'council', 'postUpdate'> = async ({ topicId, stage, text, photos }, ctx) =>
+  refusePhotos(photos, ctx.actor) ??
+  withPhotoAllowance({ userId: ctx.actor.userId, now: ctx.now }, topicId, photos, () =>
+    runnerStep(topicId, ctx, (topic, actor) =>
+      stage === 'done' ? plainStep(topic, actor, 'finish', { text, photos }, ctx.now) : plainStep(topic, actor, 'postUpdate', { stage, text, photos }, ctx.now)))
 
 /** 议事会 minutes (issue 8 Deliberation) while the topic is deliberated or voted on. */
-export const addMinutes: ActionHandler<'council', 'addMinutes'> = async ({ topicId, text, photos }, ctx) => {
-  const refused = refusePhotos(photos, ctx.actor) ?? (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: photos.length }))
-  if (refused) return refused
-  return runnerStep(topicId, ctx, (topic, actor) => plainStep(topic, actor, 'addMinutes', { text, photos }, ctx.now))
-}
+export const addMinutes: ActionHandler<'council', 'addMinutes'> = async ({ topicId, text, photos }, ctx) =>
+  refusePhotos(photos, ctx.actor) ??
+  withPhotoAllowance({ userId: ctx.actor.userId, now: ctx.now }, topicId, photos, () =>
+    runnerStep(topicId, ctx, (topic, actor) => plainStep(topic, actor, 'addMinutes', { text, photos }, ctx.now)))
 
 const closedYet = (topic: Topic) => topic.result !== null
 

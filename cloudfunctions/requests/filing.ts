@@ -10,7 +10,7 @@ import { locate, preloadedPlaceHousehold, preloadPlaceHousehold, type Located } 
 import { refusePhotos } from '../shared/runtime/photos'
 import { spendAhead, type SpentAhead } from '../shared/runtime/rate-limiter'
 import { notify, prepareNotify } from './notify'
-import { checkPhotos, preloadPhotoChecks } from './photo-checks'
+import { checkPhotos, clearPhotoChecks, preloadPhotoChecks } from './photo-checks'
 import { insertRequest, loadRequest, requestIdFor, toFiled } from './request-store'
 import { detailOf, prepareDetail } from './request-view'
 import { runSteps, type Step } from './transition'
@@ -90,6 +90,8 @@ export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<
     if (spent.refused.code === 'RATE_LIMITED' && (await loadRequest(_id))) return answerAgain(_id, ctx)
     return spent.refused
   }
+  // Nothing refuses it now: the photos' media checks made ready beside the caller's record go out beside the insert.
+  void clearPhotoChecks(filing.photos)
   const verdict = await (takePreloaded<ContentVerdict>(checkKey(_id)) ?? checkText(filing.text, { openid: actor.userId }, 'forum'))
   const { request, event } = newRequest(
     {

@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto'
 import type { Failure, Result } from '../../types'
 import type { PreloadCaller, UseCaseContext } from '../shared/runtime/function-entry'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
 import { refusePhotos } from '../shared/runtime/photos'
+import { photosKeyOf } from '../shared/runtime/photo-allowance'
 import { spendAhead, type SpentAhead } from '../shared/runtime/rate-limiter'
 
 type WithPhotos = { requestId: string; photos?: string[] | undefined }
 
 /** The same step's same photos: a step retried after a lost race is counted once. */
-const itemKeyOf = ({ requestId, photos = [] }: WithPhotos) =>
-  `${requestId}~${createHash('sha256').update([...photos].sort().join('\n')).digest('hex').slice(0, 24)}`
+const itemKeyOf = ({ requestId, photos = [] }: WithPhotos) => photosKeyOf(requestId, photos)
 const preloadKey = (input: WithPhotos) => `photoAllowance/${itemKeyOf(input)}`
 const spend = (input: WithPhotos, userId: string, now: number) =>
   spendAhead(userId, now, [{ action: 'photo', amount: input.photos?.length ?? 0, itemKey: itemKeyOf(input) }])

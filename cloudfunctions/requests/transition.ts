@@ -6,7 +6,7 @@ import { transitionErrorCode } from '../shared/core/transition-table'
 import { relationsTo, transitionActor, visibility } from '../shared/core/request/request-policy'
 import type { UseCaseContext } from '../shared/runtime/function-entry'
 import { notify, prepareNotify } from './notify'
-import { checkPhotos } from './photo-checks'
+import { checkPhotos, clearPhotoChecks, photosOf } from './photo-checks'
 import { loadRequest, timelineOf, writeTransition, type StoredRequest } from './request-store'
 import { detailOf, prepareDetail } from './request-view'
 
@@ -57,6 +57,8 @@ export async function commit(
     if (!outcome.ok) return outcome
     const refused = verify && (await verify(stored))
     if (refused) return refused
+    // Allowed: the photos' media checks made ready beside the caller's record go out beside the write.
+    void clearPhotoChecks(photosOf(outcome.events, outcome.request))
     // What the answer and the notices will read of the state about to be written goes out with the
     // write (names, the owner's line, a unit's staff), so that after it only the writes remain.
     prepareDetail({ ...outcome.request, linkedTopicIds: stored.linkedTopicIds }, actor, now, timelineOf(stored).then((events) => [...events, ...outcome.events]))

@@ -1,17 +1,16 @@
 import type { Failure, Result, WishDetail } from '../../types'
 import type { ActionHandler, UseCaseContext } from '../shared/runtime/function-entry'
 import { refusePhotos } from '../shared/runtime/photos'
-import { spendAllowance } from '../shared/runtime/rate-limiter'
+import { withPhotoAllowance } from '../shared/runtime/photo-allowance'
 import { creditConfirmation } from './ledger'
 import { answerDetail, factsOf, transition, visibleWish } from './transition'
 import { timelineOf } from './wish-store'
 
 /** The claimer marks it done with a note and their own photos as evidence; the resident is asked to confirm. */
-export const fulfil: ActionHandler<'wishes', 'fulfil'> = async (input, ctx) => {
-  const refused = refusePhotos(input.photos, ctx.actor) ?? (await spendAllowance(ctx.actor.userId, 'photo', ctx.now, { amount: input.photos.length, itemKey: `fulfil-${input.wishId}` }))
-  if (refused) return refused
-  return transition(input.wishId, ctx, 'fulfil', () => ({ note: input.note, photos: input.photos }))
-}
+export const fulfil: ActionHandler<'wishes', 'fulfil'> = async (input, ctx) =>
+  refusePhotos(input.photos, ctx.actor) ??
+  withPhotoAllowance({ userId: ctx.actor.userId, now: ctx.now }, `fulfil-${input.wishId}`, input.photos, () =>
+    transition(input.wishId, ctx, 'fulfil', () => ({ note: input.note, photos: input.photos })))
 
 /**
  * A confirmation sent again after it went in (a retry on a weak signal, a second tap): the same

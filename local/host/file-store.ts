@@ -58,11 +58,12 @@ export function createFileStore(options: FileStoreOptions) {
       if (!ext) return { status: 415, body: { ok: false, code: 'INVALID_INPUT', message: 'a photo: jpeg, png, webp or gif' } }
       const chunks: Buffer[] = []
       let size = 0
+      // Read to the end even when too large: leaving early destroys the connection the answer goes out on.
       for await (const chunk of request) {
         size += (chunk as Buffer).length
-        if (size > MAX_PHOTO_BYTES) return { status: 413, body: { ok: false, code: 'INVALID_INPUT', message: 'the photo is too large' } }
-        chunks.push(chunk as Buffer)
+        if (size <= MAX_PHOTO_BYTES) chunks.push(chunk as Buffer)
       }
+      if (size > MAX_PHOTO_BYTES) return { status: 413, body: { ok: false, code: 'INVALID_INPUT', message: 'the photo is too large' } }
       if (size === 0) return { status: 400, body: { ok: false, code: 'INVALID_INPUT', message: 'no photo in the body' } }
       const folder = `requests/${openid}/${dayStamp(now())}`
       const name = `${folder}/${randomUUID()}.${ext}`

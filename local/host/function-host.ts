@@ -104,14 +104,19 @@ function requestUrl(request: IncomingMessage): URL | null {
   }
 }
 
+/**
+ * The body as a JSON object, or undefined. One over MAX_BODY_BYTES is still read to its end and
+ * dropped: leaving the loop early destroys the request, and its connection with it, so the answer
+ * never arrived and a browser's kept-alive connection hung (issue 10, finding 7).
+ */
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return undefined
-    chunks.push(chunk as Buffer)
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
   }
+  if (size > MAX_BODY_BYTES) return undefined
   try {
     const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined

@@ -79,6 +79,16 @@ describe('documents', () => {
     expect(await first('batch-2')).toEqual({ _id: 'batch-2' })
   })
 
+  // MongoDB's insertMany is ordered by default: the documents before the duplicate go in, the rest do
+  // not, and the write fails (E11000). insert-once.ts relies on the failure's code, then adds each on its own.
+  test('add of an array meeting a duplicate fails with DATABASE_DUPLICATE_WRITE there: those before it are stored, none after', async () => {
+    await scratch().add({ _id: 'batch-dup' })
+    await expect(scratch().add([{ _id: 'batch-before' }, { _id: 'batch-dup', v: 2 }, { _id: 'batch-after' }])).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })
+    expect(await first('batch-dup')).toEqual({ _id: 'batch-dup' })
+    expect(await first('batch-after')).toBeUndefined()
+    expect(await first('batch-before')).toEqual({ _id: 'batch-before' })
+  })
+
   test('update merges nested objects by path; set replaces the whole document', async () => {
     await scratch().add({ _id: 'merge', profile: { name: 'A', phone: '1' }, keep: true })
     expect((await scratch().doc('merge').update({ profile: { name: 'B' } })).updated).toBe(1)
@@ -441,6 +451,80 @@ describe('the stages and expressions the dashboards and the tally use', () => {
     const $ = db.command.aggregate
     const { data } = await db.collection('items').aggregate().match({ c: 'c1' }).unwind('$options').group({ _id: '$options', n: $.sum(1) }).sort({ _id: 1 }).limit(8).end()
     expect(data).toEqual([{ _id: 'a', n: 2 }, { _id: 'b', n: 1 }])
+  })
+})
+
+/**
+ * Each operator in the form a function relies on it, where MongoDB's manual fixes an edge the cases
+ * above leave open: an array field, null against a missing field, an exclusion, a command inside and().
+ */
+describe('the operators as the functions use them', () => {
+  const counters = [
+    { _id: 'u1', kind: 'uses', recent: ['k1', 'k2'], hidden: null, via: 'phone', total: 2, timeline: [1] },
+    { _id: 'u2', kind: 'uses', recent: ['k3'], via: null, total: 0 },
+    { _id: 'u3', kind: 'uses', recent: [], hidden: { by: 'x' }, total: 5 },
+    { _id: 'u4', kind: 'uses', total: 1 },
+  ]
+  const ids = async (query: object) => ((await scratch().where({ kind: 'uses', ...query }).orderBy('_id', 'asc').get()).data as { _id: string }[]).map((d) => d._id)
+  beforeAll(async () => {
+    await scratch().add(counters)
+  })
+
+  // "$nin selects the documents where the field value is not in the specified array or the field does
+  // not exist"; on an array, none of its elements is (rate-limiter: a retried key is not counted twice).
+  test('nin on an array field: no element listed; a missing field matches', async () => {
+    expect(await ids({ recent: db.command.nin(['k2']) })).toEqual(['u2', 'u3', 'u4'])
+    expect(await ids({ recent: db.command.in(['k2', 'k3']) })).toEqual(['u1', 'u2'])
+  })
+
+  // "{ field: null } matches documents that contain the field whose value is null or that do not
+  // contain the field"; "$ne: null" the ones where it exists and is not null (a comment's hide, a cast ballot).
+  test('equality with null matches null and missing; neq(null) neither; exists(false) only missing', async () => {
+    expect(await ids({ hidden: null })).toEqual(['u1', 'u2', 'u4'])
+    expect(await ids({ via: db.command.neq(null) })).toEqual(['u1'])
+    expect(await ids({ timeline: db.command.exists(false) })).toEqual(['u2', 'u3', 'u4'])
+    expect(await ids({ hidden: db.command.eq(null) })).toEqual(['u1', 'u2', 'u4'])
+  })
+
+  test('a command inside a top-level and([...]) next to plain conditions', async () => {
+    const _ = db.command
+    const found = await scratch().where(_.and([{ kind: 'uses', total: _.gte(1) }, _.or([{ via: 'phone' }, { recent: _.exists(false) }])])).orderBy('_id', 'asc').get()
+    expect((found.data as { _id: string }[]).map((d) => d._id)).toEqual(['u1', 'u4'])
+  })
+
+  test('field() with false leaves those fields out and keeps every other', async () => {
+    const { data } = await scratch().where({ kind: 'uses', _id: 'u1' }).field({ timeline: false, recent: false }).get()
+    expect(data).toEqual([{ _id: 'u1', kind: 'uses', hidden: null, via: 'phone', total: 2 }])
+  })
+
+  // "If an input document does not contain the localField, $lookup treats the field as having a value
+  // of null for matching purposes": it joins the foreign documents whose foreignField is null or missing.
+  test('lookup with a missing localField joins the foreign documents whose field is null or missing', async () => {
+    await db.createCollection('homes')
+    await db.collection('homes').add([{ _id: 'h1', owner: 'a' }, { _id: 'h2', owner: null }, { _id: 'h3' }])
+    const { data } = await scratch().aggregate().match({ kind: 'uses', _id: db.command.in(['u1', 'u4']) }).sort({ _id: 1 })
+      .lookup({ from: 'homes', localField: 'owner', foreignField: 'owner', as: 'homes' }).project({ homes: 1 }).end()
+    expect((data as { _id: string; homes: { _id: string }[] }[]).map((d) => [d._id, d.homes.map((h) => h._id).sort()])).toEqual([['u1', ['h2', 'h3']], ['u4', ['h2', 'h3']]])
+  })
+
+  test('an aggregate sort by two keys, then skip and limit', async () => {
+    const { data } = await scratch().aggregate().match({ kind: 'uses' }).sort({ total: -1, _id: 1 }).skip(1).limit(2).project({ total: 1 }).end()
+    expect(data).toEqual([{ _id: 'u1', total: 2 }, { _id: 'u4', total: 1 }])
+  })
+
+  // "$sum ignores non-numeric values": a ballot with no area adds nothing, a group of none sums to 0.
+  test('$sum of a field missing or null in some documents adds the numbers only', async () => {
+    const $ = db.command.aggregate
+    const { data } = await scratch().aggregate().match({ kind: 'uses' }).group({ _id: '$kind', viaSum: $.sum('$via'), total: $.sum('$total') }).end()
+    expect(data).toEqual([{ _id: 'uses', viaSum: 0, total: 8 }])
+  })
+
+  test('push of one value appends it; inc and a dotted inc create a missing field; pull of a value missing changes nothing', async () => {
+    const _ = db.command
+    await scratch().where({ _id: 'u4', recent: _.nin(['k9']) }).update({ recent: _.push('k9'), hours: _.inc(2), 'byHour.h3': _.inc(1) })
+    await scratch().doc('u3').update({ recent: _.pull('nothing'), total: _.inc(-5) })
+    expect(await first('u4')).toMatchObject({ recent: ['k9'], hours: 2, byHour: { h3: 1 } })
+    expect(await first('u3')).toMatchObject({ recent: [], total: 0 })
   })
 })
 

@@ -180,6 +180,46 @@ describe('what a refusal or a retry spends', () => {
     expect(await photoCounter()).toEqual(before)
   })
 
+  /**
+   * The photo allowance exists because each kept photo costs a media check (mediaCheckAsync, a quota
+   * of the mini-program's). A call refused — no right to the item, over a limit, a blocked word —
+   * gives its allowance back, so it must send no check either: else refused calls, free of any limit,
+   * spend the program's media checks.
+   */
+  test('a refused filing, note or reply sends no media check; a kept one sends one per photo, once', async () => {
+    toNextHour()
+    const sent: string[] = []
+    const realCall = cloud.wechat.call
+    cloud.wechat.call = (api, fields) => {
+      if (api === 'security.mediaCheckAsync') sent.push(String(fields.media_url))
+      return realCall(api, fields)
+    }
+    try {
+      const photos = [await cloud.uploadPhoto(P.residentB), await cloud.uploadPhoto(P.residentB)]
+      const filed = expectOk(await cloud.call(P.residentA, 'requests', 'file', filing()))
+      for (let i = 0; i < 3; i++) {
+        expect(await cloud.call(P.residentB, 'requests', 'note', { requestId: filed._id, note: '看看', visibleTo: 'staff', photos })).toMatchObject({ ok: false })
+        expect(await cloud.call(P.residentB, 'requests', 'reply', { requestId: filed._id, text: '好了', photos })).toMatchObject({ ok: false })
+        expect(await cloud.call(P.residentB, 'requests', 'file', filing({ photos }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      }
+      expect(await cloud.call(P.residentB, 'requests', 'file', filing({ photos, text: '办假证找我', place: { householdId: seedHousehold('bldg-ch-6', '302') } }))).toMatchObject({ ok: true })
+      const blocked = await cloud.call(P.residentB, 'requests', 'fileOnBehalf', { ...filing({ photos }), resident: { name: '办假证' } })
+      expect(blocked).toMatchObject({ ok: false })
+      await usedUp(P.residentB, 'file')
+      expectLimited(await cloud.call(P.residentB, 'requests', 'file', filing({ photos, place: { householdId: seedHousehold('bldg-ch-6', '302') } })), rateWindowAt(cloud.clock.now()).hourEndsAt)
+      // The one filing kept (held for review for its words) sent one check per photo; the refusals none.
+      expect(sent).toHaveLength(2)
+
+      const site = await cloud.uploadPhoto(P.workerKangleA)
+      expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+      expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '现场', visibleTo: 'staff', photos: [site] }))
+      expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '现场', visibleTo: 'staff', photos: [site] }))
+      expect(sent).toHaveLength(3)
+    } finally {
+      cloud.wechat.call = realCall
+    }
+  })
+
   test('racing first filings of a person this instance has never counted (their three writes sent together) are counted one by one', async () => {
     toNextHour()
     const fresh = ['test-rate-fresh-new', 'test-rate-fresh-yesterday']
@@ -321,6 +361,34 @@ describe('邻里议事厅', () => {
     expectLimited(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['yes'] }), window.dayEndsAt)
     toNextDay()
     expectOk(await cloud.call(P.residentA, 'council', 'vote', { topicId, options: ['yes'] }))
+  })
+
+  // As a refused note or reply spends none (above): photos are counted for a step that keeps them.
+  test('photos of a council step or a wish fulfilment that is refused are given back; a step sent again counts them once', async () => {
+    toNextHour()
+    const photoCount = async (userId: string) => (await documents<{ total: number }>(Collections.rateCounters, { _id: `photo~${userId}` }))[0]?.total ?? 0
+    const mine = [await cloud.uploadPhoto(P.residentA), await cloud.uploadPhoto(P.residentA)]
+    const residentBefore = await photoCount(P.residentA)
+    expect(await cloud.call(P.residentA, 'council', 'postUpdate', { topicId, stage: 'inProgress', text: '已开工', photos: mine })).toMatchObject({ ok: false })
+    expect(await cloud.call(P.residentA, 'council', 'addMinutes', { topicId, text: '会议记录', photos: mine })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call(P.residentA, 'wishes', 'fulfil', { wishId: 'wish-that-is-not-there', note: '已送到', photos: mine })).toMatchObject({ ok: false })
+    expect(await photoCount(P.residentA)).toBe(residentBefore)
+
+    const paper = [await cloud.uploadPhoto(P.committeeKangle)]
+    const staffBefore = await photoCount(P.committeeKangle)
+    const assisted = await cloud.call(P.committeeKangle, 'council', 'enterAssistedBallot', { topicId, residentId: P.residentB, options: ['yes'], via: 'inPerson', photos: paper })
+    expect(assisted).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await photoCount(P.committeeKangle)).toBe(staffBefore)
+    const pastWindow = {
+      idempotencyKey: newKey(), title: '门口装个雨棚', background: '下雨天进门淋湿。', photos: paper, scope: BUILDING_SCOPE, unit: 'household' as const,
+      options: { kind: 'yesNo' as const }, rule: 'majority' as const, quorumPercent: 50, opensAt: cloud.clock.now() - 2 * DAY, closesAt: cloud.clock.now() - DAY,
+    }
+    expect(await cloud.call(P.committeeKangle, 'council', 'openTopic', pastWindow)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await photoCount(P.committeeKangle)).toBe(staffBefore)
+    const minutes = { topicId, text: '第一次议事会：同意加装的占多数', photos: paper }
+    expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', minutes))
+    expectOk(await cloud.call(P.committeeKangle, 'council', 'addMinutes', minutes))
+    expect(await photoCount(P.committeeKangle)).toBe(staffBefore + 1)
   })
 
   test('a first vote costs no request to the counters, and (issue 11) neither does a change: the ballot counts it', async () => {

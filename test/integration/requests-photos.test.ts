@@ -379,6 +379,45 @@ describe('staff notes (issue 10): an internal note never reaches the resident, a
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已修好', photos: [] }))
   })
 
+  /**
+   * Issue 11 moved the timeline onto the request: every colleague's words now travel with the document
+   * each read takes. None may reach the resident, from the timeline on the request or, for a request
+   * stored before, from the log; the resident still sees each step happened.
+   */
+  test.each([['on the request', false], ['in the log of a request stored before', true]])('what colleagues write to each other (%s) reaches no answer of the resident’s', async (_where, storedTheOldWay) => {
+    const words = { internal: '内部：先别提赔偿的事', transfer: '请协助：这户脾气急', escalate: '吹哨：物业推诿三次了', callback: '回访：老人耳背，说话要大声' }
+    const filed = await fileAs(cloud, P.residentA)
+    const requestId = filed._id
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'note', { requestId, note: words.internal, visibleTo: 'staff' }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'transfer', { requestId, toUserId: P.workerKangleB, note: words.transfer }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'escalate', { requestId, level: 'community', coHandlerIds: [], note: words.escalate }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId, text: '已协调物业修好', photos: [] }))
+    expectOk(await cloud.call(P.elderlyKangle, 'requests', 'recordCallback', { requestId, reached: true, note: words.callback }))
+    if (storedTheOldWay) {
+      const [stored] = await documents<{ timeline: RequestEvent[]; recentEvents: RequestEvent[] }>(Collections.requests, { _id: requestId })
+      const latest = new Set(stored.recentEvents.map((e) => e._id))
+      const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+      const database = cloudbaseApp().database()
+      for (const event of stored.timeline) if (!latest.has(event._id)) await database.collection(Collections.requestEvents).add(event)
+      await database.collection(Collections.requests).doc(requestId).update({ timeline: database.command.remove() })
+    }
+    const staffSees = JSON.stringify(await seen(P.committeeKangle, requestId))
+    for (const said of Object.values(words)) expect(staffSees).toContain(said)
+
+    const detail = await seen(P.residentA, requestId)
+    expect(detail.timeline.map((e) => e.action)).toEqual(['file', 'dispatch', 'accept', 'transfer', 'escalate', 'reply', 'recordCallback'])
+    const answers = [
+      detail,
+      expectOk(await cloud.call(P.residentA, 'requests', 'listMine', { limit: 50 })),
+      expectOk(await cloud.call(P.residentA, 'requests', 'myMessages', { limit: 50 })),
+      await messagesFor(P.residentA, requestId),
+      expectOk(await cloud.call(P.residentA, 'requests', 'rate', { requestId, outcome: 'resolved', satisfaction: 'satisfied' })),
+    ]
+    const text = JSON.stringify(answers)
+    expect(Object.values(words).filter((said) => text.includes(said))).toEqual([])
+  })
+
   test('a note must say who it is for; one stored before the choice existed stays the resident’s', async () => {
     const filed = await fileAs(cloud, P.residentA)
     expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))

@@ -170,3 +170,54 @@ test('no masked room is recoverable: household ids and masks tried against the b
   // Each staff read of the binding list (names in full, phones masked) is logged.
   expect(await documents(Collections.auditLog, { actorId: P.streetAdmin, action: 'contactList.read', 'subject.collection': Collections.bindingRequests })).toHaveLength(1)
 })
+
+/**
+ * The same attack over the answers added since (首页's contacts, the map, inbox counts, messages) and
+ * those of the other functions a caller reads lists from: every building with a 党员中心户 or a
+ * demo household, each caller who may not see those rooms, nothing recovered.
+ */
+test('no other answer a caller reads gives a room away: the attack over directory, requests, council and wishes reads', async () => {
+  const period = { from: Date.now() - 400 * 86_400_000, to: Date.now() + 86_400_000 }
+  const reads: [string, string, string, object][] = [
+    ['directory', 'homeContacts', 'home contacts', {}],
+    ['directory', 'communityMap', 'the map', {}],
+    ['directory', 'communityMap', 'the map of 康乐', { communityId: 'comm-kangle' }],
+    ['directory', 'nearbyBuildings', 'buildings near a point', { point: POINT_KANGLE_3 }],
+    ['directory', 'listBranches', 'the branches', { communityId: 'comm-kangle' }],
+    ['directory', 'listBranches', 'every branch', {}],
+    ['directory', 'listColleagues', 'colleagues', { communityId: 'comm-kangle' }],
+    ['directory', 'listPartyRegistrations', 'party registrations', {}],
+    ['directory', 'route', 'a route', { category: 'hazard', target: { point: POINT_KANGLE_3 } }],
+    ['requests', 'inboxCounts', 'inbox counts', {}],
+    ['requests', 'myMessages', 'messages', { limit: 50 }],
+    ['requests', 'dashboard', 'the dashboard', { scope: { communityId: 'comm-kangle' }, period }],
+    ['council', 'listTopics', 'open topics', { view: 'open' }],
+    ['council', 'listProposals', 'proposals', { view: 'all' }],
+    ['council', 'listAssistedBallots', 'assisted ballots', { status: 'all' }],
+    ['council', 'monthlyClusters', '每月一题', { communityId: 'comm-kangle', period }],
+    ['wishes', 'listForMe', 'wishes for a member', {}],
+    ['wishes', 'listForReview', 'open wishes', { queue: 'open' }],
+    ['wishes', 'wall', 'the wish wall', { communityId: 'comm-kangle' }],
+    ['wishes', 'ranking', 'the branch ranking', { communityId: 'comm-kangle', kind: 'branch', period }],
+    ['wishes', 'ranking', 'the member ranking', { communityId: 'comm-kangle', kind: 'member', period }],
+    ['wishes', 'branchOverview', 'a branch overview', {}],
+    ['wishes', 'signals', 'wish signals', { scope: { communityId: 'comm-kangle' }, period }],
+  ]
+  const callers = [P.residentB, P.newcomer, P.partyMember, P.workerCuihu, P.workerKangleB, P.committeeKangle, P.streetAdmin]
+  const buildings = ['bldg-kl-3', 'bldg-cq-2', 'bldg-zj-1', 'bldg-ch-6']
+  const lists = await Promise.all(buildings.map((b) => roomListOf(cloud, b)))
+  const found: string[] = []
+  let answered = 0
+  for (const who of callers) {
+    for (const [fn, action, label, input] of reads) {
+      const answer = await cloud.call(who, fn as 'directory', action as 'whoami', input as never)
+      if (answer.ok) answered++
+      // The party member's own home (长桥新村2号201) is theirs to see.
+      lists.forEach((rooms, i) => {
+        for (const room of recoveredRooms(answer, rooms)) if (!(who === P.partyMember && buildings[i] === 'bldg-cq-2' && room === '201')) found.push(`${who} ${label}: ${buildings[i]} ${room}`)
+      })
+    }
+  }
+  expect(answered).toBeGreaterThan(60)
+  expect(found).toEqual([])
+})

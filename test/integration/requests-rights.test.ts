@@ -93,6 +93,32 @@ test.each(cells)('%s', async (_label, action, role, expected) => {
   else expect(moved(after)).toBeGreaterThan(moved(before))
 })
 
+/**
+ * Each action reads the request it names beside the caller's record, before their rights are known
+ * (function-entry preloads), and a note or reply counts its photos then. A request the caller may not
+ * know of must still answer exactly as an id that names nothing, and a photo counted ahead goes back.
+ */
+describe('a request read ahead of the rights check tells no one it exists', () => {
+  const preloaded = ['detail', 'withdraw', 'accept', 'note', 'transfer', 'escalate', 'refer', 'reply', 'rate', 'recordCallback', 'follow', 'review'] as const
+  test.each([['another resident', P.residentB], ['a grid worker of other grids', P.workerCuihu]])('%s: a replied request of someone else answers as a missing one, for every action', async (_who, openid) => {
+    const requestId = await requestIn('replied')
+    const photo = await cloud.uploadPhoto(openid)
+    const counters = () => documents<object>(Collections.rateCounters, { _id: `photo~${openid}` })
+    const countedBefore = await counters()
+    const withPhotos = (action: (typeof preloaded)[number], id: string) => {
+      const input = inputs[action][1](id) as Record<string, unknown>
+      return action === 'note' || action === 'reply' ? { ...input, photos: [photo] } : input
+    }
+    for (const action of preloaded) {
+      const hidden = await cloud.call(openid, 'requests', action, withPhotos(action, requestId) as never)
+      const missing = await cloud.call(openid, 'requests', action, withPhotos(action, `${requestId.slice(0, -4)}0000`) as never)
+      expect([action, hidden]).toEqual([action, { ok: false, code: 'NOT_FOUND', message: expect.any(String) }])
+      expect([action, hidden]).toEqual([action, missing])
+    }
+    expect(await counters()).toEqual(countedBefore)
+  })
+})
+
 describe('lists: each sees their own and their territory, nothing else', () => {
   let requestId: string
   beforeAll(async () => {
@@ -253,6 +279,46 @@ describe('nobody rates their own work', () => {
     expect(detail.availableActions).toEqual(expect.arrayContaining(['rate', 'recordCallback']))
     expectOk(await cloud.call(P.elderlyKangle, 'requests', 'recordCallback', { requestId: filed._id, ...callback }))
     expect(expectOk(await cloud.call(P.elderlyKangle, 'requests', 'rate', { requestId: filed._id, ...rating })).status).toBe('closed')
+  })
+
+  /**
+   * A colleague whose only step was an internal note is neither owner, co-handler nor replier: the
+   * timeline alone names them. It is on the document now; a request stored before that has it in the log.
+   */
+  const notedByColleague = async (key: string) => {
+    const filed = expectOk(await cloud.call(P.workerKangleA, 'requests', 'fileOnBehalf', {
+      idempotencyKey: `${key}-${Date.now()}`, category: 'facility', text: '楼道灯坏了', photos: [], place: { householdId: seedHousehold('bldg-kl-3', '102') }, resident: { name: '李大爷' },
+    }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'accept', { requestId: filed._id }))
+    expectOk(await cloud.call(P.elderlyKangle, 'requests', 'note', { requestId: filed._id, note: '我去看过，灯座松了', visibleTo: 'staff' }))
+    expectOk(await cloud.call(P.workerKangleA, 'requests', 'reply', { requestId: filed._id, text: '已修好', photos: [] }))
+    return filed._id
+  }
+  const refusedEverywhere = async (requestId: string) => {
+    const detail = expectOk(await cloud.call(P.elderlyKangle, 'requests', 'detail', { requestId }))
+    expect(detail.availableActions).toEqual(expect.not.arrayContaining(['rate', 'reopen', 'recordCallback']))
+    await refused(P.elderlyKangle, requestId, 'rate')
+    await refused(P.elderlyKangle, requestId, 'recordCallback')
+  }
+
+  test('a colleague who only wrote a note on it may not rate it nor record its 回访: the timeline on the request names them', async () => {
+    const requestId = await notedByColleague('noted-rate')
+    const [stored] = await documents<StoredRequest>(Collections.requests, { _id: requestId })
+    expect(stored.timeline?.map((e) => e.action)).toContain('note')
+    expect(stored.recentEvents.map((e) => e.action)).toEqual(['reply'])
+    await refusedEverywhere(requestId)
+  })
+
+  test('so does the log of a request stored before its timeline was kept on it', async () => {
+    const requestId = await notedByColleague('noted-rate-old')
+    const [stored] = await documents<StoredRequest>(Collections.requests, { _id: requestId })
+    const latest = new Set(stored.recentEvents.map((e) => e._id))
+    const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
+    const database = cloudbaseApp().database()
+    for (const event of stored.timeline ?? []) if (!latest.has(event._id)) await database.collection(Collections.requestEvents).add(event)
+    await database.collection(Collections.requests).doc(requestId).update({ timeline: database.command.remove() })
+    await refusedEverywhere(requestId)
+    expect(await board()).toMatchObject({ rated: before.rated + 2 })
   })
 })
 

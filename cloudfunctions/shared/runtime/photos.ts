@@ -152,18 +152,20 @@ export async function sendPhotosToCheck(photos: readonly string[], item: PhotoIt
 export type CheckSent = { fileId: string; traceId: string | null }
 
 /**
- * sendPhotosToCheck in two halves, for an action that knows its photos from its input: the checks
- * go out beside the caller's record and the write (the URLs and which photos have a check already
- * read in the first round trip, the sends as the URLs arrive), and `recordChecksSent` keeps them once
- * the write has kept the photos. A photo with a check already (a retried write) is not sent again.
- * A write that is then refused or loses its race has sent checks nobody records: their verdicts name
- * no check of ours and are ignored (recordVerdict's unknownTrace), and nothing was stored.
+ * sendPhotosToCheck in two halves, for an action that knows its photos from its input: the URLs and
+ * which photos have a check already are read beside the caller's record, the sends go out once
+ * `cleared` says the caller may keep them (the rights check passed: beside the write), and
+ * `recordChecksSent` keeps them once the write has kept the photos. A photo with a check already (a
+ * retried write) is not sent again. Each check spends the mini-program's media-check quota, which the
+ * photo allowance guards: a call refused sends none (`cleared` false), else refused calls, their
+ * allowance given back, would spend it without limit (issue 10, 6). A write that loses its race has
+ * sent checks nobody records: their verdicts name no check of ours and are ignored (recordVerdict's unknownTrace).
  */
-export function sendChecksAhead(photos: readonly string[], author: string): Promise<CheckSent[]> {
+export function sendChecksAhead(photos: readonly string[], author: string, cleared: Promise<boolean>): Promise<CheckSent[]> {
   const unique = [...new Set(photos)]
   if (unique.length === 0) return Promise.resolve([])
-  const sent = Promise.all([temporaryUrls(unique, MEDIA_CHECK_URL_SECONDS), photoChecksOf(unique)]).then(([urls, existing]) =>
-    Promise.all(unique.filter((fileId) => !existing.has(fileId)).map((fileId) => sendAhead(fileId, urls.get(fileId), author))),
+  const sent = Promise.all([temporaryUrls(unique, MEDIA_CHECK_URL_SECONDS), photoChecksOf(unique), cleared]).then(([urls, existing, go]) =>
+    go ? Promise.all(unique.filter((fileId) => !existing.has(fileId)).map((fileId) => sendAhead(fileId, urls.get(fileId), author))) : [],
   )
   sent.catch(() => undefined)
   return sent
