@@ -3,14 +3,16 @@ import { PageShell } from '@/components/page-shell'
 import { Failed } from '@/components/status-views'
 import { PartyForm } from '@/features/party/party-form'
 import SignInPage from '@/pages/sign-in/index'
-import { listPersonas, readDemoPersona, signInAs } from '@/services/demo-session'
+import { listPersonas, signInAs } from '@/services/demo-personas'
+import { readDemoPersona } from '@/services/demo-session'
 import { success } from '@/types'
 import { answer } from './support/fake-call'
 import { tap, typeInto } from './support/fields'
 import { currentPage, navigations, routerParams } from './support/taro.mock'
 
 jest.mock('@/services/call', () => ({ call: jest.fn() }))
-jest.mock('@/services/demo-session', () => ({ listPersonas: jest.fn(), signInAs: jest.fn(), signOut: jest.fn(), readDemoPersona: jest.fn() }))
+jest.mock('@/services/demo-personas', () => ({ listPersonas: jest.fn(), signInAs: jest.fn() }))
+jest.mock('@/services/demo-session', () => ({ signOut: jest.fn(), readDemoPersona: jest.fn() }))
 
 const resident = { openid: 'demo-resident-a', label: '康乐居民（已认证）', description: '康乐小区3号楼201', roles: ['resident'] }
 

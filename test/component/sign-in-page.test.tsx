@@ -1,11 +1,13 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import SignInPage from '@/pages/sign-in/index'
-import { listPersonas, readDemoPersona, signInAs, signOut } from '@/services/demo-session'
+import { listPersonas, signInAs } from '@/services/demo-personas'
+import { readDemoPersona, signOut } from '@/services/demo-session'
 import { tap } from './support/fields'
 import { navigations } from './support/taro.mock'
 
 // The demo sign-in talks to the local host's /auth endpoints, not to a function: faked at that module.
-jest.mock('@/services/demo-session', () => ({ listPersonas: jest.fn(), signInAs: jest.fn(), signOut: jest.fn(), readDemoPersona: jest.fn() }))
+jest.mock('@/services/demo-personas', () => ({ listPersonas: jest.fn(), signInAs: jest.fn() }))
+jest.mock('@/services/demo-session', () => ({ signOut: jest.fn(), readDemoPersona: jest.fn() }))
 
 const resident = { openid: 'demo-resident', label: '王阿姨（居民）', description: '康乐小区的老住户，还没有绑定', roles: ['resident'] }
 const committee = { openid: 'demo-committee', label: '张主任（居委会）', description: '审核住户绑定', roles: ['committee'] }

@@ -73,9 +73,15 @@ describeInBrowser('a resident files a request, the grid worker answers it, the r
     const text = await card.innerText()
     expect(text).toContain('康乐小区3号楼 · 康*')
     expect(text).toMatch(/答复还剩 \d+(小时|分钟)/)
-    expect(text).toContain('提交')
+    expect(text).toMatch(/等待接单 · .*提交/)
     expect(text).not.toContain('201')
     expect(text).not.toContain('网格员周丽')
+    // At 1.5× type the category stays whole beside the time left; the status (the tab's name too) gives way.
+    await worker.evaluate(() => void (document.documentElement.style.fontSize = '150%'))
+    const category = card.locator('.triage-card__title')
+    expect(await category.innerText()).toBe('安全隐患')
+    expect(await category.evaluate((node) => node.clientWidth > 0 && node.scrollWidth <= node.clientWidth)).toBe(true)
+    await worker.evaluate(() => void (document.documentElement.style.fontSize = ''))
   })
 
   test('the grid worker accepts and replies', async () => {

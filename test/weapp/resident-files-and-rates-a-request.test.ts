@@ -1,6 +1,9 @@
+import { failure } from '@/types'
+import { clockLine } from '@/types/calendar'
 import { household, whoami } from '../component/support/fixtures'
 import { photoView, requestDetail, requestSummary } from '../component/support/request-fixtures'
 import { routeDecision } from './support/fixtures'
+import type { SimElement } from './support/simulator'
 import { startWeapp } from './support/weapp'
 
 const weapp = startWeapp()
@@ -101,3 +104,40 @@ test('a resident rates a replied request from 我的 → 我提交过的事, and
   await weapp.waitForCall('requests', 'listMine', 2)
   expect(weapp.stack()).toEqual(['pages/mine/index', 'pages/requests/index'])
 })
+
+test('on the main package’s request page (no contract on the phone), a refusal naming the comment sits beside it, and “too often” says until when', async () => {
+  const replied = requestDetail({ status: 'replied', reply: { text: '物业已经修好电梯', photos: [], at: requestDetail().createdAt + 3_600_000, by: 'staff-zhou' }, availableActions: ['rate', 'reopen'] })
+  const retryAt = new Date(Date.now() + 10 * 60_000).toISOString()
+  weapp.answer({
+    directory: { whoami: resident },
+    requests: { detail: replied, rate: failure('CONTENT_BLOCKED', '评价里有不宜发布的内容，请修改后再提交', ['comment']) },
+  })
+  const detail = await weapp.launch('/pages/request/index?id=rq-1')
+  await detail.find('物业已经修好电梯')
+  await detail.tap('解决了')
+  await detail.tap('满意')
+  await detail.type('想说的话（可不填）', '代开发票')
+  await detail.tap('提交评价')
+
+  // Beside the box it refused, and only there; changing the words takes it away.
+  const beside = await detail.find(BLOCKED)
+  expect(detail.all(BLOCKED)).toHaveLength(1)
+  expect(fieldAround(beside)?.textContent).toContain('想说的话（可不填）')
+  await detail.type('想说的话（可不填）', '谢谢')
+  await detail.waitForGone(BLOCKED)
+
+  weapp.answer({ requests: { rate: { ...failure('RATE_LIMITED'), retryAt } } })
+  await detail.tap('提交评价')
+  // In Beijing time, with the date only when it is not today.
+  await detail.find(new RegExp(`^提交太频繁了，请 (\\S+ )?${clockLine(Date.parse(retryAt))} 以后再试。$`))
+})
+
+/** error-text.ts's words for CONTENT_BLOCKED. */
+const BLOCKED = '填写的文字里有不宜发布的内容，请修改后再提交。'
+
+/** The form field (its label, box and error) an element sits in. */
+function fieldAround(element: SimElement): SimElement | null {
+  let around: SimElement | null = element
+  while (around && !/(^|\s|--)field(\s|$)/.test(around.getAttribute('class') ?? '')) around = around.parentElement
+  return around
+}

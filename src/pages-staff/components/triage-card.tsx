@@ -35,22 +35,23 @@ function whoLine(request: RequestSummary): string {
 /**
  * One item of a worker's inbox, in the four lines triage needs, each cut to one line so every card
  * is as tall as the next (the windowed list relies on it): what and how late; the words; where and
- * who; since when, and who has it when that is not the reader.
+ * who; where it stands, since when, and who has it when that is not the reader.
  */
 export const TriageCard = memo(function TriageCard({ request, now, onOpen }: { request: RequestSummary; now: number; onOpen: (id: string) => void }) {
   const urgency = request.due?.urgency
   const owner = request.ownedByCaller ? '' : `负责人：${request.owner ? (request.owner.name ?? '工作人员') : '等待安排'}`
   const tags = [request.requester !== null ? filedByWords[request.filedBy] : '', escalationLabels[request.escalation], request.photoReview ? '照片待审核' : '']
-  const since = [`${relativeLine(request.createdAt, now)}提交`, ...tags, owner, request.followers > 0 ? `${request.followers}位邻居也遇到` : ''].filter(Boolean)
+  // The status opens the last line, not the first: beside the time left at 1.5× type it cut the category to 物业服….
+  const standing = [statusLabels[request.status], `${relativeLine(request.createdAt, now)}提交`, ...tags, owner, request.followers > 0 ? `${request.followers}位邻居也遇到` : ''].filter(Boolean)
   return (
     <View className={`request-card triage-card${urgency ? ` triage-card--${urgency}` : ''}`} role="button" onClick={() => onOpen(request._id)}>
       <View className="triage-card__head">
-        <Text className="triage-card__title">{`${categoryLabels[request.category]} · ${statusLabels[request.status]}`}</Text>
+        <Text className="triage-card__title">{categoryLabels[request.category]}</Text>
         {request.due && <Text className="triage-card__due">{dueLeftLine(request.due, now)}</Text>}
       </View>
       <Text className="triage-card__line triage-card__excerpt">{request.excerpt}</Text>
       <Text className="triage-card__line triage-card__meta">{`${request.place ?? request.gridName ?? ''} · ${whoLine(request)}`}</Text>
-      <Text className="triage-card__line triage-card__meta">{since.join(' · ')}</Text>
+      <Text className="triage-card__line triage-card__meta">{standing.join(' · ')}</Text>
     </View>
   )
 })

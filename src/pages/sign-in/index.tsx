@@ -6,7 +6,8 @@ import { PageShell } from '@/components/page-shell'
 import { ChoiceList } from '@/components/choice-list'
 import { Empty, Loading, Notice } from '@/components/status-views'
 import { isAppPath, isTabPath } from '@/services/current-page'
-import { listPersonas, readDemoPersona, signInAs, signOut, type Persona } from '@/services/demo-session'
+import { listPersonas, signInAs, type Persona } from '@/services/demo-personas'
+import { readDemoPersona, signOut } from '@/services/demo-session'
 
 type State = { state: 'loading' } | { state: 'ready'; personas: Persona[] } | { state: 'failed' }
 
