@@ -15,11 +15,15 @@ export type Paged<T> =
 export function usePaged<T>(run: (cursor?: string) => Promise<Result<Page<T>>>, key: string | null) {
   const [paged, setPaged] = useState<Paged<T>>({ state: 'loading' })
   const latest = useRef(0)
+  // The cursor being fetched: `paged` is the last render's, so two triggers in one tick (a scroll and
+  // an end-reached) would both see 'idle' and ask for the same page twice.
+  const askingFor = useRef<string | null>(null)
   const runRef = useRef(run)
   runRef.current = run
 
   const reload = useCallback(() => {
     const ticket = ++latest.current
+    askingFor.current = null
     setPaged({ state: 'loading' })
     void runRef.current().then((result) => {
       if (ticket !== latest.current) return
@@ -28,12 +32,15 @@ export function usePaged<T>(run: (cursor?: string) => Promise<Result<Page<T>>>, 
   }, [])
 
   const loadMore = () => {
-    if (paged.state !== 'ready' || !paged.nextCursor || paged.more === 'loading') return
+    if (paged.state !== 'ready' || !paged.nextCursor || paged.more === 'loading' || askingFor.current === paged.nextCursor) return
     const ticket = latest.current
     const before = paged
+    const cursor = paged.nextCursor
+    askingFor.current = cursor
     setPaged({ ...before, more: 'loading' })
-    void runRef.current(before.nextCursor ?? undefined).then((result) => {
+    void runRef.current(cursor).then((result) => {
       if (ticket !== latest.current) return
+      askingFor.current = null
       setPaged(result.ok ? { state: 'ready', items: [...before.items, ...result.data.items], nextCursor: result.data.nextCursor, more: 'idle' } : { ...before, more: result.code })
     })
   }
