@@ -220,6 +220,24 @@ describe('what a refusal or a retry spends', () => {
     }
   })
 
+  test('a count another call relies on (the same submit sent twice at once) is not given back by the call that made it', async () => {
+    toNextHour()
+    const { spendAhead } = await import('../../cloudfunctions/shared/runtime/rate-limiter')
+    const person = 'test-rate-shared-key'
+    const photos = [{ action: 'photo' as const, amount: 2, itemKey: newKey() }]
+    const first = await spendAhead(person, cloud.clock.now(), photos)
+    const second = await spendAhead(person, cloud.clock.now(), photos)
+    expect([first.refused, second.refused]).toEqual([null, null])
+    // The first is refused after all, the second keeps the photos: they stay counted.
+    await first.giveBack()
+    await second.giveBack()
+    expect(await documents(Collections.rateCounters, { _id: `photo~${person}` })).toEqual([expect.objectContaining({ total: 2 })])
+    // Alone, a refused call's count goes back.
+    const alone = await spendAhead(person, cloud.clock.now(), [{ action: 'photo', amount: 3, itemKey: newKey() }])
+    await alone.giveBack()
+    expect(await documents(Collections.rateCounters, { _id: `photo~${person}` })).toEqual([expect.objectContaining({ total: 2 })])
+  })
+
   test('racing first filings of a person this instance has never counted (their three writes sent together) are counted one by one', async () => {
     toNextHour()
     const fresh = ['test-rate-fresh-new', 'test-rate-fresh-yesterday']

@@ -17,7 +17,8 @@ import { settings } from './settings'
  *
  * `itemKey` (the item's idempotent id) is remembered for the day in `recent`, in the same update: a
  * retried submit of an item already counted is let through without spending again, and so is never
- * refused where its first answer is waiting.
+ * refused where its first answer is waiting. Such a call notes the key in `held`: the count it relies
+ * on is then no longer the first call's to give back (spendAhead).
  */
 const Counter = z.object({
   _id: z.string(),
@@ -76,7 +77,7 @@ async function takeAllowance(userId: string, action: LimitedAction, now: number,
   }
   const startDay = async () => {
     const { _id: _ignored, ...fresh } = freshCounter(_id, window, amount, itemKey)
-    const result = await counters().where({ _id, day: _.lt(window.day) }).update({ ...fresh, recent: _.set(fresh.recent) })
+    const result = await counters().where({ _id, day: _.lt(window.day) }).update({ ...fresh, recent: _.set(fresh.recent), held: _.set(fresh.held) })
     return result.updated === 1
   }
   const insertFirst = async () => {
@@ -113,8 +114,14 @@ async function takeAllowance(userId: string, action: LimitedAction, now: number,
     const counter = Counter.parse(found)
     const counts = countsOf(counter)
     if (counter.day === window.day && itemKey !== undefined && counter.recent.includes(itemKey)) {
-      remember(_id, window)
-      return passed
+      // Counted by another call with this key (the same submit, sent twice at once, or retried): that
+      // call may yet be refused and give its count back while this one keeps the item. Held here, the
+      // count can no longer be given back (returnCount); already given back, it is counted as this call's.
+      if (await holdShared(_id, window, itemKey)) {
+        remember(_id, window)
+        return passed
+      }
+      continue
     }
     // Another instance, its clock a little ahead, already started tomorrow: for the seconds around
     // midnight this one's clock is behind, let the call through uncounted rather than undo its reset.
@@ -129,21 +136,14 @@ async function takeAllowance(userId: string, action: LimitedAction, now: number,
 
 type Spends = ReadonlyArray<Spend & { action: LimitedAction }>
 
-/**
- * Several kinds at once (a filing and its photos), side by side: the first refusal is the answer.
- * A kind counted while another refused stays counted; its `itemKey` lets the retry through free.
- */
-export async function spendAllowances(userId: string, now: number, spends: Spends): Promise<Failure | null> {
-  return (await spendAhead(userId, now, spends)).refused
-}
-
 export type SpentAhead = { refused: Failure | null; giveBack: () => Promise<void> }
 
 /**
- * spendAllowances started before the caller's rights are known (beside their record: one round trip
- * less), with the way back: `giveBack` undoes what this call counted, for a caller then refused, so
- * a refusal leaves the counts as they were. A retry's spend that its first call counted is not this
- * call's to give back. Lost (a crash between), the count errs on the side of the limit.
+ * Several kinds at once (a filing and its photos), side by side, started before the caller's rights
+ * are known (beside their record: one round trip less): the first refusal is the answer, and
+ * `giveBack` undoes what this call counted, for a caller then refused, so a refusal leaves the counts
+ * as they were. A count this call did not make (its key counted by an earlier or a simultaneous
+ * call) is not its to give back. Lost (a crash between), the count errs on the side of the limit.
  */
 export async function spendAhead(userId: string, now: number, spends: Spends): Promise<SpentAhead> {
   const taken = await Promise.all(spends.map(({ action, ...spend }) => takeAllowance(userId, action, now, spend)))
@@ -153,10 +153,16 @@ export async function spendAhead(userId: string, now: number, spends: Spends): P
   return { refused: taken.find((t) => t.refused !== null)?.refused ?? null, giveBack }
 }
 
+/** Marks an item's count as relied on by a call that did not make it: `held` keys are never given back. */
+async function holdShared(_id: string, window: RateWindow, itemKey: string): Promise<boolean> {
+  const { updated } = await counters().where({ _id, day: window.day, recent: itemKey }).update({ held: database().command.push(itemKey) })
+  return updated === 1
+}
+
 /**
- * One counted spend undone: only on today's counter still holding its key, so it never undoes
- * another's. A counter this left at nothing (the person's first spend, refused) goes, as if never
- * made; one another call has counted on since keeps its count.
+ * One counted spend undone: only on today's counter still holding its key and no other call relying
+ * on it (holdShared), so it never undoes another's. A counter this left at nothing (the person's first
+ * spend, refused) goes, as if never made; one another call has counted on since keeps its count.
  */
 async function returnCount(userId: string, now: number, { action, amount = 1, itemKey }: Spend & { action: LimitedAction }): Promise<void> {
   if (itemKey === undefined) return
@@ -164,7 +170,7 @@ async function returnCount(userId: string, now: number, { action, amount = 1, it
   const _ = database().command
   const _id = counterIdOf(action, userId)
   const { updated } = await counters()
-    .where({ _id, day: window.day, recent: itemKey })
+    .where({ _id, day: window.day, recent: itemKey, held: _.nin([itemKey]) })
     .update({ total: _.inc(-amount), [window.hourField]: _.inc(-amount), recent: _.pull(itemKey) })
   if (updated === 1) await counters().where({ _id, total: 0 }).remove()
 }
@@ -181,6 +187,7 @@ function freshCounter(_id: string, window: RateWindow, amount: number, itemKey: 
     total: amount,
     ...Object.fromEntries(hourFields.map((field) => [field, field === window.hourField ? amount : 0])),
     recent: itemKey === undefined ? [] : [itemKey],
+    held: [] as string[],
   }
 }
 
