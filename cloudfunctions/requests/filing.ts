@@ -119,7 +119,10 @@ export async function fileRequest(filing: Filing, ctx: UseCaseContext): Promise<
     steps.push({ action: 'accept', by: 'caller', payload: {} })
   }
   const outcome = runSteps(request, steps, actor, now)
-  if (!outcome.ok) return outcome
+  if (!outcome.ok) {
+    await spent.giveBack()
+    return outcome
+  }
   const events = [event, ...outcome.events]
   const stored = toFiled(outcome.request, events, located.room)
   // The notices' and the answer's reads (the owner's name and work line) go out with the insert.

@@ -1,7 +1,5 @@
 import { z } from 'zod'
 import { Request, RequestEvent, RequestSummary } from '../../types'
-
-const LatestStep = RequestSummary.shape.latest.unwrap()
 import { timerDueAt } from '../shared/core/request/deadlines'
 import { inboxKeys } from '../shared/core/request/inbox'
 import { lastStepShownToResident } from '../shared/core/request/staff-notes'
@@ -29,6 +27,8 @@ import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
  * `residentLatest` is the last step the resident may see (not an internal note): their list's latest
  * line, which `recentEvents` alone cannot give when the latest write was a note for staff.
  */
+const LatestStep = RequestSummary.shape.latest.unwrap()
+
 export const StoredRequest = Request.extend({
   contactRoom: z.string().nullable(),
   timerDueAt: z.number().nullable(),
@@ -52,14 +52,26 @@ const derived = (request: Request) => ({ timerDueAt: timerDueAt(request, setting
 
 /** What a step of the lifecycle never changes, kept from the version read; and the resident's latest step, until a step they see. */
 type Kept = Pick<StoredRequest, 'contactRoom' | 'photoReviewAt' | 'linkedTopicIds'> & { residentLatest: RequestSummary['latest'] }
-const keptOf = ({ contactRoom, photoReviewAt, linkedTopicIds, residentLatest, recentEvents }: StoredRequest): Kept =>
-  // Stored before the field existed: its latest write's events are the best account of it.
-  ({ contactRoom, photoReviewAt, linkedTopicIds, residentLatest: residentLatest !== undefined ? residentLatest : latestStep(lastStepShownToResident(recentEvents)) })
+const keptOf = (request: StoredRequest): Kept => {
+  const { contactRoom, photoReviewAt, linkedTopicIds } = request
+  return { contactRoom, photoReviewAt, linkedTopicIds, residentLatest: residentLatestOf(request) }
+}
+
+const latestStep = (event: RequestEvent | undefined): RequestSummary['latest'] => (event ? { action: event.action, at: event.at, to: event.to } : null)
+
+/**
+ * The last step the resident saw: the one stored, or their latest write's, whichever is later — a
+ * function still on older code during a deploy (or before the field existed) writes steps without
+ * the field, leaving an earlier one stored.
+ */
+export function residentLatestOf({ residentLatest, recentEvents }: Pick<StoredRequest, 'residentLatest' | 'recentEvents'>): RequestSummary['latest'] {
+  const written = latestStep(lastStepShownToResident(recentEvents))
+  if (!residentLatest) return written
+  return written && written.at >= residentLatest.at ? written : residentLatest
+}
 
 /** A request as first stored: no photo under review, no topic opened from it yet. */
 export const newlyFiled = (contactRoom: string | null): Kept => ({ contactRoom, photoReviewAt: null, linkedTopicIds: [], residentLatest: null })
-
-const latestStep = (event: RequestEvent | undefined): RequestSummary['latest'] => (event ? { action: event.action, at: event.at, to: event.to } : null)
 
 /** A step's outcome as stored; its timeline is the store's to extend (writeTransition). */
 export function toStored(request: Request, events: RequestEvent[], kept: Kept): StoredRequest {

@@ -17,10 +17,10 @@ import type { ViewPhotos } from '../shared/runtime/photo-viewer'
 import { namesComing, rememberNames, userNames } from '../shared/runtime/user-names'
 import { staffLines, type StaffLine } from '../shared/runtime/work-phones'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
-import { timelineOf, type StoredRequest } from './request-store'
+import { residentLatestOf, timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
-import { eventsFor, lastStepShownToResident, noteVisibleTo, seesStaffNotes } from '../shared/core/request/staff-notes'
+import { eventsFor, noteVisibleTo, seesStaffNotes } from '../shared/core/request/staff-notes'
 
 const named = (id: string | null, names: ReadonlyMap<string, string>) => (id === null ? null : { id, name: names.get(id) ?? null })
 
@@ -54,12 +54,8 @@ export async function summaries(list: readonly StoredRequest[], actor: Actor, no
     const relations = relationsTo(actor, r)
     // The schema drops contactView's logRead: a list never shows a contact in full, so never logs.
     const contact = contactView(contactOf(r), relations, 'list')
-    // A resident's list never names an internal note as the latest step: it names the last one they saw
-    // (stored on the document, since the latest write may have been that note); a request stored before
-    // that field has only its latest write's events to go by.
-    const latest = seesStaffNotes(relations)
-      ? r.recentEvents.at(-1)
-      : r.residentLatest !== undefined ? r.residentLatest : lastStepShownToResident(r.recentEvents)
+    // A resident's list never names an internal note as the latest step: it names the last one they saw.
+    const latest = seesStaffNotes(relations) ? r.recentEvents.at(-1) : residentLatestOf(r)
     return RequestSummary.parse({
       _id: r._id,
       category: r.category,

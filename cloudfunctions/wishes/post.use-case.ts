@@ -99,19 +99,19 @@ export const post: ActionHandler<'wishes', 'post'> = async (input, ctx) => {
     if (existing) return answer(existing, ctx, directory)
     return failure('CONFLICT', `您家已有 ${limits.openPerHousehold} 个心愿正在进行，等其中一个实现或撤回后再发吧`)
   }
-  const posted = await postHolding(input, ctx, { directory, located, neededBy, verdict, marks }).catch(async (error: unknown) => {
-    await giveBack()
-    throw error
-  })
-  if (posted.outcome !== 'inserted') await giveBack()
-  return posted.result
+  return postHolding(input, ctx, { directory, located, neededBy, verdict, marks }, giveBack)
 }
 
 type Input = Parameters<ActionHandler<'wishes', 'post'>>[0]
 type Checked = { directory: Directory; located: Located; neededBy: number; verdict: Awaited<ReturnType<typeof checkText>>; marks: WishMark[] }
 
-/** The post itself, with the household's slot held: 'exists' when this was a retry of a post already in. */
-async function postHolding(input: Input, ctx: UseCaseContext, { directory, located, neededBy, verdict, marks }: Checked): Promise<{ outcome: 'inserted' | 'exists'; result: Result<WishDetail> }> {
+/**
+ * The post itself, with the household's slot and the allowance held: given back when this was a retry
+ * of a post already in, kept once the wish is in, whatever fails after (it is open and counts). An
+ * insert that failed may yet have gone in: both stay, erring on the side of the limits (a slot whose
+ * wish never went in frees itself, slots.ts; the retry's key is counted already).
+ */
+async function postHolding(input: Input, ctx: UseCaseContext, { directory, located, neededBy, verdict, marks }: Checked, giveBack: () => Promise<void>): Promise<Result<WishDetail>> {
   const { actor, now } = ctx
   const _id = wishIdFor(actor.userId, input.idempotencyKey)
   const born = newWish(
@@ -137,12 +137,15 @@ async function postHolding(input: Input, ctx: UseCaseContext, { directory, locat
   })
   // Who is told (the reviewers) is read beside the insert; wasted on a retry, nothing written for it.
   const followUp = prepareAfterWishWrite(null, stored, events, now)
-  if ((await insertWish(stored)) === 'exists') return { outcome: 'exists', result: await answerAgain(_id, ctx, directory) }
+  if ((await insertWish(stored)) === 'exists') {
+    await giveBack()
+    return answerAgain(_id, ctx, directory)
+  }
   // Posted: the events' append, what follows the write and the answer side by side; the answer's
   // timeline is the events just inserted, shown before their append lands.
   insertedWith(stored)
   const [, , result] = await Promise.all([appendCommitted(stored, events), followUp(), answer(stored, ctx, directory)])
-  return { outcome: 'inserted', result }
+  return result
 }
 
 async function answer(stored: StoredWish, ctx: UseCaseContext, directory: Directory): Promise<Result<WishDetail>> {

@@ -371,8 +371,21 @@ describe('staff notes (issue 10): an internal note never reaches the resident, a
     const { cloudbaseApp } = await import('../../cloudfunctions/shared/runtime/cloudbase')
     const database = cloudbaseApp().database()
     await database.collection(Collections.requests).doc(filed._id).update({ timeline: database.command.set([...earlier, ...stored.timeline]) })
-    const refused = await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '又去看了一次', visibleTo: 'staff' })
+    const photoCounter = () => documents<{ total: number }>(Collections.rateCounters, { _id: `photo~${P.workerKangleA}` })
+    const counted = await photoCounter()
+    const site = await cloud.uploadPhoto(P.workerKangleA)
+    const checked: string[] = []
+    const realCall = cloud.wechat.call
+    cloud.wechat.call = (api, fields) => {
+      if (api === 'security.mediaCheckAsync') checked.push(String(fields.media_url))
+      return realCall(api, fields)
+    }
+    const refused = await cloud.call(P.workerKangleA, 'requests', 'note', { requestId: filed._id, note: '又去看了一次', visibleTo: 'staff', photos: [site] })
+      .finally(() => { cloud.wechat.call = realCall })
     expect(refused).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('200 条') })
+    // Its photo is neither counted nor sent to the media check.
+    expect(await photoCounter()).toEqual(counted)
+    expect(checked).toEqual([])
     const [after] = await documents<{ timeline: RequestEvent[]; version: number }>(Collections.requests, { _id: filed._id })
     expect({ notes: after.timeline.length, version: after.version }).toEqual({ notes: stored.timeline.length + 199, version: stored.version })
     expect(noted.status).toBe('inProgress')

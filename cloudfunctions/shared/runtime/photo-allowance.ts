@@ -8,7 +8,8 @@ export const photosKeyOf = (itemId: string, photos: readonly string[]): string =
 
 /**
  * The photos a step would keep, counted against the caller's photo allowance before it runs and
- * given back when it does not go through (refused, or lost its race), so only kept photos count
+ * given back when it is refused (or lost its race: a simultaneous same call that kept them holds
+ * their count, rate-limiter holdShared), so only kept photos count
  * (issue 10, 6: a refusal spends nothing, as a request's note or reply spends nothing). For a step
  * whose rights are checked inside its own write (council follow-through and minutes, a wish's evidence).
  */
@@ -18,10 +19,8 @@ export async function withPhotoAllowance<T>(
   if (photos.length === 0) return step()
   const spent = await spendAhead(userId, now, [{ action: 'photo', amount: photos.length, itemKey: photosKeyOf(itemId, photos) }])
   if (spent.refused) return spent.refused
-  const answer = await step().catch(async (error: unknown) => {
-    await spent.giveBack()
-    throw error
-  })
+  // A step that fails may yet have written: its count stays (the retry, with the same key, is free).
+  const answer = await step()
   if (!answer.ok) await spent.giveBack()
   return answer
 }
