@@ -27,8 +27,6 @@ import { idempotentId, versionedStore } from '../shared/runtime/versioned-store'
  * `residentLatest` is the last step the resident may see (not an internal note): their list's latest
  * line, which `recentEvents` alone cannot give when the latest write was a note for staff.
  */
-const LatestStep = RequestSummary.shape.latest.unwrap()
-
 export const StoredRequest = Request.extend({
   contactRoom: z.string().nullable(),
   timerDueAt: z.number().nullable(),
@@ -38,7 +36,7 @@ export const StoredRequest = Request.extend({
   timeline: z.array(RequestEvent).optional(),
   photoReviewAt: z.number().nullable().default(null),
   linkedTopicIds: z.array(z.string()).optional(),
-  residentLatest: LatestStep.nullable().optional(),
+  residentLatest: RequestSummary.shape.latest.optional(),
 })
 export type StoredRequest = z.infer<typeof StoredRequest>
 
@@ -57,7 +55,8 @@ const keptOf = (request: StoredRequest): Kept => {
   return { contactRoom, photoReviewAt, linkedTopicIds, residentLatest: residentLatestOf(request) }
 }
 
-const latestStep = (event: RequestEvent | undefined): RequestSummary['latest'] => (event ? { action: event.action, at: event.at, to: event.to } : null)
+/** A step as a list's latest line names it. */
+export const latestStep = (event: RequestEvent | undefined): RequestSummary['latest'] => (event ? { action: event.action, at: event.at, to: event.to } : null)
 
 /**
  * The last step the resident saw: the one stored, or their latest write's, whichever is later — a

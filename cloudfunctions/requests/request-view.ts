@@ -17,7 +17,7 @@ import type { ViewPhotos } from '../shared/runtime/photo-viewer'
 import { namesComing, rememberNames, userNames } from '../shared/runtime/user-names'
 import { staffLines, type StaffLine } from '../shared/runtime/work-phones'
 import { preload, takePreloaded } from '../shared/runtime/invocation'
-import { residentLatestOf, timelineOf, type StoredRequest } from './request-store'
+import { latestStep, residentLatestOf, timelineOf, type StoredRequest } from './request-store'
 import { excerpt } from '../shared/core/excerpt'
 import { maskName } from '../shared/core/mask'
 import { eventsFor, noteVisibleTo, seesStaffNotes } from '../shared/core/request/staff-notes'
@@ -55,7 +55,7 @@ export async function summaries(list: readonly StoredRequest[], actor: Actor, no
     // The schema drops contactView's logRead: a list never shows a contact in full, so never logs.
     const contact = contactView(contactOf(r), relations, 'list')
     // A resident's list never names an internal note as the latest step: it names the last one they saw.
-    const latest = seesStaffNotes(relations) ? r.recentEvents.at(-1) : residentLatestOf(r)
+    const latest = seesStaffNotes(relations) ? latestStep(r.recentEvents.at(-1)) : residentLatestOf(r)
     return RequestSummary.parse({
       _id: r._id,
       category: r.category,
@@ -66,7 +66,7 @@ export async function summaries(list: readonly StoredRequest[], actor: Actor, no
       gridName: gridName(directory, r),
       escalation: r.escalation,
       due: dueOf(r, now),
-      latest: latest ? { action: latest.action, at: latest.at, to: latest.to } : null,
+      latest,
       contact,
       followers: r.followers,
       ...(r.photoReviewAt !== null && isReviewer(relations) && { photoReview: true }),
